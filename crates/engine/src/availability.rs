@@ -156,13 +156,18 @@ mod tests {
     fn once_window_maps_to_its_weekday() {
         // 2026-12-01 is a Tuesday.
         let date = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap_or_default();
-        let w = Window::Once { date, parts: vec![DayPart::Afternoon] };
+        let w = Window::Once {
+            date,
+            parts: vec![DayPart::Afternoon],
+        };
         assert_eq!(w.slots().codes(), vec!["tue-afternoon".to_string()]);
     }
 
     #[test]
     fn codes_round_trip() {
-        let s = WeeklySlots::parse_code("sun-evening").unwrap_or_default().union(WeeklySlots::slot(0, DayPart::Morning));
+        let s = WeeklySlots::parse_code("sun-evening")
+            .unwrap_or_default()
+            .union(WeeklySlots::slot(0, DayPart::Morning));
         let json = serde_json::to_string(&s).unwrap_or_default();
         assert_eq!(json, r#"["mon-morning","sun-evening"]"#);
         let back: WeeklySlots = serde_json::from_str(&json).unwrap_or_default();

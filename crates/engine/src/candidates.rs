@@ -49,7 +49,12 @@ struct Prepared<'a> {
 impl<'a> Prepared<'a> {
     fn new(req: &'a HelpRequest, w: &'a Weights) -> Self {
         let slots = req.window.slots();
-        Self { req, w, slots, slot_count: f64::from(slots.count().max(1)) }
+        Self {
+            req,
+            w,
+            slots,
+            slot_count: f64::from(slots.count().max(1)),
+        }
     }
 
     /// The hard filters, shared by every search path so they agree exactly.
@@ -69,7 +74,13 @@ impl<'a> Prepared<'a> {
         let req = self.req;
         Components {
             proximity: self.w.proximity(d),
-            fit: fit(req.kind, req.tags, req.requester_interests, TagSet(s.interests), TagSet(s.talents)),
+            fit: fit(
+                req.kind,
+                req.tags,
+                req.requester_interests,
+                TagSet(s.interests),
+                TagSet(s.talents),
+            ),
             reciprocity: f64::from(s.chance),
             continuity: if req.met(NeighbourId(s.id)) { 1.0 } else { 0.0 },
             availability: f64::from((s.availability & self.slots.0).count_ones()) / self.slot_count,
@@ -111,7 +122,10 @@ struct TopK {
 
 impl TopK {
     fn new(k: usize) -> Self {
-        Self { k, items: Vec::with_capacity(k + 1) }
+        Self {
+            k,
+            items: Vec::with_capacity(k + 1),
+        }
     }
 
     fn full(&self) -> bool {
@@ -129,7 +143,11 @@ impl TopK {
         if self.full() && !self.items.last().is_some_and(|w| r.better_than(w)) {
             return;
         }
-        let pos = self.items.iter().position(|x| r.better_than(x)).unwrap_or(self.items.len());
+        let pos = self
+            .items
+            .iter()
+            .position(|x| r.better_than(x))
+            .unwrap_or(self.items.len());
         self.items.insert(pos, r);
         self.items.truncate(self.k);
     }
@@ -168,7 +186,13 @@ impl OrgIndex {
                 continue;
             }
             let components = p.components(s, d);
-            top.offer(Ranked { score: w.combine(&components), distance: d, id: s.id, slot: e.slot, components });
+            top.offer(Ranked {
+                score: w.combine(&components),
+                distance: d,
+                id: s.id,
+                slot: e.slot,
+                components,
+            });
         }
         self.finish(&p, top)
     }
@@ -187,7 +211,13 @@ impl OrgIndex {
                 continue;
             }
             let components = p.components(s, d);
-            top.offer(Ranked { score: q.weights.combine(&components), distance: d, id: s.id, slot: i as u32, components });
+            top.offer(Ranked {
+                score: q.weights.combine(&components),
+                distance: d,
+                id: s.id,
+                slot: i as u32,
+                components,
+            });
         }
         self.finish(&p, top)
     }
@@ -202,7 +232,8 @@ impl OrgIndex {
             .locate_within_distance(request.location, (r * r) as f32)
             .filter_map(|e| {
                 let s = &self.slots[e.slot as usize];
-                p.admissible(s, index_distance_m(request.location, s.xy)).then_some(NeighbourId(s.id))
+                p.admissible(s, index_distance_m(request.location, s.xy))
+                    .then_some(NeighbourId(s.id))
             })
             .collect();
         out.sort_unstable();
@@ -234,7 +265,15 @@ impl OrgIndex {
                     distance_m: r.distance,
                     score: r.score,
                     components: r.components,
-                    reasons: explain(vocab, p.req, TagSet(s.interests), TagSet(s.talents), r.distance, &r.components, f64::from(s.protection)),
+                    reasons: explain(
+                        vocab,
+                        p.req,
+                        TagSet(s.interests),
+                        TagSet(s.talents),
+                        r.distance,
+                        &r.components,
+                        f64::from(s.protection),
+                    ),
                 }
             })
             .collect()

@@ -128,7 +128,10 @@ impl OrgIndex {
         for (i, s) in index.slots.iter_mut().enumerate() {
             if s.is_available() {
                 s.flags |= IN_TREE;
-                entries.push(Entry { xy: s.xy, slot: i as u32 });
+                entries.push(Entry {
+                    xy: s.xy,
+                    slot: i as u32,
+                });
             }
         }
         index.tree = RTree::bulk_load(entries);
@@ -197,7 +200,9 @@ impl OrgIndex {
 
     /// Removes a neighbour (erased, or left). Returns whether they were known.
     pub fn remove(&mut self, id: NeighbourId) -> bool {
-        let Some(i) = self.ids.remove(&id.0) else { return false };
+        let Some(i) = self.ids.remove(&id.0) else {
+            return false;
+        };
         self.take_out_of_tree(i);
         self.slots[i as usize] = Slot::default();
         self.free.push(i);
@@ -243,7 +248,10 @@ impl OrgIndex {
     pub fn check_consistency(&self) -> Result<(), String> {
         let in_tree: usize = self.slots.iter().filter(|s| s.flags & IN_TREE != 0).count();
         if in_tree != self.tree.size() {
-            return Err(format!("{in_tree} slots marked in tree, tree holds {}", self.tree.size()));
+            return Err(format!(
+                "{in_tree} slots marked in tree, tree holds {}",
+                self.tree.size()
+            ));
         }
         for e in self.tree.iter() {
             let s = self.slots.get(e.slot as usize).ok_or("tree entry without slot")?;

@@ -141,7 +141,10 @@ mod tests {
     fn parses_codes_case_insensitively() {
         let set = LanguageSet::parse_codes(&["NL", "fr"]);
         assert_eq!(set, Ok(LanguageSet::of(&[Language::Nl, Language::Fr])));
-        assert!(matches!(Language::parse("xx"), Err(EngineError::UnknownLanguage(_))));
+        assert!(matches!(
+            Language::parse("xx"),
+            Err(EngineError::UnknownLanguage(_))
+        ));
     }
 
     #[test]

@@ -36,8 +36,7 @@ impl LatLon {
         if !lon.is_finite() || !(-180.0..=180.0).contains(&lon) {
             return Err(EngineError::InvalidLongitude(lon));
         }
-        if !(SERVICE_LAT.0..=SERVICE_LAT.1).contains(&lat)
-            || !(SERVICE_LON.0..=SERVICE_LON.1).contains(&lon)
+        if !(SERVICE_LAT.0..=SERVICE_LAT.1).contains(&lat) || !(SERVICE_LON.0..=SERVICE_LON.1).contains(&lon)
         {
             return Err(EngineError::OutsideServiceArea { lat, lon });
         }
@@ -123,16 +122,7 @@ const LAT0: f64 = dms(50.0, 47.0, 52.134);
 const LON0: f64 = dms(4.0, 21.0, 33.177);
 
 static LAMBERT_2008: std::sync::LazyLock<LambertConformalConic> = std::sync::LazyLock::new(|| {
-    LambertConformalConic::new(
-        GRS80_A,
-        GRS80_INV_F,
-        LAT1,
-        LAT2,
-        LAT0,
-        LON0,
-        649_328.0,
-        665_262.0,
-    )
+    LambertConformalConic::new(GRS80_A, GRS80_INV_F, LAT1, LAT2, LAT0, LON0, 649_328.0, 665_262.0)
 });
 
 impl LambertConformalConic {
@@ -196,8 +186,8 @@ impl LambertConformalConic {
         let mut phi = std::f64::consts::FRAC_PI_2 - 2.0 * t.atan();
         for _ in 0..15 {
             let es = self.e * phi.sin();
-            let next = std::f64::consts::FRAC_PI_2
-                - 2.0 * (t * ((1.0 - es) / (1.0 + es)).powf(self.e / 2.0)).atan();
+            let next =
+                std::f64::consts::FRAC_PI_2 - 2.0 * (t * ((1.0 - es) / (1.0 + es)).powf(self.e / 2.0)).atan();
             if (next - phi).abs() < 1e-12 {
                 phi = next;
                 break;
@@ -231,14 +221,35 @@ mod tests {
 
     #[test]
     fn bad_coordinates_are_typed_errors() {
-        assert!(matches!(LatLon::new(f64::NAN, 4.0), Err(EngineError::InvalidLatitude(_))));
-        assert!(matches!(LatLon::new(51.0, f64::INFINITY), Err(EngineError::InvalidLongitude(_))));
-        assert!(matches!(LatLon::new(91.0, 4.0), Err(EngineError::InvalidLatitude(_))));
-        assert!(matches!(LatLon::new(51.0, -181.0), Err(EngineError::InvalidLongitude(_))));
-        assert!(matches!(LatLon::new(40.7, -74.0), Err(EngineError::OutsideServiceArea { .. })));
-        assert!(matches!(check_radius(f64::NAN), Err(EngineError::InvalidRadius(_))));
+        assert!(matches!(
+            LatLon::new(f64::NAN, 4.0),
+            Err(EngineError::InvalidLatitude(_))
+        ));
+        assert!(matches!(
+            LatLon::new(51.0, f64::INFINITY),
+            Err(EngineError::InvalidLongitude(_))
+        ));
+        assert!(matches!(
+            LatLon::new(91.0, 4.0),
+            Err(EngineError::InvalidLatitude(_))
+        ));
+        assert!(matches!(
+            LatLon::new(51.0, -181.0),
+            Err(EngineError::InvalidLongitude(_))
+        ));
+        assert!(matches!(
+            LatLon::new(40.7, -74.0),
+            Err(EngineError::OutsideServiceArea { .. })
+        ));
+        assert!(matches!(
+            check_radius(f64::NAN),
+            Err(EngineError::InvalidRadius(_))
+        ));
         assert!(matches!(check_radius(-5.0), Err(EngineError::InvalidRadius(_))));
-        assert!(matches!(check_radius(f64::INFINITY), Err(EngineError::InvalidRadius(_))));
+        assert!(matches!(
+            check_radius(f64::INFINITY),
+            Err(EngineError::InvalidRadius(_))
+        ));
         assert!(matches!(check_radius(1e9), Err(EngineError::InvalidRadius(_))));
         assert_eq!(check_radius(800.0), Ok(800.0));
     }
@@ -246,9 +257,14 @@ mod tests {
     #[test]
     fn inverse_round_trips() {
         for (lat, lon) in [(51.2, 5.4), (50.85, 3.3), (49.6, 6.1), (51.9, 2.5)] {
-            let Ok(p) = LatLon::new(lat, lon) else { panic!("valid") };
+            let Ok(p) = LatLon::new(lat, lon) else {
+                panic!("valid")
+            };
             let back = p.project().to_wgs84();
-            assert!((back.lat - lat).abs() < 1e-9 && (back.lon - lon).abs() < 1e-9, "{back:?}");
+            assert!(
+                (back.lat - lat).abs() < 1e-9 && (back.lon - lon).abs() < 1e-9,
+                "{back:?}"
+            );
         }
     }
 

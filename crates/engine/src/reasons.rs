@@ -32,7 +32,12 @@ pub struct Reason {
 
 impl Reason {
     fn new(code: ReasonCode, nl: impl Into<String>, fr: impl Into<String>, en: impl Into<String>) -> Self {
-        Self { code, nl: nl.into(), fr: fr.into(), en: en.into() }
+        Self {
+            code,
+            nl: nl.into(),
+            fr: fr.into(),
+            en: en.into(),
+        }
     }
 
     /// The text in a language (`nl`, `fr`, `en`; Dutch for anything else).
@@ -53,10 +58,20 @@ pub fn rounded_distance_m(d: f64) -> u32 {
 fn distance_reason(d: f64) -> Reason {
     let m = rounded_distance_m(d);
     if m < 50 {
-        return Reason::new(ReasonCode::Proximity, "woont vlakbij", "habite tout près", "lives right nearby");
+        return Reason::new(
+            ReasonCode::Proximity,
+            "woont vlakbij",
+            "habite tout près",
+            "lives right nearby",
+        );
     }
     if m < 1000 {
-        return Reason::new(ReasonCode::Proximity, format!("{m} m verderop"), format!("à {m} m"), format!("{m} m away"));
+        return Reason::new(
+            ReasonCode::Proximity,
+            format!("{m} m verderop"),
+            format!("à {m} m"),
+            format!("{m} m away"),
+        );
     }
     let km = f64::from(m) / 1000.0;
     let nl = format!("{km:.1} km verderop").replace('.', ",");
@@ -79,18 +94,36 @@ pub fn explain(
     let by_interest = TagSet(req.tags.intersect(interests).0 & !talents.0);
     for id in by_talent.iter().take(2) {
         if let Some(t) = vocab.get(id) {
-            out.push(Reason::new(ReasonCode::Fit, &t.helps_nl, &t.helps_fr, &t.helps_en));
+            out.push(Reason::new(
+                ReasonCode::Fit,
+                &t.helps_nl,
+                &t.helps_fr,
+                &t.helps_en,
+            ));
         }
     }
-    for id in by_interest.iter().take(2usize.saturating_sub(by_talent.len() as usize)) {
+    for id in by_interest
+        .iter()
+        .take(2usize.saturating_sub(by_talent.len() as usize))
+    {
         if let Some(t) = vocab.get(id) {
-            out.push(Reason::new(ReasonCode::Fit, &t.likes_nl, &t.likes_fr, &t.likes_en));
+            out.push(Reason::new(
+                ReasonCode::Fit,
+                &t.likes_nl,
+                &t.likes_fr,
+                &t.likes_en,
+            ));
         }
     }
     if req.kind == RequestKind::Companionship {
         let shared = TagSet(req.requester_interests.intersect(interests).0 & !req.tags.0);
         if let Some(t) = shared.iter().next().and_then(|id| vocab.get(id)) {
-            out.push(Reason::new(ReasonCode::SharedInterest, &t.likes_nl, &t.likes_fr, &t.likes_en));
+            out.push(Reason::new(
+                ReasonCode::SharedInterest,
+                &t.likes_nl,
+                &t.likes_fr,
+                &t.likes_en,
+            ));
         }
     }
     if c.continuity > 0.0 {
@@ -110,9 +143,19 @@ pub fn explain(
         ));
     }
     if c.availability >= 0.999 {
-        out.push(Reason::new(ReasonCode::Availability, "is vrij op het gevraagde moment", "est libre au moment demandé", "is free at the requested time"));
+        out.push(Reason::new(
+            ReasonCode::Availability,
+            "is vrij op het gevraagde moment",
+            "est libre au moment demandé",
+            "is free at the requested time",
+        ));
     } else if c.availability > 0.0 {
-        out.push(Reason::new(ReasonCode::Availability, "is vrij op een deel van de gevraagde momenten", "est libre à une partie des moments demandés", "is free at some of the requested times"));
+        out.push(Reason::new(
+            ReasonCode::Availability,
+            "is vrij op een deel van de gevraagde momenten",
+            "est libre à une partie des moments demandés",
+            "is free at some of the requested times",
+        ));
     }
     if protection < 0.5 {
         out.push(Reason::new(

@@ -29,7 +29,10 @@ pub struct ReciprocityConfig {
 
 impl Default for ReciprocityConfig {
     fn default() -> Self {
-        Self { half_life_days: 180.0, thanks_weight: 0.3 }
+        Self {
+            half_life_days: 180.0,
+            thanks_weight: 0.3,
+        }
     }
 }
 
@@ -39,7 +42,10 @@ impl ReciprocityConfig {
             return Err(EngineError::InvalidHalfLife(self.half_life_days));
         }
         if !(self.thanks_weight.is_finite() && (0.0..=1.0).contains(&self.thanks_weight)) {
-            return Err(EngineError::InvalidWeight { name: "thanks_weight", value: self.thanks_weight });
+            return Err(EngineError::InvalidWeight {
+                name: "thanks_weight",
+                value: self.thanks_weight,
+            });
         }
         Ok(())
     }
@@ -61,7 +67,10 @@ pub struct DecayedSum {
 
 impl DecayedSum {
     pub fn zero(at: DateTime<Utc>) -> Self {
-        Self { value: 0.0, as_of: at }
+        Self {
+            value: 0.0,
+            as_of: at,
+        }
     }
 
     /// The value at another moment (never grows going forward).
@@ -83,7 +92,10 @@ impl DecayedSum {
             self.value = self.value_at(at, half_life_days) + amount;
             self.as_of = at;
         } else {
-            let back = DecayedSum { value: amount, as_of: at };
+            let back = DecayedSum {
+                value: amount,
+                as_of: at,
+            };
             self.value += back.value_at(self.as_of, half_life_days);
         }
         Ok(())
@@ -130,11 +142,20 @@ pub struct Ledger {
 
 impl Ledger {
     pub fn new(at: DateTime<Utc>) -> Self {
-        Self { given: DecayedSum::zero(at), received: DecayedSum::zero(at) }
+        Self {
+            given: DecayedSum::zero(at),
+            received: DecayedSum::zero(at),
+        }
     }
 
     /// Records an exchange in which this neighbour gave (`gave = true`) or received.
-    pub fn record(&mut self, gave: bool, kind: ExchangeKind, at: DateTime<Utc>, cfg: &ReciprocityConfig) -> Result<(), EngineError> {
+    pub fn record(
+        &mut self,
+        gave: bool,
+        kind: ExchangeKind,
+        at: DateTime<Utc>,
+        cfg: &ReciprocityConfig,
+    ) -> Result<(), EngineError> {
         let w = cfg.weight_of(kind);
         if gave {
             self.given.add(w, at, cfg.half_life_days)
@@ -188,8 +209,14 @@ mod tests {
         let b = l.balance_at(t0, &cfg);
         assert!((b.received - 1.0).abs() < 1e-12 && (b.given - 0.3).abs() < 1e-12);
         let newcomer = Balance::default();
-        let mostly_received = Balance { given: 0.0, received: 4.0 };
-        let gives_a_lot = Balance { given: 12.0, received: 1.0 };
+        let mostly_received = Balance {
+            given: 0.0,
+            received: 4.0,
+        };
+        let gives_a_lot = Balance {
+            given: 12.0,
+            received: 1.0,
+        };
         assert!(mostly_received.chance_to_give() > newcomer.chance_to_give());
         assert!(newcomer.chance_to_give() > gives_a_lot.chance_to_give());
         assert!(gives_a_lot.protection() < newcomer.protection());

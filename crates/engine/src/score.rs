@@ -59,7 +59,10 @@ impl Weights {
             return Err(EngineError::ZeroWeights);
         }
         if !self.proximity_half_m.is_finite() || !(50.0..=50_000.0).contains(&self.proximity_half_m) {
-            return Err(EngineError::InvalidWeight { name: "proximity_half_m", value: self.proximity_half_m });
+            return Err(EngineError::InvalidWeight {
+                name: "proximity_half_m",
+                value: self.proximity_half_m,
+            });
         }
         Ok(())
     }
@@ -108,11 +111,21 @@ pub struct Components {
 
 /// Fit of a companion for a request, in [0, 1].
 #[inline]
-pub fn fit(kind: RequestKind, tags: TagSet, requester_interests: TagSet, interests: TagSet, talents: TagSet) -> f64 {
+pub fn fit(
+    kind: RequestKind,
+    tags: TagSet,
+    requester_interests: TagSet,
+    interests: TagSet,
+    talents: TagSet,
+) -> f64 {
     let n = f64::from(tags.len());
     match kind {
         RequestKind::Companionship => {
-            let cover = if n > 0.0 { f64::from(tags.intersect(interests.union(talents)).len()) / n } else { 0.5 };
+            let cover = if n > 0.0 {
+                f64::from(tags.intersect(interests.union(talents)).len()) / n
+            } else {
+                0.5
+            };
             let union = requester_interests.union(interests).len();
             let shared = if union > 0 {
                 f64::from(requester_interests.intersect(interests).len()) / f64::from(union)
@@ -135,7 +148,11 @@ pub fn fit(kind: RequestKind, tags: TagSet, requester_interests: TagSet, interes
 /// Load component: half free capacity share, half protection of people who gave a lot.
 #[inline]
 pub fn load(capacity: u8, active: u8, protection: f64) -> f64 {
-    let free = if capacity == 0 { 0.0 } else { f64::from(capacity.saturating_sub(active)) / f64::from(capacity) };
+    let free = if capacity == 0 {
+        0.0
+    } else {
+        f64::from(capacity.saturating_sub(active)) / f64::from(capacity)
+    };
     0.5 * free + 0.5 * protection.clamp(0.0, 1.0)
 }
 
@@ -154,9 +171,20 @@ mod tests {
 
     #[test]
     fn invalid_weights_are_refused() {
-        let w = Weights { fit: f64::NAN, ..Weights::default() };
+        let w = Weights {
+            fit: f64::NAN,
+            ..Weights::default()
+        };
         assert!(w.validate().is_err());
-        let zero = Weights { proximity: 0.0, fit: 0.0, reciprocity: 0.0, continuity: 0.0, availability: 0.0, load: 0.0, ..Weights::default() };
+        let zero = Weights {
+            proximity: 0.0,
+            fit: 0.0,
+            reciprocity: 0.0,
+            continuity: 0.0,
+            availability: 0.0,
+            load: 0.0,
+            ..Weights::default()
+        };
         assert_eq!(zero.validate(), Err(EngineError::ZeroWeights));
         assert!(Weights::default().validate().is_ok());
     }
@@ -165,9 +193,33 @@ mod tests {
     fn talents_fit_practical_and_interests_fit_companionship() {
         let walking = TagSet::EMPTY.with(TagId(0));
         let shopping = TagSet::EMPTY.with(TagId(1));
-        assert_eq!(fit(RequestKind::Practical, shopping, TagSet::EMPTY, TagSet::EMPTY, shopping), 1.0);
-        assert_eq!(fit(RequestKind::Practical, shopping, TagSet::EMPTY, shopping, TagSet::EMPTY), 0.5);
-        let f = fit(RequestKind::Companionship, walking, walking, walking, TagSet::EMPTY);
+        assert_eq!(
+            fit(
+                RequestKind::Practical,
+                shopping,
+                TagSet::EMPTY,
+                TagSet::EMPTY,
+                shopping
+            ),
+            1.0
+        );
+        assert_eq!(
+            fit(
+                RequestKind::Practical,
+                shopping,
+                TagSet::EMPTY,
+                shopping,
+                TagSet::EMPTY
+            ),
+            0.5
+        );
+        let f = fit(
+            RequestKind::Companionship,
+            walking,
+            walking,
+            walking,
+            TagSet::EMPTY,
+        );
         assert!((f - 1.0).abs() < 1e-12, "{f}");
     }
 }

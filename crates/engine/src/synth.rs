@@ -81,16 +81,80 @@ pub struct SyntheticNeighbour {
 }
 
 const FIRST_NAMES: [&str; 48] = [
-    "An", "Bart", "Chris", "Daan", "Els", "Fien", "Gert", "Hilde", "Ine", "Jef", "Karel", "Lien",
-    "Mieke", "Noor", "Omer", "Paula", "Rik", "Sofie", "Tine", "Urbain", "Vera", "Wim", "Yara",
-    "Zeno", "Amina", "Bilal", "Célestine", "Dirk", "Emre", "Fatma", "Gilberte", "Hamza", "Irène",
-    "Jozef", "Kaat", "Leon", "Marthe", "Nadia", "Oskar", "Pieter", "Rosa", "Stan", "Tuur", "Vic",
-    "Warre", "Yusuf", "Zoë", "Maria",
+    "An",
+    "Bart",
+    "Chris",
+    "Daan",
+    "Els",
+    "Fien",
+    "Gert",
+    "Hilde",
+    "Ine",
+    "Jef",
+    "Karel",
+    "Lien",
+    "Mieke",
+    "Noor",
+    "Omer",
+    "Paula",
+    "Rik",
+    "Sofie",
+    "Tine",
+    "Urbain",
+    "Vera",
+    "Wim",
+    "Yara",
+    "Zeno",
+    "Amina",
+    "Bilal",
+    "Célestine",
+    "Dirk",
+    "Emre",
+    "Fatma",
+    "Gilberte",
+    "Hamza",
+    "Irène",
+    "Jozef",
+    "Kaat",
+    "Leon",
+    "Marthe",
+    "Nadia",
+    "Oskar",
+    "Pieter",
+    "Rosa",
+    "Stan",
+    "Tuur",
+    "Vic",
+    "Warre",
+    "Yusuf",
+    "Zoë",
+    "Maria",
 ];
 const SURNAME_PARTS: [&str; 24] = [
-    "Van den", "De", "Ver", "Van", "Peeters", "Janssens", "Maes", "Claes", "Wouters", "Goossens",
-    "Mertens", "Willems", "Hermans", "Aerts", "Lambrechts", "Dubois", "Smet", "Jacobs", "Vos",
-    "Coppens", "Leemans", "Cools", "Stevens", "Pauwels",
+    "Van den",
+    "De",
+    "Ver",
+    "Van",
+    "Peeters",
+    "Janssens",
+    "Maes",
+    "Claes",
+    "Wouters",
+    "Goossens",
+    "Mertens",
+    "Willems",
+    "Hermans",
+    "Aerts",
+    "Lambrechts",
+    "Dubois",
+    "Smet",
+    "Jacobs",
+    "Vos",
+    "Coppens",
+    "Leemans",
+    "Cools",
+    "Stevens",
+    "Pauwels",
 ];
 
 /// Relative popularity of tags as interests (by code; others get weight 1).
@@ -185,11 +249,18 @@ fn draw_languages(rng: &mut ChaCha8Rng) -> (LanguageSet, Language) {
 
 /// Travel radius: log-normal around 1.5 km, clamped to 300 m – 10 km.
 fn draw_radius(rng: &mut ChaCha8Rng) -> f64 {
-    (1500.0 * (0.8 * normal(rng)).exp()).clamp(300.0, 10_000.0).round()
+    (1500.0 * (0.8 * normal(rng)).exp())
+        .clamp(300.0, 10_000.0)
+        .round()
 }
 
 /// Generates `n` neighbours for a profile. Ids run from `first_id` upwards.
-pub fn population(profile: &Profile, n: usize, seed: u64, first_id: u64) -> Result<Vec<SyntheticNeighbour>, EngineError> {
+pub fn population(
+    profile: &Profile,
+    n: usize,
+    seed: u64,
+    first_id: u64,
+) -> Result<Vec<SyntheticNeighbour>, EngineError> {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let vocab = Vocabulary::builtin();
     let bad = |e: rand::distributions::WeightedError| EngineError::BadVocabulary(e.to_string());
@@ -212,7 +283,10 @@ pub fn population(profile: &Profile, n: usize, seed: u64, first_id: u64) -> Resu
             let k = places.sample(&mut rng);
             let s = &profile.settlements[k];
             let c = centres[k];
-            let p = Point { x: c.x + normal(&mut rng) * s.sigma_m, y: c.y + normal(&mut rng) * s.sigma_m };
+            let p = Point {
+                x: c.x + normal(&mut rng) * s.sigma_m,
+                y: c.y + normal(&mut rng) * s.sigma_m,
+            };
             let ll = p.to_wgs84();
             (LatLon::new(ll.lat, ll.lon)?, s.name.clone())
         };
@@ -222,8 +296,16 @@ pub fn population(profile: &Profile, n: usize, seed: u64, first_id: u64) -> Resu
             6..=8 => 2,
             _ => 3,
         };
-        let given = if rng.gen_bool(0.3) { rng.gen_range(0.0..8.0) } else { 0.0 };
-        let received = if rng.gen_bool(0.3) { rng.gen_range(0.0..6.0) } else { 0.0 };
+        let given = if rng.gen_bool(0.3) {
+            rng.gen_range(0.0..8.0)
+        } else {
+            0.0
+        };
+        let received = if rng.gen_bool(0.3) {
+            rng.gen_range(0.0..6.0)
+        } else {
+            0.0
+        };
         let n_interests = rng.gen_range(2..=6);
         let n_talents = rng.gen_range(1..=4);
         let profile = NeighbourProfile {
@@ -235,7 +317,11 @@ pub fn population(profile: &Profile, n: usize, seed: u64, first_id: u64) -> Resu
             languages,
             availability: draw_availability(&mut rng),
             capacity,
-            active_matches: if rng.gen_bool(0.15) { rng.gen_range(0..=capacity) } else { 0 },
+            active_matches: if rng.gen_bool(0.15) {
+                rng.gen_range(0..=capacity)
+            } else {
+                0
+            },
             paused: rng.gen_bool(0.08),
             balance: Balance { given, received },
         };
@@ -276,13 +362,18 @@ pub fn requests(people: &[SyntheticNeighbour], n: usize, seed: u64) -> Vec<HelpR
         }
         let window = match rng.gen_range(0..3) {
             0 => Window::Flexible,
-            1 => Window::Weekly { slots: draw_availability(&mut rng) },
+            1 => Window::Weekly {
+                slots: draw_availability(&mut rng),
+            },
             _ => {
                 let date = chrono::NaiveDate::from_ymd_opt(2026, 12, 1)
                     .unwrap_or_default()
                     .checked_add_days(chrono::Days::new(rng.gen_range(0..60)))
                     .unwrap_or_default();
-                Window::Once { date, parts: vec![DayPart::ALL[rng.gen_range(0..3)]] }
+                Window::Once {
+                    date,
+                    parts: vec![DayPart::ALL[rng.gen_range(0..3)]],
+                }
             }
         };
         out.push(
@@ -312,7 +403,10 @@ mod tests {
     fn profiles_load_and_generation_is_deterministic() {
         let ps = profiles().unwrap_or_default();
         let slugs: Vec<_> = ps.iter().map(|p| p.slug.as_str()).collect();
-        assert_eq!(slugs, ["pelt", "hamont-achel", "deerlijk", "moorslede", "flanders"]);
+        assert_eq!(
+            slugs,
+            ["pelt", "hamont-achel", "deerlijk", "moorslede", "flanders"]
+        );
         let Ok(pelt) = profile("pelt") else { panic!("pelt") };
         let a = population(&pelt, 300, 7, 1).unwrap_or_default();
         let b = population(&pelt, 300, 7, 1).unwrap_or_default();
@@ -327,7 +421,9 @@ mod tests {
 
     #[test]
     fn people_are_valid_clustered_and_radii_in_range() {
-        let Ok(deerlijk) = profile("deerlijk") else { panic!("deerlijk") };
+        let Ok(deerlijk) = profile("deerlijk") else {
+            panic!("deerlijk")
+        };
         let people = population(&deerlijk, 2000, 1, 1).unwrap_or_default();
         let rural = people.iter().filter(|p| p.settlement == "buitengebied").count();
         assert!(rural > 150 && rural < 450, "rural {rural}");
@@ -338,8 +434,13 @@ mod tests {
             assert!(!p.profile.availability.is_empty());
             assert!(!p.profile.interests.is_empty() && !p.profile.talents.is_empty());
         }
-        let Ok(centre) = Point::from_wgs84(50.854, 3.354) else { panic!() };
-        let near = people.iter().filter(|p| p.profile.location.distance_m(centre) < 1500.0).count();
+        let Ok(centre) = Point::from_wgs84(50.854, 3.354) else {
+            panic!()
+        };
+        let near = people
+            .iter()
+            .filter(|p| p.profile.location.distance_m(centre) < 1500.0)
+            .count();
         assert!(near > 800, "only {near} of 2000 within 1.5 km of the centre");
     }
 }

@@ -105,7 +105,10 @@ impl Vocabulary {
 
     /// The codes of a set, in vocabulary order.
     pub fn codes(&self, set: TagSet) -> Vec<&str> {
-        set.iter().filter_map(|id| self.get(id)).map(|t| t.code.as_str()).collect()
+        set.iter()
+            .filter_map(|id| self.get(id))
+            .map(|t| t.code.as_str())
+            .collect()
     }
 
     /// Tags usually asked for with a kind of request.
@@ -165,12 +168,32 @@ mod tests {
         let v = Vocabulary::builtin();
         assert!(v.len() >= 20 && v.len() <= 64);
         for t in v.tags() {
-            for s in [&t.nl, &t.fr, &t.en, &t.likes_nl, &t.likes_en, &t.likes_fr, &t.helps_nl, &t.helps_en, &t.helps_fr] {
+            for s in [
+                &t.nl,
+                &t.fr,
+                &t.en,
+                &t.likes_nl,
+                &t.likes_en,
+                &t.likes_fr,
+                &t.helps_nl,
+                &t.helps_en,
+                &t.helps_fr,
+            ] {
                 assert!(!s.trim().is_empty(), "{} has an empty label", t.code);
             }
             assert!(!t.kinds.is_empty(), "{} has no kind", t.code);
         }
-        for code in ["walking", "shopping", "coffee_visit", "phone_help", "computer_help", "small_repairs", "games", "reading_aloud", "gardening_once"] {
+        for code in [
+            "walking",
+            "shopping",
+            "coffee_visit",
+            "phone_help",
+            "computer_help",
+            "small_repairs",
+            "games",
+            "reading_aloud",
+            "gardening_once",
+        ] {
             assert!(v.id(code).is_ok(), "missing {code}");
         }
     }

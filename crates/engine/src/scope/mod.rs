@@ -48,5 +48,10 @@ pub struct ScopeVerdict {
 /// Classifies a request.
 pub fn classify(input: &ScopeInput<'_>) -> ScopeVerdict {
     let _ = input;
-    ScopeVerdict { in_scope: true, category: ScopeCategory::SmallHelp, reasons: Vec::new(), overridden: false }
+    ScopeVerdict {
+        in_scope: true,
+        category: ScopeCategory::SmallHelp,
+        reasons: Vec::new(),
+        overridden: false,
+    }
 }
