@@ -1,1 +1,33 @@
-fn main(){}
+//! Side-by-side benchmark harness: the engine against brute force (and PostGIS), in one
+//! process, on the same synthetic population and the same queries.
+
+mod engine_bench;
+mod stats;
+
+use clap::{Parser, Subcommand};
+use stats_alloc::{StatsAlloc, INSTRUMENTED_SYSTEM};
+use std::alloc::System;
+
+/// Counting allocator, so the harness can report bytes per neighbour in the index.
+#[global_allocator]
+static GLOBAL: &StatsAlloc<System> = &INSTRUMENTED_SYSTEM;
+
+#[derive(Parser)]
+#[command(name = "nabij-bench", about = "Side-by-side benchmarks of nabij")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Candidate search: top-10 latency, brute force, bulk load, memory, upserts.
+    Engine(engine_bench::EngineArgs),
+}
+
+fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Engine(args) => engine_bench::run(&args, GLOBAL),
+    }
+}

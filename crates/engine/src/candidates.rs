@@ -7,14 +7,17 @@
 //! little more than a village.
 
 use crate::availability::WeeklySlots;
-use crate::index::{OrgIndex, Slot};
+use crate::envelope::SummaryEnvelope;
+use crate::index::{Entry, OrgIndex, Slot};
 use crate::neighbour::NeighbourId;
 use crate::projection::index_distance_m;
 use crate::reasons::{explain, Reason};
 use crate::request::HelpRequest;
 use crate::score::{fit, load, Components, Weights};
 use crate::tags::{TagSet, Vocabulary};
+use rstar::{Envelope, ParentNode, RTreeNode};
 use serde::Serialize;
+use std::collections::BinaryHeap;
 
 /// Most candidates one query returns.
 pub const MAX_LIMIT: usize = 100;
@@ -69,6 +72,57 @@ impl<'a> Prepared<'a> {
             && !self.req.declined(NeighbourId(s.id))
     }
 
+    /// The best score anyone under a node could reach, or `None` when nobody under it
+    /// can be a candidate (too far, no shared language, never free at that time).
+    #[inline]
+    fn bound(&self, env: &SummaryEnvelope) -> Option<f64> {
+        let sum = &env.summary;
+        if sum.languages & self.req.languages.0 == 0 || sum.availability & self.slots.0 == 0 {
+            return None;
+        }
+        // Single-precision box distance, with a margin for rounding.
+        let d = (f64::from(env.distance_2(&self.req.location)).sqrt() - 1.0).max(0.0);
+        if d > f64::from(self.req.radius_m) || d > f64::from(sum.max_radius_m) {
+            return None;
+        }
+        let req = self.req;
+        let fit_bound = match req.kind {
+            crate::request::RequestKind::Companionship => {
+                let n = req.tags.len();
+                let cover = if n > 0 {
+                    f64::from(req.tags.intersect(TagSet(sum.interests | sum.talents)).len()) / f64::from(n)
+                } else {
+                    0.5
+                };
+                let ri = req.requester_interests.len();
+                let shared = if ri > 0 {
+                    (f64::from(req.requester_interests.intersect(TagSet(sum.interests)).len())
+                        / f64::from(ri))
+                    .min(1.0)
+                } else {
+                    0.0
+                };
+                0.7 * cover + 0.3 * shared
+            }
+            _ => fit(
+                req.kind,
+                req.tags,
+                TagSet::EMPTY,
+                TagSet(sum.interests),
+                TagSet(sum.talents),
+            ),
+        };
+        let c = Components {
+            proximity: self.w.proximity(d),
+            fit: fit_bound,
+            reciprocity: f64::from(sum.max_chance) / 255.0,
+            continuity: if req.met_before.is_empty() { 0.0 } else { 1.0 },
+            availability: f64::from((sum.availability & self.slots.0).count_ones()) / self.slot_count,
+            load: f64::from(sum.max_load) / 255.0,
+        };
+        Some(self.w.combine(&c) + 1e-9)
+    }
+
     #[inline]
     fn components(&self, s: &Slot, d: f64) -> Components {
         let req = self.req;
@@ -86,6 +140,32 @@ impl<'a> Prepared<'a> {
             availability: f64::from((s.availability & self.slots.0).count_ones()) / self.slot_count,
             load: load(s.capacity, s.active, f64::from(s.protection)),
         }
+    }
+}
+
+/// A subtree waiting in the best-first queue.
+struct Pending<'t> {
+    bound: f64,
+    node: &'t ParentNode<Entry>,
+}
+
+impl PartialEq for Pending<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.bound.total_cmp(&other.bound).is_eq()
+    }
+}
+
+impl Eq for Pending<'_> {}
+
+impl PartialOrd for Pending<'_> {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Pending<'_> {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.bound.total_cmp(&other.bound)
     }
 }
 
@@ -155,46 +235,63 @@ impl TopK {
 
 impl OrgIndex {
     /// The `limit` best candidates for a request, best first, with reasons.
+    ///
+    /// Best-first branch and bound over the tree: subtrees are visited in order of the
+    /// best score anyone in them could reach (from the node's box and summary), and the
+    /// search ends when that bound falls below the k-th best score found. The result is
+    /// exactly the brute-force top k (a property test checks this).
     pub fn top_candidates(&self, q: &CandidateQuery<'_>) -> Vec<Candidate> {
         let p = Prepared::new(q.request, q.weights);
         let mut top = TopK::new(q.limit.min(MAX_LIMIT));
-        let w = q.weights;
-        let total = w.total();
-        // Best any neighbour could reach on everything but proximity.
-        let rest = w.fit
-            + w.reciprocity * f64::from(self.max_chance)
-            + w.continuity * if q.request.met_before.is_empty() { 0.0 } else { 1.0 }
-            + w.availability
-            + w.load * (0.5 + 0.5 * f64::from(self.max_protection));
-        let reach = f64::from(q.request.radius_m.min(self.max_radius_m)) + 1.0;
-        let origin = q.request.location;
-        for (e, d2) in self.tree.nearest_neighbor_iter_with_distance_2(&origin) {
-            // rstar's single-precision distance, with a margin for rounding.
-            let approx = f64::from(d2).sqrt();
-            if approx > reach {
+        if top.k == 0 {
+            return Vec::new();
+        }
+        let mut heap: BinaryHeap<Pending<'_>> = BinaryHeap::new();
+        self.expand(&p, self.tree.root().children(), &mut top, &mut heap);
+        while let Some(next) = heap.pop() {
+            if top.full() && next.bound < top.worst_score() {
                 break;
             }
-            if top.full() {
-                let bound = (w.proximity * w.proximity((approx - 1.0).max(0.0)) + rest) / total + 1e-9;
-                if bound < top.worst_score() {
-                    break;
-                }
-            }
-            let s = &self.slots[e.slot as usize];
-            let d = index_distance_m(origin, s.xy);
-            if !p.admissible(s, d) {
-                continue;
-            }
-            let components = p.components(s, d);
-            top.offer(Ranked {
-                score: w.combine(&components),
-                distance: d,
-                id: s.id,
-                slot: e.slot,
-                components,
-            });
+            self.expand(&p, next.node.children(), &mut top, &mut heap);
         }
         self.finish(&p, top)
+    }
+
+    /// Scores the leaves among `children` and queues the parents with their bounds.
+    fn expand<'t>(
+        &'t self,
+        p: &Prepared<'_>,
+        children: &'t [RTreeNode<Entry>],
+        top: &mut TopK,
+        heap: &mut BinaryHeap<Pending<'t>>,
+    ) {
+        let origin = p.req.location;
+        for child in children {
+            match child {
+                RTreeNode::Leaf(e) => {
+                    let s = &self.slots[e.slot as usize];
+                    let d = index_distance_m(origin, s.xy);
+                    if !p.admissible(s, d) {
+                        continue;
+                    }
+                    let components = p.components(s, d);
+                    top.offer(Ranked {
+                        score: p.w.combine(&components),
+                        distance: d,
+                        id: s.id,
+                        slot: e.slot,
+                        components,
+                    });
+                }
+                RTreeNode::Parent(node) => {
+                    if let Some(bound) = p.bound(&node.envelope()) {
+                        if !(top.full() && bound < top.worst_score()) {
+                            heap.push(Pending { bound, node });
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// Reference implementation: scores every available neighbour and keeps the best.

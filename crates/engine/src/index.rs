@@ -5,23 +5,47 @@
 //! the hot filters are a few bit operations. Paused people and people without capacity
 //! left keep their slot but are not in the tree.
 
+use crate::envelope::{Summary, SummaryEnvelope};
 use crate::error::EngineError;
+use crate::idmap::IdTable;
 use crate::neighbour::{NeighbourId, NeighbourProfile};
-use rstar::{PointDistance, RTree, RTreeObject, AABB};
-use std::collections::HashMap;
+use crate::score::load;
+use rstar::{PointDistance, RStarInsertionStrategy, RTree, RTreeObject, RTreeParams, AABB};
 
-/// A tree entry: projected point and slot number.
+/// A tree entry: projected point, slot number and the neighbour's own summary.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Entry {
     pub xy: [f32; 2],
     pub slot: u32,
+    pub summary: Summary,
+}
+
+impl Entry {
+    fn new(slot: &Slot, i: u32) -> Self {
+        Entry {
+            xy: slot.xy,
+            slot: i,
+            summary: Summary {
+                interests: slot.interests,
+                talents: slot.talents,
+                languages: slot.languages,
+                availability: slot.availability,
+                max_radius_m: slot.radius_m,
+                max_chance: Summary::quantise_up(f64::from(slot.chance)),
+                max_load: Summary::quantise_up(slot.load()),
+            },
+        }
+    }
 }
 
 impl RTreeObject for Entry {
-    type Envelope = AABB<[f32; 2]>;
+    type Envelope = SummaryEnvelope;
 
     fn envelope(&self) -> Self::Envelope {
-        AABB::from_point(self.xy)
+        SummaryEnvelope {
+            aabb: AABB::from_point(self.xy),
+            summary: self.summary,
+        }
     }
 }
 
@@ -31,6 +55,18 @@ impl PointDistance for Entry {
         let dy = self.xy[1] - point[1];
         dx * dx + dy * dy
     }
+}
+
+/// Node sizes of the tree: wider than rstar's default (6) so there are fewer parent nodes
+/// (less memory, shallower tree); measured with `nabij-bench engine`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Params;
+
+impl RTreeParams for Params {
+    const MIN_SIZE: usize = 5;
+    const MAX_SIZE: usize = 12;
+    const REINSERTION_COUNT: usize = 3;
+    type DefaultInsertionStrategy = RStarInsertionStrategy;
 }
 
 const LIVE: u8 = 1;
@@ -83,6 +119,12 @@ impl Slot {
         self.flags & LIVE != 0
     }
 
+    /// The load component (depends on the neighbour only).
+    #[inline]
+    pub fn load(&self) -> f64 {
+        load(self.capacity, self.active, f64::from(self.protection))
+    }
+
     /// Not paused and room for one more.
     #[inline]
     pub fn is_available(&self) -> bool {
@@ -93,14 +135,10 @@ impl Slot {
 /// The index of one organisation.
 #[derive(Debug, Default)]
 pub struct OrgIndex {
-    pub(crate) tree: RTree<Entry>,
+    pub(crate) tree: RTree<Entry, Params>,
     pub(crate) slots: Vec<Slot>,
-    ids: HashMap<u64, u32>,
+    ids: IdTable,
     free: Vec<u32>,
-    /// Upper bounds over the tree, for pruning (never too low; may be stale-high).
-    pub(crate) max_radius_m: f32,
-    pub(crate) max_chance: f32,
-    pub(crate) max_protection: f32,
 }
 
 impl OrgIndex {
@@ -111,16 +149,19 @@ impl OrgIndex {
     /// Builds the index in one go (bulk-loaded tree). Later profiles with the same id
     /// replace earlier ones.
     pub fn bulk_load(profiles: impl IntoIterator<Item = NeighbourProfile>) -> Result<Self, EngineError> {
+        let profiles = profiles.into_iter();
         let mut index = OrgIndex::new();
+        index.slots.reserve(profiles.size_hint().0);
+        index.ids = IdTable::with_capacity(profiles.size_hint().0);
         for p in profiles {
             p.validate()?;
             let slot = Slot::from_profile(&p);
-            match index.ids.get(&slot.id) {
-                Some(&i) => index.slots[i as usize] = slot,
+            match index.ids.get(slot.id, &index.slots) {
+                Some(i) => index.slots[i as usize] = slot,
                 None => {
                     let i = u32::try_from(index.slots.len()).map_err(|_| EngineError::IndexFull)?;
-                    index.ids.insert(slot.id, i);
                     index.slots.push(slot);
+                    index.ids.insert(i, &index.slots);
                 }
             }
         }
@@ -128,37 +169,25 @@ impl OrgIndex {
         for (i, s) in index.slots.iter_mut().enumerate() {
             if s.is_available() {
                 s.flags |= IN_TREE;
-                entries.push(Entry {
-                    xy: s.xy,
-                    slot: i as u32,
-                });
+                entries.push(Entry::new(s, i as u32));
             }
         }
-        index.tree = RTree::bulk_load(entries);
-        index.recompute_bounds();
+        index.tree = RTree::bulk_load_with_params(entries);
         Ok(index)
-    }
-
-    fn recompute_bounds(&mut self) {
-        let (mut r, mut c, mut p) = (0f32, 0f32, 0f32);
-        for s in self.slots.iter().filter(|s| s.flags & IN_TREE != 0) {
-            r = r.max(s.radius_m);
-            c = c.max(s.chance);
-            p = p.max(s.protection);
-        }
-        self.max_radius_m = r;
-        self.max_chance = c;
-        self.max_protection = p;
     }
 
     /// Adds or replaces a neighbour. The next candidate query sees the change.
     pub fn upsert(&mut self, profile: &NeighbourProfile) -> Result<(), EngineError> {
         profile.validate()?;
         let mut slot = Slot::from_profile(profile);
-        let i = match self.ids.get(&slot.id) {
-            Some(&i) => {
+        if slot.is_available() {
+            slot.flags |= IN_TREE;
+        }
+        match self.ids.get(slot.id, &self.slots) {
+            Some(i) => {
                 self.take_out_of_tree(i);
-                i
+                self.slots[i as usize] = slot;
+                self.put_in_tree(i);
             }
             None => {
                 let i = match self.free.pop() {
@@ -169,38 +198,33 @@ impl OrgIndex {
                         i
                     }
                 };
-                self.ids.insert(slot.id, i);
-                i
+                self.slots[i as usize] = slot;
+                self.ids.insert(i, &self.slots);
+                self.put_in_tree(i);
             }
-        };
-        if slot.is_available() {
-            slot.flags |= IN_TREE;
-            self.tree.insert(Entry { xy: slot.xy, slot: i });
-            self.max_radius_m = self.max_radius_m.max(slot.radius_m);
-            self.max_chance = self.max_chance.max(slot.chance);
-            self.max_protection = self.max_protection.max(slot.protection);
         }
-        self.slots[i as usize] = slot;
         Ok(())
     }
 
     /// Changes only the number of active matches (after an accept or a close).
     pub fn set_active_matches(&mut self, id: NeighbourId, active: u8) -> Result<(), EngineError> {
-        let i = *self.ids.get(&id.0).ok_or(EngineError::UnknownNeighbour(id.0))?;
+        let i = self
+            .ids
+            .get(id.0, &self.slots)
+            .ok_or(EngineError::UnknownNeighbour(id.0))?;
         self.take_out_of_tree(i);
         let slot = &mut self.slots[i as usize];
         slot.active = active;
         if slot.is_available() {
             slot.flags |= IN_TREE;
-            let entry = Entry { xy: slot.xy, slot: i };
-            self.tree.insert(entry);
         }
+        self.put_in_tree(i);
         Ok(())
     }
 
     /// Removes a neighbour (erased, or left). Returns whether they were known.
     pub fn remove(&mut self, id: NeighbourId) -> bool {
-        let Some(i) = self.ids.remove(&id.0) else {
+        let Some(i) = self.ids.remove(id.0, &self.slots) else {
             return false;
         };
         self.take_out_of_tree(i);
@@ -209,11 +233,19 @@ impl OrgIndex {
         true
     }
 
+    /// Inserts slot `i` into the tree if it is flagged to be there.
+    fn put_in_tree(&mut self, i: u32) {
+        let slot = &self.slots[i as usize];
+        if slot.flags & IN_TREE != 0 {
+            self.tree.insert(Entry::new(slot, i));
+        }
+    }
+
     fn take_out_of_tree(&mut self, i: u32) {
         let slot = &mut self.slots[i as usize];
         if slot.flags & IN_TREE != 0 {
             slot.flags &= !IN_TREE;
-            let entry = Entry { xy: slot.xy, slot: i };
+            let entry = Entry::new(slot, i);
             self.tree.remove(&entry);
         }
     }
@@ -224,7 +256,7 @@ impl OrgIndex {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
+        self.ids.len() == 0
     }
 
     /// Neighbours in the tree (available now).
@@ -233,14 +265,14 @@ impl OrgIndex {
     }
 
     pub fn contains(&self, id: NeighbourId) -> bool {
-        self.ids.contains_key(&id.0)
+        self.ids.get(id.0, &self.slots).is_some()
     }
 
     /// Whether a neighbour is in the tree now (for consistency checks).
     pub fn is_indexed_available(&self, id: NeighbourId) -> bool {
         self.ids
-            .get(&id.0)
-            .is_some_and(|&i| self.slots[i as usize].flags & IN_TREE != 0)
+            .get(id.0, &self.slots)
+            .is_some_and(|i| self.slots[i as usize].flags & IN_TREE != 0)
     }
 
     /// Checks the internal invariants (tree ⇔ available slots). Used by tests and by the

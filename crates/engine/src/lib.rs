@@ -10,7 +10,9 @@
 
 pub mod availability;
 pub mod candidates;
+mod envelope;
 pub mod error;
+mod idmap;
 pub mod index;
 pub mod language;
 pub mod neighbour;
