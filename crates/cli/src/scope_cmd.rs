@@ -1,0 +1,210 @@
+//! `nabij scope`: the scope guard on the command line.
+//!
+//! Contract (scripts depend on it):
+//! - `nabij scope "<text>" [--kind emotional|companionship|practical] [--json]`
+//! - `nabij scope --jsonl` reads JSON lines `{"text": "...", "kind": "..."}` (kind
+//!   optional) from stdin and writes one JSON line per input line, in order, with at least
+//!   `{"in_scope", "category", "reasons"}`; a bad line gets an error object and the run
+//!   goes on.
+
+use anyhow::{bail, Context};
+use clap::{Args, ValueEnum};
+use nabij_engine::scope::{classify, ScopeInput, ScopeVerdict};
+use nabij_engine::RequestKind;
+use serde::Deserialize;
+use serde_json::json;
+use std::io::{BufRead, Write};
+use std::process::ExitCode;
+
+#[derive(Args)]
+pub struct ScopeArgs {
+    /// The request text (Dutch, French or English).
+    text: Option<String>,
+    /// The kind of request, when known.
+    #[arg(long, value_enum)]
+    kind: Option<KindArg>,
+    /// Print the verdict as one JSON object.
+    #[arg(long)]
+    json: bool,
+    /// Read JSON lines from stdin and write one verdict per line.
+    #[arg(long, conflicts_with_all = ["text", "kind", "json"])]
+    jsonl: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum KindArg {
+    Emotional,
+    Companionship,
+    Practical,
+}
+
+impl From<KindArg> for RequestKind {
+    fn from(k: KindArg) -> Self {
+        match k {
+            KindArg::Emotional => RequestKind::Emotional,
+            KindArg::Companionship => RequestKind::Companionship,
+            KindArg::Practical => RequestKind::Practical,
+        }
+    }
+}
+
+/// One input line of `--jsonl`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Line {
+    text: String,
+    #[serde(default)]
+    kind: Option<String>,
+}
+
+/// Longest text accepted, in bytes (a request is a few sentences).
+const MAX_TEXT: usize = 10_000;
+
+pub fn run(args: &ScopeArgs) -> anyhow::Result<ExitCode> {
+    if args.jsonl {
+        let stdin = std::io::stdin();
+        let stdout = std::io::stdout();
+        run_jsonl(stdin.lock(), stdout.lock())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let Some(text) = args.text.as_deref() else {
+        bail!("give a request text, or --jsonl to read JSON lines from stdin");
+    };
+    if text.len() > MAX_TEXT {
+        bail!("the text is longer than {MAX_TEXT} bytes");
+    }
+    let verdict = classify(&ScopeInput {
+        text,
+        kind: args.kind.map(Into::into),
+        ..ScopeInput::default()
+    });
+    if args.json {
+        println!("{}", serde_json::to_string(&verdict_json(&verdict))?);
+    } else {
+        let label = if verdict.in_scope {
+            "in scope"
+        } else {
+            "out of scope: refer"
+        };
+        println!("{} ({label})", category_code(&verdict));
+        for r in &verdict.reasons {
+            println!("  - {r}");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn category_code(v: &ScopeVerdict) -> String {
+    serde_json::to_value(v.category)
+        .ok()
+        .and_then(|c| c.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn verdict_json(v: &ScopeVerdict) -> serde_json::Value {
+    json!({
+        "in_scope": v.in_scope,
+        "category": category_code(v),
+        "reasons": v.reasons,
+        "overridden": v.overridden,
+    })
+}
+
+fn error_json(line: usize, code: &str, message: String) -> serde_json::Value {
+    json!({ "line": line, "error": { "code": code, "message": message } })
+}
+
+/// Classifies one input line; errors become an error object for that line.
+fn classify_line(n: usize, raw: &str) -> serde_json::Value {
+    let line: Line = match serde_json::from_str(raw) {
+        Ok(l) => l,
+        Err(e) => {
+            return error_json(
+                n,
+                "malformed_line",
+                format!("not a JSON object with a `text`: {e}"),
+            )
+        }
+    };
+    if line.text.len() > MAX_TEXT {
+        return error_json(
+            n,
+            "text_too_long",
+            format!("text is longer than {MAX_TEXT} bytes"),
+        );
+    }
+    let kind = match line.kind.as_deref() {
+        None | Some("") => None,
+        Some(k) => match RequestKind::parse(k) {
+            Some(kind) => Some(kind),
+            None => {
+                return error_json(
+                    n,
+                    "unknown_kind",
+                    format!("unknown kind `{k}`; use emotional, companionship or practical"),
+                )
+            }
+        },
+    };
+    verdict_json(&classify(&ScopeInput {
+        text: &line.text,
+        kind,
+        ..ScopeInput::default()
+    }))
+}
+
+/// Reads JSON lines and writes one verdict (or error) line per input line, in order.
+/// Input that is not valid UTF-8 gets an error line too.
+pub fn run_jsonl(mut input: impl BufRead, mut out: impl Write) -> anyhow::Result<()> {
+    let mut buf = Vec::new();
+    let mut n = 0usize;
+    loop {
+        buf.clear();
+        let read = input.read_until(b'\n', &mut buf).context("reading stdin")?;
+        if read == 0 {
+            break;
+        }
+        n += 1;
+        let value = match std::str::from_utf8(&buf) {
+            Ok(s) if s.trim().is_empty() => error_json(n, "empty_line", "the line is empty".into()),
+            Ok(s) => classify_line(n, s.trim_end_matches(['\n', '\r'])),
+            Err(_) => error_json(n, "invalid_utf8", "the line is not valid UTF-8".into()),
+        };
+        serde_json::to_writer(&mut out, &value)?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jsonl_answers_every_line_in_order_and_survives_bad_lines() {
+        let input = concat!(
+            "{\"text\": \"samen wandelen\", \"kind\": \"companionship\"}\n",
+            "not json\n",
+            "{\"text\": \"x\", \"kind\": \"weird\"}\n",
+            "\n",
+            "{\"text\": \"elke week poetsen\"}\n"
+        );
+        let mut bytes = input.as_bytes().to_vec();
+        bytes.extend_from_slice(b"\xff\xfe\n");
+        let mut out = Vec::new();
+        assert!(run_jsonl(&bytes[..], &mut out).is_ok());
+        let text = String::from_utf8(out).unwrap_or_default();
+        let lines: Vec<serde_json::Value> = text
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap_or_default())
+            .collect();
+        assert_eq!(lines.len(), 6);
+        assert!(lines[0]["in_scope"].is_boolean() && lines[0]["category"].is_string());
+        assert_eq!(lines[1]["error"]["code"], "malformed_line");
+        assert_eq!(lines[2]["error"]["code"], "unknown_kind");
+        assert_eq!(lines[3]["error"]["code"], "empty_line");
+        assert!(lines[4]["reasons"].is_array());
+        assert_eq!(lines[5]["error"]["code"], "invalid_utf8");
+    }
+}

@@ -1,0 +1,76 @@
+//! The `nabij scope` command-line contract, through the real binary.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn nabij() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_nabij"))
+}
+
+fn verdict(text: &str, kind: Option<&str>) -> serde_json::Value {
+    let mut cmd = nabij();
+    cmd.args(["scope", text, "--json"]);
+    if let Some(k) = kind {
+        cmd.args(["--kind", k]);
+    }
+    let out = cmd.output().unwrap_or_else(|e| panic!("cannot run nabij: {e}"));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap_or_default()
+}
+
+#[test]
+fn the_edges_named_in_the_issue() {
+    let cases = [
+        ("elke week samen wandelen", Some("companionship"), "small_help"),
+        ("elke week poetsen", None, "structural"),
+        (
+            "helpen met mijn medicatie-app op de gsm",
+            Some("practical"),
+            "small_help",
+        ),
+        ("medicatie klaarzetten", None, "personal_care"),
+    ];
+    for (text, kind, expected) in cases {
+        let v = verdict(text, kind);
+        assert_eq!(v["category"], expected, "{text}: {v}");
+        assert_eq!(v["in_scope"], expected == "small_help", "{text}: {v}");
+        assert!(
+            v["reasons"].as_array().is_some_and(|r| !r.is_empty()),
+            "{text}: no reasons"
+        );
+    }
+}
+
+#[test]
+fn jsonl_keeps_order_and_reports_bad_lines() {
+    let mut child = nabij()
+        .args(["scope", "--jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot run nabij: {e}"));
+    let input = "{\"text\": \"help me move house\"}\n{broken\n{\"text\": \"a walk in the park\", \"kind\": \"companionship\"}\n";
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin.write_all(input.as_bytes()).unwrap_or_default();
+    }
+    let out = child.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
+    assert!(out.status.success());
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_default())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["category"], "heavy");
+    assert!(lines[1]["error"].is_object());
+    assert_eq!(lines[2]["category"], "small_help");
+}
+
+#[test]
+fn an_unknown_kind_is_a_usage_error_not_a_crash() {
+    let out = nabij()
+        .args(["scope", "wandelen", "--kind", "sporty"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("sporty"));
+}
