@@ -23,10 +23,6 @@ impl Summary {
     pub fn median(&self) -> f64 {
         self.percentile(50.0)
     }
-
-    pub fn mean(&self) -> f64 {
-        self.sorted.iter().sum::<f64>() / self.sorted.len().max(1) as f64
-    }
 }
 
 /// Rounds for JSON output.

@@ -319,6 +319,31 @@ impl OrgIndex {
         self.finish(&p, top)
     }
 
+    /// Re-scores a known list of neighbours for a request (for instance the companions of
+    /// open proposals after weights or balances changed), best first. Neighbours that are
+    /// unknown or no longer admissible are left out.
+    pub fn rescore(&self, request: &HelpRequest, ids: &[NeighbourId], weights: &Weights) -> Vec<Candidate> {
+        let p = Prepared::new(request, weights);
+        let mut top = TopK::new(ids.len().min(MAX_LIMIT * 10));
+        for id in ids {
+            let Some(i) = self.slot_of(*id) else { continue };
+            let s = &self.slots[i as usize];
+            let d = index_distance_m(request.location, s.xy);
+            if !p.admissible(s, d) {
+                continue;
+            }
+            let components = p.components(s, d);
+            top.offer(Ranked {
+                score: weights.combine(&components),
+                distance: d,
+                id: s.id,
+                slot: i,
+                components,
+            });
+        }
+        self.finish(&p, top)
+    }
+
     /// Every admissible candidate, through the tree (unranked, sorted by id).
     pub fn candidate_ids(&self, request: &HelpRequest) -> Vec<NeighbourId> {
         let w = Weights::default();

@@ -264,6 +264,10 @@ impl OrgIndex {
         self.tree.size()
     }
 
+    pub(crate) fn slot_of(&self, id: NeighbourId) -> Option<u32> {
+        self.ids.get(id.0, &self.slots)
+    }
+
     pub fn contains(&self, id: NeighbourId) -> bool {
         self.ids.get(id.0, &self.slots).is_some()
     }

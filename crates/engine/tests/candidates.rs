@@ -298,3 +298,21 @@ fn paused_and_full_people_are_never_returned() {
     assert_eq!(got.iter().map(|c| c.neighbour_id.0).collect::<Vec<_>>(), vec![1]);
     assert_eq!(index.available_len(), 1);
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(100))]
+
+    /// Re-scoring the ids of a top list with the same weights gives the same list.
+    #[test]
+    fn rescore_agrees_with_search(seed in any::<u64>(), n in 1usize..400) {
+        let people = random_population(seed, n);
+        let index = build(&people);
+        let w = Weights::default();
+        let req = random_request(seed, n);
+        let top = index.top_candidates(&CandidateQuery { request: &req, limit: 20, weights: &w });
+        let mut ids: Vec<NeighbourId> = top.iter().map(|c| c.neighbour_id).collect();
+        ids.reverse();
+        ids.push(NeighbourId(u64::MAX));
+        prop_assert_eq!(index.rescore(&req, &ids, &w), top);
+    }
+}
