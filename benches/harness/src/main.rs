@@ -1,6 +1,7 @@
 //! Side-by-side benchmark harness: the engine against brute force (and PostGIS), in one
 //! process, on the same synthetic population and the same queries.
 
+mod assign_bench;
 mod engine_bench;
 mod stats;
 
@@ -23,11 +24,17 @@ struct Cli {
 enum Command {
     /// Candidate search: top-10 latency, brute force, bulk load, memory, upserts.
     Engine(engine_bench::EngineArgs),
+    /// Batch assignment: the auction against an exact solver (scipy) and greedy.
+    Assign(assign_bench::AssignArgs),
+    /// Batch re-matching end to end: candidates for many requests, then assignment.
+    Rematch(assign_bench::RematchArgs),
 }
 
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     match cli.command {
         Command::Engine(args) => engine_bench::run(&args, GLOBAL),
+        Command::Assign(args) => assign_bench::run(&args),
+        Command::Rematch(args) => assign_bench::run_rematch(&args),
     }
 }

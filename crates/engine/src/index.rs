@@ -264,6 +264,18 @@ impl OrgIndex {
         self.tree.size()
     }
 
+    /// How many more matches a neighbour can take now (0 when paused or unknown).
+    pub fn remaining_capacity(&self, id: NeighbourId) -> u32 {
+        self.slot_of(id).map_or(0, |i| {
+            let s = &self.slots[i as usize];
+            if s.is_available() {
+                u32::from(s.capacity - s.active)
+            } else {
+                0
+            }
+        })
+    }
+
     pub(crate) fn slot_of(&self, id: NeighbourId) -> Option<u32> {
         self.ids.get(id.0, &self.slots)
     }

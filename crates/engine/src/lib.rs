@@ -8,7 +8,9 @@
 //! neighbour who may keep them company (a *companion*). No type here names a person by a
 //! role.
 
+pub mod assign;
 pub mod availability;
+pub mod batch;
 pub mod candidates;
 mod envelope;
 pub mod error;
