@@ -14,6 +14,7 @@ pub mod batch;
 pub mod candidates;
 mod envelope;
 pub mod error;
+pub mod groups;
 mod idmap;
 pub mod index;
 pub mod language;
