@@ -1,0 +1,229 @@
+//! Authorisation as parameter types. A handler that takes [`Staff`], [`AdminOnly`] or
+//! [`Authorised<S>`] cannot run without the check, and every one of them carries the
+//! organisation from the token: handlers never take it from input.
+//!
+//! Missing or invalid token → 401 `unauthorized` (with `WWW-Authenticate: Bearer`);
+//! a valid token whose role or scopes fall short → 403 `forbidden`.
+
+use crate::auth::token::{Claims, Role, TokenConfig};
+use crate::error::ApiError;
+use crate::state::AppState;
+use actix_web::dev::Payload;
+use actix_web::http::header;
+use actix_web::{web, FromRequest, HttpRequest};
+use nabij_store::{NeighbourhoodId, OrgId};
+use std::future::{ready, Ready};
+use std::marker::PhantomData;
+
+/// Any caller with a valid token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Caller {
+    /// `user:<id>` or `client:<client_id>`.
+    pub subject: String,
+    pub org: OrgId,
+    pub org_slug: String,
+    pub role: Role,
+    /// Neighbourhoods a coordinator is limited to; `None` when not limited.
+    pub neighbourhoods: Option<Vec<NeighbourhoodId>>,
+    pub scopes: Vec<String>,
+}
+
+impl Caller {
+    fn from_claims(c: Claims) -> Self {
+        Caller {
+            subject: c.sub,
+            org: OrgId(c.org),
+            org_slug: c.org_slug,
+            role: c.role,
+            neighbourhoods: c
+                .neighbourhoods
+                .map(|v| v.into_iter().map(NeighbourhoodId).collect()),
+            scopes: c.scopes,
+        }
+    }
+
+    /// Staff pass; a partner app needs one of `accepted` among its scopes (403 otherwise).
+    pub fn require_scope(&self, accepted: &[&str]) -> Result<(), ApiError> {
+        if self.role.is_staff() || self.scopes.iter().any(|s| accepted.contains(&s.as_str())) {
+            Ok(())
+        } else {
+            Err(ApiError::Forbidden("the token lacks the scope this route needs"))
+        }
+    }
+
+    /// Whether a record in `neighbourhood` is visible to this caller. Callers limited to
+    /// neighbourhoods do not see records outside them, nor records without one.
+    pub fn sees_neighbourhood(&self, neighbourhood: Option<NeighbourhoodId>) -> bool {
+        match (&self.neighbourhoods, neighbourhood) {
+            (None, _) => true,
+            (Some(allowed), Some(n)) => allowed.contains(&n),
+            (Some(_), None) => false,
+        }
+    }
+
+    /// Who to name in the audit log.
+    pub fn actor(&self) -> &str {
+        &self.subject
+    }
+}
+
+/// The bearer token of a request, if any.
+fn bearer(req: &HttpRequest) -> Result<&str, ApiError> {
+    let value = req
+        .headers()
+        .get(header::AUTHORIZATION)
+        .ok_or(ApiError::Unauthorized("a bearer token is required"))?;
+    let value = value
+        .to_str()
+        .map_err(|_| ApiError::Unauthorized("the Authorization header is malformed"))?;
+    let (scheme, token) = value
+        .split_once(' ')
+        .ok_or(ApiError::Unauthorized("the Authorization header is malformed"))?;
+    if !scheme.eq_ignore_ascii_case("bearer") || token.trim().is_empty() {
+        return Err(ApiError::Unauthorized("a bearer token is required"));
+    }
+    Ok(token.trim())
+}
+
+fn authenticate(req: &HttpRequest) -> Result<Caller, ApiError> {
+    let state = req
+        .app_data::<web::Data<AppState>>()
+        .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("application state missing")))?;
+    let token = bearer(req)?;
+    let config = TokenConfig {
+        issuer: state.settings.issuer.clone(),
+        audience: state.settings.audience.clone(),
+    };
+    match state.keys.verify(&config, token) {
+        Ok(claims) => Ok(Caller::from_claims(claims)),
+        Err(why) => {
+            tracing::debug!(reason = %why, "token refused");
+            Err(ApiError::Unauthorized("the bearer token is invalid or expired"))
+        }
+    }
+}
+
+impl FromRequest for Caller {
+    type Error = ApiError;
+    type Future = Ready<Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(authenticate(req))
+    }
+}
+
+/// An admin or coordinator of the token's organisation (possibly limited to
+/// neighbourhoods: see [`Caller::sees_neighbourhood`]).
+#[derive(Debug, Clone)]
+pub struct Staff(pub Caller);
+
+impl FromRequest for Staff {
+    type Error = ApiError;
+    type Future = Ready<Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(authenticate(req).and_then(|c| {
+            if c.role.is_staff() {
+                Ok(Staff(c))
+            } else {
+                Err(ApiError::Forbidden("this route is for coordinators and admins"))
+            }
+        }))
+    }
+}
+
+/// An admin of the token's organisation.
+#[derive(Debug, Clone)]
+pub struct AdminOnly(pub Caller);
+
+impl FromRequest for AdminOnly {
+    type Error = ApiError;
+    type Future = Ready<Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(authenticate(req).and_then(|c| {
+            if c.role == Role::Admin {
+                Ok(AdminOnly(c))
+            } else {
+                Err(ApiError::Forbidden("this route is for admins"))
+            }
+        }))
+    }
+}
+
+/// A permission a partner app needs as a scope; staff always have it.
+pub trait Scope {
+    /// Scopes that grant it (a write scope also grants reading).
+    const ACCEPTED: &'static [&'static str];
+}
+
+/// Reading neighbours' records.
+#[derive(Debug, Clone, Copy)]
+pub struct NeighboursRead;
+impl Scope for NeighboursRead {
+    const ACCEPTED: &'static [&'static str] = &["neighbours:read", "neighbours:write"];
+}
+
+/// Registering and changing neighbours.
+#[derive(Debug, Clone, Copy)]
+pub struct NeighboursWrite;
+impl Scope for NeighboursWrite {
+    const ACCEPTED: &'static [&'static str] = &["neighbours:write"];
+}
+
+/// Filing help requests.
+#[derive(Debug, Clone, Copy)]
+pub struct RequestsWrite;
+impl Scope for RequestsWrite {
+    const ACCEPTED: &'static [&'static str] = &["requests:write"];
+}
+
+/// Proposing, accepting and closing matches.
+#[derive(Debug, Clone, Copy)]
+pub struct MatchesWrite;
+impl Scope for MatchesWrite {
+    const ACCEPTED: &'static [&'static str] = &["matches:write"];
+}
+
+/// Staff, or a partner app holding scope `S`.
+#[derive(Debug, Clone)]
+pub struct Authorised<S: Scope> {
+    pub caller: Caller,
+    _scope: PhantomData<S>,
+}
+
+impl<S: Scope> std::ops::Deref for Authorised<S> {
+    type Target = Caller;
+    fn deref(&self) -> &Caller {
+        &self.caller
+    }
+}
+
+impl<S: Scope> FromRequest for Authorised<S> {
+    type Error = ApiError;
+    type Future = Ready<Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(authenticate(req).and_then(|c| {
+            c.require_scope(S::ACCEPTED)?;
+            Ok(Authorised {
+                caller: c,
+                _scope: PhantomData,
+            })
+        }))
+    }
+}
+
+impl std::ops::Deref for Staff {
+    type Target = Caller;
+    fn deref(&self) -> &Caller {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for AdminOnly {
+    type Target = Caller;
+    fn deref(&self) -> &Caller {
+        &self.0
+    }
+}

@@ -1,0 +1,14 @@
+//! Authentication and authorisation: signing keys, tokens, passwords, throttling and
+//! the extractor types handlers ask for.
+
+pub mod caller;
+pub mod keys;
+pub mod password;
+pub mod throttle;
+pub mod token;
+
+pub use caller::{
+    AdminOnly, Authorised, Caller, MatchesWrite, NeighboursRead, NeighboursWrite, RequestsWrite, Scope, Staff,
+};
+pub use keys::{KeyError, KeySet};
+pub use token::{Claims, IssuedToken, Principal, Role, TokenConfig, TokenError};

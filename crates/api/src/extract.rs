@@ -1,0 +1,136 @@
+//! Input limits and the error handlers of actix's extractors, so that bad input of any
+//! kind answers a 4xx problem+json with a stable code, never a 5xx.
+
+use crate::error::{codes, problem_response, ApiError, FieldError, PROBLEM_JSON};
+use actix_web::dev::ServiceResponse;
+use actix_web::error::{JsonPayloadError, PathError, PayloadError, QueryPayloadError};
+use actix_web::http::{header, StatusCode};
+use actix_web::middleware::ErrorHandlerResponse;
+use actix_web::{web, HttpRequest};
+
+/// Largest request body accepted (JSON or form), in bytes.
+pub const BODY_LIMIT: usize = 64 * 1024;
+
+/// `web::Json` settings: 64 KiB, `application/json` required, problem+json errors.
+pub fn json_config() -> web::JsonConfig {
+    web::JsonConfig::default()
+        .limit(BODY_LIMIT)
+        .content_type_required(true)
+        .error_handler(|err, _req: &HttpRequest| json_error(err).into())
+}
+
+/// Raw body (`web::Bytes`) limit; an overflow is turned into problem+json by
+/// [`framework_error`].
+pub fn payload_config() -> web::PayloadConfig {
+    web::PayloadConfig::new(BODY_LIMIT)
+}
+
+/// `web::Path` settings: a path that does not parse is a bad id.
+pub fn path_config() -> web::PathConfig {
+    web::PathConfig::default().error_handler(|_err: PathError, _req| ApiError::invalid_id().into())
+}
+
+/// `web::Query` settings.
+pub fn query_config() -> web::QueryConfig {
+    web::QueryConfig::default().error_handler(|err: QueryPayloadError, _req| {
+        let msg = match &err {
+            QueryPayloadError::Deserialize(e) => e.to_string(),
+            _ => "the query string is malformed".to_string(),
+        };
+        query_error(msg).into()
+    })
+}
+
+fn query_error(msg: String) -> ApiError {
+    match unknown_field_name(&msg) {
+        Some(field) => ApiError::BadRequest {
+            code: codes::UNKNOWN_FIELD,
+            detail: format!("unknown query parameter `{field}`"),
+            errors: vec![FieldError::new(field, "not a known parameter")],
+        },
+        None => ApiError::bad_request(codes::INVALID_VALUE, format!("query string: {msg}")),
+    }
+}
+
+/// Maps a JSON body failure to its problem.
+pub fn json_error(err: JsonPayloadError) -> ApiError {
+    match err {
+        JsonPayloadError::OverflowKnownLength { .. } | JsonPayloadError::Overflow { .. } => {
+            ApiError::PayloadTooLarge { limit: BODY_LIMIT }
+        }
+        JsonPayloadError::Payload(PayloadError::Overflow) => ApiError::PayloadTooLarge { limit: BODY_LIMIT },
+        JsonPayloadError::ContentType => ApiError::UnsupportedMediaType {
+            detail: "the body must be application/json".to_string(),
+        },
+        JsonPayloadError::Deserialize(e) => serde_json_error(&e),
+        _ => ApiError::bad_request(codes::MALFORMED_JSON, "the request body could not be read"),
+    }
+}
+
+/// Classifies a serde_json error: syntax → `malformed_json`, unknown field →
+/// `unknown_field`, anything else about the data → `invalid_value`.
+pub fn serde_json_error(e: &serde_json::Error) -> ApiError {
+    use serde_json::error::Category;
+    let msg = e.to_string();
+    match e.classify() {
+        Category::Syntax | Category::Eof | Category::Io => ApiError::bad_request(
+            codes::MALFORMED_JSON,
+            format!("the body is not valid JSON ({msg})"),
+        ),
+        Category::Data => match unknown_field_name(&msg) {
+            Some(field) => ApiError::BadRequest {
+                code: codes::UNKNOWN_FIELD,
+                detail: format!("unknown field `{field}`"),
+                errors: vec![FieldError::new(field, "not a known field")],
+            },
+            None => ApiError::bad_request(codes::INVALID_VALUE, msg),
+        },
+    }
+}
+
+/// The field serde names in an "unknown field `x`, expected …" message.
+fn unknown_field_name(msg: &str) -> Option<String> {
+    let rest = msg.strip_prefix("unknown field `")?;
+    let end = rest.find('`')?;
+    Some(rest[..end].chars().take(100).collect())
+}
+
+/// Rewrites every error response that is not problem+json yet (no route, wrong method,
+/// a body over the raw payload limit, actix's own extractor errors) into one.
+pub fn framework_error<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandlerResponse<B>> {
+    let is_problem = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(PROBLEM_JSON.as_bytes()));
+    if is_problem {
+        return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
+    }
+    let status = res.status();
+    let (code, detail) = match status {
+        StatusCode::NOT_FOUND => (codes::NOT_FOUND, "no such resource".to_string()),
+        StatusCode::METHOD_NOT_ALLOWED => (
+            codes::METHOD_NOT_ALLOWED,
+            "this method is not allowed here".to_string(),
+        ),
+        StatusCode::PAYLOAD_TOO_LARGE => (
+            codes::PAYLOAD_TOO_LARGE,
+            format!("the request body is larger than {BODY_LIMIT} bytes"),
+        ),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => (
+            codes::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported content type".to_string(),
+        ),
+        s if s.is_server_error() => (codes::INTERNAL, "an unexpected error occurred".to_string()),
+        _ => (codes::INVALID_REQUEST, "the request is malformed".to_string()),
+    };
+    let (req, old) = res.into_parts();
+    let mut resp = problem_response(status, code, detail, &[]);
+    for name in [header::ALLOW, header::WWW_AUTHENTICATE, header::RETRY_AFTER] {
+        if let Some(v) = old.headers().get(&name) {
+            resp.headers_mut().insert(name, v.clone());
+        }
+    }
+    Ok(ErrorHandlerResponse::Response(
+        ServiceResponse::new(req, resp).map_into_right_body(),
+    ))
+}

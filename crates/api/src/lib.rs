@@ -1,0 +1,21 @@
+//! nabij-api: the REST API of nabij (actix-web 4).
+//!
+//! Entry points for `nabij serve`: fill a [`Settings`] (e.g. from
+//! [`Settings::for_data_dir`]), then `Application::build(settings).await?` and
+//! `app.run_until_stopped().await`. For `nabij token` and `nabij keys rotate`:
+//! [`auth::KeySet`] (`load`, `rotate`, `issue`). For `nabij user add` / `client add`:
+//! [`auth::password::hash_password`].
+
+pub mod auth;
+pub mod blocking;
+pub mod error;
+pub mod extract;
+pub mod paging;
+pub mod routes;
+pub mod settings;
+pub mod startup;
+pub mod state;
+
+pub use error::{ApiError, ApiResult};
+pub use settings::Settings;
+pub use startup::Application;

@@ -1,0 +1,37 @@
+//! The route table. Every route the server answers is registered in [`configure`] and
+//! listed in [`ROUTES`] (a test keeps both equal to `openapi.yaml`).
+
+pub mod auth;
+pub mod health;
+pub mod neighbours;
+
+use actix_web::web;
+
+/// Method and path (OpenAPI template syntax) of every route served.
+pub const ROUTES: &[(&str, &str)] = &[
+    ("GET", "/health"),
+    ("GET", "/ready"),
+    ("GET", "/openapi.yaml"),
+    ("GET", "/.well-known/jwks.json"),
+    ("POST", "/v1/auth/login"),
+    ("POST", "/v1/auth/token"),
+    ("GET", "/v1/auth/me"),
+    ("POST", "/v1/neighbours"),
+    ("GET", "/v1/neighbours"),
+    ("GET", "/v1/neighbours/{id}"),
+    ("PATCH", "/v1/neighbours/{id}"),
+    ("DELETE", "/v1/neighbours/{id}"),
+    ("GET", "/v1/neighbours/{id}/export"),
+];
+
+/// Registers every route.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(web::resource("/health").route(web::get().to(health::health)))
+        .service(web::resource("/ready").route(web::get().to(health::ready)))
+        .service(web::resource("/openapi.yaml").route(web::get().to(health::openapi)))
+        .service(web::resource("/.well-known/jwks.json").route(web::get().to(auth::jwks)))
+        .service(web::resource("/v1/auth/login").route(web::post().to(auth::login)))
+        .service(web::resource("/v1/auth/token").route(web::post().to(auth::token)))
+        .service(web::resource("/v1/auth/me").route(web::get().to(auth::me)))
+        .configure(neighbours::configure);
+}

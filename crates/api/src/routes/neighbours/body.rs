@@ -1,0 +1,299 @@
+//! Request and response bodies of `/v1/neighbours`. Responses show the neighbourhood,
+//! never the exact coordinates (`location` is write-only).
+
+use crate::error::{ApiError, ApiResult};
+use chrono::{DateTime, Utc};
+use nabij_store::neighbour::{Consent, ConsentChannel, NeighbourUpdate, NewNeighbour};
+use nabij_store::neighbourhood::Neighbourhood;
+use nabij_store::{clock, NeighbourhoodId};
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// `Some(None)` for an explicit `null`, `Some(Some(v))` for a value; absent stays `None`
+/// through `#[serde(default)]`.
+fn nullable<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(d).map(Some)
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LocationIn {
+    pub lat: f64,
+    pub lon: f64,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContactIn {
+    #[serde(default, deserialize_with = "nullable")]
+    pub email: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    pub phone: Option<Option<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConsentIn {
+    pub channel: String,
+    /// Defaults to now.
+    #[serde(default)]
+    pub recorded_at: Option<DateTime<Utc>>,
+    /// Defaults to the caller.
+    #[serde(default)]
+    pub recorded_by: Option<String>,
+}
+
+impl ConsentIn {
+    fn into_consent(self, caller: &str) -> ApiResult<Consent> {
+        let channel = ConsentChannel::parse(&self.channel).ok_or_else(|| {
+            ApiError::invalid_field(
+                "consent.channel",
+                "must be self, home_visit, phone_round or referral_card",
+            )
+        })?;
+        Ok(Consent {
+            channel,
+            recorded_at: clock::stored(self.recorded_at.unwrap_or_else(Utc::now)),
+            recorded_by: self.recorded_by.unwrap_or_else(|| caller.to_string()),
+        })
+    }
+}
+
+/// `POST /v1/neighbours`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NeighbourIn {
+    pub display_name: String,
+    #[serde(default)]
+    pub contact: Option<ContactIn>,
+    pub location: LocationIn,
+    /// Found from the location when absent.
+    #[serde(default)]
+    pub neighbourhood_id: Option<i64>,
+    pub travel_radius_m: f64,
+    #[serde(default)]
+    pub interests: Vec<String>,
+    #[serde(default)]
+    pub talents: Vec<String>,
+    #[serde(default)]
+    pub languages: Vec<String>,
+    #[serde(default)]
+    pub availability: Vec<String>,
+    #[serde(default = "default_capacity")]
+    pub capacity: u8,
+    #[serde(default)]
+    pub paused: bool,
+    pub consent: ConsentIn,
+    #[serde(default = "default_language")]
+    pub preferred_language: String,
+}
+
+fn default_capacity() -> u8 {
+    1
+}
+
+fn default_language() -> String {
+    "nl".to_string()
+}
+
+impl NeighbourIn {
+    pub fn into_new(self, caller: &str) -> ApiResult<NewNeighbour> {
+        let contact = self.contact.unwrap_or_default();
+        Ok(NewNeighbour {
+            neighbourhood_id: self.neighbourhood_id.map(NeighbourhoodId),
+            display_name: self.display_name,
+            email: contact.email.flatten(),
+            phone: contact.phone.flatten(),
+            lat: self.location.lat,
+            lon: self.location.lon,
+            travel_radius_m: self.travel_radius_m,
+            interests: self.interests,
+            talents: self.talents,
+            languages: self.languages,
+            availability: self.availability,
+            capacity: self.capacity,
+            paused: self.paused,
+            consent: self.consent.into_consent(caller)?,
+            preferred_language: self.preferred_language,
+        })
+    }
+}
+
+/// `PATCH /v1/neighbours/{id}`: absent fields stay, `null` clears what may be cleared.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NeighbourPatch {
+    #[serde(default)]
+    pub display_name: Option<String>,
+    #[serde(default)]
+    pub contact: Option<ContactIn>,
+    #[serde(default)]
+    pub location: Option<LocationIn>,
+    #[serde(default, deserialize_with = "nullable")]
+    pub neighbourhood_id: Option<Option<i64>>,
+    #[serde(default)]
+    pub travel_radius_m: Option<f64>,
+    #[serde(default)]
+    pub interests: Option<Vec<String>>,
+    #[serde(default)]
+    pub talents: Option<Vec<String>>,
+    #[serde(default)]
+    pub languages: Option<Vec<String>>,
+    #[serde(default)]
+    pub availability: Option<Vec<String>>,
+    #[serde(default)]
+    pub capacity: Option<u8>,
+    #[serde(default)]
+    pub paused: Option<bool>,
+    #[serde(default)]
+    pub consent: Option<ConsentIn>,
+    #[serde(default)]
+    pub preferred_language: Option<String>,
+}
+
+impl NeighbourPatch {
+    /// The store's change and the names of the fields it touches (for the audit log).
+    pub fn into_update(self, caller: &str) -> ApiResult<(NeighbourUpdate, Vec<&'static str>)> {
+        let mut fields = Vec::new();
+        let mut mark = |present: bool, name: &'static str| {
+            if present {
+                fields.push(name);
+            }
+        };
+        let contact = self.contact.unwrap_or_default();
+        mark(self.display_name.is_some(), "display_name");
+        mark(contact.email.is_some(), "contact.email");
+        mark(contact.phone.is_some(), "contact.phone");
+        mark(self.location.is_some(), "location");
+        mark(self.neighbourhood_id.is_some(), "neighbourhood_id");
+        mark(self.travel_radius_m.is_some(), "travel_radius_m");
+        mark(self.interests.is_some(), "interests");
+        mark(self.talents.is_some(), "talents");
+        mark(self.languages.is_some(), "languages");
+        mark(self.availability.is_some(), "availability");
+        mark(self.capacity.is_some(), "capacity");
+        mark(self.paused.is_some(), "paused");
+        mark(self.consent.is_some(), "consent");
+        mark(self.preferred_language.is_some(), "preferred_language");
+        let update = NeighbourUpdate {
+            neighbourhood_id: self.neighbourhood_id.map(|o| o.map(NeighbourhoodId)),
+            display_name: self.display_name,
+            email: contact.email,
+            phone: contact.phone,
+            location: self.location.map(|l| (l.lat, l.lon)),
+            travel_radius_m: self.travel_radius_m,
+            interests: self.interests,
+            talents: self.talents,
+            languages: self.languages,
+            availability: self.availability,
+            capacity: self.capacity,
+            paused: self.paused,
+            consent: self.consent.map(|c| c.into_consent(caller)).transpose()?,
+            preferred_language: self.preferred_language,
+        };
+        Ok((update, fields))
+    }
+}
+
+/// `GET /v1/neighbours` query.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListQuery {
+    #[serde(default)]
+    pub limit: Option<u32>,
+    #[serde(default)]
+    pub cursor: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct NeighbourhoodOut {
+    pub id: i64,
+    pub name: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ContactOut {
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ConsentOut {
+    pub channel: &'static str,
+    pub recorded_at: DateTime<Utc>,
+    pub recorded_by: String,
+}
+
+/// A neighbour as the API shows it: no coordinates, no role.
+#[derive(Debug, Serialize)]
+pub struct NeighbourOut {
+    pub id: i64,
+    pub display_name: String,
+    pub contact: ContactOut,
+    pub neighbourhood: Option<NeighbourhoodOut>,
+    pub travel_radius_m: f64,
+    pub interests: Vec<String>,
+    pub talents: Vec<String>,
+    pub languages: Vec<String>,
+    pub availability: Vec<String>,
+    pub capacity: i32,
+    pub active_matches: i32,
+    pub paused: bool,
+    pub consent: ConsentOut,
+    pub preferred_language: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl NeighbourOut {
+    /// Builds the view; `neighbourhoods` names the row's neighbourhood.
+    pub fn from_row(
+        n: &nabij_store::neighbour::Neighbour,
+        neighbourhoods: &[Neighbourhood],
+    ) -> ApiResult<Self> {
+        let consent = n.consent()?;
+        Ok(NeighbourOut {
+            id: n.id.get(),
+            display_name: n.display_name.clone(),
+            contact: ContactOut {
+                email: n.email.clone(),
+                phone: n.phone.clone(),
+            },
+            neighbourhood: n.neighbourhood_id.and_then(|id| {
+                neighbourhoods
+                    .iter()
+                    .find(|h| h.id == id)
+                    .map(|h| NeighbourhoodOut {
+                        id: h.id.get(),
+                        name: h.name.clone(),
+                    })
+            }),
+            travel_radius_m: n.travel_radius_m,
+            interests: n.interests()?,
+            talents: n.talents()?,
+            languages: n.languages()?,
+            availability: n.availability()?,
+            capacity: n.capacity,
+            active_matches: n.active_matches,
+            paused: n.paused,
+            consent: ConsentOut {
+                channel: consent.channel.as_str(),
+                recorded_at: clock::utc(consent.recorded_at),
+                recorded_by: consent.recorded_by,
+            },
+            preferred_language: n.preferred_language.clone(),
+            created_at: clock::utc(n.created_at),
+            updated_at: clock::utc(n.updated_at),
+        })
+    }
+}
+
+/// A page of neighbours.
+#[derive(Debug, Serialize)]
+pub struct NeighbourPage {
+    pub items: Vec<NeighbourOut>,
+    pub next_cursor: Option<String>,
+}

@@ -1,0 +1,62 @@
+//! What the API needs to run. The CLI fills it from flags, environment and file.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Settings of one API instance.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Address to listen on, e.g. `127.0.0.1:8080` (port 0 picks a free port).
+    pub listen: String,
+    /// `postgres://…` or a SQLite file path (see `nabij_store::Store::open`).
+    pub database_url: String,
+    /// Holds `keys.json` (signing keys) and, by default, the SQLite file.
+    pub data_dir: PathBuf,
+    /// `iss` of the tokens this instance issues and accepts.
+    pub issuer: String,
+    /// `aud` of the tokens this instance issues and accepts.
+    pub audience: String,
+    /// Lifetime of access tokens.
+    pub access_token_ttl: Duration,
+    /// In production the server refuses to start without a key set in the data
+    /// directory; in development a key is generated on first start.
+    pub production: bool,
+    /// Run pending migrations when the application is built.
+    pub migrate_on_start: bool,
+    /// HTTP worker threads; `None` uses actix's default (one per core).
+    pub workers: Option<usize>,
+    /// Failed logins allowed per e-mail and address within `login_window`.
+    pub login_max_failures: usize,
+    pub login_window: Duration,
+}
+
+impl Settings {
+    /// Development defaults for a data directory: SQLite in `DIR/nabij.sqlite3`,
+    /// listening on 127.0.0.1:8080, keys generated when missing.
+    pub fn for_data_dir(data_dir: impl AsRef<Path>) -> Self {
+        let data_dir = data_dir.as_ref().to_path_buf();
+        Self {
+            listen: "127.0.0.1:8080".to_string(),
+            database_url: default_database_url(&data_dir),
+            data_dir,
+            issuer: "nabij".to_string(),
+            audience: "nabij-api".to_string(),
+            access_token_ttl: Duration::from_secs(3600),
+            production: false,
+            migrate_on_start: true,
+            workers: None,
+            login_max_failures: 5,
+            login_window: Duration::from_secs(15 * 60),
+        }
+    }
+
+    /// Where the key set lives.
+    pub fn keys_path(&self) -> PathBuf {
+        self.data_dir.join(crate::auth::keys::KEYS_FILE)
+    }
+}
+
+/// The SQLite file in a data directory.
+pub fn default_database_url(data_dir: &Path) -> String {
+    data_dir.join("nabij.sqlite3").to_string_lossy().into_owned()
+}

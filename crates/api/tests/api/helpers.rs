@@ -1,0 +1,227 @@
+//! `spawn_app()`: the real application on a random loopback port, against a fresh
+//! SQLite file in a temporary data directory, with two organisations seeded.
+
+use jsonwebtoken::{Algorithm, EncodingKey, Header};
+use nabij_api::auth::keys::KEYS_FILE;
+use nabij_api::auth::password::hash_password;
+use nabij_api::auth::{KeySet, Principal, Role, TokenConfig};
+use nabij_api::{Application, Settings};
+use nabij_store::{client, organisation, user, OrgId, Store};
+use std::sync::OnceLock;
+use std::time::Duration;
+
+pub const PASSWORD: &str = "lang-en-sterk-wachtwoord";
+pub const CLIENT_SECRET: &str = "partner-geheim-123";
+
+/// One argon2 hash per test binary: hashing is deliberately slow.
+fn password_hash() -> &'static str {
+    static H: OnceLock<String> = OnceLock::new();
+    H.get_or_init(|| hash_password(PASSWORD).unwrap())
+}
+
+fn secret_hash() -> &'static str {
+    static H: OnceLock<String> = OnceLock::new();
+    H.get_or_init(|| hash_password(CLIENT_SECRET).unwrap())
+}
+
+pub struct Org {
+    pub id: OrgId,
+    pub slug: String,
+    pub coordinator_email: String,
+    pub admin_email: String,
+    pub client_id: String,
+}
+
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    #[allow(dead_code)]
+    pub store: Store,
+    pub settings: Settings,
+    pub org_a: Org,
+    pub org_b: Org,
+    _dir: tempfile::TempDir,
+}
+
+fn seed_org(store: &Store, slug: &str) -> Org {
+    store
+        .write(|c| {
+            let org = organisation::create(
+                c,
+                &organisation::NewOrganisation {
+                    slug: slug.to_string(),
+                    name: slug.to_uppercase(),
+                    settings: Default::default(),
+                },
+            )?;
+            for (email, role) in [
+                (format!("coordinator@{slug}.test"), user::Role::Coordinator),
+                (format!("admin@{slug}.test"), user::Role::Admin),
+            ] {
+                user::create(
+                    c,
+                    org.id,
+                    &user::NewUser {
+                        email,
+                        password_hash: password_hash().to_string(),
+                        role,
+                        neighbourhood_ids: None,
+                    },
+                )?;
+            }
+            client::create(
+                c,
+                org.id,
+                &client::NewClient {
+                    client_id: format!("app-{slug}"),
+                    secret_hash: secret_hash().to_string(),
+                    scopes: vec!["neighbours:write".into(), "requests:write".into()],
+                    name: format!("App {slug}"),
+                },
+            )?;
+            Ok(Org {
+                id: org.id,
+                slug: slug.to_string(),
+                coordinator_email: format!("coordinator@{slug}.test"),
+                admin_email: format!("admin@{slug}.test"),
+                client_id: format!("app-{slug}"),
+            })
+        })
+        .unwrap()
+}
+
+pub async fn spawn_app() -> TestApp {
+    let dir = tempfile::tempdir().unwrap();
+    let mut settings = Settings::for_data_dir(dir.path());
+    settings.listen = "127.0.0.1:0".to_string();
+    settings.workers = Some(1);
+    settings.login_max_failures = 3;
+    settings.login_window = Duration::from_secs(60);
+    let app = Application::build(settings.clone()).await.unwrap();
+    let address = format!("http://127.0.0.1:{}", app.port());
+    tokio::spawn(app.run_until_stopped());
+    let store = Store::open(&settings.database_url).unwrap();
+    let org_a = seed_org(&store, "pelt");
+    let org_b = seed_org(&store, "deerlijk");
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    TestApp {
+        address,
+        client,
+        store,
+        settings,
+        org_a,
+        org_b,
+        _dir: dir,
+    }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.address, path)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.unwrap()
+    }
+
+    pub async fn get_with_token(&self, path: &str, token: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .bearer_auth(token)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn post_json(&self, path: &str, body: &serde_json::Value) -> reqwest::Response {
+        self.client.post(self.url(path)).json(body).send().await.unwrap()
+    }
+
+    pub async fn post_raw(&self, path: &str, content_type: &str, body: Vec<u8>) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .header("Content-Type", content_type)
+            .body(body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn post_login(&self, email: &str, password: &str) -> reqwest::Response {
+        self.post_json(
+            "/v1/auth/login",
+            &serde_json::json!({"email": email, "password": password}),
+        )
+        .await
+    }
+
+    pub fn keys(&self) -> KeySet {
+        KeySet::load(&self.settings.data_dir).unwrap()
+    }
+
+    pub fn token_config(&self) -> TokenConfig {
+        TokenConfig {
+            issuer: self.settings.issuer.clone(),
+            audience: self.settings.audience.clone(),
+        }
+    }
+
+    /// A valid token of `org` with `role`, signed by the server's current key.
+    pub fn token(&self, org: &Org, role: Role, scopes: &[&str]) -> String {
+        let who = Principal {
+            subject: format!("test:{}", role.as_str()),
+            org: org.id,
+            org_slug: org.slug.clone(),
+            role,
+            neighbourhoods: None,
+            scopes: scopes.iter().map(|s| s.to_string()).collect(),
+        };
+        self.keys()
+            .issue(&self.token_config(), &who, Duration::from_secs(300))
+            .unwrap()
+            .access_token
+    }
+
+    /// Signs arbitrary claims with the server's private key and the given header.
+    pub fn sign(&self, header: &Header, claims: &serde_json::Value) -> String {
+        let text = std::fs::read_to_string(self.settings.data_dir.join(KEYS_FILE)).unwrap();
+        let file: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let pem = file["keys"][0]["private_key_pem"].as_str().unwrap();
+        let key = EncodingKey::from_ed_pem(pem.as_bytes()).unwrap();
+        jsonwebtoken::encode(header, claims, &key).unwrap()
+    }
+
+    pub fn eddsa_header(&self) -> Header {
+        let mut h = Header::new(Algorithm::EdDSA);
+        h.kid = Some(self.keys().current().unwrap().kid.clone());
+        h
+    }
+
+    /// Claims that would be valid, as JSON to tamper with.
+    pub fn claims(&self) -> serde_json::Value {
+        let now = chrono::Utc::now().timestamp();
+        serde_json::json!({
+            "iss": self.settings.issuer, "aud": self.settings.audience, "sub": "test:x",
+            "org": self.org_a.id.get(), "org_slug": self.org_a.slug, "role": "coordinator",
+            "iat": now, "nbf": now, "exp": now + 300, "jti": "j1",
+        })
+    }
+}
+
+/// Asserts a problem+json response and returns its body.
+pub async fn assert_problem(resp: reqwest::Response, status: u16, code: &str) -> serde_json::Value {
+    assert_eq!(resp.status().as_u16(), status, "status");
+    let ct = resp
+        .headers()
+        .get("content-type")
+        .map(|v| v.to_str().unwrap().to_string());
+    assert_eq!(ct.as_deref(), Some("application/problem+json"));
+    let body: serde_json::Value = resp.json().await.unwrap();
+    assert_eq!(body["code"], code, "{body}");
+    assert_eq!(body["status"], status);
+    assert!(body["title"].is_string() && body["detail"].is_string() && body["type"].is_string());
+    body
+}

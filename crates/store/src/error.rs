@@ -1,0 +1,121 @@
+//! The one error type of the store.
+//!
+//! `Display` never carries SQL, table names or driver messages: the API may log the
+//! whole chain (`source()`), but sends clients only the variant's stable code.
+
+use diesel::result::{DatabaseErrorKind, Error as DieselError};
+use thiserror::Error;
+
+/// A boxed error from the migration runner.
+pub type MigrationError = Box<dyn std::error::Error + Send + Sync>;
+
+/// Everything the store can fail with.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    /// The row does not exist, or belongs to another organisation: both look the same.
+    #[error("not found")]
+    NotFound,
+    /// The change conflicts with the current state; the string is a stable snake_case
+    /// code such as `capacity_reached` or `duplicate`.
+    #[error("conflict: {0}")]
+    Conflict(String),
+    /// The input is refused; the string is a short, client-safe explanation.
+    #[error("invalid: {0}")]
+    Invalid(String),
+    /// Any other database failure. The cause is kept as `source()` for the log only.
+    #[error("database error")]
+    Database(#[source] DieselError),
+    /// No connection could be had from the pool in time.
+    #[error("no database connection available")]
+    Pool(#[source] diesel::r2d2::PoolError),
+    /// The database could not be reached or opened.
+    #[error("cannot connect to the database")]
+    Connection(#[source] diesel::ConnectionError),
+    /// Running the embedded migrations failed.
+    #[error("database migration failed")]
+    Migration(#[source] MigrationError),
+    /// A stored value could not be read back (e.g. a malformed JSON column).
+    #[error("stored data is malformed")]
+    Corrupt(String),
+}
+
+impl From<DieselError> for StoreError {
+    fn from(e: DieselError) -> Self {
+        match e {
+            DieselError::NotFound => StoreError::NotFound,
+            DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => {
+                StoreError::Conflict("duplicate".to_string())
+            }
+            other => StoreError::Database(other),
+        }
+    }
+}
+
+impl From<diesel::r2d2::PoolError> for StoreError {
+    fn from(e: diesel::r2d2::PoolError) -> Self {
+        StoreError::Pool(e)
+    }
+}
+
+impl From<diesel::ConnectionError> for StoreError {
+    fn from(e: diesel::ConnectionError) -> Self {
+        StoreError::Connection(e)
+    }
+}
+
+impl StoreError {
+    /// A conflict with a stable code.
+    pub fn conflict(code: &str) -> Self {
+        StoreError::Conflict(code.to_string())
+    }
+
+    /// An invalid input with a client-safe message.
+    pub fn invalid(msg: impl Into<String>) -> Self {
+        StoreError::Invalid(msg.into())
+    }
+
+    /// The database is unreachable, overloaded or locked: the caller should answer 503
+    /// and may retry later.
+    pub fn is_unavailable(&self) -> bool {
+        match self {
+            StoreError::Pool(_) | StoreError::Connection(_) => true,
+            StoreError::Database(e) => match e {
+                DieselError::BrokenTransactionManager => true,
+                DieselError::DatabaseError(DatabaseErrorKind::ClosedConnection, _) => true,
+                DieselError::DatabaseError(DatabaseErrorKind::Unknown, info) => {
+                    // SQLite reports SQLITE_BUSY/SQLITE_LOCKED only through the message.
+                    let m = info.message();
+                    m.contains("database is locked") || m.contains("database table is locked")
+                }
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
+    /// A transient failure of concurrent transactions (PostgreSQL serialization failure
+    /// or deadlock); retrying the whole transaction may succeed.
+    pub fn is_retryable(&self) -> bool {
+        matches!(
+            self,
+            StoreError::Database(DieselError::DatabaseError(
+                DatabaseErrorKind::SerializationFailure,
+                _
+            ))
+        ) || self.is_unavailable()
+    }
+
+    /// A stable snake_case code for problem+json bodies.
+    pub fn code(&self) -> &str {
+        match self {
+            StoreError::NotFound => "not_found",
+            StoreError::Conflict(code) => code,
+            StoreError::Invalid(_) => "invalid",
+            _ if self.is_unavailable() => "database_unavailable",
+            _ => "internal",
+        }
+    }
+}
+
+/// Shorthand for the store's results.
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

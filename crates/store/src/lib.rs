@@ -1,0 +1,44 @@
+//! nabij-store: the database of nabij on SQLite (embedded default) or PostgreSQL.
+//!
+//! One schema ([`schema`]), one connection type over both backends
+//! ([`DbConnection`]), migrations per backend, and one module per entity. Every query
+//! is filtered by organisation: an id of another organisation behaves exactly like an
+//! id that does not exist ([`StoreError::NotFound`]). Entity functions take
+//! `&mut DbConnection`, so several compose inside one [`Store::write`] transaction.
+//! Rows are converted to engine types at this crate's edge.
+
+pub mod connection;
+pub mod error;
+pub mod ids;
+pub mod schema;
+pub mod store;
+
+pub use connection::{BackendKind, DbConnection, MultiBackend};
+pub use error::{Result, StoreError};
+pub use ids::*;
+pub use store::{Store, StoreOptions};
+
+pub mod audit;
+pub mod client;
+pub mod clock;
+pub mod counts;
+pub mod declined;
+pub mod erasure;
+pub mod exchange;
+pub mod export;
+pub mod idempotency;
+pub mod job;
+pub mod json_text;
+pub mod matching;
+pub mod neighbour;
+pub mod neighbourhood;
+pub mod organisation;
+pub mod outbox;
+pub mod referral;
+pub mod request;
+pub mod service;
+pub mod user;
+pub mod vocab;
+
+#[cfg(feature = "testing")]
+pub mod testing;

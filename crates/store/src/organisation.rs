@@ -1,0 +1,164 @@
+//! Organisations (tenants) and their settings. The one entity that is not itself
+//! filtered by organisation.
+
+use crate::clock;
+use crate::error::{Result, StoreError};
+use crate::ids::OrgId;
+use crate::json_text;
+use crate::schema::organisations;
+use crate::DbConnection;
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use nabij_engine::{ReciprocityConfig, Weights};
+use serde::{Deserialize, Serialize};
+
+/// Per-organisation settings, kept as JSON in `organisations.settings`. Missing fields
+/// take their defaults.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct OrgSettings {
+    /// Weights of the score components.
+    pub weights: Weights,
+    /// Half-life and thanks weight of the reciprocity ledger (default 180 days, 0.3).
+    pub reciprocity: ReciprocityConfig,
+    /// Days after activation at which a coordinator follows up on a match.
+    pub follow_up_days: u32,
+    /// Language of messages and reasons (`nl`, `fr`, `en`).
+    pub language: String,
+}
+
+impl Default for OrgSettings {
+    fn default() -> Self {
+        Self {
+            weights: Weights::default(),
+            reciprocity: ReciprocityConfig::default(),
+            follow_up_days: 14,
+            language: "nl".to_string(),
+        }
+    }
+}
+
+impl OrgSettings {
+    pub fn validate(&self) -> Result<()> {
+        self.weights
+            .validate()
+            .map_err(|e| StoreError::invalid(e.to_string()))?;
+        self.reciprocity
+            .validate()
+            .map_err(|e| StoreError::invalid(e.to_string()))?;
+        if !(1..=365).contains(&self.follow_up_days) {
+            return Err(StoreError::invalid("follow_up_days must be between 1 and 365"));
+        }
+        if !["nl", "fr", "en"].contains(&self.language.as_str()) {
+            return Err(StoreError::invalid("language must be nl, fr or en"));
+        }
+        Ok(())
+    }
+}
+
+/// A row of `organisations`.
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = organisations)]
+pub struct Organisation {
+    pub id: OrgId,
+    pub slug: String,
+    pub name: String,
+    pub settings: String,
+    pub created_at: NaiveDateTime,
+}
+
+impl Organisation {
+    /// The parsed settings.
+    pub fn settings(&self) -> Result<OrgSettings> {
+        json_text::decode(&self.settings, "organisations.settings")
+    }
+}
+
+/// What it takes to create an organisation.
+#[derive(Debug, Clone)]
+pub struct NewOrganisation {
+    /// Lowercase letters, digits and dashes, e.g. `hamont-achel`.
+    pub slug: String,
+    pub name: String,
+    pub settings: OrgSettings,
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = organisations)]
+struct OrganisationInsert<'a> {
+    slug: &'a str,
+    name: &'a str,
+    settings: String,
+    created_at: NaiveDateTime,
+}
+
+/// Checks a slug: 1–64 of `a-z`, `0-9`, `-`, not starting or ending with a dash.
+pub fn valid_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && slug.len() <= 64
+        && !slug.starts_with('-')
+        && !slug.ends_with('-')
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+pub fn create(conn: &mut DbConnection, form: &NewOrganisation) -> Result<Organisation> {
+    if !valid_slug(&form.slug) {
+        return Err(StoreError::invalid(
+            "slug must be lowercase letters, digits and dashes",
+        ));
+    }
+    let name = form.name.trim();
+    if name.is_empty() || name.chars().count() > 200 {
+        return Err(StoreError::invalid("name must be 1 to 200 characters"));
+    }
+    form.settings.validate()?;
+    let row = OrganisationInsert {
+        slug: &form.slug,
+        name,
+        settings: json_text::encode(&form.settings)?,
+        created_at: clock::now(),
+    };
+    Ok(diesel::insert_into(organisations::table)
+        .values(&row)
+        .returning(organisations::all_columns)
+        .get_result(conn)?)
+}
+
+pub fn get(conn: &mut DbConnection, id: OrgId) -> Result<Organisation> {
+    Ok(organisations::table
+        .find(id)
+        .select(Organisation::as_select())
+        .first(conn)?)
+}
+
+pub fn by_slug(conn: &mut DbConnection, slug: &str) -> Result<Organisation> {
+    Ok(organisations::table
+        .filter(organisations::slug.eq(slug))
+        .select(Organisation::as_select())
+        .first(conn)?)
+}
+
+pub fn list(conn: &mut DbConnection) -> Result<Vec<Organisation>> {
+    Ok(organisations::table
+        .order(organisations::id)
+        .select(Organisation::as_select())
+        .load(conn)?)
+}
+
+/// The settings of one organisation (defaults for anything not set).
+pub fn settings(conn: &mut DbConnection, id: OrgId) -> Result<OrgSettings> {
+    get(conn, id)?.settings()
+}
+
+pub fn update_settings(conn: &mut DbConnection, id: OrgId, settings: &OrgSettings) -> Result<()> {
+    settings.validate()?;
+    let n = diesel::update(organisations::table.find(id))
+        .set(organisations::settings.eq(json_text::encode(settings)?))
+        .execute(conn)?;
+    if n == 0 {
+        return Err(StoreError::NotFound);
+    }
+    Ok(())
+}

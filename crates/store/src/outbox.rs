@@ -1,0 +1,175 @@
+//! The transactional outbox for notifications: a message is enqueued in the same
+//! transaction as the change it tells about, and a worker delivers it later.
+
+use crate::clock;
+use crate::error::{Result, StoreError};
+use crate::ids::{OrgId, OutboxId};
+use crate::json_text;
+use crate::schema::outbox;
+use crate::DbConnection;
+use chrono::{Duration, NaiveDateTime};
+use diesel::prelude::*;
+
+/// A row of `outbox`.
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = outbox)]
+pub struct OutboxMessage {
+    pub id: OutboxId,
+    pub organisation_id: OrgId,
+    /// Unique; also the e-mail `Message-ID`, so a redelivery can be recognised.
+    pub message_id: String,
+    pub recipient: String,
+    pub language: String,
+    pub template: String,
+    /// JSON object with the template's values.
+    pub payload: String,
+    /// `pending`, `sending`, `sent` or `dead`.
+    pub status: String,
+    pub attempts: i32,
+    pub next_attempt_at: NaiveDateTime,
+    pub locked_until: Option<NaiveDateTime>,
+    pub last_error: Option<String>,
+    pub created_at: NaiveDateTime,
+    pub sent_at: Option<NaiveDateTime>,
+}
+
+/// A message to enqueue.
+#[derive(Debug, Clone)]
+pub struct NewMessage {
+    pub message_id: String,
+    pub recipient: String,
+    pub language: String,
+    pub template: String,
+    pub payload: serde_json::Value,
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = outbox)]
+struct MessageInsert<'a> {
+    organisation_id: OrgId,
+    message_id: &'a str,
+    recipient: &'a str,
+    language: &'a str,
+    template: &'a str,
+    payload: String,
+    status: &'static str,
+    attempts: i32,
+    next_attempt_at: NaiveDateTime,
+    created_at: NaiveDateTime,
+}
+
+/// Enqueues a message; `Conflict("duplicate")` if the message id exists.
+pub fn enqueue(conn: &mut DbConnection, org: OrgId, msg: &NewMessage) -> Result<OutboxMessage> {
+    if msg.message_id.is_empty()
+        || msg.message_id.len() > 255
+        || msg.recipient.is_empty()
+        || msg.recipient.len() > 254
+    {
+        return Err(StoreError::invalid(
+            "message_id and recipient must be 1 to 255 characters",
+        ));
+    }
+    let now = clock::now();
+    let row = MessageInsert {
+        organisation_id: org,
+        message_id: &msg.message_id,
+        recipient: &msg.recipient,
+        language: &msg.language,
+        template: &msg.template,
+        payload: json_text::encode(&msg.payload)?,
+        status: "pending",
+        attempts: 0,
+        next_attempt_at: now,
+        created_at: now,
+    };
+    Ok(diesel::insert_into(outbox::table)
+        .values(&row)
+        .returning(outbox::all_columns)
+        .get_result(conn)?)
+}
+
+/// Claims up to `limit` due messages (any organisation) for `lease`: pending ones whose
+/// time has come and sending ones whose lease ran out. Each claim is a conditional
+/// update, so two workers never hold the same message.
+pub fn claim_due(
+    conn: &mut DbConnection,
+    now: NaiveDateTime,
+    limit: i64,
+    lease: Duration,
+) -> Result<Vec<OutboxMessage>> {
+    let due = outbox::status
+        .eq("pending")
+        .and(outbox::next_attempt_at.le(now))
+        .or(outbox::status
+            .eq("sending")
+            .and(outbox::locked_until.lt(Some(now))));
+    let candidates: Vec<OutboxId> = outbox::table
+        .filter(due)
+        .order(outbox::next_attempt_at)
+        .limit(limit.clamp(1, 1000))
+        .select(outbox::id)
+        .load(conn)?;
+    let mut out = Vec::new();
+    for id in candidates {
+        let n = diesel::update(outbox::table.filter(outbox::id.eq(id)).filter(due))
+            .set((
+                outbox::status.eq("sending"),
+                outbox::locked_until.eq(Some(now + lease)),
+                outbox::attempts.eq(outbox::attempts + 1),
+            ))
+            .execute(conn)?;
+        if n == 1 {
+            out.push(
+                outbox::table
+                    .find(id)
+                    .select(OutboxMessage::as_select())
+                    .first(conn)?,
+            );
+        }
+    }
+    Ok(out)
+}
+
+pub fn mark_sent(conn: &mut DbConnection, id: OutboxId, now: NaiveDateTime) -> Result<()> {
+    diesel::update(outbox::table.find(id))
+        .set((
+            outbox::status.eq("sent"),
+            outbox::sent_at.eq(Some(now)),
+            outbox::locked_until.eq(None::<NaiveDateTime>),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Records a failed attempt: retry at `retry_at`, or give up (`dead`) when `None`.
+pub fn mark_failed(
+    conn: &mut DbConnection,
+    id: OutboxId,
+    error: &str,
+    retry_at: Option<NaiveDateTime>,
+) -> Result<()> {
+    let error: String = error.chars().take(500).collect();
+    let (status, next) = match retry_at {
+        Some(t) => ("pending", Some(t)),
+        None => ("dead", None),
+    };
+    let q = diesel::update(outbox::table.find(id));
+    match next {
+        Some(t) => q
+            .set((
+                outbox::status.eq(status),
+                outbox::next_attempt_at.eq(t),
+                outbox::last_error.eq(Some(error)),
+                outbox::locked_until.eq(None::<NaiveDateTime>),
+            ))
+            .execute(conn)?,
+        None => q
+            .set((
+                outbox::status.eq(status),
+                outbox::last_error.eq(Some(error)),
+                outbox::locked_until.eq(None::<NaiveDateTime>),
+            ))
+            .execute(conn)?,
+    };
+    Ok(())
+}

@@ -1,0 +1,272 @@
+//! The one schema both backends share, written by hand to match `migrations/sqlite` and
+//! `migrations/postgres`. Only types both backends support: BigInt ids, Text (JSON
+//! lists live in Text columns), Bool, Integer, Double, Timestamp (UTC) and Nullable.
+
+diesel::table! {
+    organisations (id) {
+        id -> BigInt,
+        slug -> Text,
+        name -> Text,
+        settings -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    neighbourhoods (id) {
+        id -> BigInt,
+        organisation_id -> BigInt,
+        name -> Text,
+        centre_lat -> Double,
+        centre_lon -> Double,
+        radius_m -> Double,
+    }
+}
+
+diesel::table! {
+    users (id) {
+        id -> BigInt,
+        organisation_id -> BigInt,
+        email -> Text,
+        password_hash -> Text,
+        role -> Text,
+        neighbourhood_ids -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    clients (id) {
+        id -> BigInt,
+        organisation_id -> BigInt,
+        client_id -> Text,
+        secret_hash -> Text,
+        scopes -> Text,
+        name -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    neighbours (id) {
+        id -> BigInt,
+        organisation_id -> BigInt,
+        neighbourhood_id -> Nullable<BigInt>,
+        display_name -> Text,
+        email -> Nullable<Text>,
+        phone -> Nullable<Text>,
+        lat -> Nullable<Double>,
+        lon -> Nullable<Double>,
+        travel_radius_m -> Double,
+        interests -> Text,
+        talents -> Text,
+        languages -> Text,
+        availability -> Text,
+        capacity -> Integer,
+        active_matches -> Integer,
+        paused -> Bool,
+        consent_channel -> Text,
+        consent_recorded_at -> Timestamp,
+        consent_recorded_by -> Text,
+        preferred_language -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        erased_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    help_requests (id) {
+        id -> BigInt,
+        organisation_id -> BigInt,
+        neighbour_id -> BigInt,
+        kind -> Text,
+        tags -> Text,
+        text -> Text,
+        window -> Text,
+        recurrence -> Nullable<Text>,
+        duration_minutes -> Nullable<Integer>,
+        lat -> Nullable<Double>,
+        lon -> Nullable<Double>,
+        radius_m -> Double,
+        status -> Text,
+        scope_in_scope -> Bool,
+        scope_category -> Text,
+        scope_reasons -> Text,
+        scope_overridden -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    matches (id) {
+        id -> BigInt,
+        organisation_id -> BigInt,
+        request_id -> BigInt,
+        status -> Text,
+        created_at -> Timestamp,
+        activated_at -> Nullable<Timestamp>,
+        closed_at -> Nullable<Timestamp>,
+        follow_up_met -> Nullable<Bool>,
+        follow_up_mutual -> Nullable<Bool>,
+        follow_up_note -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    match_members (match_id, neighbour_id) {
+        match_id -> BigInt,
+        neighbour_id -> BigInt,
+        organisation_id -> BigInt,
+        side -> Text,
+        response -> Text,
+        responded_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    exchanges (id) {
+        id -> BigInt,
+        organisation_id -> BigInt,
+        from_id -> BigInt,
+        to_id -> BigInt,
+        kind -> Text,
+        match_id -> Nullable<BigInt>,
+        at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    declined_pairs (organisation_id, a_id, b_id) {
+        organisation_id -> BigInt,
+        a_id -> BigInt,
+        b_id -> BigInt,
+        at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    services (id) {
+        id -> BigInt,
+        organisation_id -> BigInt,
+        name -> Text,
+        description -> Text,
+        categories -> Text,
+        phone -> Nullable<Text>,
+        email -> Nullable<Text>,
+        website -> Nullable<Text>,
+        area -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    referrals (id) {
+        id -> BigInt,
+        organisation_id -> BigInt,
+        request_id -> BigInt,
+        service_id -> Nullable<BigInt>,
+        reason -> Text,
+        created_at -> Timestamp,
+        created_by -> Text,
+    }
+}
+
+diesel::table! {
+    audit_log (id) {
+        id -> BigInt,
+        organisation_id -> BigInt,
+        actor -> Text,
+        action -> Text,
+        subject_neighbour_id -> Nullable<BigInt>,
+        detail -> Text,
+        at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    idempotency_keys (organisation_id, caller, route, key) {
+        organisation_id -> BigInt,
+        caller -> Text,
+        route -> Text,
+        key -> Text,
+        request_hash -> Text,
+        status_code -> Nullable<Integer>,
+        response_body -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    anonymised_counts (organisation_id, month, metric) {
+        organisation_id -> BigInt,
+        month -> Text,
+        metric -> Text,
+        count -> BigInt,
+    }
+}
+
+diesel::table! {
+    outbox (id) {
+        id -> BigInt,
+        organisation_id -> BigInt,
+        message_id -> Text,
+        recipient -> Text,
+        language -> Text,
+        template -> Text,
+        payload -> Text,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        locked_until -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    jobs (id) {
+        id -> BigInt,
+        organisation_id -> BigInt,
+        kind -> Text,
+        status -> Text,
+        progress -> Double,
+        summary -> Nullable<Text>,
+        started_at -> Timestamp,
+        finished_at -> Nullable<Timestamp>,
+        heartbeat_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(neighbourhoods -> organisations (organisation_id));
+diesel::joinable!(users -> organisations (organisation_id));
+diesel::joinable!(clients -> organisations (organisation_id));
+diesel::joinable!(neighbours -> organisations (organisation_id));
+diesel::joinable!(help_requests -> neighbours (neighbour_id));
+diesel::joinable!(matches -> help_requests (request_id));
+diesel::joinable!(match_members -> matches (match_id));
+diesel::joinable!(match_members -> neighbours (neighbour_id));
+diesel::joinable!(referrals -> help_requests (request_id));
+diesel::joinable!(referrals -> services (service_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    organisations,
+    neighbourhoods,
+    users,
+    clients,
+    neighbours,
+    help_requests,
+    matches,
+    match_members,
+    exchanges,
+    declined_pairs,
+    services,
+    referrals,
+    audit_log,
+    idempotency_keys,
+    anonymised_counts,
+    outbox,
+    jobs,
+);

@@ -1,0 +1,162 @@
+//! `Store`: the pool, migrations and the read/write helpers the API uses.
+
+use crate::connection::{
+    read_transaction, write_transaction, BackendKind, DbConnection, Manager, SqlitePragmas,
+};
+use crate::error::{Result, StoreError};
+use diesel::connection::SimpleConnection;
+use diesel::r2d2::{Pool, PooledConnection};
+use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
+use std::time::Duration;
+
+/// Migrations for SQLite, compiled into the binary.
+pub const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../../migrations/sqlite");
+/// Migrations for PostgreSQL, compiled into the binary.
+pub const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../../migrations/postgres");
+
+/// Advisory lock key that serialises migrations of several instances on PostgreSQL.
+const MIGRATION_LOCK: i64 = 0x6e61_6269_6a00;
+
+/// Pool settings.
+#[derive(Debug, Clone)]
+pub struct StoreOptions {
+    /// Most connections open at once; `None` picks 8 for SQLite, 16 for PostgreSQL.
+    pub max_connections: Option<u32>,
+    /// How long to wait for a connection before giving up (→ 503).
+    pub connection_timeout: Duration,
+}
+
+impl Default for StoreOptions {
+    fn default() -> Self {
+        Self {
+            max_connections: None,
+            connection_timeout: Duration::from_secs(10),
+        }
+    }
+}
+
+/// A pooled connection.
+pub type PooledConn = PooledConnection<Manager>;
+
+/// The database behind nabij: SQLite in a local file or PostgreSQL.
+#[derive(Clone)]
+pub struct Store {
+    pool: Pool<Manager>,
+    kind: BackendKind,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("backend", &self.kind)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Store {
+    /// Opens a pool on `database_url`: `postgres://…`/`postgresql://…` for PostgreSQL,
+    /// anything else is a SQLite file (`sqlite://` prefix optional), created with its
+    /// directory if absent. Does not migrate; call [`Store::migrate`].
+    pub fn open(database_url: &str) -> Result<Store> {
+        Self::open_with(database_url, StoreOptions::default())
+    }
+
+    pub fn open_with(database_url: &str, options: StoreOptions) -> Result<Store> {
+        let manager = Manager::new(database_url);
+        let kind = manager.kind();
+        if kind == BackendKind::Sqlite {
+            let path = std::path::Path::new(crate::connection::sqlite_path(database_url));
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir).map_err(|e| {
+                    StoreError::Connection(diesel::ConnectionError::BadConnection(e.to_string()))
+                })?;
+            }
+        }
+        let max = options.max_connections.unwrap_or(match kind {
+            BackendKind::Sqlite => 8,
+            BackendKind::Postgres => 16,
+        });
+        let mut builder = Pool::builder()
+            .max_size(max.max(1))
+            .min_idle(Some(1))
+            .connection_timeout(options.connection_timeout)
+            // A local file does not go away; a network connection may.
+            .test_on_check_out(kind == BackendKind::Postgres);
+        if kind == BackendKind::Sqlite {
+            builder = builder.connection_customizer(Box::new(SqlitePragmas));
+        }
+        let pool = builder.build(manager)?;
+        Ok(Store { pool, kind })
+    }
+
+    pub fn backend(&self) -> BackendKind {
+        self.kind
+    }
+
+    /// A connection from the pool, for callers that manage transactions themselves.
+    pub fn conn(&self) -> Result<PooledConn> {
+        Ok(self.pool.get()?)
+    }
+
+    /// Runs `f` in a read transaction on a pooled connection.
+    pub fn read<T, F>(&self, f: F) -> Result<T>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T>,
+    {
+        let mut conn = self.conn()?;
+        read_transaction(&mut conn, f)
+    }
+
+    /// Runs `f` in a write transaction (`BEGIN IMMEDIATE` on SQLite). Everything `f`
+    /// writes is committed together, or nothing is when it returns an error.
+    pub fn write<T, F>(&self, f: F) -> Result<T>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T>,
+    {
+        let mut conn = self.conn()?;
+        write_transaction(&mut conn, f)
+    }
+
+    /// Runs the pending embedded migrations; returns the versions applied.
+    pub fn migrate(&self) -> Result<Vec<String>> {
+        let mut conn = self.conn()?;
+        match &mut *conn {
+            DbConnection::Sqlite(c) => run_pending(c, SQLITE_MIGRATIONS),
+            DbConnection::Postgresql(c) => {
+                c.batch_execute(&format!("SELECT pg_advisory_lock({MIGRATION_LOCK})"))?;
+                let out = run_pending(c, POSTGRES_MIGRATIONS);
+                let unlock = c.batch_execute(&format!("SELECT pg_advisory_unlock({MIGRATION_LOCK})"));
+                let out = out?;
+                unlock?;
+                Ok(out)
+            }
+        }
+    }
+
+    /// True when every embedded migration has been applied (for `/ready`).
+    pub fn migrations_current(&self) -> Result<bool> {
+        let mut conn = self.conn()?;
+        let pending = match &mut *conn {
+            DbConnection::Sqlite(c) => c.has_pending_migration(SQLITE_MIGRATIONS),
+            DbConnection::Postgresql(c) => c.has_pending_migration(POSTGRES_MIGRATIONS),
+        };
+        pending.map(|p| !p).map_err(StoreError::Migration)
+    }
+
+    /// Checks that the database answers.
+    pub fn ping(&self) -> Result<()> {
+        let mut conn = self.conn()?;
+        conn.batch_execute("SELECT 1")?;
+        Ok(())
+    }
+}
+
+fn run_pending<C>(conn: &mut C, migrations: EmbeddedMigrations) -> Result<Vec<String>>
+where
+    C: MigrationHarness<<C as diesel::Connection>::Backend> + diesel::Connection,
+{
+    let applied = conn
+        .run_pending_migrations(migrations)
+        .map_err(StoreError::Migration)?;
+    Ok(applied.iter().map(|v| v.to_string()).collect())
+}

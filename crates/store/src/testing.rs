@@ -1,0 +1,316 @@
+//! Test support (cargo feature `testing`): fresh databases on both backends.
+//!
+//! PostgreSQL: one throwaway cluster per test binary, started with `initdb`/`pg_ctl`
+//! from `NABIJ_PG_BIN` if set, else `/usr/lib/postgresql/15/bin` (or another version) on a free loopback port,
+//! fsync off, with a fresh database per test. When running as root, the cluster runs
+//! as the `postgres` system user through `runuser`. It is stopped (`pg_ctl stop -m
+//! immediate`) when dropped, and, for the shared cluster that lives in a static, by a
+//! small watchdog process when the test binary exits.
+//!
+//! Without PostgreSQL binaries the PostgreSQL tests fail with a clear message, unless
+//! `NABIJ_SKIP_PG=1` is set.
+
+use crate::{BackendKind, Store, StoreOptions};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::OnceLock;
+
+/// A running throwaway PostgreSQL cluster.
+#[derive(Debug)]
+pub struct PgCluster {
+    dir: PathBuf,
+    bin: PathBuf,
+    port: u16,
+    as_postgres: bool,
+}
+
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false)
+}
+
+/// Where `initdb` and `pg_ctl` are.
+pub fn pg_bin_dir() -> Option<PathBuf> {
+    let ok = |d: &PathBuf| d.join("initdb").is_file() && d.join("pg_ctl").is_file();
+    if let Ok(dir) = std::env::var("NABIJ_PG_BIN") {
+        // An explicit choice is the only one tried.
+        return Some(PathBuf::from(dir)).filter(ok);
+    }
+    let mut candidates = Vec::new();
+    candidates.push(PathBuf::from("/usr/lib/postgresql/15/bin"));
+    if let Ok(entries) = std::fs::read_dir("/usr/lib/postgresql") {
+        let mut more: Vec<PathBuf> = entries.flatten().map(|e| e.path().join("bin")).collect();
+        more.sort();
+        more.reverse();
+        candidates.extend(more);
+    }
+    candidates.into_iter().find(ok)
+}
+
+/// True when `NABIJ_SKIP_PG=1` asks to skip PostgreSQL tests.
+pub fn skip_pg() -> bool {
+    std::env::var("NABIJ_SKIP_PG").is_ok_and(|v| v == "1")
+}
+
+fn free_port() -> Result<u16, String> {
+    let l = std::net::TcpListener::bind("127.0.0.1:0").map_err(|e| format!("no free port: {e}"))?;
+    l.local_addr().map(|a| a.port()).map_err(|e| e.to_string())
+}
+
+impl PgCluster {
+    fn command(&self, program: &str) -> Command {
+        let exe = self.bin.join(program);
+        if self.as_postgres {
+            let mut c = Command::new("runuser");
+            c.arg("-u").arg("postgres").arg("--").arg(exe);
+            c
+        } else {
+            Command::new(exe)
+        }
+    }
+
+    fn run(&self, mut cmd: Command, what: &str) -> Result<(), String> {
+        let out = cmd
+            .stdin(Stdio::null())
+            .output()
+            .map_err(|e| format!("{what}: {e}"))?;
+        if out.status.success() {
+            Ok(())
+        } else {
+            let log = std::fs::read_to_string(self.dir.join("log")).unwrap_or_default();
+            Err(format!(
+                "{what} failed ({}):\n{}\n{}\n{log}",
+                out.status,
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            ))
+        }
+    }
+
+    /// Creates and starts a cluster in a new temporary directory.
+    pub fn start() -> Result<PgCluster, String> {
+        let bin = pg_bin_dir().ok_or_else(|| {
+            "PostgreSQL binaries (initdb, pg_ctl) not found under /usr/lib/postgresql/15/bin or \
+             $NABIJ_PG_BIN: install postgresql-15, or set NABIJ_SKIP_PG=1 to skip the PostgreSQL tests"
+                .to_string()
+        })?;
+        let dir = tempfile::Builder::new()
+            .prefix("nabij-pg-")
+            .tempdir()
+            .map_err(|e| format!("temp dir: {e}"))?
+            .keep();
+        let as_postgres = is_root();
+        if as_postgres {
+            let st = Command::new("chown")
+                .arg("-R")
+                .arg("postgres:")
+                .arg(&dir)
+                .status()
+                .map_err(|e| format!("chown: {e}"))?;
+            if !st.success() {
+                return Err(format!("chown {} to postgres failed", dir.display()));
+            }
+        }
+        let mut cluster = PgCluster {
+            dir,
+            bin,
+            port: 0,
+            as_postgres,
+        };
+        let data = cluster.dir.join("data");
+        let mut init = cluster.command("initdb");
+        init.arg("-D").arg(&data).args([
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--locale=C",
+            "--no-sync",
+        ]);
+        cluster.run(init, "initdb")?;
+        let mut last = String::new();
+        for _ in 0..3 {
+            cluster.port = free_port()?;
+            let opts = format!(
+                "-k {} -h 127.0.0.1 -p {} -F -c max_connections=400 -c shared_buffers=32MB",
+                cluster.dir.display(),
+                cluster.port
+            );
+            let mut start = cluster.command("pg_ctl");
+            start
+                .arg("-D")
+                .arg(&data)
+                .arg("-l")
+                .arg(cluster.dir.join("log"))
+                .args(["-w", "-t", "60", "-o", &opts, "start"]);
+            match cluster.run(start, "pg_ctl start") {
+                Ok(()) => return Ok(cluster),
+                Err(e) => last = e,
+            }
+        }
+        Err(last)
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// URL of a database in this cluster.
+    pub fn url(&self, database: &str) -> String {
+        format!("postgres://postgres@127.0.0.1:{}/{database}", self.port)
+    }
+
+    /// Creates a fresh, empty database and returns its URL.
+    pub fn create_database(&self) -> Result<String, String> {
+        use diesel::connection::SimpleConnection;
+        use diesel::Connection;
+        static COUNTER: AtomicU64 = AtomicU64::new(0);
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.subsec_nanos())
+            .unwrap_or(0);
+        let name = format!(
+            "test_{}_{}_{}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::Relaxed),
+            nanos
+        );
+        let mut admin = diesel::pg::PgConnection::establish(&self.url("postgres"))
+            .map_err(|e| format!("connect: {e}"))?;
+        admin
+            .batch_execute(&format!("CREATE DATABASE {name}"))
+            .map_err(|e| format!("create database: {e}"))?;
+        Ok(self.url(&name))
+    }
+
+    /// Stops the cluster when the current process exits, even if `Drop` never runs
+    /// (statics are not dropped).
+    fn watch_process(&self) {
+        let pg_ctl = self.bin.join("pg_ctl");
+        let stop = if self.as_postgres {
+            format!(
+                "runuser -u postgres -- {} -D {}/data stop -m immediate",
+                pg_ctl.display(),
+                self.dir.display()
+            )
+        } else {
+            format!(
+                "{} -D {}/data stop -m immediate",
+                pg_ctl.display(),
+                self.dir.display()
+            )
+        };
+        let script = format!(
+            "while kill -0 {pid} 2>/dev/null; do sleep 0.5; done; {stop} >/dev/null 2>&1; rm -rf {dir}",
+            pid = std::process::id(),
+            dir = self.dir.display()
+        );
+        let _ = Command::new("sh")
+            .arg("-c")
+            .arg(script)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn();
+    }
+}
+
+impl Drop for PgCluster {
+    fn drop(&mut self) {
+        let mut stop = self.command("pg_ctl");
+        stop.arg("-D")
+            .arg(self.dir.join("data"))
+            .args(["stop", "-m", "immediate"]);
+        let _ = stop.stdout(Stdio::null()).stderr(Stdio::null()).status();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// The cluster shared by all tests of this binary, started on first use.
+pub fn shared_cluster() -> Result<&'static PgCluster, String> {
+    static CLUSTER: OnceLock<Result<PgCluster, String>> = OnceLock::new();
+    CLUSTER
+        .get_or_init(|| {
+            let c = PgCluster::start()?;
+            c.watch_process();
+            Ok(c)
+        })
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
+/// A fresh database for one test.
+#[derive(Debug)]
+pub struct TestDatabase {
+    pub backend: BackendKind,
+    pub url: String,
+    /// Keeps the SQLite file's directory alive.
+    _dir: Option<tempfile::TempDir>,
+}
+
+impl TestDatabase {
+    /// A fresh database, or `None` when PostgreSQL is asked for and `NABIJ_SKIP_PG=1`.
+    /// Panics with a clear message when the database cannot be made.
+    pub fn new(backend: BackendKind) -> Option<TestDatabase> {
+        match backend {
+            BackendKind::Sqlite => {
+                let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("temp dir: {e}"));
+                let url = dir.path().join("nabij.sqlite3").display().to_string();
+                Some(TestDatabase {
+                    backend,
+                    url,
+                    _dir: Some(dir),
+                })
+            }
+            BackendKind::Postgres => {
+                if skip_pg() {
+                    eprintln!("NABIJ_SKIP_PG=1: skipping a PostgreSQL test");
+                    return None;
+                }
+                let url = shared_cluster()
+                    .and_then(PgCluster::create_database)
+                    .unwrap_or_else(|e| panic!("cannot start the test PostgreSQL cluster: {e}"));
+                Some(TestDatabase {
+                    backend,
+                    url,
+                    _dir: None,
+                })
+            }
+        }
+    }
+
+    /// Opens a pool (`max_connections` connections) on it and runs the migrations.
+    pub fn store(&self, max_connections: u32) -> Store {
+        let store = Store::open_with(
+            &self.url,
+            StoreOptions {
+                max_connections: Some(max_connections),
+                ..StoreOptions::default()
+            },
+        )
+        .unwrap_or_else(|e| {
+            panic!(
+                "open {}: {e} ({:?})",
+                self.backend.name(),
+                std::error::Error::source(&e)
+            )
+        });
+        store.migrate().unwrap_or_else(|e| {
+            panic!(
+                "migrate {}: {e} ({:?})",
+                self.backend.name(),
+                std::error::Error::source(&e)
+            )
+        });
+        store
+    }
+}

@@ -1,0 +1,114 @@
+//! Fixtures shared by the store tests; every test runs on SQLite and on PostgreSQL.
+
+use nabij_engine::scope::{ScopeCategory, ScopeVerdict};
+use nabij_engine::{RequestKind, Window};
+use nabij_store::neighbour::{Consent, ConsentChannel, NewNeighbour};
+use nabij_store::organisation::{NewOrganisation, OrgSettings};
+use nabij_store::request::NewRequest;
+use nabij_store::testing::TestDatabase;
+use nabij_store::{clock, BackendKind, DbConnection, NeighbourId, OrgId, Store};
+
+/// A fresh migrated database.
+pub struct Ctx {
+    pub db: TestDatabase,
+    pub store: Store,
+}
+
+pub fn ctx(backend: BackendKind, pool: u32) -> Option<Ctx> {
+    let db = TestDatabase::new(backend)?;
+    let store = db.store(pool);
+    Some(Ctx { db, store })
+}
+
+/// Runs a test body on one backend (skipped only for PostgreSQL with NABIJ_SKIP_PG=1).
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($name:ident : $pool:expr),* $(,)?) => {
+        mod sqlite {
+            $( #[test] fn $name() {
+                if let Some(c) = $crate::common::ctx(nabij_store::BackendKind::Sqlite, $pool) { super::$name(c) }
+            } )*
+        }
+        mod postgres {
+            $( #[test] fn $name() {
+                if let Some(c) = $crate::common::ctx(nabij_store::BackendKind::Postgres, $pool) { super::$name(c) }
+            } )*
+        }
+    };
+}
+
+pub fn org(store: &Store, slug: &str) -> OrgId {
+    store
+        .write(|c| {
+            nabij_store::organisation::create(
+                c,
+                &NewOrganisation {
+                    slug: slug.to_string(),
+                    name: slug.to_uppercase(),
+                    settings: OrgSettings::default(),
+                },
+            )
+        })
+        .unwrap()
+        .id
+}
+
+pub fn new_neighbour(name: &str, lat: f64, lon: f64, capacity: u8) -> NewNeighbour {
+    NewNeighbour {
+        neighbourhood_id: None,
+        display_name: name.to_string(),
+        email: Some(format!("{}@example.org", name.to_lowercase())),
+        phone: Some("+32 11 22 33 44".to_string()),
+        lat,
+        lon,
+        travel_radius_m: 2_000.0,
+        interests: vec!["walking".to_string()],
+        talents: vec!["shopping".to_string(), "walking".to_string()],
+        languages: vec!["nl".to_string()],
+        availability: vec!["tue-afternoon".to_string(), "sat-morning".to_string()],
+        capacity,
+        paused: false,
+        consent: Consent {
+            channel: ConsentChannel::HomeVisit,
+            recorded_at: clock::now(),
+            recorded_by: "user:1".to_string(),
+        },
+        preferred_language: "nl".to_string(),
+    }
+}
+
+/// A neighbour in Pelt, a few hundred metres apart per `i`.
+pub fn neighbour(c: &mut DbConnection, org: OrgId, name: &str, i: u32, capacity: u8) -> NeighbourId {
+    let form = new_neighbour(name, 51.2167 + f64::from(i) * 0.001, 5.4167, capacity);
+    nabij_store::neighbour::create(c, org, &form).unwrap().id
+}
+
+pub fn in_scope() -> ScopeVerdict {
+    ScopeVerdict {
+        in_scope: true,
+        category: ScopeCategory::SmallHelp,
+        reasons: vec![],
+        overridden: false,
+    }
+}
+
+pub fn new_request(requester: NeighbourId) -> NewRequest {
+    NewRequest {
+        neighbour_id: requester,
+        kind: RequestKind::Companionship,
+        tags: vec!["walking".to_string()],
+        text: "Samen wandelen op dinsdag".to_string(),
+        window: Window::Flexible,
+        recurrence: None,
+        duration_minutes: Some(60),
+        location: None,
+        radius_m: None,
+        scope: in_scope(),
+    }
+}
+
+pub fn request(c: &mut DbConnection, org: OrgId, requester: NeighbourId) -> nabij_store::RequestId {
+    nabij_store::request::create(c, org, &new_request(requester))
+        .unwrap()
+        .id
+}

@@ -1,0 +1,9 @@
+//! The store's integration tests, one binary (one PostgreSQL cluster) with a module per
+//! theme. Every test body runs on SQLite and on PostgreSQL (`on_both_backends!`).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+mod guarantees;
+mod lifecycle;
+mod races;
+mod support;

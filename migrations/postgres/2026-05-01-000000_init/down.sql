@@ -1,0 +1,18 @@
+DROP FUNCTION IF EXISTS audit_log_append_only() CASCADE;
+DROP TABLE jobs;
+DROP TABLE outbox;
+DROP TABLE anonymised_counts;
+DROP TABLE idempotency_keys;
+DROP TABLE audit_log;
+DROP TABLE referrals;
+DROP TABLE services;
+DROP TABLE declined_pairs;
+DROP TABLE exchanges;
+DROP TABLE match_members;
+DROP TABLE matches;
+DROP TABLE help_requests;
+DROP TABLE neighbours;
+DROP TABLE clients;
+DROP TABLE users;
+DROP TABLE neighbourhoods;
+DROP TABLE organisations;
