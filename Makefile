@@ -23,5 +23,6 @@ run: build
 	./target/release/nabij --help
 
 bench:
+	dpkg -s postgresql-15-postgis-3 >/dev/null 2>&1 || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql-15-postgis-3)
 	$(CARGO) bench -p nabij-engine --bench engine
-	$(CARGO) run --release -p nabij-bench -- engine --neighbours 1000000 --queries 2000 --seed 1 --json
+	$(CARGO) run --release -p nabij-bench -- engine --neighbours 1000000 --queries 2000 --seed 1 --json --vs-postgis

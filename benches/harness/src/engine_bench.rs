@@ -1,4 +1,7 @@
-//! `nabij-bench engine`: the engine's candidate search side by side with brute force.
+//! `nabij-bench engine`: the engine's candidate search side by side with brute force
+//! (and, with `--vs-postgis`, with PostgreSQL + PostGIS).
+
+// Declared here so main.rs stays untouched; see postgis.rs.
 
 use crate::stats::{r3, Summary};
 use clap::Args;
@@ -31,6 +34,12 @@ pub struct EngineArgs {
     /// Print one JSON object instead of a table.
     #[arg(long)]
     json: bool,
+    /// Also run the queries in a throwaway PostgreSQL 15 + PostGIS cluster.
+    #[arg(long)]
+    vs_postgis: bool,
+    /// PostGIS queries to time (default: min(queries, 500)).
+    #[arg(long)]
+    postgis_queries: Option<usize>,
 }
 
 fn micros(start: Instant) -> f64 {
@@ -96,6 +105,14 @@ pub fn run(args: &EngineArgs, alloc: &'static StatsAlloc<System>) -> anyhow::Res
         }
     }
 
+    // PostGIS on the same people and queries, before the upserts change the index.
+    let pg = if args.vs_postgis {
+        let timed = args.postgis_queries.unwrap_or(args.queries.min(500));
+        Some(crate::postgis::run(&people, &requests, &weights, &index, timed, 50)?)
+    } else {
+        None
+    };
+
     // Upserts: move people a little and change their availability.
     let mut index = index;
     let mut rng = ChaCha8Rng::seed_from_u64(args.seed ^ 0x0905);
@@ -140,7 +157,7 @@ pub fn run(args: &EngineArgs, alloc: &'static StatsAlloc<System>) -> anyhow::Res
     let fast = Summary::new(fast);
     let slow = Summary::new(slow);
     let upserts = Summary::new(upserts);
-    let out = json!({
+    let mut out = json!({
         "profile": args.profile,
         "neighbours": args.neighbours,
         "available_in_index": index.available_len(),
@@ -162,6 +179,23 @@ pub fn run(args: &EngineArgs, alloc: &'static StatsAlloc<System>) -> anyhow::Res
         "upsert_p99_us": r3(upserts.percentile(99.0)),
         "threads": 1,
     });
+    if let (Some(pg), Some(obj)) = (pg, out.as_object_mut()) {
+        obj.insert("postgis_queries".into(), json!(pg.samples_us.len()));
+        let pg_us = Summary::new(pg.samples_us);
+        obj.insert("postgis_median_us".into(), json!(r3(pg_us.median())));
+        obj.insert("postgis_p99_us".into(), json!(r3(pg_us.percentile(99.0))));
+        obj.insert(
+            "speedup_vs_postgis".into(),
+            json!(r3(pg_us.median() / fast.median())),
+        );
+        obj.insert(
+            "speedup_vs_postgis_p99".into(),
+            json!(r3(pg_us.percentile(99.0) / fast.percentile(99.0))),
+        );
+        obj.insert("postgis_checked".into(), json!(pg.checked));
+        obj.insert("postgis_disagreements".into(), json!(pg.disagreements));
+        obj.insert("postgis_load_ms".into(), json!(r3(pg.load_ms)));
+    }
     if args.json {
         println!("{out}");
     } else {

@@ -3,6 +3,7 @@
 
 mod assign_bench;
 mod engine_bench;
+mod postgis;
 mod stats;
 
 use clap::{Parser, Subcommand};
