@@ -19,8 +19,9 @@ clippy:
 build:
 	$(CARGO) build --release -p nabij
 
+# The embedded default: SQLite in data/, demo data loaded once, served on 127.0.0.1:8080.
 run: build
-	./target/release/nabij --help
+	./target/release/nabij serve --demo
 
 bench:
 	dpkg -s postgresql-15-postgis-3 >/dev/null 2>&1 || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql-15-postgis-3)
