@@ -75,7 +75,7 @@ impl Weights {
     /// `proximity_half_m`, strictly decreasing.
     #[inline]
     pub fn proximity(&self, distance_m: f64) -> f64 {
-        0.5f64.powf(distance_m.max(0.0) / self.proximity_half_m)
+        (-distance_m.max(0.0) / self.proximity_half_m).exp2()
     }
 
     /// The weighted mean of the components.
