@@ -15,7 +15,7 @@
 //! Prefix and contains matches are refused when the token ends in a *neutral head* after
 //! the match ("douchekop", "medicatie-app"): a Dutch compound means its last part.
 //!
-//! Weights: a category needs a score of [`super::rules::THRESHOLD`]; strong cues weigh 2.0
+//! Weights: a category needs a score of `rules::THRESHOLD`; strong cues weigh 2.0
 //! and decide alone, moderate cues 1.2–1.8, weak cues 0.3–0.6 only count together.
 
 use super::normalise::Lang;
@@ -61,18 +61,22 @@ pub(crate) struct Entry {
 
 /// A single-group entry.
 pub(crate) const fn e1(signal: Signal, weight: f32, a: &'static str) -> Entry {
-    Entry { signal, weight, window: 0, groups: [a, "", ""] }
+    Entry {
+        signal,
+        weight,
+        window: 0,
+        groups: [a, "", ""],
+    }
 }
 
 /// A two-group entry: both within `window` tokens.
-pub(crate) const fn e2(
-    signal: Signal,
-    weight: f32,
-    window: u8,
-    a: &'static str,
-    b: &'static str,
-) -> Entry {
-    Entry { signal, weight, window, groups: [a, b, ""] }
+pub(crate) const fn e2(signal: Signal, weight: f32, window: u8, a: &'static str, b: &'static str) -> Entry {
+    Entry {
+        signal,
+        weight,
+        window,
+        groups: [a, b, ""],
+    }
 }
 
 /// A three-group entry: all within `window` tokens.
@@ -84,7 +88,12 @@ pub(crate) const fn e3(
     b: &'static str,
     c: &'static str,
 ) -> Entry {
-    Entry { signal, weight, window, groups: [a, b, c] }
+    Entry {
+        signal,
+        weight,
+        window,
+        groups: [a, b, c],
+    }
 }
 
 pub(crate) const CARE: Signal = Signal::Care;
@@ -106,7 +115,7 @@ pub(crate) const SEVERAL: f32 = 0.75;
 pub(crate) const WEEKLY: f32 = 0.6;
 pub(crate) const FORTNIGHT: f32 = 0.5;
 pub(crate) const REGULAR: f32 = 0.5;
-pub(crate) const MONTHLY: f32 = 0.4;
+pub(crate) const MONTHLY: f32 = 0.5;
 
 /// Everything the guard knows about one language.
 pub(crate) struct LangLexicon {
@@ -130,7 +139,11 @@ pub(crate) struct LangLexicon {
 
 /// The three lexicons.
 pub(crate) fn all() -> [&'static LangLexicon; 3] {
-    [&super::lexicon_nl::NL, &super::lexicon_fr::FR, &super::lexicon_en::EN]
+    [
+        &super::lexicon_nl::NL,
+        &super::lexicon_fr::FR,
+        &super::lexicon_en::EN,
+    ]
 }
 
 /// The lexicon of one language.

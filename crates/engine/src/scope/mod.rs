@@ -1,6 +1,33 @@
 //! Scope guard: is this "het kleine helpen" (small help), or should it be referred?
 //!
-//! STUB — the interface below is fixed; the classifier is being written.
+//! A request is small help unless it signals one of three out-of-scope categories:
+//! *structural* (frequent recurring chores: weekly cleaning, regular garden upkeep),
+//! *heavy* (moving house, renovation, felling trees, roof work) or *personal care*
+//! (washing, dressing, medication, wound care, toilet help). The guard reads the
+//! structured fields (kind, recurrence, duration) and the wording in Dutch, French and
+//! English, and explains which words or fields decided. A coordinator's override wins
+//! ([`apply_override`]).
+//!
+//! How it reads text (see the submodules):
+//! * `normalise`: lowercase, diacritics stripped (NFD), tokens, a simple suffix stemmer
+//!   per language, and a stop-word guess of the language;
+//! * `lexicon` and `lexicon_{nl,fr,en}`: weighted cues per category, with multi-word
+//!   patterns ("medicatie … klaarzetten"), compound matching ("poetshulp"), recurrence and
+//!   one-off words and signs of small help;
+//! * `matcher`: negation in a small window ("geen poetshulp"; but "kan niet meer" is
+//!   inability, not negation) and greedy non-overlapping matching, longest first;
+//! * `rules`: evidence, scores and the decision; `explain`: the reasons.
+
+mod explain;
+mod lexicon;
+mod lexicon_en;
+mod lexicon_fr;
+mod lexicon_nl;
+mod matcher;
+mod normalise;
+mod rules;
+#[cfg(test)]
+mod tests;
 
 use crate::request::RequestKind;
 use serde::{Deserialize, Serialize};
@@ -13,6 +40,18 @@ pub enum ScopeCategory {
     Structural,
     Heavy,
     PersonalCare,
+}
+
+impl ScopeCategory {
+    /// The snake_case code, as serialised.
+    pub fn code(self) -> &'static str {
+        match self {
+            ScopeCategory::SmallHelp => "small_help",
+            ScopeCategory::Structural => "structural",
+            ScopeCategory::Heavy => "heavy",
+            ScopeCategory::PersonalCare => "personal_care",
+        }
+    }
 }
 
 /// How often the help is needed, when the caller knows it.
@@ -45,13 +84,32 @@ pub struct ScopeVerdict {
     pub overridden: bool,
 }
 
-/// Classifies a request.
+/// Classifies a request. Never panics; an empty text with no fields is small help.
 pub fn classify(input: &ScopeInput<'_>) -> ScopeVerdict {
-    let _ = input;
+    let tokens = normalise::tokenize(input.text);
+    let langs = normalise::detect(&tokens);
+    let hits = matcher::find(&tokens, &langs);
+    let mut evidence = rules::from_hits(&hits, &tokens);
+    evidence.extend(rules::from_fields(input));
+    let scores = rules::Scores::of(&evidence);
+    let category = scores.decide();
     ScopeVerdict {
-        in_scope: true,
-        category: ScopeCategory::SmallHelp,
-        reasons: Vec::new(),
+        in_scope: category == ScopeCategory::SmallHelp,
+        category,
+        reasons: explain::reasons(category, &evidence, &scores),
         overridden: false,
+    }
+}
+
+/// A coordinator's decision wins: sets the category, marks the verdict overridden and
+/// adds the coordinator's reason after the guard's own reasons (kept for the record).
+pub fn apply_override(verdict: ScopeVerdict, category: ScopeCategory, reason: &str) -> ScopeVerdict {
+    let mut reasons = verdict.reasons;
+    reasons.push(explain::override_reason(category, reason));
+    ScopeVerdict {
+        in_scope: category == ScopeCategory::SmallHelp,
+        category,
+        reasons,
+        overridden: true,
     }
 }

@@ -33,6 +33,9 @@ pub(crate) struct Token {
     pub surface: String,
     /// `norm` stemmed per language, indexed by [`Lang::idx`].
     pub stems: [String; 3],
+    /// Dutch separable verb rejoined with its particle ("schoon te maken" → "schoonmaken"
+    /// on "maken"), with its Dutch stem.
+    pub joined: Option<(String, String)>,
     /// Sentence number; multi-word patterns never cross a sentence end.
     pub sentence: u16,
     /// Punctuation (a comma or stronger) separates this token from the previous one.
@@ -67,8 +70,8 @@ fn is_sentence_end(c: char) -> bool {
 
 /// French clitics after an imperative hyphen ("aidez-moi") are separate words.
 const CLITICS: [&str; 17] = [
-    "moi", "toi", "nous", "vous", "le", "la", "les", "lui", "leur", "il", "elle", "on", "ils",
-    "elles", "t", "y", "en",
+    "moi", "toi", "nous", "vous", "le", "la", "les", "lui", "leur", "il", "elle", "on", "ils", "elles", "t",
+    "y", "en",
 ];
 
 /// Splits a text into normalised tokens.
@@ -91,7 +94,27 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         }
     }
     flush_word(&mut word, &mut tokens, sentence, &mut pending_break);
+    join_separable_verbs(&mut tokens);
     tokens
+}
+
+/// Dutch verb particles that split off in "om … schoon te maken", "uit te laten".
+const PARTICLES: &[&str] = &[
+    "aan", "af", "op", "uit", "in", "schoon", "leeg", "klaar", "mee", "weg", "toe", "om", "bij", "vast",
+    "neer", "door", "terug", "over", "samen", "binnen", "buiten", "proper",
+];
+
+fn join_separable_verbs(tokens: &mut [Token]) {
+    for i in 2..tokens.len() {
+        let (head, tail) = tokens.split_at_mut(i);
+        let (particle, te) = (&head[i - 2], &head[i - 1]);
+        let verb = &mut tail[0];
+        if te.norm == "te" && PARTICLES.contains(&particle.norm.as_str()) && !te.break_before {
+            let joined = format!("{}{}", particle.norm, verb.norm);
+            let stem = stem(&joined, Lang::Nl);
+            verb.joined = Some((joined, stem));
+        }
+    }
 }
 
 fn flush_word(word: &mut String, out: &mut Vec<Token>, sentence: u16, brk: &mut bool) {
@@ -110,7 +133,14 @@ fn flush_word(word: &mut String, out: &mut Vec<Token>, sentence: u16, brk: &mut 
             stem(&norm, Lang::En),
         ];
         let surface = part.to_lowercase();
-        out.push(Token { norm, surface, stems, sentence, break_before: *brk });
+        out.push(Token {
+            norm,
+            surface,
+            stems,
+            joined: None,
+            sentence,
+            break_before: *brk,
+        });
         *brk = false;
     }
     word.clear();
@@ -176,8 +206,9 @@ pub(crate) fn stem(word: &str, lang: Lang) -> String {
 }
 
 const NL_SUFFIXES: &[&str] = &["etjes", "tjes", "jes", "tje", "je", "en", "e"];
-const FR_SUFFIXES: &[&str] =
-    &["ements", "ement", "ations", "ation", "ees", "ee", "es", "er", "ez", "e", "s", "x"];
+const FR_SUFFIXES: &[&str] = &[
+    "ements", "ement", "ations", "ation", "ees", "ee", "es", "er", "ez", "e", "s", "x",
+];
 const EN_SUFFIXES: &[&str] = &["ing", "ed", "es", "s"];
 
 fn strip_first(word: &str, suffixes: &[&str], min: usize) -> String {
@@ -223,7 +254,11 @@ fn stem_en(word: &str) -> String {
         }
     }
     let keeps_s = ["ss", "us", "is"].iter().any(|e| word.ends_with(e));
-    let mut s = if keeps_s { word.to_string() } else { strip_first(word, EN_SUFFIXES, 3) };
+    let mut s = if keeps_s {
+        word.to_string()
+    } else {
+        strip_first(word, EN_SUFFIXES, 3)
+    };
     undouble(&mut s, "bdgmnprt");
     if s.len() > 4 && s.ends_with('e') {
         s.pop();
@@ -242,24 +277,23 @@ fn undouble(s: &mut String, consonants: &str) {
 }
 
 const NL_STOP: &[&str] = &[
-    "de", "het", "een", "ik", "mijn", "mij", "met", "van", "voor", "niet", "geen", "iemand",
-    "kan", "wil", "naar", "bij", "op", "te", "om", "die", "dat", "is", "en", "er", "ook",
-    "graag", "samen", "wie", "zou", "ze", "ons", "onze", "we", "wij", "eens", "nog", "wel",
-    "als", "maar", "aan", "uit", "mee", "hulp", "helpen", "moet", "zijn", "heb", "heeft",
-    "want", "kunnen", "wat", "elke", "iedere", "deze", "dit", "ben", "me", "u", "uw",
+    "de", "het", "een", "ik", "mijn", "mij", "met", "van", "voor", "niet", "geen", "iemand", "kan", "wil",
+    "naar", "bij", "op", "te", "om", "die", "dat", "is", "en", "er", "ook", "graag", "samen", "wie", "zou",
+    "ze", "ons", "onze", "we", "wij", "eens", "nog", "wel", "als", "maar", "aan", "uit", "mee", "hulp",
+    "helpen", "moet", "zijn", "heb", "heeft", "want", "kunnen", "wat", "elke", "iedere", "deze", "dit",
+    "ben", "me", "u", "uw",
 ];
 const FR_STOP: &[&str] = &[
-    "le", "la", "les", "un", "une", "des", "du", "de", "je", "j", "mon", "ma", "mes", "pour",
-    "avec", "qui", "est", "pas", "ne", "n", "et", "a", "au", "aux", "chez", "moi", "me", "m",
-    "mais", "sur", "dans", "en", "quelqu", "besoin", "aide", "aider", "son", "sa", "ses", "il",
-    "elle", "nous", "vous", "ce", "cette", "tous", "toutes", "plus", "faire", "l", "d", "qu",
-    "par", "peut", "suis", "chaque",
+    "le", "la", "les", "un", "une", "des", "du", "de", "je", "j", "mon", "ma", "mes", "pour", "avec", "qui",
+    "est", "pas", "ne", "n", "et", "a", "au", "aux", "chez", "moi", "me", "m", "mais", "sur", "dans", "en",
+    "quelqu", "besoin", "aide", "aider", "son", "sa", "ses", "il", "elle", "nous", "vous", "ce", "cette",
+    "tous", "toutes", "plus", "faire", "l", "d", "qu", "par", "peut", "suis", "chaque",
 ];
 const EN_STOP: &[&str] = &[
-    "the", "a", "an", "i", "my", "me", "to", "for", "with", "someone", "can", "could", "help",
-    "need", "and", "is", "of", "in", "on", "please", "would", "who", "every", "at", "it", "this",
-    "that", "am", "have", "has", "not", "no", "some", "our", "we", "just", "you", "your",
-    "from", "up", "out", "into", "by", "anyone", "like", "looking", "get", "do", "are", "after",
+    "the", "a", "an", "i", "my", "me", "to", "for", "with", "someone", "can", "could", "help", "need", "and",
+    "is", "of", "in", "on", "please", "would", "who", "every", "at", "it", "this", "that", "am", "have",
+    "has", "not", "no", "some", "our", "we", "just", "you", "your", "from", "up", "out", "into", "by",
+    "anyone", "like", "looking", "get", "do", "are", "after",
 ];
 
 /// Guesses the language(s) of a text from stop words: the single best one, or all tied
@@ -278,7 +312,11 @@ pub(crate) fn detect(tokens: &[Token]) -> Vec<Lang> {
     if best == 0 {
         return Lang::ALL.to_vec();
     }
-    Lang::ALL.iter().copied().filter(|l| counts[l.idx()] == best).collect()
+    Lang::ALL
+        .iter()
+        .copied()
+        .filter(|l| counts[l.idx()] == best)
+        .collect()
 }
 
 #[cfg(test)]
@@ -319,6 +357,12 @@ mod tests {
     }
 
     #[test]
+    fn dutch_separable_verbs_are_rejoined() {
+        let t = tokenize("om het huis schoon te maken");
+        assert_eq!(t[5].joined.as_ref().map(|j| j.0.as_str()), Some("schoonmaken"));
+    }
+
+    #[test]
     fn sentences_and_breaks_are_marked() {
         let t = tokenize("Geen poetshulp, gewoon koffie. Dank!");
         assert!(t[2].break_before);
@@ -328,7 +372,10 @@ mod tests {
     #[test]
     fn detects_languages() {
         assert_eq!(detect(&tokenize("Ik zoek iemand om te poetsen")), [Lang::Nl]);
-        assert_eq!(detect(&tokenize("Je cherche quelqu'un pour le ménage")), [Lang::Fr]);
+        assert_eq!(
+            detect(&tokenize("Je cherche quelqu'un pour le ménage")),
+            [Lang::Fr]
+        );
         assert_eq!(detect(&tokenize("I need someone to help me shower")), [Lang::En]);
         assert_eq!(detect(&tokenize("Behangen")).len(), 3);
     }

@@ -1,0 +1,203 @@
+//! Unit tests of the scope guard: the named edge cases, negation, fields and override.
+
+use super::*;
+
+fn text(t: &str) -> ScopeVerdict {
+    classify(&ScopeInput {
+        text: t,
+        ..ScopeInput::default()
+    })
+}
+
+fn cat(t: &str) -> ScopeCategory {
+    text(t).category
+}
+
+#[test]
+fn weekly_walk_is_small_help() {
+    let v = text("elke week samen wandelen");
+    assert_eq!(v.category, ScopeCategory::SmallHelp, "{v:?}");
+    assert!(v.in_scope);
+}
+
+#[test]
+fn weekly_cleaning_is_structural() {
+    let v = text("elke week poetsen");
+    assert_eq!(v.category, ScopeCategory::Structural, "{v:?}");
+    assert!(!v.in_scope);
+    assert!(v
+        .reasons
+        .iter()
+        .any(|r| r.contains("'poetsen'") && r.contains("structural")));
+    assert!(v.reasons.iter().any(|r| r.contains("'elke week'")));
+}
+
+#[test]
+fn medication_app_is_small_help() {
+    let v = text("helpen met mijn medicatie-app op de gsm");
+    assert_eq!(v.category, ScopeCategory::SmallHelp, "{v:?}");
+}
+
+#[test]
+fn setting_out_medication_is_personal_care() {
+    let v = text("medicatie klaarzetten");
+    assert_eq!(v.category, ScopeCategory::PersonalCare, "{v:?}");
+    assert!(
+        v.reasons.iter().any(|r| r.contains("medicatie klaarzetten")),
+        "{v:?}"
+    );
+}
+
+#[test]
+fn negation_keeps_small_help() {
+    let v = text("geen poetshulp, gewoon een babbel");
+    assert_eq!(v.category, ScopeCategory::SmallHelp, "{v:?}");
+    assert!(
+        v.reasons
+            .iter()
+            .any(|r| r.contains("'poetshulp'") && r.contains("'geen'")),
+        "{v:?}"
+    );
+    assert_eq!(cat("Pas de ménage, juste un café"), ScopeCategory::SmallHelp);
+    assert_eq!(cat("No cleaning needed, just a chat"), ScopeCategory::SmallHelp);
+    assert_eq!(
+        cat("Poetsen is niet nodig, wel een wandeling"),
+        ScopeCategory::SmallHelp
+    );
+}
+
+#[test]
+fn inability_is_not_negation() {
+    assert_eq!(
+        cat("Ik kan niet meer alleen douchen"),
+        ScopeCategory::PersonalCare
+    );
+    assert_eq!(cat("Je ne peux pas me laver seule"), ScopeCategory::PersonalCare);
+    assert_eq!(
+        cat("I can't shower by myself anymore"),
+        ScopeCategory::PersonalCare
+    );
+}
+
+#[test]
+fn compounds_and_other_languages() {
+    assert_eq!(cat("Structureel tuinonderhoud"), ScopeCategory::Structural);
+    assert_eq!(
+        cat("Wondverzorging na mijn operatie"),
+        ScopeCategory::PersonalCare
+    );
+    assert_eq!(cat("Hulp bij de verhuis"), ScopeCategory::Heavy);
+    assert_eq!(cat("Faire le ménage chaque semaine"), ScopeCategory::Structural);
+    assert_eq!(cat("Aide pour mon déménagement"), ScopeCategory::Heavy);
+    assert_eq!(cat("Change my dressing please"), ScopeCategory::PersonalCare);
+    assert_eq!(cat("Help me choose a dress"), ScopeCategory::SmallHelp);
+}
+
+#[test]
+fn past_move_is_not_heavy() {
+    assert_eq!(
+        cat("Ik ben net verhuisd en zoek iemand voor een koffie"),
+        ScopeCategory::SmallHelp
+    );
+    assert_eq!(
+        cat("Je viens de déménager et je me sens seule"),
+        ScopeCategory::SmallHelp
+    );
+    assert_eq!(
+        cat("I just moved here and would like a walk"),
+        ScopeCategory::SmallHelp
+    );
+}
+
+#[test]
+fn fields_decide_without_words() {
+    let weekly_garden = ScopeInput {
+        text: "Hulp in de tuin",
+        kind: Some(RequestKind::Practical),
+        recurrence: Some(Recurrence::Weekly),
+        duration_minutes: None,
+    };
+    let v = classify(&weekly_garden);
+    assert_eq!(v.category, ScopeCategory::Structural, "{v:?}");
+    assert!(
+        v.reasons.iter().any(|r| r.contains("field recurrence = weekly")),
+        "{v:?}"
+    );
+    let weekly_coffee = ScopeInput {
+        text: "Samen koffie drinken",
+        kind: Some(RequestKind::Companionship),
+        recurrence: Some(Recurrence::Daily),
+        duration_minutes: None,
+    };
+    assert_eq!(classify(&weekly_coffee).category, ScopeCategory::SmallHelp);
+    let long = ScopeInput {
+        text: "Hulp met de meubels",
+        kind: Some(RequestKind::Practical),
+        recurrence: None,
+        duration_minutes: Some(480),
+    };
+    assert_eq!(classify(&long).category, ScopeCategory::Heavy);
+}
+
+#[test]
+fn default_reason_when_nothing_signals() {
+    let v = text("");
+    assert_eq!(v.category, ScopeCategory::SmallHelp);
+    assert!(v
+        .reasons
+        .iter()
+        .any(|r| r.contains("no signs of care, heavy or structural help")));
+    assert!(!v.overridden);
+}
+
+#[test]
+fn override_wins() {
+    let v = text("elke week poetsen");
+    let o = apply_override(
+        v.clone(),
+        ScopeCategory::SmallHelp,
+        "eenmalige grote kuis na ziekte",
+    );
+    assert!(o.overridden);
+    assert!(o.in_scope);
+    assert_eq!(o.category, ScopeCategory::SmallHelp);
+    assert_eq!(o.reasons.len(), v.reasons.len() + 1);
+    assert!(o
+        .reasons
+        .iter()
+        .any(|r| r.contains("coordinator chose small help")));
+    let back = apply_override(o, ScopeCategory::PersonalCare, "");
+    assert!(!back.in_scope);
+    assert_eq!(back.category, ScopeCategory::PersonalCare);
+}
+
+#[test]
+fn category_codes_match_serde() {
+    for c in [
+        ScopeCategory::SmallHelp,
+        ScopeCategory::Structural,
+        ScopeCategory::Heavy,
+        ScopeCategory::PersonalCare,
+    ] {
+        let json = serde_json::to_string(&c).unwrap_or_default();
+        assert_eq!(json, format!("\"{}\"", c.code()));
+    }
+}
+
+#[test]
+fn never_panics_on_odd_input() {
+    for t in [
+        "'",
+        "-",
+        "- - -",
+        "n't",
+        "a'b'c",
+        "🙂 poetsen 🙂",
+        "É",
+        "\n\n.",
+        "x-",
+        "'t",
+    ] {
+        let _ = text(t);
+    }
+}
