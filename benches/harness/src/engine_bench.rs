@@ -108,7 +108,9 @@ pub fn run(args: &EngineArgs, alloc: &'static StatsAlloc<System>) -> anyhow::Res
     // PostGIS on the same people and queries, before the upserts change the index.
     let pg = if args.vs_postgis {
         let timed = args.postgis_queries.unwrap_or(args.queries.min(500));
-        Some(crate::postgis::run(&people, &requests, &weights, &index, timed, 50)?)
+        Some(crate::postgis::run(
+            &people, &requests, &weights, &index, timed, 50,
+        )?)
     } else {
         None
     };

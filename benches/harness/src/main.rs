@@ -3,6 +3,7 @@
 
 mod assign_bench;
 mod engine_bench;
+mod http_bench;
 mod postgis;
 mod stats;
 
@@ -25,6 +26,8 @@ struct Cli {
 enum Command {
     /// Candidate search: top-10 latency, brute force, bulk load, memory, upserts.
     Engine(engine_bench::EngineArgs),
+    /// The REST API under load: candidate queries and writes against `GET /health`.
+    Http(http_bench::HttpArgs),
     /// Batch assignment: the auction against an exact solver (scipy) and greedy.
     Assign(assign_bench::AssignArgs),
     /// Batch re-matching end to end: candidates for many requests, then assignment.
@@ -35,6 +38,7 @@ fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     match cli.command {
         Command::Engine(args) => engine_bench::run(&args, GLOBAL),
+        Command::Http(args) => http_bench::run(&args),
         Command::Assign(args) => assign_bench::run(&args),
         Command::Rematch(args) => assign_bench::run_rematch(&args),
     }

@@ -1,0 +1,373 @@
+//! `nabij-bench http`: the REST API under load, side by side with `GET /health` as the
+//! baseline, against a release `nabij serve` process on SQLite or PostgreSQL.
+//!
+//! The harness fills a fresh database through the store (one organisation with N
+//! synthetic neighbours and some open requests), signs a coordinator token with the data
+//! directory's key set, starts `target/release/nabij serve` on a free loopback port, and
+//! runs each phase for a fixed time with a fixed number of concurrent connections.
+
+use crate::stats::{r3, Summary};
+use anyhow::{bail, Context};
+use chrono::Utc;
+use clap::Args;
+use nabij_api::auth::token::{Principal, Role, TokenConfig};
+use nabij_api::auth::KeySet;
+use nabij_engine::availability::Window;
+use nabij_engine::scope::{classify, ScopeInput};
+use nabij_engine::synth;
+use nabij_engine::tags::Vocabulary;
+use nabij_store::neighbour::{Consent, ConsentChannel, NewNeighbour};
+use nabij_store::organisation::{NewOrganisation, OrgSettings};
+use nabij_store::request::NewRequest;
+use nabij_store::{neighbour, organisation, request, Store};
+use serde_json::json;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+#[derive(Args)]
+pub struct HttpArgs {
+    /// Neighbours in the one organisation.
+    #[arg(long, default_value_t = 100_000)]
+    neighbours: usize,
+    /// Open requests to query candidates for.
+    #[arg(long, default_value_t = 500)]
+    requests: usize,
+    /// Seconds per phase.
+    #[arg(long, default_value_t = 10)]
+    seconds: u64,
+    /// Concurrent connections.
+    #[arg(long, default_value_t = 16)]
+    connections: usize,
+    /// Run on a throwaway PostgreSQL cluster instead of SQLite.
+    #[arg(long)]
+    postgres: bool,
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// The nabij binary (default: target/release/nabij).
+    #[arg(long)]
+    nabij: Option<PathBuf>,
+    #[arg(long)]
+    json: bool,
+}
+
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn fill(store: &Store, n: usize, requests: usize, seed: u64) -> anyhow::Result<(Vec<i64>, Vec<i64>)> {
+    store.migrate()?;
+    let profile = synth::profile("flanders")?;
+    let people = synth::population(&profile, n, seed, 1)?;
+    let vocab = Vocabulary::builtin();
+    let org = store.write(|c| {
+        organisation::create(
+            c,
+            &NewOrganisation {
+                slug: "bench".into(),
+                name: "Bench".into(),
+                settings: OrgSettings::default(),
+            },
+        )
+    })?;
+    let mut ids = Vec::with_capacity(n);
+    for chunk in people.chunks(5000) {
+        let created = store.write(|c| {
+            let mut out = Vec::with_capacity(chunk.len());
+            for p in chunk {
+                let pr = &p.profile;
+                let row = neighbour::create(
+                    c,
+                    org.id,
+                    &NewNeighbour {
+                        neighbourhood_id: None,
+                        display_name: p.display_name.clone(),
+                        email: None,
+                        phone: None,
+                        lat: p.position.lat,
+                        lon: p.position.lon,
+                        travel_radius_m: pr.travel_radius_m,
+                        interests: vocab.codes(pr.interests).into_iter().map(str::to_owned).collect(),
+                        talents: vocab.codes(pr.talents).into_iter().map(str::to_owned).collect(),
+                        languages: pr.languages.codes().into_iter().map(str::to_owned).collect(),
+                        availability: pr.availability.codes(),
+                        capacity: pr.capacity,
+                        paused: pr.paused,
+                        consent: Consent {
+                            channel: ConsentChannel::SelfRegistered,
+                            recorded_at: Utc::now().naive_utc(),
+                            recorded_by: "bench".into(),
+                        },
+                        preferred_language: "nl".into(),
+                    },
+                )?;
+                out.push(row.id);
+            }
+            Ok(out)
+        })?;
+        ids.extend(created);
+    }
+    let text = "Samen een wandeling maken in de buurt";
+    let verdict = classify(&ScopeInput {
+        text,
+        ..ScopeInput::default()
+    });
+    let reqs = store.write(|c| {
+        let mut out = Vec::with_capacity(requests);
+        for k in 0..requests {
+            let who = ids[(k * 7919) % ids.len()];
+            let r = request::create(
+                c,
+                org.id,
+                &NewRequest {
+                    neighbour_id: who,
+                    kind: nabij_engine::RequestKind::Companionship,
+                    tags: vec!["walking".into()],
+                    text: text.into(),
+                    window: Window::Flexible,
+                    recurrence: None,
+                    duration_minutes: None,
+                    location: None,
+                    radius_m: None,
+                    scope: verdict.clone(),
+                },
+            )?;
+            out.push(r.id.get());
+        }
+        Ok(out)
+    })?;
+    Ok((ids.iter().map(|i| i.get()).collect(), reqs))
+}
+
+fn free_port() -> anyhow::Result<u16> {
+    Ok(std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+}
+
+fn start_server(bin: &Path, data_dir: &Path, db: &str, port: u16) -> anyhow::Result<Server> {
+    let child = Command::new(bin)
+        .args(["--data-dir"])
+        .arg(data_dir)
+        .args([
+            "--database-url",
+            db,
+            "serve",
+            "--listen",
+            &format!("127.0.0.1:{port}"),
+        ])
+        .env("NABIJ_LOG", "warn")
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .with_context(|| format!("starting {}", bin.display()))?;
+    Ok(Server(child))
+}
+
+struct Phase {
+    name: &'static str,
+    ok: usize,
+    errors: usize,
+    latencies_ms: Vec<f64>,
+    seconds: f64,
+}
+
+impl Phase {
+    fn report(&self) -> serde_json::Value {
+        let s = Summary::new(self.latencies_ms.clone());
+        json!({
+            "requests_per_s": r3(self.ok as f64 / self.seconds),
+            "ok": self.ok,
+            "errors": self.errors,
+            "p50_ms": r3(s.median()),
+            "p99_ms": r3(s.percentile(99.0)),
+        })
+    }
+}
+
+type MakeRequest = Arc<dyn Fn(&reqwest::Client, usize) -> reqwest::RequestBuilder + Send + Sync>;
+
+async fn phase(name: &'static str, seconds: u64, connections: usize, make: MakeRequest) -> Phase {
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(connections)
+        .build()
+        .unwrap_or_default();
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    let start = Instant::now();
+    let mut tasks = Vec::new();
+    for t in 0..connections {
+        let client = client.clone();
+        let make = make.clone();
+        tasks.push(tokio::spawn(async move {
+            let (mut ok, mut errors, mut lat) = (0usize, 0usize, Vec::new());
+            let mut i = t;
+            while Instant::now() < deadline {
+                let t0 = Instant::now();
+                match make(&client, i).send().await {
+                    Ok(r) if r.status().is_success() => {
+                        let _ = r.bytes().await;
+                        ok += 1;
+                        lat.push(t0.elapsed().as_secs_f64() * 1e3);
+                    }
+                    _ => errors += 1,
+                }
+                i += connections;
+            }
+            (ok, errors, lat)
+        }));
+    }
+    let mut p = Phase {
+        name,
+        ok: 0,
+        errors: 0,
+        latencies_ms: Vec::new(),
+        seconds: 0.0,
+    };
+    for t in tasks {
+        if let Ok((ok, errors, lat)) = t.await {
+            p.ok += ok;
+            p.errors += errors;
+            p.latencies_ms.extend(lat);
+        }
+    }
+    p.seconds = start.elapsed().as_secs_f64();
+    p
+}
+
+pub fn run(args: &HttpArgs) -> anyhow::Result<()> {
+    let bin = args
+        .nabij
+        .clone()
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/release/nabij"));
+    if !bin.exists() {
+        bail!(
+            "{} not found: build it with `cargo build --release -p nabij`",
+            bin.display()
+        );
+    }
+    let dir = tempfile::tempdir()?;
+    let cluster = if args.postgres {
+        Some(nabij_store::testing::PgCluster::start().map_err(anyhow::Error::msg)?)
+    } else {
+        None
+    };
+    let db = match &cluster {
+        Some(c) => c.create_database().map_err(anyhow::Error::msg)?,
+        None => dir.path().join("bench.sqlite3").to_string_lossy().into_owned(),
+    };
+    let t = Instant::now();
+    let store = Store::open(&db)?;
+    let (neighbours, requests) = fill(&store, args.neighbours, args.requests, args.seed)?;
+    let fill_s = t.elapsed().as_secs_f64();
+    drop(store);
+    let keys = KeySet::load_or_generate(dir.path(), true)?;
+    let settings = nabij_api::Settings::for_data_dir(dir.path());
+    let token = keys
+        .issue(
+            &TokenConfig {
+                issuer: settings.issuer.clone(),
+                audience: settings.audience.clone(),
+            },
+            &Principal {
+                subject: "bench:coordinator".into(),
+                org: nabij_store::ids::OrgId(1),
+                org_slug: "bench".into(),
+                role: Role::Coordinator,
+                neighbourhoods: None,
+                scopes: vec![],
+            },
+            Duration::from_secs(3600),
+        )?
+        .access_token;
+    let port = free_port()?;
+    let _server = start_server(&bin, dir.path(), &db, port)?;
+    let base = format!("http://127.0.0.1:{port}");
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?;
+    let report = rt.block_on(async {
+        let client = reqwest::Client::new();
+        for _ in 0..100 {
+            if client.get(format!("{base}/health")).send().await.is_ok() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        // Warm the index cache (the first candidate query builds it).
+        let t = Instant::now();
+        let warm = client
+            .get(format!("{base}/v1/requests/{}/candidates?limit=10", requests[0]))
+            .bearer_auth(&token)
+            .send()
+            .await?;
+        if !warm.status().is_success() {
+            bail!(
+                "candidate query failed: {} {}",
+                warm.status(),
+                warm.text().await.unwrap_or_default()
+            );
+        }
+        let warm_ms = t.elapsed().as_secs_f64() * 1e3;
+        let b = base.clone();
+        let health = phase(
+            "health",
+            args.seconds,
+            args.connections,
+            Arc::new(move |c, _| c.get(format!("{b}/health"))),
+        )
+        .await;
+        let (b, tok, reqs) = (base.clone(), token.clone(), Arc::new(requests.clone()));
+        let candidates = phase(
+            "candidates",
+            args.seconds,
+            args.connections,
+            Arc::new(move |c, i| {
+                c.get(format!(
+                    "{b}/v1/requests/{}/candidates?limit=10",
+                    reqs[i % reqs.len()]
+                ))
+                .bearer_auth(&tok)
+            }),
+        )
+        .await;
+        let (b, tok, ns) = (base.clone(), token.clone(), Arc::new(neighbours.clone()));
+        let writes = phase(
+            "create_request",
+            args.seconds,
+            args.connections,
+            Arc::new(move |c, i| {
+                c.post(format!("{b}/v1/requests")).bearer_auth(&tok).json(&json!({
+                    "neighbour_id": ns[(i * 31) % ns.len()],
+                    "kind": "practical",
+                    "tags": ["shopping"],
+                    "text": "Wie brengt deze week een paar boodschappen mee?",
+                    "window": {"type": "flexible"},
+                }))
+            }),
+        )
+        .await;
+        Ok::<_, anyhow::Error>(json!({
+            "backend": if args.postgres { "postgresql" } else { "sqlite" },
+            "neighbours": args.neighbours,
+            "connections": args.connections,
+            "seconds_per_phase": args.seconds,
+            "fill_s": r3(fill_s),
+            "first_candidate_query_ms": r3(warm_ms),
+            health.name: health.report(),
+            candidates.name: candidates.report(),
+            writes.name: writes.report(),
+            "candidates_vs_health_throughput": r3(candidates.ok as f64 / health.ok.max(1) as f64),
+        }))
+    })?;
+    if args.json {
+        println!("{report}");
+    } else {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    }
+    Ok(())
+}
