@@ -95,7 +95,7 @@ pub struct World {
 pub fn generate(profile_slug: &str, params: WorldParams, seed: u64) -> Result<World, EngineError> {
     let profile = synth::profile(profile_slug)?;
     let people = synth::population(&profile, params.residents, seed, 1)?;
-    let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x51_3u64);
+    let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x0513_u64);
     let days = params.days.max(1);
     let residents: Vec<Resident> = people
         .into_iter()
