@@ -9,7 +9,7 @@
 
 use anyhow::{bail, Context};
 use clap::{Args, ValueEnum};
-use nabij_engine::scope::{classify, ScopeInput, ScopeVerdict};
+use nabij_engine::scope::{classify, Recurrence, ScopeInput, ScopeVerdict};
 use nabij_engine::RequestKind;
 use serde::Deserialize;
 use serde_json::json;
@@ -48,13 +48,17 @@ impl From<KindArg> for RequestKind {
     }
 }
 
-/// One input line of `--jsonl`.
+/// One input line of `--jsonl`. Other fields (an `expected` label, an id) are ignored,
+/// so labelled files can be fed in as they are.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct Line {
     text: String,
     #[serde(default)]
     kind: Option<String>,
+    #[serde(default)]
+    recurrence: Option<Recurrence>,
+    #[serde(default)]
+    duration_minutes: Option<u32>,
 }
 
 /// Longest text accepted, in bytes (a request is a few sentences).
@@ -149,7 +153,8 @@ fn classify_line(n: usize, raw: &str) -> serde_json::Value {
     verdict_json(&classify(&ScopeInput {
         text: &line.text,
         kind,
-        ..ScopeInput::default()
+        recurrence: line.recurrence,
+        duration_minutes: line.duration_minutes,
     }))
 }
 
@@ -184,7 +189,7 @@ mod tests {
     #[test]
     fn jsonl_answers_every_line_in_order_and_survives_bad_lines() {
         let input = concat!(
-            "{\"text\": \"samen wandelen\", \"kind\": \"companionship\"}\n",
+            "{\"text\": \"samen wandelen\", \"kind\": \"companionship\", \"expected\": \"small_help\"}\n",
             "not json\n",
             "{\"text\": \"x\", \"kind\": \"weird\"}\n",
             "\n",

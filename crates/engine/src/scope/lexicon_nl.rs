@@ -10,7 +10,8 @@ gezicht|moeder|vader|=man|=vrouw|partner|echtgeno*|=mama|=papa|=oma|=opa|=benen|
 const MEDS: &str = "medicat*|medicijn*|=pil|=pillen|pilletje*|geneesmiddel*|medicament*|\
 oogdruppel*|=druppels|=zalf|=zalfje|=tabletten|=tabletjes|=puffer|inhalator*|=creme|=cremes";
 /// Handling medication for someone: personal care.
-const MED_ACTS: &str = "klaarzet*|klaarleg*|klaarma*|=klaar|toedien*|=geven|=geeft|innem*|\
+const MED_ACTS: &str =
+    "klaarzet*|klaarleg*|klaarma*|=klaar|toedien*|afgev*|=afgeven|=ingeven|ingev*|=geven|=geeft|innem*|\
 =innemen|=nemen|=neemt|sorteer*|=sorteren|verdel*|uitdel*|insmer*|=smeren|indruppel*|\
 =druppelen|=vullen|=gegeven|klaargezet|klaargelegd|inneem*|=neem|aanbreng*|opsmer*|=opdoen|\
 =aangebracht|=dienen|=dient|=toe|=in =te =nemen|\
@@ -18,7 +19,7 @@ const MED_ACTS: &str = "klaarzet*|klaarleg*|klaarma*|=klaar|toedien*|=geven|=gee
 const ROOMS: &str = "badkamer*|keuken*|=huis|woning*|=kamer|=kamers|zolder*|living*|\
 woonkamer*|appartement*|gevel*|=muren|=muur|plafond*|slaapkamer*|=trap|=hele|volledig*|\
 buitenkant|kozijn*|=deuren|schuur|=gang|=inkom|garage";
-const TREES: &str = "=boom|=bomen|*boom|=eik|=beuk|=den|=spar|conifeer*|conifer*|=berk|=wilg|\
+const TREES: &str = "=boom|=bomen|*boom|*bomen|=eik|=beuk|=den|=dennen|=spar|=sparren|=beuken|=berken|=wilgen|=populieren|=coniferen|conifeer*|conifer*|=berk|=wilg|\
 =populier|=linde|=kastanjeboom|=notelaar|=eiken";
 const TREE_ACTS: &str = "=kappen|=gekapt|=kap|=kapt|=vellen|=geveld|=rooien|=gerooid|omzag*|\
 =zagen|omhak*|omgezaagd|=verwijderen|=snoeien|snoei*|stronk*|=uitdoen|=weghalen|=omleggen";
@@ -138,6 +139,8 @@ static ENTRIES: &[Entry] = &[
     e2(HEAVY, 2.0, 8, TREES, TREE_ACTS),
     e2(HEAVY, 1.6, 5, TREES, "=weg|=moeten =weg|=omver"),
     e2(HEAVY, 1.0, 1, "=grote|=hoge|=oude|=dikke|=zware|=enorme", TREES),
+    e1(HEAVY, 1.2, "kettingzaag*|motorzaag*|boomstronk*|=boomverzorger|boomverzorging"),
+    e2(HEAVY, 1.6, 4, TREES, "=om =moeten|=om =mogen|=om"),
     e1(HEAVY, 0.6, "=kappen|=vellen|=rooien|=gekapt|=geveld"),
     e1(HEAVY, 1.2, "stronk*|boomstronk*|hoogtewerk*"),
     e1(HEAVY, 1.6, "*breken|wegbre*|weggebroken|openbre*"),
