@@ -32,13 +32,18 @@ pub mod codes {
     pub const NOT_FOUND: &str = "not_found";
     pub const METHOD_NOT_ALLOWED: &str = "method_not_allowed";
     pub const CONFLICT: &str = "conflict";
+    pub const CAPACITY_REACHED: &str = "capacity_reached";
+    pub const REQUEST_NOT_OPEN: &str = "request_not_open";
+    pub const IDEMPOTENCY_KEY_IN_FLIGHT: &str = "idempotency_key_in_flight";
+    pub const IDEMPOTENCY_KEY_REUSED: &str = "idempotency_key_reused";
     pub const TOO_MANY_REQUESTS: &str = "too_many_requests";
     pub const NOT_READY: &str = "not_ready";
     pub const SERVICE_UNAVAILABLE: &str = "service_unavailable";
     pub const INTERNAL: &str = "internal";
 
-    /// Every code this API sends (conflict codes from the store, such as `duplicate`
-    /// or `capacity_reached`, come on top with status 409).
+    /// Every code this API sends (further conflict codes from the store, such as
+    /// `duplicate`, `request_status`, `match_not_proposed`, `declined_before`,
+    /// `already_proposed`, come on top with status 409).
     pub const ALL: &[&str] = &[
         MALFORMED_JSON,
         UNKNOWN_FIELD,
@@ -55,6 +60,10 @@ pub mod codes {
         NOT_FOUND,
         METHOD_NOT_ALLOWED,
         CONFLICT,
+        CAPACITY_REACHED,
+        REQUEST_NOT_OPEN,
+        IDEMPOTENCY_KEY_IN_FLIGHT,
+        IDEMPOTENCY_KEY_REUSED,
         TOO_MANY_REQUESTS,
         NOT_READY,
         SERVICE_UNAVAILABLE,
@@ -119,6 +128,9 @@ pub enum ApiError {
     /// A conflict with the current state (409), with a stable code.
     #[error("conflict: {code}")]
     Conflict { code: String, detail: String },
+    /// Well-formed but refused for what it means (422), with a stable code.
+    #[error("unprocessable: {code}")]
+    Unprocessable { code: &'static str, detail: String },
     /// Throttled (429, with `Retry-After`).
     #[error("too many requests")]
     TooManyRequests { retry_after_secs: u64 },
@@ -179,6 +191,7 @@ impl ApiError {
             ApiError::NotFound => codes::NOT_FOUND,
             ApiError::MethodNotAllowed => codes::METHOD_NOT_ALLOWED,
             ApiError::Conflict { code, .. } => code,
+            ApiError::Unprocessable { code, .. } => code,
             ApiError::TooManyRequests { .. } => codes::TOO_MANY_REQUESTS,
             ApiError::NotReady(_) => codes::NOT_READY,
             ApiError::Store(e) => match e {
@@ -208,6 +221,7 @@ impl ApiError {
             ApiError::NotFound => "no such resource".to_string(),
             ApiError::MethodNotAllowed => "this method is not allowed here".to_string(),
             ApiError::Conflict { detail, .. } => detail.clone(),
+            ApiError::Unprocessable { detail, .. } => detail.clone(),
             ApiError::TooManyRequests { retry_after_secs } => {
                 format!("too many attempts; try again in {retry_after_secs} s")
             }
@@ -250,6 +264,10 @@ pub fn title(code: &str, status: StatusCode) -> &'static str {
         codes::NOT_FOUND => "Niet gevonden",
         codes::METHOD_NOT_ALLOWED => "Methode niet toegestaan",
         codes::CONFLICT => "Conflict",
+        codes::CAPACITY_REACHED => "Geen plaats meer",
+        codes::REQUEST_NOT_OPEN => "Vraag staat niet open",
+        codes::IDEMPOTENCY_KEY_IN_FLIGHT => "Verzoek nog bezig",
+        codes::IDEMPOTENCY_KEY_REUSED => "Sleutel al gebruikt",
         codes::TOO_MANY_REQUESTS => "Te veel pogingen",
         codes::NOT_READY => "Niet klaar",
         codes::SERVICE_UNAVAILABLE => "Tijdelijk niet beschikbaar",
@@ -308,6 +326,7 @@ impl ResponseError for ApiError {
             ApiError::NotFound => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Conflict { .. } => StatusCode::CONFLICT,
+            ApiError::Unprocessable { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::NotReady(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Store(e) => match e {

@@ -134,3 +134,39 @@ pub fn framework_error<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHan
         ServiceResponse::new(req, resp).map_into_right_body(),
     ))
 }
+
+/// An id type that may appear as `{id}` in a path.
+pub trait PathId: Sized {
+    fn parse_id(raw: &str) -> Option<Self>;
+}
+
+macro_rules! path_ids {
+    ($($t:ty),*) => { $( impl PathId for $t {
+        fn parse_id(raw: &str) -> Option<Self> { <$t>::parse(raw) }
+    } )* };
+}
+path_ids!(
+    nabij_store::NeighbourId,
+    nabij_store::RequestId,
+    nabij_store::MatchId
+);
+
+/// The `{id}` of the path, checked before the body is read: a bad id is 400
+/// `invalid_id` whatever the body says.
+#[derive(Debug, Clone, Copy)]
+pub struct Id<T>(pub T);
+
+impl<T: PathId> actix_web::FromRequest for Id<T> {
+    type Error = ApiError;
+    type Future = std::future::Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
+        std::future::ready(
+            req.match_info()
+                .get("id")
+                .and_then(T::parse_id)
+                .map(Id)
+                .ok_or_else(ApiError::invalid_id),
+        )
+    }
+}

@@ -6,10 +6,13 @@
 //! [`auth::KeySet`] (`load`, `rotate`, `issue`). For `nabij user add` / `client add`:
 //! [`auth::password::hash_password`].
 
+pub mod access;
 pub mod auth;
 pub mod blocking;
 pub mod error;
 pub mod extract;
+pub mod idempotency;
+pub mod index;
 pub mod paging;
 pub mod routes;
 pub mod settings;

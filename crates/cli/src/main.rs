@@ -3,6 +3,7 @@
 
 mod admin_cmd;
 mod config;
+mod rematch_cmd;
 mod scope_cmd;
 mod seed;
 mod serve_cmd;
@@ -56,6 +57,8 @@ enum Command {
     Scope(scope_cmd::ScopeArgs),
     /// Replay a synthetic year under several matching policies and compare them.
     Simulate(simulate_cmd::SimulateArgs),
+    /// Re-match everything still open in one organisation (proposals, groups, referrals).
+    Rematch(rematch_cmd::RematchArgs),
 }
 
 fn init_tracing() {
@@ -96,6 +99,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::User(cmd) => admin_cmd::user(&g, cmd),
         Command::Client(cmd) => admin_cmd::client(&g, cmd),
         Command::Keys(cmd) => admin_cmd::keys(&g, cmd),
+        Command::Rematch(args) => rematch_cmd::run(&g, args),
         Command::Scope(_) | Command::Simulate(_) => Ok(ExitCode::SUCCESS),
     }
 }

@@ -163,6 +163,7 @@ pub fn erase(conn: &mut DbConnection, org: OrgId, id: NeighbourId) -> Result<Era
     ))
     .execute(conn)?;
 
+    crate::organisation::bump_index_version(conn, org)?;
     crate::counts::increment(conn, org, &month, "neighbours_erased", 1)?;
     crate::counts::increment(
         conn,

@@ -109,10 +109,13 @@ pub fn create(conn: &mut DbConnection, org: OrgId, form: &NewExchange) -> Result
         match_id: form.match_id,
         at,
     };
-    Ok(diesel::insert_into(exchanges::table)
+    let created = diesel::insert_into(exchanges::table)
         .values(&row)
         .returning(exchanges::all_columns)
-        .get_result(conn)?)
+        .get_result(conn)?;
+    // Balances (and so the index) change.
+    crate::organisation::bump_index_version(conn, org)?;
+    Ok(created)
 }
 
 /// Every exchange one neighbour took part in, oldest first.

@@ -35,6 +35,7 @@ pub mod neighbourhood;
 pub mod organisation;
 pub mod outbox;
 pub mod referral;
+pub mod rematch;
 pub mod request;
 pub mod service;
 pub mod user;

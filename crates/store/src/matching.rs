@@ -428,6 +428,7 @@ pub fn accept(
             ],
             RequestStatus::Matched,
         )?;
+        crate::organisation::bump_index_version(conn, org)?;
     }
     detail(conn, org, id)
 }
@@ -527,6 +528,7 @@ pub fn close(conn: &mut DbConnection, org: OrgId, id: MatchId, follow_up: &Follo
             RequestStatus::Closed,
         ))?;
     }
+    crate::organisation::bump_index_version(conn, org)?;
     detail(conn, org, id)
 }
 

@@ -308,10 +308,12 @@ pub fn create(conn: &mut DbConnection, org: OrgId, form: &NewNeighbour) -> Resul
         created_at: now,
         updated_at: now,
     };
-    Ok(diesel::insert_into(neighbours::table)
+    let created = diesel::insert_into(neighbours::table)
         .values(&row)
         .returning(neighbours::all_columns)
-        .get_result(conn)?)
+        .get_result(conn)?;
+    crate::organisation::bump_index_version(conn, org)?;
+    Ok(created)
 }
 
 /// One neighbour, including an erased tombstone (internal use).
@@ -346,6 +348,29 @@ pub fn get_visible(
         (Some(allowed), Some(nh)) if allowed.contains(&nh) => Ok(n),
         _ => Err(StoreError::NotFound),
     }
+}
+
+/// Display name and neighbourhood of each of `ids` that exists and is not erased
+/// (e.g. to show a candidate list), in id order.
+pub fn names(
+    conn: &mut DbConnection,
+    org: OrgId,
+    ids: &[NeighbourId],
+) -> Result<Vec<(NeighbourId, String, Option<NeighbourhoodId>)>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(neighbours::table
+        .filter(neighbours::organisation_id.eq(org))
+        .filter(neighbours::id.eq_any(ids.to_vec()))
+        .filter(neighbours::erased_at.is_null())
+        .order(neighbours::id)
+        .select((
+            neighbours::id,
+            neighbours::display_name,
+            neighbours::neighbourhood_id,
+        ))
+        .load(conn)?)
 }
 
 /// Which neighbours to list.
@@ -444,6 +469,7 @@ pub fn update(
     )
     .set(&c)
     .execute(conn)?;
+    crate::organisation::bump_index_version(conn, org)?;
     get(conn, org, id)
 }
 

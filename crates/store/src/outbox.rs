@@ -173,3 +173,146 @@ pub fn mark_failed(
     };
     Ok(())
 }
+
+/// Finishes a claimed message as sent, but only if the claim still holds: the row is
+/// `sending` with the attempt count this claim set. Returns `false` when the lease ran
+/// out and another worker claimed the message meanwhile (its outcome then stands).
+pub fn complete_sent(conn: &mut DbConnection, claimed: &OutboxMessage, now: NaiveDateTime) -> Result<bool> {
+    let n = diesel::update(
+        outbox::table
+            .filter(outbox::id.eq(claimed.id))
+            .filter(outbox::status.eq("sending"))
+            .filter(outbox::attempts.eq(claimed.attempts)),
+    )
+    .set((
+        outbox::status.eq("sent"),
+        outbox::sent_at.eq(Some(now)),
+        outbox::locked_until.eq(None::<NaiveDateTime>),
+        outbox::last_error.eq(None::<String>),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// As [`mark_failed`], only if the claim still holds (see [`complete_sent`]).
+pub fn complete_failed(
+    conn: &mut DbConnection,
+    claimed: &OutboxMessage,
+    error: &str,
+    retry_at: Option<NaiveDateTime>,
+) -> Result<bool> {
+    let error: String = error.chars().take(500).collect();
+    let q = diesel::update(
+        outbox::table
+            .filter(outbox::id.eq(claimed.id))
+            .filter(outbox::status.eq("sending"))
+            .filter(outbox::attempts.eq(claimed.attempts)),
+    );
+    let n = match retry_at {
+        Some(t) => q
+            .set((
+                outbox::status.eq("pending"),
+                outbox::next_attempt_at.eq(t),
+                outbox::last_error.eq(Some(error)),
+                outbox::locked_until.eq(None::<NaiveDateTime>),
+            ))
+            .execute(conn)?,
+        None => q
+            .set((
+                outbox::status.eq("dead"),
+                outbox::last_error.eq(Some(error)),
+                outbox::locked_until.eq(None::<NaiveDateTime>),
+            ))
+            .execute(conn)?,
+    };
+    Ok(n == 1)
+}
+
+pub fn get(conn: &mut DbConnection, org: OrgId, id: OutboxId) -> Result<OutboxMessage> {
+    Ok(outbox::table
+        .filter(outbox::organisation_id.eq(org))
+        .filter(outbox::id.eq(id))
+        .select(OutboxMessage::as_select())
+        .first(conn)?)
+}
+
+/// One organisation's messages, oldest first, optionally of one status (`pending`,
+/// `sending`, `sent`, `dead`), after an id (keyset paging); `limit` clamped to 1..=1000.
+pub fn list(
+    conn: &mut DbConnection,
+    org: OrgId,
+    status: Option<&str>,
+    after: Option<OutboxId>,
+    limit: i64,
+) -> Result<Vec<OutboxMessage>> {
+    let mut q = outbox::table
+        .filter(outbox::organisation_id.eq(org))
+        .into_boxed();
+    if let Some(s) = status {
+        if !["pending", "sending", "sent", "dead"].contains(&s) {
+            return Err(StoreError::invalid("status must be pending, sending, sent or dead"));
+        }
+        q = q.filter(outbox::status.eq(s.to_string()));
+    }
+    if let Some(a) = after {
+        q = q.filter(outbox::id.gt(a));
+    }
+    Ok(q.order(outbox::id)
+        .limit(limit.clamp(1, 1000))
+        .select(OutboxMessage::as_select())
+        .load(conn)?)
+}
+
+/// The messages that gave up (`GET /v1/outbox?status=dead`).
+pub fn list_dead(
+    conn: &mut DbConnection,
+    org: OrgId,
+    after: Option<OutboxId>,
+    limit: i64,
+) -> Result<Vec<OutboxMessage>> {
+    list(conn, org, Some("dead"), after, limit)
+}
+
+/// Puts a dead message back in the queue, due now, with its attempts reset (its
+/// `message_id`, hence its e-mail `Message-ID`, stays). `Conflict("not_dead")` if the
+/// message is not dead, `NotFound` if it is not this organisation's.
+pub fn requeue(conn: &mut DbConnection, org: OrgId, id: OutboxId) -> Result<OutboxMessage> {
+    let n = diesel::update(
+        outbox::table
+            .filter(outbox::organisation_id.eq(org))
+            .filter(outbox::id.eq(id))
+            .filter(outbox::status.eq("dead")),
+    )
+    .set((
+        outbox::status.eq("pending"),
+        outbox::attempts.eq(0),
+        outbox::next_attempt_at.eq(clock::now()),
+        outbox::locked_until.eq(None::<NaiveDateTime>),
+    ))
+    .execute(conn)?;
+    let row = get(conn, org, id)?;
+    if n == 0 {
+        return Err(StoreError::conflict("not_dead"));
+    }
+    Ok(row)
+}
+
+/// Gives a claimed message back untried (e.g. its worker is stopping, or the server
+/// is unreachable and the rest of a batch waits): pending again, due at `at`, and the
+/// attempt its claim counted is undone. Only if the claim still holds.
+pub fn release(conn: &mut DbConnection, claimed: &OutboxMessage, at: NaiveDateTime) -> Result<bool> {
+    let n = diesel::update(
+        outbox::table
+            .filter(outbox::id.eq(claimed.id))
+            .filter(outbox::status.eq("sending"))
+            .filter(outbox::attempts.eq(claimed.attempts)),
+    )
+    .set((
+        outbox::status.eq("pending"),
+        outbox::attempts.eq((claimed.attempts - 1).max(0)),
+        outbox::next_attempt_at.eq(at),
+        outbox::locked_until.eq(None::<NaiveDateTime>),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}

@@ -365,6 +365,42 @@ pub fn override_scope(
     get(conn, org, id)
 }
 
+/// Stores a coordinator's verdict (made with `nabij_engine::scope::apply_override`):
+/// category, reasons and the overridden flag. Only while the request waits (open or
+/// referral needed); the status follows the verdict: open when in scope,
+/// `referral_needed` otherwise.
+pub fn set_scope(
+    conn: &mut DbConnection,
+    org: OrgId,
+    id: RequestId,
+    verdict: &ScopeVerdict,
+) -> Result<Request> {
+    let req = get(conn, org, id)?;
+    if !matches!(req.status()?, RequestStatus::Open | RequestStatus::ReferralNeeded) {
+        return Err(StoreError::conflict("request_status"));
+    }
+    let to = if verdict.in_scope {
+        RequestStatus::Open
+    } else {
+        RequestStatus::ReferralNeeded
+    };
+    diesel::update(
+        help_requests::table
+            .filter(help_requests::organisation_id.eq(org))
+            .filter(help_requests::id.eq(id)),
+    )
+    .set((
+        help_requests::scope_in_scope.eq(verdict.in_scope),
+        help_requests::scope_category.eq(category_code(verdict.category)),
+        help_requests::scope_overridden.eq(verdict.overridden),
+        help_requests::scope_reasons.eq(json_text::encode(&verdict.reasons)?),
+        help_requests::status.eq(to.as_str()),
+        help_requests::updated_at.eq(clock::now()),
+    ))
+    .execute(conn)?;
+    get(conn, org, id)
+}
+
 /// The engine's view of a request: the requester's languages and interests, the place
 /// (the request's own or the requester's home), who declined with the requester before
 /// and with whom an earlier match went well.

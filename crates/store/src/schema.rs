@@ -9,6 +9,7 @@ diesel::table! {
         name -> Text,
         settings -> Text,
         created_at -> Timestamp,
+        index_version -> BigInt,
     }
 }
 
@@ -240,6 +241,42 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    group_suggestions (id) {
+        id -> BigInt,
+        organisation_id -> BigInt,
+        tag -> Text,
+        request_ids -> Text,
+        reasons -> Text,
+        status -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// The coordinator's phone list (residents without an e-mail address).
+    notification_calls (id) {
+        id -> BigInt,
+        organisation_id -> BigInt,
+        neighbour_id -> BigInt,
+        reason -> Text,
+        match_id -> Nullable<BigInt>,
+        request_id -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        done_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    /// Events already told (each once).
+    notification_events (organisation_id, kind, subject_id) {
+        organisation_id -> BigInt,
+        kind -> Text,
+        subject_id -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(neighbourhoods -> organisations (organisation_id));
 diesel::joinable!(users -> organisations (organisation_id));
 diesel::joinable!(clients -> organisations (organisation_id));
@@ -269,4 +306,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     anonymised_counts,
     outbox,
     jobs,
+    group_suggestions,
 );

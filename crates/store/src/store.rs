@@ -117,6 +117,30 @@ impl Store {
         write_transaction(&mut conn, f)
     }
 
+    /// As [`Store::read`], with the caller's own error type, so that `f` can abort with
+    /// an error of its own (e.g. an API's 403) without squeezing it into a
+    /// [`StoreError`].
+    pub fn read_as<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T, E>,
+        E: From<StoreError>,
+    {
+        let mut conn = self.conn()?;
+        read_transaction(&mut conn, |c| f(c).map_err(Either::Caller)).map_err(Either::into_caller)
+    }
+
+    /// As [`Store::write`], with the caller's own error type (see [`Store::read_as`]).
+    /// Everything `f` writes is committed together, or nothing is when it returns an
+    /// error.
+    pub fn write_as<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T, E>,
+        E: From<StoreError>,
+    {
+        let mut conn = self.conn()?;
+        write_transaction(&mut conn, |c| f(c).map_err(Either::Caller)).map_err(Either::into_caller)
+    }
+
     /// Runs the pending embedded migrations; returns the versions applied.
     pub fn migrate(&self) -> Result<Vec<String>> {
         let mut conn = self.conn()?;
@@ -148,6 +172,27 @@ impl Store {
         let mut conn = self.conn()?;
         conn.batch_execute("SELECT 1")?;
         Ok(())
+    }
+}
+
+/// The caller's error, or one of the transaction itself (begin, commit).
+enum Either<E> {
+    Caller(E),
+    Transaction(diesel::result::Error),
+}
+
+impl<E> From<diesel::result::Error> for Either<E> {
+    fn from(e: diesel::result::Error) -> Self {
+        Either::Transaction(e)
+    }
+}
+
+impl<E: From<StoreError>> Either<E> {
+    fn into_caller(self) -> E {
+        match self {
+            Either::Caller(e) => e,
+            Either::Transaction(e) => E::from(StoreError::from(e)),
+        }
     }
 }
 

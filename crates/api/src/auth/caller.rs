@@ -171,14 +171,28 @@ impl Scope for NeighboursWrite {
     const ACCEPTED: &'static [&'static str] = &["neighbours:write"];
 }
 
-/// Filing help requests.
+/// Reading help requests.
+#[derive(Debug, Clone, Copy)]
+pub struct RequestsRead;
+impl Scope for RequestsRead {
+    const ACCEPTED: &'static [&'static str] = &["requests:read", "requests:write"];
+}
+
+/// Filing help requests and referring them.
 #[derive(Debug, Clone, Copy)]
 pub struct RequestsWrite;
 impl Scope for RequestsWrite {
     const ACCEPTED: &'static [&'static str] = &["requests:write"];
 }
 
-/// Proposing, accepting and closing matches.
+/// Reading matches and candidate lists.
+#[derive(Debug, Clone, Copy)]
+pub struct MatchesRead;
+impl Scope for MatchesRead {
+    const ACCEPTED: &'static [&'static str] = &["matches:read", "matches:write"];
+}
+
+/// Proposing, accepting and closing matches; recording exchanges.
 #[derive(Debug, Clone, Copy)]
 pub struct MatchesWrite;
 impl Scope for MatchesWrite {

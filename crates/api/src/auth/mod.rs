@@ -8,7 +8,8 @@ pub mod throttle;
 pub mod token;
 
 pub use caller::{
-    AdminOnly, Authorised, Caller, MatchesWrite, NeighboursRead, NeighboursWrite, RequestsWrite, Scope, Staff,
+    AdminOnly, Authorised, Caller, MatchesRead, MatchesWrite, NeighboursRead, NeighboursWrite, RequestsRead,
+    RequestsWrite, Scope, Staff,
 };
 pub use keys::{KeyError, KeySet};
 pub use token::{Claims, IssuedToken, Principal, Role, TokenConfig, TokenError};

@@ -2,8 +2,14 @@
 //! listed in [`ROUTES`] (a test keeps both equal to `openapi.yaml`).
 
 pub mod auth;
+pub mod candidates;
+pub mod exchanges;
 pub mod health;
+pub mod matches;
 pub mod neighbours;
+pub mod referrals;
+pub mod requests;
+pub mod services;
 
 use actix_web::web;
 
@@ -22,6 +28,20 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("PATCH", "/v1/neighbours/{id}"),
     ("DELETE", "/v1/neighbours/{id}"),
     ("GET", "/v1/neighbours/{id}/export"),
+    ("POST", "/v1/requests"),
+    ("GET", "/v1/requests"),
+    ("GET", "/v1/requests/{id}"),
+    ("POST", "/v1/requests/{id}/scope-override"),
+    ("GET", "/v1/requests/{id}/candidates"),
+    ("POST", "/v1/matches"),
+    ("GET", "/v1/matches/{id}"),
+    ("POST", "/v1/matches/{id}/accept"),
+    ("POST", "/v1/matches/{id}/decline"),
+    ("POST", "/v1/matches/{id}/close"),
+    ("POST", "/v1/exchanges"),
+    ("POST", "/v1/services"),
+    ("GET", "/v1/services"),
+    ("POST", "/v1/referrals"),
 ];
 
 /// Registers every route.
@@ -33,5 +53,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(web::resource("/v1/auth/login").route(web::post().to(auth::login)))
         .service(web::resource("/v1/auth/token").route(web::post().to(auth::token)))
         .service(web::resource("/v1/auth/me").route(web::get().to(auth::me)))
-        .configure(neighbours::configure);
+        .configure(neighbours::configure)
+        .configure(requests::configure)
+        .configure(candidates::configure)
+        .configure(matches::configure)
+        .configure(exchanges::configure)
+        .configure(services::configure)
+        .configure(referrals::configure);
 }

@@ -1,8 +1,14 @@
-use crate::helpers::{assert_problem, spawn_app};
+use crate::helpers::{assert_problem, TestApp};
 
-#[tokio::test]
-async fn health_is_ok_with_security_headers() {
-    let app = spawn_app().await;
+crate::on_both_backends!(
+    health_is_ok_with_security_headers,
+    ready_when_database_is_migrated,
+    openapi_is_served,
+    unknown_route_and_method_are_problems,
+    jwks_publishes_the_signing_key,
+);
+
+async fn health_is_ok_with_security_headers(app: TestApp) {
     let resp = app.get("/health").await;
     assert_eq!(resp.status().as_u16(), 200);
     let h = resp.headers();
@@ -14,18 +20,14 @@ async fn health_is_ok_with_security_headers() {
     assert_eq!(body["status"], "ok");
 }
 
-#[tokio::test]
-async fn ready_when_database_is_migrated() {
-    let app = spawn_app().await;
+async fn ready_when_database_is_migrated(app: TestApp) {
     let resp = app.get("/ready").await;
     assert_eq!(resp.status().as_u16(), 200);
     let body: serde_json::Value = resp.json().await.unwrap();
-    assert_eq!(body["database"], "sqlite");
+    assert_eq!(body["database"], app.backend.name());
 }
 
-#[tokio::test]
-async fn openapi_is_served() {
-    let app = spawn_app().await;
+async fn openapi_is_served(app: TestApp) {
     let resp = app.get("/openapi.yaml").await;
     assert_eq!(resp.status().as_u16(), 200);
     assert!(resp.headers()["content-type"]
@@ -35,9 +37,7 @@ async fn openapi_is_served() {
     assert!(resp.text().await.unwrap().starts_with("openapi: 3."));
 }
 
-#[tokio::test]
-async fn unknown_route_and_method_are_problems() {
-    let app = spawn_app().await;
+async fn unknown_route_and_method_are_problems(app: TestApp) {
     let resp = app.get("/nope").await;
     let h = resp.headers().clone();
     assert_problem(resp, 404, "not_found").await;
@@ -46,9 +46,7 @@ async fn unknown_route_and_method_are_problems() {
     assert_problem(resp, 405, "method_not_allowed").await;
 }
 
-#[tokio::test]
-async fn jwks_publishes_the_signing_key() {
-    let app = spawn_app().await;
+async fn jwks_publishes_the_signing_key(app: TestApp) {
     let resp = app.get("/.well-known/jwks.json").await;
     assert_eq!(resp.status().as_u16(), 200);
     let body: serde_json::Value = resp.json().await.unwrap();

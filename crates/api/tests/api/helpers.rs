@@ -1,12 +1,18 @@
-//! `spawn_app()`: the real application on a random loopback port, against a fresh
-//! SQLite file in a temporary data directory, with two organisations seeded.
+//! `spawn_app_on(backend)`: the real application on a random loopback port, against a
+//! fresh SQLite file in a temporary data directory or a fresh database in the test
+//! binary's throwaway PostgreSQL cluster, with two organisations seeded.
+//!
+//! Every test body is `async fn name(app: TestApp)`, listed in its module's
+//! [`on_both_backends!`](crate::on_both_backends) so it runs on both databases
+//! (`…::sqlite::name` and `…::postgres::name`; `NABIJ_SKIP_PG=1` skips the latter).
 
 use jsonwebtoken::{Algorithm, EncodingKey, Header};
 use nabij_api::auth::keys::KEYS_FILE;
 use nabij_api::auth::password::hash_password;
 use nabij_api::auth::{KeySet, Principal, Role, TokenConfig};
 use nabij_api::{Application, Settings};
-use nabij_store::{client, organisation, user, OrgId, Store};
+use nabij_store::testing::TestDatabase;
+use nabij_store::{client, organisation, user, BackendKind, NeighbourhoodId, OrgId, Store};
 use std::sync::OnceLock;
 use std::time::Duration;
 
@@ -32,7 +38,29 @@ pub struct Org {
     pub client_id: String,
 }
 
+/// Runs each listed `async fn name(app: TestApp)` on SQLite and on PostgreSQL.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $( #[tokio::test] async fn $name() {
+                if let Some(app) = $crate::helpers::spawn_app_on(nabij_store::BackendKind::Sqlite).await {
+                    super::$name(app).await
+                }
+            } )*
+        }
+        mod postgres {
+            $( #[tokio::test] async fn $name() {
+                if let Some(app) = $crate::helpers::spawn_app_on(nabij_store::BackendKind::Postgres).await {
+                    super::$name(app).await
+                }
+            } )*
+        }
+    };
+}
+
 pub struct TestApp {
+    pub backend: BackendKind,
     pub address: String,
     pub client: reqwest::Client,
     #[allow(dead_code)]
@@ -41,6 +69,7 @@ pub struct TestApp {
     pub org_a: Org,
     pub org_b: Org,
     _dir: tempfile::TempDir,
+    _db: Option<TestDatabase>,
 }
 
 fn seed_org(store: &Store, slug: &str) -> Org {
@@ -90,9 +119,18 @@ fn seed_org(store: &Store, slug: &str) -> Org {
         .unwrap()
 }
 
-pub async fn spawn_app() -> TestApp {
+/// The app on `backend`, or `None` for PostgreSQL when `NABIJ_SKIP_PG=1`.
+pub async fn spawn_app_on(backend: BackendKind) -> Option<TestApp> {
     let dir = tempfile::tempdir().unwrap();
     let mut settings = Settings::for_data_dir(dir.path());
+    let db = match backend {
+        BackendKind::Sqlite => None,
+        BackendKind::Postgres => {
+            let db = TestDatabase::new(backend)?;
+            settings.database_url = db.url.clone();
+            Some(db)
+        }
+    };
     settings.listen = "127.0.0.1:0".to_string();
     settings.workers = Some(1);
     settings.login_max_failures = 3;
@@ -107,7 +145,8 @@ pub async fn spawn_app() -> TestApp {
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap();
-    TestApp {
+    Some(TestApp {
+        backend,
         address,
         client,
         store,
@@ -115,7 +154,8 @@ pub async fn spawn_app() -> TestApp {
         org_a,
         org_b,
         _dir: dir,
-    }
+        _db: db,
+    })
 }
 
 impl TestApp {
@@ -158,6 +198,15 @@ impl TestApp {
         .await
     }
 
+    /// Another instance of the application on the same database and keys (as behind a
+    /// load balancer); returns its address.
+    pub async fn second_instance(&self) -> String {
+        let app = Application::build(self.settings.clone()).await.unwrap();
+        let address = format!("http://127.0.0.1:{}", app.port());
+        tokio::spawn(app.run_until_stopped());
+        address
+    }
+
     pub fn keys(&self) -> KeySet {
         KeySet::load(&self.settings.data_dir).unwrap()
     }
@@ -171,12 +220,27 @@ impl TestApp {
 
     /// A valid token of `org` with `role`, signed by the server's current key.
     pub fn token(&self, org: &Org, role: Role, scopes: &[&str]) -> String {
+        self.token_for(org, role, scopes, None)
+    }
+
+    /// A coordinator's token limited to `neighbourhoods`.
+    pub fn limited_token(&self, org: &Org, neighbourhoods: &[NeighbourhoodId]) -> String {
+        self.token_for(org, Role::Coordinator, &[], Some(neighbourhoods.to_vec()))
+    }
+
+    fn token_for(
+        &self,
+        org: &Org,
+        role: Role,
+        scopes: &[&str],
+        neighbourhoods: Option<Vec<NeighbourhoodId>>,
+    ) -> String {
         let who = Principal {
             subject: format!("test:{}", role.as_str()),
             org: org.id,
             org_slug: org.slug.clone(),
             role,
-            neighbourhoods: None,
+            neighbourhoods,
             scopes: scopes.iter().map(|s| s.to_string()).collect(),
         };
         self.keys()

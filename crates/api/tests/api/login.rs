@@ -1,9 +1,16 @@
-use crate::helpers::{assert_problem, spawn_app, CLIENT_SECRET, PASSWORD};
+use crate::helpers::{assert_problem, TestApp, CLIENT_SECRET, PASSWORD};
 use nabij_api::auth::Role;
 
-#[tokio::test]
-async fn coordinator_logs_in_and_gets_a_token_for_their_organisation() {
-    let app = spawn_app().await;
+crate::on_both_backends!(
+    coordinator_logs_in_and_gets_a_token_for_their_organisation,
+    unknown_email_and_wrong_password_look_the_same,
+    repeated_failures_are_throttled_per_email,
+    login_rejects_unknown_fields_and_bad_types,
+    client_credentials_by_form_json_and_basic,
+    client_credentials_failures,
+);
+
+async fn coordinator_logs_in_and_gets_a_token_for_their_organisation(app: TestApp) {
     let resp = app
         .post_login(&app.org_a.coordinator_email.to_uppercase(), PASSWORD)
         .await;
@@ -22,9 +29,7 @@ async fn coordinator_logs_in_and_gets_a_token_for_their_organisation() {
     assert!(claims.sub.starts_with("user:"));
 }
 
-#[tokio::test]
-async fn unknown_email_and_wrong_password_look_the_same() {
-    let app = spawn_app().await;
+async fn unknown_email_and_wrong_password_look_the_same(app: TestApp) {
     let a = app.post_login("nobody@pelt.test", PASSWORD).await;
     let a = assert_problem(a, 401, "invalid_credentials").await;
     let b = app
@@ -34,9 +39,7 @@ async fn unknown_email_and_wrong_password_look_the_same() {
     assert_eq!(a, b);
 }
 
-#[tokio::test]
-async fn repeated_failures_are_throttled_per_email() {
-    let app = spawn_app().await;
+async fn repeated_failures_are_throttled_per_email(app: TestApp) {
     let email = app.org_a.admin_email.clone();
     for _ in 0..3 {
         assert_eq!(app.post_login(&email, "wrong").await.status().as_u16(), 401);
@@ -50,9 +53,7 @@ async fn repeated_failures_are_throttled_per_email() {
     assert_eq!(resp.status().as_u16(), 200);
 }
 
-#[tokio::test]
-async fn login_rejects_unknown_fields_and_bad_types() {
-    let app = spawn_app().await;
+async fn login_rejects_unknown_fields_and_bad_types(app: TestApp) {
     let resp = app
         .post_json(
             "/v1/auth/login",
@@ -69,9 +70,7 @@ async fn login_rejects_unknown_fields_and_bad_types() {
     assert_problem(resp, 400, "invalid_value").await;
 }
 
-#[tokio::test]
-async fn client_credentials_by_form_json_and_basic() {
-    let app = spawn_app().await;
+async fn client_credentials_by_form_json_and_basic(app: TestApp) {
     let form = format!(
         "grant_type=client_credentials&client_id={}&client_secret={}",
         app.org_b.client_id, CLIENT_SECRET
@@ -120,9 +119,7 @@ async fn client_credentials_by_form_json_and_basic() {
     assert_eq!(resp.status().as_u16(), 200);
 }
 
-#[tokio::test]
-async fn client_credentials_failures() {
-    let app = spawn_app().await;
+async fn client_credentials_failures(app: TestApp) {
     let form = |id: &str, secret: &str| {
         format!("grant_type=client_credentials&client_id={id}&client_secret={secret}").into_bytes()
     };

@@ -1,11 +1,17 @@
 //! Integration tests of nabij-api through real HTTP, one binary.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod fixtures;
 mod helpers;
 
+mod candidates;
 mod contract;
 mod health;
+mod idempotency;
 mod login;
+mod matches;
 mod neighbours;
 mod problems;
+mod requests;
+mod tenancy;
 mod tokens;

@@ -1,9 +1,17 @@
 //! `/v1/neighbours`: contract, privacy, audit and tenant isolation.
 
-use crate::helpers::{assert_problem, spawn_app, TestApp};
+use crate::helpers::{assert_problem, TestApp};
 use nabij_api::auth::Role;
 use nabij_store::{audit, NeighbourId};
 use serde_json::{json, Value};
+
+crate::on_both_backends!(
+    create_and_read_show_no_coordinates_and_are_audited,
+    another_organisations_id_is_exactly_a_missing_id,
+    list_paginates_with_an_opaque_cursor,
+    patch_delete_and_export,
+    bad_input_and_weak_tokens,
+);
 
 const LAT: f64 = 51.2234567;
 const LON: f64 = 5.4212345;
@@ -36,9 +44,7 @@ async fn create(app: &TestApp, token: &str, name: &str) -> Value {
     resp.json().await.unwrap()
 }
 
-#[tokio::test]
-async fn create_and_read_show_no_coordinates_and_are_audited() {
-    let app = spawn_app().await;
+async fn create_and_read_show_no_coordinates_and_are_audited(app: TestApp) {
     let token = app.token(&app.org_a, Role::Coordinator, &[]);
     let created = create(&app, &token, "An").await;
     let id = created["id"].as_i64().unwrap();
@@ -62,9 +68,7 @@ async fn create_and_read_show_no_coordinates_and_are_audited() {
     assert_eq!(actions, ["neighbour_created", "neighbour_read"]);
 }
 
-#[tokio::test]
-async fn another_organisations_id_is_exactly_a_missing_id() {
-    let app = spawn_app().await;
+async fn another_organisations_id_is_exactly_a_missing_id(app: TestApp) {
     let a = app.token(&app.org_a, Role::Coordinator, &[]);
     let b = app.token(&app.org_b, Role::Admin, &[]);
     let id = create(&app, &a, "An").await["id"].as_i64().unwrap();
@@ -92,9 +96,7 @@ async fn another_organisations_id_is_exactly_a_missing_id() {
     assert_eq!(got["paused"], false);
 }
 
-#[tokio::test]
-async fn list_paginates_with_an_opaque_cursor() {
-    let app = spawn_app().await;
+async fn list_paginates_with_an_opaque_cursor(app: TestApp) {
     let token = app.token(&app.org_a, Role::Coordinator, &[]);
     for name in ["A", "B", "C"] {
         create(&app, &token, name).await;
@@ -121,9 +123,7 @@ async fn list_paginates_with_an_opaque_cursor() {
     }
 }
 
-#[tokio::test]
-async fn patch_delete_and_export() {
-    let app = spawn_app().await;
+async fn patch_delete_and_export(app: TestApp) {
     let token = app.token(&app.org_a, Role::Coordinator, &[]);
     let id = create(&app, &token, "An").await["id"].as_i64().unwrap();
     let url = app.url(&format!("/v1/neighbours/{id}"));
@@ -171,9 +171,7 @@ async fn patch_delete_and_export() {
     .await;
 }
 
-#[tokio::test]
-async fn bad_input_and_weak_tokens() {
-    let app = spawn_app().await;
+async fn bad_input_and_weak_tokens(app: TestApp) {
     let token = app.token(&app.org_a, Role::Coordinator, &[]);
     let post = |body: Value, token: String| {
         let req = app

@@ -1,10 +1,15 @@
 //! Bad input of any kind is a 4xx problem+json with a stable code, never a 5xx.
 
-use crate::helpers::{assert_problem, spawn_app};
+use crate::helpers::{assert_problem, TestApp};
 
-#[tokio::test]
-async fn malformed_json_bad_utf8_and_wrong_content_type() {
-    let app = spawn_app().await;
+crate::on_both_backends!(
+    malformed_json_bad_utf8_and_wrong_content_type,
+    unknown_field_is_named,
+    oversized_bodies_are_413,
+    over_long_fields_are_invalid_values,
+);
+
+async fn malformed_json_bad_utf8_and_wrong_content_type(app: TestApp) {
     let resp = app
         .post_raw("/v1/auth/login", "application/json", b"{\"email\": ".to_vec())
         .await;
@@ -34,9 +39,7 @@ async fn malformed_json_bad_utf8_and_wrong_content_type() {
     assert_problem(resp, 400, "invalid_value").await;
 }
 
-#[tokio::test]
-async fn unknown_field_is_named() {
-    let app = spawn_app().await;
+async fn unknown_field_is_named(app: TestApp) {
     let resp = app
         .post_json(
             "/v1/auth/login",
@@ -47,9 +50,7 @@ async fn unknown_field_is_named() {
     assert_eq!(body["errors"][0]["field"], "role");
 }
 
-#[tokio::test]
-async fn oversized_bodies_are_413() {
-    let app = spawn_app().await;
+async fn oversized_bodies_are_413(app: TestApp) {
     let big = format!(r#"{{"email":"a@b","password":"{}"}}"#, "x".repeat(70 * 1024));
     let resp = app
         .post_raw("/v1/auth/login", "application/json", big.clone().into_bytes())
@@ -65,9 +66,7 @@ async fn oversized_bodies_are_413() {
     assert_problem(resp, 413, "payload_too_large").await;
 }
 
-#[tokio::test]
-async fn over_long_fields_are_invalid_values() {
-    let app = spawn_app().await;
+async fn over_long_fields_are_invalid_values(app: TestApp) {
     let resp = app
         .post_json(
             "/v1/auth/login",

@@ -1,11 +1,19 @@
 //! The token validation matrix: everything but a valid EdDSA token of ours is 401.
 
-use crate::helpers::{assert_problem, spawn_app, TestApp};
+use crate::helpers::{assert_problem, TestApp};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use jsonwebtoken::{Algorithm, EncodingKey, Header};
 use nabij_api::auth::keys::generate_key;
 use nabij_api::auth::{KeySet, Role};
+
+crate::on_both_backends!(
+    valid_token_is_accepted,
+    missing_or_malformed_authorization_is_refused,
+    claim_matrix,
+    unknown_kid_and_foreign_keys_are_refused,
+    alg_none_and_hs256_with_public_key_are_refused,
+);
 
 type Tamper = Box<dyn Fn(&mut serde_json::Value)>;
 
@@ -22,9 +30,7 @@ async fn assert_refused(app: &TestApp, token: &str, case: &str) {
     assert_problem(resp, 401, "unauthorized").await;
 }
 
-#[tokio::test]
-async fn valid_token_is_accepted() {
-    let app = spawn_app().await;
+async fn valid_token_is_accepted(app: TestApp) {
     let token = app.token(&app.org_a, Role::Coordinator, &[]);
     let resp = app.get_with_token("/v1/auth/me", &token).await;
     assert_eq!(resp.status().as_u16(), 200);
@@ -33,9 +39,7 @@ async fn valid_token_is_accepted() {
     assert_eq!(body["role"], "coordinator");
 }
 
-#[tokio::test]
-async fn missing_or_malformed_authorization_is_refused() {
-    let app = spawn_app().await;
+async fn missing_or_malformed_authorization_is_refused(app: TestApp) {
     let resp = app.get("/v1/auth/me").await;
     assert!(resp.headers().contains_key("www-authenticate"));
     assert_problem(resp, 401, "unauthorized").await;
@@ -51,9 +55,7 @@ async fn missing_or_malformed_authorization_is_refused() {
     }
 }
 
-#[tokio::test]
-async fn claim_matrix() {
-    let app = spawn_app().await;
+async fn claim_matrix(app: TestApp) {
     let h = app.eddsa_header();
     let now = chrono::Utc::now().timestamp();
 
@@ -97,9 +99,7 @@ async fn claim_matrix() {
     }
 }
 
-#[tokio::test]
-async fn unknown_kid_and_foreign_keys_are_refused() {
-    let app = spawn_app().await;
+async fn unknown_kid_and_foreign_keys_are_refused(app: TestApp) {
     let other = KeySet::from_stored(&[generate_key().unwrap()]).unwrap();
     let who = nabij_api::auth::Principal {
         subject: "user:1".into(),
@@ -130,9 +130,7 @@ async fn unknown_kid_and_foreign_keys_are_refused() {
     assert_refused(&app, &app.sign(&h, &app.claims()), "jku").await;
 }
 
-#[tokio::test]
-async fn alg_none_and_hs256_with_public_key_are_refused() {
-    let app = spawn_app().await;
+async fn alg_none_and_hs256_with_public_key_are_refused(app: TestApp) {
     let kid = app.keys().current().unwrap().kid.clone();
     let claims = URL_SAFE_NO_PAD.encode(app.claims().to_string());
     for alg in ["none", "None", "NONE"] {

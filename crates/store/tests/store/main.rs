@@ -6,4 +6,5 @@ mod common;
 mod guarantees;
 mod lifecycle;
 mod races;
+mod rematch;
 mod support;

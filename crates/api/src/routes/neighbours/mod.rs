@@ -7,22 +7,22 @@
 
 pub mod body;
 
+use crate::access;
 use crate::auth::{Authorised, Caller, NeighboursRead, NeighboursWrite};
 use crate::blocking::run;
 use crate::error::{ApiError, ApiResult};
+use crate::extract::Id;
+use crate::idempotency::{self, Post};
+use crate::index::IndexUpdate;
 use crate::paging;
 use crate::state::AppState;
+use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use body::{ListQuery, NeighbourIn, NeighbourOut, NeighbourPage, NeighbourPatch};
-use nabij_store::audit::{self, NewAudit};
 use nabij_store::neighbour::{self, NeighbourFilter};
-use nabij_store::{clock, erasure, export, neighbourhood, DbConnection, NeighbourId, StoreError};
+use nabij_store::{clock, erasure, export, neighbourhood, DbConnection, NeighbourId};
 
 const CURSOR_KIND: &str = "neighbours";
-
-fn parse_id(raw: &str) -> ApiResult<NeighbourId> {
-    NeighbourId::parse(raw).ok_or_else(ApiError::invalid_id)
-}
 
 fn record(
     conn: &mut DbConnection,
@@ -31,17 +31,7 @@ fn record(
     id: NeighbourId,
     detail: String,
 ) -> nabij_store::Result<()> {
-    audit::record(
-        conn,
-        caller.org,
-        &NewAudit {
-            actor: caller.actor().to_string(),
-            action: action.to_string(),
-            subject_neighbour_id: Some(id),
-            detail,
-        },
-    )
-    .map(drop)
+    access::record(conn, caller, action, Some(id), detail)
 }
 
 /// The neighbour if this caller may see it; `NotFound` otherwise.
@@ -50,17 +40,18 @@ fn visible(
     caller: &Caller,
     id: NeighbourId,
 ) -> nabij_store::Result<neighbour::Neighbour> {
-    neighbour::get_visible(conn, caller.org, id, caller.neighbourhoods.as_deref())
+    access::neighbour(conn, caller, id)
 }
 
 /// A limited coordinator may not place a neighbour outside their neighbourhoods; the
 /// transaction is rolled back.
-fn check_in_reach(caller: &Caller, n: &neighbour::Neighbour) -> nabij_store::Result<()> {
+fn check_in_reach(caller: &Caller, n: &neighbour::Neighbour) -> ApiResult<()> {
     if caller.sees_neighbourhood(n.neighbourhood_id) {
         Ok(())
     } else {
-        Err(StoreError::invalid(
-            "neighbourhood_id: outside the neighbourhoods you coordinate",
+        Err(ApiError::invalid_field(
+            "neighbourhood_id",
+            "outside the neighbourhoods you coordinate",
         ))
     }
 }
@@ -69,26 +60,26 @@ fn check_in_reach(caller: &Caller, n: &neighbour::Neighbour) -> nabij_store::Res
 pub async fn create(
     state: web::Data<AppState>,
     caller: Authorised<NeighboursWrite>,
-    body: web::Json<NeighbourIn>,
+    post: Post<NeighbourIn>,
 ) -> ApiResult<HttpResponse> {
     let caller = caller.caller;
-    let form = body.into_inner().into_new(caller.actor())?;
+    let Post { body, idempotency } = post;
+    let form = body.into_new(caller.actor())?;
     let st = state.clone();
-    let org = caller.org;
-    let out = run(move || {
-        let (n, hoods) = st.store.write(|c| {
+    let written = run(move || {
+        idempotency::write(&st.store, &caller, &idempotency, StatusCode::CREATED, |c| {
             let n = neighbour::create(c, caller.org, &form)?;
             check_in_reach(&caller, &n)?;
             record(c, &caller, "neighbour_created", n.id, String::new())?;
-            Ok((n, neighbourhood::list(c, caller.org)?))
-        })?;
-        NeighbourOut::from_row(&n, &hoods)
+            let out = NeighbourOut::from_row(&n, &neighbourhood::list(c, caller.org)?)?;
+            Ok((out, IndexUpdate::after(c, caller.org, &[n.id])?))
+        })
     })
     .await?;
-    state.indexes.invalidate(org);
-    Ok(HttpResponse::Created()
-        .insert_header(("Location", format!("/v1/neighbours/{}", out.id)))
-        .json(out))
+    if let Some(update) = &written.after {
+        update.apply(&state.indexes);
+    }
+    Ok(written.created("/v1/neighbours"))
 }
 
 /// `GET /v1/neighbours?limit=&cursor=`.
@@ -138,10 +129,9 @@ pub async fn list(
 pub async fn get(
     state: web::Data<AppState>,
     caller: Authorised<NeighboursRead>,
-    path: web::Path<String>,
+    Id(id): Id<NeighbourId>,
 ) -> ApiResult<HttpResponse> {
     let caller = caller.caller;
-    let id = parse_id(&path)?;
     let st = state.clone();
     let out = run(move || {
         let (n, hoods) = st.store.write(|c| {
@@ -159,16 +149,14 @@ pub async fn get(
 pub async fn update(
     state: web::Data<AppState>,
     caller: Authorised<NeighboursWrite>,
-    path: web::Path<String>,
+    Id(id): Id<NeighbourId>,
     body: web::Json<NeighbourPatch>,
 ) -> ApiResult<HttpResponse> {
     let caller = caller.caller;
-    let id = parse_id(&path)?;
     let (change, fields) = body.into_inner().into_update(caller.actor())?;
     let st = state.clone();
-    let org = caller.org;
-    let out = run(move || {
-        let (n, hoods) = st.store.write(|c| {
+    let (out, update) = run(move || {
+        st.store.write_as(|c| {
             visible(c, &caller, id)?;
             let n = neighbour::update(c, caller.org, id, &change)?;
             check_in_reach(&caller, &n)?;
@@ -179,12 +167,12 @@ pub async fn update(
                 id,
                 format!("fields: {}", fields.join(",")),
             )?;
-            Ok((n, neighbourhood::list(c, caller.org)?))
-        })?;
-        NeighbourOut::from_row(&n, &hoods)
+            let out = NeighbourOut::from_row(&n, &neighbourhood::list(c, caller.org)?)?;
+            Ok((out, IndexUpdate::after(c, caller.org, &[id])?))
+        })
     })
     .await?;
-    state.indexes.invalidate(org);
+    update.apply(&state.indexes);
     Ok(HttpResponse::Ok().json(out))
 }
 
@@ -192,26 +180,31 @@ pub async fn update(
 pub async fn erase(
     state: web::Data<AppState>,
     caller: Authorised<NeighboursWrite>,
-    path: web::Path<String>,
+    Id(id): Id<NeighbourId>,
 ) -> ApiResult<HttpResponse> {
     let caller = caller.caller;
-    let id = parse_id(&path)?;
     let st = state.clone();
     let org = caller.org;
-    run(move || {
-        st.store.write(|c| {
-            visible(c, &caller, id)?;
-            let s = erasure::erase(c, caller.org, id)?;
-            let detail = format!(
-                "requests_cancelled={} matches_ended={} messages_removed={}",
-                s.requests_cancelled, s.matches_ended, s.messages_removed
-            );
-            record(c, &caller, "neighbour_erased", id, detail)
-        })?;
-        Ok(())
+    let ended = run(move || {
+        st.store
+            .write(|c| {
+                visible(c, &caller, id)?;
+                let s = erasure::erase(c, caller.org, id)?;
+                let detail = format!(
+                    "requests_cancelled={} matches_ended={} messages_removed={}",
+                    s.requests_cancelled, s.matches_ended, s.messages_removed
+                );
+                record(c, &caller, "neighbour_erased", id, detail)?;
+                Ok((s.matches_ended, IndexUpdate::removed(c, caller.org, id)?))
+            })
+            .map_err(ApiError::from)
     })
     .await?;
-    state.indexes.invalidate(org);
+    match ended {
+        // Ended matches gave other people's capacity back: rebuild on the next query.
+        (0, update) => update.apply(&state.indexes),
+        _ => state.indexes.invalidate(org),
+    }
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -221,10 +214,9 @@ pub async fn erase(
 pub async fn export(
     state: web::Data<AppState>,
     caller: Authorised<NeighboursRead>,
-    path: web::Path<String>,
+    Id(id): Id<NeighbourId>,
 ) -> ApiResult<HttpResponse> {
     let caller = caller.caller;
-    let id = parse_id(&path)?;
     let st = state.clone();
     let out = run(move || {
         let (e, hoods) = st.store.write(|c| {

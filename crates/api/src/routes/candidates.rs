@@ -1,0 +1,178 @@
+//! `GET /v1/requests/{id}/candidates?limit=10`: who could keep the requester company,
+//! best first, with components and reasons, from the organisation's cached index.
+//!
+//! The index is used only at the organisation's current `index_version` (read first in
+//! the query's transaction) and rebuilt from the store otherwise, so writes through any
+//! instance show in the next query. Distances are rounded to 50 m; a limited coordinator
+//! sees only candidates in their neighbourhoods. Every list writes an audit row in the
+//! same transaction.
+
+use crate::access;
+use crate::auth::{Authorised, MatchesRead};
+use crate::blocking::run;
+use crate::error::{codes, ApiError, ApiResult};
+use crate::extract::Id;
+use crate::index;
+use crate::state::AppState;
+use actix_web::{web, HttpResponse};
+use nabij_engine::candidates::MAX_LIMIT;
+use nabij_engine::reasons::{rounded_distance_m, Reason};
+use nabij_engine::{CandidateQuery, Components};
+use nabij_store::matching::{self, MatchFilter, MatchStatus};
+use nabij_store::request::{self, Request, RequestStatus};
+use nabij_store::{neighbour, organisation, DbConnection, NeighbourId, OrgId, RequestId, StoreError};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// Default number of candidates.
+const DEFAULT_LIMIT: u32 = 10;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CandidatesQuery {
+    #[serde(default)]
+    pub limit: Option<u32>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CandidateOut {
+    pub neighbour_id: i64,
+    pub display_name: String,
+    /// Rounded to 50 m.
+    pub distance_m: u32,
+    pub score: f64,
+    pub components: Components,
+    pub reasons: Vec<Reason>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CandidatesOut {
+    pub candidates: Vec<CandidateOut>,
+}
+
+fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+fn rounded(c: &Components) -> Components {
+    Components {
+        proximity: round4(c.proximity),
+        fit: round4(c.fit),
+        reciprocity: round4(c.reciprocity),
+        continuity: round4(c.continuity),
+        availability: round4(c.availability),
+        load: round4(c.load),
+    }
+}
+
+/// Companions already proposed for (or matched with) this request: no candidates again.
+fn already_proposed(
+    conn: &mut DbConnection,
+    org: OrgId,
+    req: &Request,
+) -> Result<Vec<NeighbourId>, StoreError> {
+    if req.status()? == RequestStatus::Open {
+        return Ok(Vec::new());
+    }
+    let filter = MatchFilter {
+        statuses: Some(vec![MatchStatus::Proposed, MatchStatus::Active]),
+        request_id: Some(req.id),
+        after: None,
+        limit: 1000,
+    };
+    let mut out = Vec::new();
+    for m in matching::list(conn, org, &filter)? {
+        out.extend(matching::detail(conn, org, m.id)?.companions());
+    }
+    Ok(out)
+}
+
+/// `GET /v1/requests/{id}/candidates`.
+pub async fn list(
+    state: web::Data<AppState>,
+    caller: Authorised<MatchesRead>,
+    Id(id): Id<RequestId>,
+    query: web::Query<CandidatesQuery>,
+) -> ApiResult<HttpResponse> {
+    let caller = caller.caller;
+    let limit = match query.limit {
+        None => DEFAULT_LIMIT as usize,
+        Some(l) if (1..=MAX_LIMIT as u32).contains(&l) => l as usize,
+        Some(_) => return Err(ApiError::invalid_field("limit", "must be between 1 and 100")),
+    };
+    let st = state.clone();
+    let out = run(move || {
+        st.store.write_as(|c| {
+            // The version first: an index built after it holds at least its data.
+            let version = organisation::index_version(c, caller.org)?;
+            let req = access::request(c, &caller, id)?;
+            if !matches!(req.status()?, RequestStatus::Open | RequestStatus::Proposed) {
+                return Err(ApiError::Conflict {
+                    code: codes::REQUEST_NOT_OPEN.to_string(),
+                    detail: format!("candidates are found only for open requests, not {}", req.status),
+                });
+            }
+            let help = request::to_help_request(c, caller.org, &req)?;
+            let weights = organisation::settings(c, caller.org)?.weights;
+            // A limited coordinator does not see everyone: look further, then filter.
+            let fetch = if caller.neighbourhoods.is_some() {
+                MAX_LIMIT
+            } else {
+                limit
+            };
+            let found = st.indexes.query(
+                caller.org,
+                version,
+                || index::build(c, caller.org),
+                |idx| {
+                    idx.top_candidates(&CandidateQuery {
+                        request: &help,
+                        limit: fetch,
+                        weights: &weights,
+                    })
+                },
+            )?;
+            let proposed = already_proposed(c, caller.org, &req)?;
+            let ids: Vec<NeighbourId> = found
+                .iter()
+                .filter_map(|x| NeighbourId::try_from(x.neighbour_id).ok())
+                .collect();
+            let names: HashMap<NeighbourId, _> = neighbour::names(c, caller.org, &ids)?
+                .into_iter()
+                .map(|(id, name, hood)| (id, (name, hood)))
+                .collect();
+            let mut shown = Vec::with_capacity(limit);
+            for x in found {
+                let Ok(id) = NeighbourId::try_from(x.neighbour_id) else {
+                    continue;
+                };
+                let Some((name, hood)) = names.get(&id) else {
+                    continue;
+                };
+                let hidden = !caller.sees_neighbourhood(*hood) || proposed.contains(&id);
+                if hidden || shown.len() == limit {
+                    continue;
+                }
+                shown.push(CandidateOut {
+                    neighbour_id: id.get(),
+                    display_name: name.clone(),
+                    distance_m: rounded_distance_m(x.distance_m),
+                    score: round4(x.score),
+                    components: rounded(&x.components),
+                    reasons: x.reasons,
+                });
+            }
+            let listed: Vec<String> = shown.iter().map(|s| s.neighbour_id.to_string()).collect();
+            let detail = format!("request={} candidates={}", req.id, listed.join(","));
+            access::record(c, &caller, "candidates_listed", Some(req.neighbour_id), detail)?;
+            Ok(CandidatesOut { candidates: shown })
+        })
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(out))
+}
+
+/// Registers the route of this family.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(web::resource("/v1/requests/{id}/candidates").route(web::get().to(list)));
+}

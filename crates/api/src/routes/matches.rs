@@ -1,0 +1,315 @@
+//! `/v1/matches`: propose companions for a request, accept, decline, close with a
+//! follow-up, read.
+//!
+//! Roles exist only inside a match (`requester`, `companion`). A match becomes `active`
+//! when everybody accepted; the last acceptance claims one unit of every companion's
+//! capacity with the store's atomic conditional update, so concurrent acceptances never
+//! exceed a capacity (the losers get 409 `capacity_reached`). Declining needs no reason
+//! and carries no penalty: the pair is simply not proposed again. Closing gives the
+//! capacity back. Every change writes an audit row per member in its transaction.
+
+use crate::access;
+use crate::auth::{Authorised, Caller, MatchesRead, MatchesWrite};
+use crate::blocking::run;
+use crate::error::{ApiError, ApiResult, FieldError};
+use crate::extract::Id;
+use crate::idempotency::{self, Post};
+use crate::index::IndexUpdate;
+use crate::state::AppState;
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use chrono::{DateTime, Utc};
+use nabij_store::matching::{self, FollowUp, MatchDetail, MatchStatus, MAX_COMPANIONS};
+use nabij_store::{clock, DbConnection, MatchId, NeighbourId, RequestId, StoreError};
+use serde::{Deserialize, Serialize};
+
+/// Longest follow-up note, in characters.
+const MAX_NOTE: usize = 2000;
+
+/// `POST /v1/matches`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProposeIn {
+    pub request_id: i64,
+    pub companion_ids: Vec<i64>,
+}
+
+/// `POST /v1/matches/{id}/accept` and `/decline`: who answers.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerIn {
+    pub neighbour_id: i64,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FollowUpIn {
+    pub met: bool,
+    pub mutual_support: bool,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// `POST /v1/matches/{id}/close`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CloseIn {
+    pub follow_up: FollowUpIn,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MemberOut {
+    pub neighbour_id: i64,
+    /// `requester` or `companion`, in this match only.
+    pub side: String,
+    /// `pending`, `accepted` or `declined`.
+    pub response: String,
+    pub responded_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FollowUpOut {
+    pub met: bool,
+    pub mutual_support: bool,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MatchOut {
+    pub id: i64,
+    pub request_id: i64,
+    pub status: String,
+    pub members: Vec<MemberOut>,
+    pub created_at: DateTime<Utc>,
+    pub activated_at: Option<DateTime<Utc>>,
+    pub closed_at: Option<DateTime<Utc>>,
+    pub follow_up: Option<FollowUpOut>,
+}
+
+impl MatchOut {
+    fn from_detail(d: &MatchDetail) -> Self {
+        let r = &d.row;
+        MatchOut {
+            id: r.id.get(),
+            request_id: r.request_id.get(),
+            status: r.status.clone(),
+            members: d
+                .members
+                .iter()
+                .map(|m| MemberOut {
+                    neighbour_id: m.neighbour_id.get(),
+                    side: m.side.clone(),
+                    response: m.response.clone(),
+                    responded_at: m.responded_at.map(clock::utc),
+                })
+                .collect(),
+            created_at: clock::utc(r.created_at),
+            activated_at: r.activated_at.map(clock::utc),
+            closed_at: r.closed_at.map(clock::utc),
+            follow_up: match (r.follow_up_met, r.follow_up_mutual) {
+                (Some(met), Some(mutual_support)) => Some(FollowUpOut {
+                    met,
+                    mutual_support,
+                    note: r.follow_up_note.clone(),
+                }),
+                _ => None,
+            },
+        }
+    }
+}
+
+fn positive(errors: &mut Vec<FieldError>, field: &str, id: i64) {
+    if id <= 0 {
+        errors.push(FieldError::new(field, "must be a positive id"));
+    }
+}
+
+/// An audit row per member of the match.
+fn record_all(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    action: &str,
+    d: &MatchDetail,
+) -> Result<(), StoreError> {
+    let detail = format!("match={} request={}", d.row.id, d.row.request_id);
+    for m in &d.members {
+        access::record(conn, caller, action, Some(m.neighbour_id), detail.clone())?;
+    }
+    Ok(())
+}
+
+/// `POST /v1/matches`: proposes companions for an open request → 201 `proposed`.
+pub async fn propose(
+    state: web::Data<AppState>,
+    caller: Authorised<MatchesWrite>,
+    post: Post<ProposeIn>,
+) -> ApiResult<HttpResponse> {
+    let caller = caller.caller;
+    let Post { body, idempotency } = post;
+    let mut errors = Vec::new();
+    positive(&mut errors, "request_id", body.request_id);
+    if body.companion_ids.is_empty() || body.companion_ids.len() > MAX_COMPANIONS {
+        errors.push(FieldError::new(
+            "companion_ids",
+            format!("must hold 1 to {MAX_COMPANIONS} ids"),
+        ));
+    }
+    for (i, id) in body.companion_ids.iter().enumerate() {
+        positive(&mut errors, &format!("companion_ids[{i}]"), *id);
+    }
+    if !errors.is_empty() {
+        return Err(ApiError::invalid_fields(errors));
+    }
+    let request_id = RequestId(body.request_id);
+    let companions: Vec<NeighbourId> = body.companion_ids.iter().map(|&i| NeighbourId(i)).collect();
+    let st = state.clone();
+    let written = run(move || {
+        idempotency::write(&st.store, &caller, &idempotency, StatusCode::CREATED, |c| {
+            access::request(c, &caller, request_id)?;
+            for &n in &companions {
+                access::neighbour(c, &caller, n)?;
+            }
+            let d = matching::propose(c, caller.org, request_id, &companions)?;
+            record_all(c, &caller, "match_proposed", &d)?;
+            Ok((MatchOut::from_detail(&d), ()))
+        })
+    })
+    .await?;
+    Ok(written.created("/v1/matches"))
+}
+
+/// Accept or decline.
+#[derive(Debug, Clone, Copy)]
+enum Answer {
+    Accept,
+    Decline,
+}
+
+async fn answer(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: MatchId,
+    post: Post<AnswerIn>,
+    answer: Answer,
+) -> ApiResult<HttpResponse> {
+    let Post { body, idempotency } = post;
+    if body.neighbour_id <= 0 {
+        return Err(ApiError::invalid_field("neighbour_id", "must be a positive id"));
+    }
+    let who = NeighbourId(body.neighbour_id);
+    let st = state.clone();
+    let written = run(move || {
+        idempotency::write(&st.store, &caller, &idempotency, StatusCode::OK, |c| {
+            access::match_detail(c, &caller, id)?;
+            let (d, action) = match answer {
+                Answer::Accept => (matching::accept(c, caller.org, id, who)?, "match_accepted"),
+                Answer::Decline => (matching::decline(c, caller.org, id, who)?, "match_declined"),
+            };
+            let detail = format!("match={} request={}", d.row.id, d.row.request_id);
+            access::record(c, &caller, action, Some(who), detail)?;
+            let update = if d.row.status()? == MatchStatus::Active {
+                record_all(c, &caller, "match_activated", &d)?;
+                let companions: Vec<NeighbourId> = d.companions().collect();
+                Some(IndexUpdate::after(c, caller.org, &companions)?)
+            } else {
+                None
+            };
+            Ok((MatchOut::from_detail(&d), update))
+        })
+    })
+    .await?;
+    if let Some(Some(update)) = &written.after {
+        update.apply(&state.indexes);
+    }
+    Ok(written.response())
+}
+
+/// `POST /v1/matches/{id}/accept` `{neighbour_id}`: the neighbour who asked or a
+/// proposed companion accepts; the last acceptance makes the match active.
+pub async fn accept(
+    state: web::Data<AppState>,
+    caller: Authorised<MatchesWrite>,
+    Id(id): Id<MatchId>,
+    post: Post<AnswerIn>,
+) -> ApiResult<HttpResponse> {
+    answer(state, caller.caller, id, post, Answer::Accept).await
+}
+
+/// `POST /v1/matches/{id}/decline` `{neighbour_id}`: no reason, no penalty.
+pub async fn decline(
+    state: web::Data<AppState>,
+    caller: Authorised<MatchesWrite>,
+    Id(id): Id<MatchId>,
+    post: Post<AnswerIn>,
+) -> ApiResult<HttpResponse> {
+    answer(state, caller.caller, id, post, Answer::Decline).await
+}
+
+/// `POST /v1/matches/{id}/close` `{follow_up {met, mutual_support, note}}`: ends an
+/// active match and frees the companions' capacity.
+pub async fn close(
+    state: web::Data<AppState>,
+    caller: Authorised<MatchesWrite>,
+    Id(id): Id<MatchId>,
+    post: Post<CloseIn>,
+) -> ApiResult<HttpResponse> {
+    let caller = caller.caller;
+    let Post { body, idempotency } = post;
+    let f = body.follow_up;
+    let note = f.note.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
+    if note
+        .as_deref()
+        .is_some_and(|n| n.chars().count() > MAX_NOTE || n.chars().any(|c| c.is_control() && c != '\n'))
+    {
+        return Err(ApiError::invalid_field(
+            "follow_up.note",
+            format!("must be at most {MAX_NOTE} printable characters"),
+        ));
+    }
+    let follow_up = FollowUp {
+        met: f.met,
+        mutual_support: f.mutual_support,
+        note,
+    };
+    let st = state.clone();
+    let written = run(move || {
+        idempotency::write(&st.store, &caller, &idempotency, StatusCode::OK, |c| {
+            access::match_detail(c, &caller, id)?;
+            let d = matching::close(c, caller.org, id, &follow_up)?;
+            record_all(c, &caller, "match_closed", &d)?;
+            let companions: Vec<NeighbourId> = d.companions().collect();
+            let update = IndexUpdate::after(c, caller.org, &companions)?;
+            Ok((MatchOut::from_detail(&d), update))
+        })
+    })
+    .await?;
+    if let Some(update) = &written.after {
+        update.apply(&state.indexes);
+    }
+    Ok(written.response())
+}
+
+/// `GET /v1/matches/{id}`.
+pub async fn get(
+    state: web::Data<AppState>,
+    caller: Authorised<MatchesRead>,
+    Id(id): Id<MatchId>,
+) -> ApiResult<HttpResponse> {
+    let caller = caller.caller;
+    let st = state.clone();
+    let out = run(move || {
+        st.store
+            .read_as(|c| Ok(MatchOut::from_detail(&access::match_detail(c, &caller, id)?)))
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(out))
+}
+
+/// Registers the routes of this family.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(web::resource("/v1/matches").route(web::post().to(propose)))
+        .service(web::resource("/v1/matches/{id}").route(web::get().to(get)))
+        .service(web::resource("/v1/matches/{id}/accept").route(web::post().to(accept)))
+        .service(web::resource("/v1/matches/{id}/decline").route(web::post().to(decline)))
+        .service(web::resource("/v1/matches/{id}/close").route(web::post().to(close)));
+}

@@ -1,0 +1,321 @@
+//! Request and response bodies of `/v1/requests`. `location` is write-only: responses
+//! never carry coordinates.
+
+use crate::error::{ApiError, ApiResult, FieldError};
+use chrono::{DateTime, Days, NaiveDate, Utc};
+use nabij_engine::projection::check_radius;
+use nabij_engine::scope::{self, ScopeInput, ScopeVerdict};
+use nabij_engine::{DayPart, Point, RequestKind, WeeklySlots, Window};
+use nabij_store::request::{self, NewRequest, Request, MAX_TEXT};
+use nabij_store::service::Service;
+use nabij_store::{clock, vocab, NeighbourId};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LocationIn {
+    pub lat: f64,
+    pub lon: f64,
+}
+
+/// `{"type":"once","date":"2026-12-01","parts":["morning"]}`,
+/// `{"type":"weekly","slots":["tue-afternoon"]}` or `{"type":"flexible"}`.
+#[derive(Debug, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum WindowIn {
+    Once {
+        date: NaiveDate,
+        #[serde(default)]
+        parts: Vec<DayPart>,
+    },
+    Weekly {
+        slots: Vec<String>,
+    },
+    Flexible,
+}
+
+/// `POST /v1/requests`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RequestIn {
+    pub neighbour_id: i64,
+    pub kind: String,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub text: String,
+    pub window: WindowIn,
+    /// Where it takes place when not at the requester's home.
+    #[serde(default)]
+    pub location: Option<LocationIn>,
+    /// Search radius in metres; the requester's travel radius when absent.
+    #[serde(default)]
+    pub radius_m: Option<f64>,
+    /// Hints for the scope guard.
+    #[serde(default)]
+    pub recurrence: Option<String>,
+    #[serde(default)]
+    pub duration_minutes: Option<u32>,
+}
+
+impl RequestIn {
+    /// Checks every field (naming each bad one) and runs the scope guard.
+    pub fn into_new(self) -> ApiResult<NewRequest> {
+        let mut errors = Vec::new();
+        let mut bad = |field: &str, msg: String| errors.push(FieldError::new(field, msg));
+        let neighbour_id = NeighbourId(self.neighbour_id);
+        if self.neighbour_id <= 0 {
+            bad("neighbour_id", "must be a positive id".into());
+        }
+        let kind = RequestKind::parse(&self.kind);
+        if kind.is_none() {
+            bad("kind", "must be emotional, companionship or practical".into());
+        }
+        let tags = vocab::canonical_tags(&self.tags, "tags").unwrap_or_else(|e| {
+            bad("tags", store_message(e));
+            Vec::new()
+        });
+        if self.text.trim().chars().count() > MAX_TEXT {
+            bad("text", format!("must be at most {MAX_TEXT} characters"));
+        } else if self
+            .text
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\t')
+        {
+            bad("text", "must not hold control characters".into());
+        }
+        let window = match self.window {
+            WindowIn::Once { date, parts } => {
+                let today = Utc::now().date_naive();
+                let (earliest, latest) = (today - Days::new(1), today + Days::new(366));
+                if date < earliest || date > latest {
+                    bad("window.date", "must lie between today and a year from now".into());
+                }
+                Window::Once { date, parts }
+            }
+            WindowIn::Flexible => Window::Flexible,
+            WindowIn::Weekly { slots } => {
+                let parsed = slots.iter().try_fold(WeeklySlots::NONE, |acc, c| {
+                    WeeklySlots::parse_code(c).map(|s| acc.union(s))
+                });
+                match parsed {
+                    Ok(s) if !s.is_empty() && slots.len() <= vocab::MAX_CODES => Window::Weekly { slots: s },
+                    Ok(_) => {
+                        bad(
+                            "window.slots",
+                            "must name 1 to 64 slots such as tue-afternoon".into(),
+                        );
+                        Window::Flexible
+                    }
+                    Err(e) => {
+                        bad("window.slots", e.to_string());
+                        Window::Flexible
+                    }
+                }
+            }
+        };
+        if let Some(l) = &self.location {
+            if let Err(e) = Point::from_wgs84(l.lat, l.lon) {
+                bad("location", e.to_string());
+            }
+        }
+        if let Some(r) = self.radius_m {
+            if let Err(e) = check_radius(r) {
+                bad("radius_m", e.to_string());
+            }
+        }
+        let recurrence = self.recurrence.as_deref().map(request::parse_recurrence);
+        if recurrence == Some(None) {
+            bad(
+                "recurrence",
+                "must be once, occasional, monthly, weekly, several_per_week or daily".into(),
+            );
+        }
+        if self.duration_minutes.is_some_and(|d| d == 0 || d > 24 * 60) {
+            bad("duration_minutes", "must be between 1 and 1440".into());
+        }
+        let Some(kind) = kind.filter(|_| errors.is_empty()) else {
+            return Err(ApiError::invalid_fields(errors));
+        };
+        let recurrence = recurrence.flatten();
+        let verdict = scope::classify(&ScopeInput {
+            text: &self.text,
+            kind: Some(kind),
+            recurrence,
+            duration_minutes: self.duration_minutes,
+        });
+        Ok(NewRequest {
+            neighbour_id,
+            kind,
+            tags,
+            text: self.text,
+            window,
+            recurrence,
+            duration_minutes: self.duration_minutes,
+            location: self.location.map(|l| (l.lat, l.lon)),
+            radius_m: self.radius_m,
+            scope: verdict,
+        })
+    }
+}
+
+/// The client-safe message of a store validation error.
+fn store_message(e: nabij_store::StoreError) -> String {
+    match e {
+        nabij_store::StoreError::Invalid(msg) => msg,
+        other => other.to_string(),
+    }
+}
+
+/// `POST /v1/requests/{id}/scope-override`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OverrideIn {
+    /// `small_help`, `structural`, `heavy` or `personal_care`.
+    pub category: String,
+    pub reason: String,
+}
+
+/// Longest override reason, in characters.
+pub const MAX_REASON: usize = 500;
+
+impl OverrideIn {
+    pub fn category(&self) -> ApiResult<nabij_engine::scope::ScopeCategory> {
+        let mut errors = Vec::new();
+        let category = request::parse_category(&self.category);
+        if category.is_none() {
+            errors.push(FieldError::new(
+                "category",
+                "must be small_help, structural, heavy or personal_care",
+            ));
+        }
+        let reason = self.reason.trim();
+        if reason.is_empty() || reason.chars().count() > MAX_REASON || reason.chars().any(char::is_control) {
+            errors.push(FieldError::new(
+                "reason",
+                format!("must be 1 to {MAX_REASON} printable characters"),
+            ));
+        }
+        match category {
+            Some(c) if errors.is_empty() => Ok(c),
+            _ => Err(ApiError::invalid_fields(errors)),
+        }
+    }
+}
+
+/// `GET /v1/requests` query.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListQuery {
+    #[serde(default)]
+    pub limit: Option<u32>,
+    #[serde(default)]
+    pub cursor: Option<String>,
+    #[serde(default)]
+    pub status: Option<String>,
+    #[serde(default)]
+    pub neighbour_id: Option<i64>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ScopeOut {
+    pub in_scope: bool,
+    pub category: &'static str,
+    pub reasons: Vec<String>,
+    pub overridden: bool,
+}
+
+impl From<ScopeVerdict> for ScopeOut {
+    fn from(v: ScopeVerdict) -> Self {
+        ScopeOut {
+            in_scope: v.in_scope,
+            category: v.category.code(),
+            reasons: v.reasons,
+            overridden: v.overridden,
+        }
+    }
+}
+
+/// A service as suggested for a request, and as listed in the directory.
+#[derive(Debug, Serialize)]
+pub struct ServiceOut {
+    pub id: i64,
+    pub name: String,
+    pub description: String,
+    pub categories: Vec<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    pub area: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl ServiceOut {
+    pub fn from_row(s: &Service) -> ApiResult<Self> {
+        Ok(ServiceOut {
+            id: s.id.get(),
+            name: s.name.clone(),
+            description: s.description.clone(),
+            categories: s.categories()?,
+            phone: s.phone.clone(),
+            email: s.email.clone(),
+            website: s.website.clone(),
+            area: s.area.clone(),
+            created_at: clock::utc(s.created_at),
+        })
+    }
+}
+
+/// A request as the API shows it: no coordinates.
+#[derive(Debug, Serialize)]
+pub struct RequestOut {
+    pub id: i64,
+    pub neighbour_id: i64,
+    pub kind: String,
+    pub tags: Vec<String>,
+    pub text: String,
+    pub window: Window,
+    pub recurrence: Option<String>,
+    pub duration_minutes: Option<i32>,
+    pub radius_m: f64,
+    /// Whether it takes place somewhere else than the requester's home.
+    pub has_own_location: bool,
+    pub status: String,
+    pub scope: ScopeOut,
+    /// Services of the organisation that fit the scope category, when out of scope.
+    pub suggested_services: Vec<ServiceOut>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl RequestOut {
+    pub fn from_row(r: &Request, suggested: &[Service]) -> ApiResult<Self> {
+        Ok(RequestOut {
+            id: r.id.get(),
+            neighbour_id: r.neighbour_id.get(),
+            kind: r.kind.clone(),
+            tags: r.tags()?,
+            text: r.text.clone(),
+            window: r.window()?,
+            recurrence: r.recurrence.clone(),
+            duration_minutes: r.duration_minutes,
+            radius_m: r.radius_m,
+            has_own_location: r.lat.is_some(),
+            status: r.status.clone(),
+            scope: r.scope()?.into(),
+            suggested_services: suggested
+                .iter()
+                .map(ServiceOut::from_row)
+                .collect::<ApiResult<_>>()?,
+            created_at: clock::utc(r.created_at),
+            updated_at: clock::utc(r.updated_at),
+        })
+    }
+}
+
+/// A page of requests.
+#[derive(Debug, Serialize)]
+pub struct RequestPage {
+    pub items: Vec<RequestOut>,
+    pub next_cursor: Option<String>,
+}

@@ -1,0 +1,142 @@
+//! A write shows in the next candidate query, on this instance and on another one
+//! sharing the database; candidate lists are audited.
+
+use crate::fixtures::{neighbour_at, walk_request};
+use crate::helpers::TestApp;
+use nabij_api::auth::Role;
+use nabij_store::{audit, neighbour, NeighbourId};
+use serde_json::{json, Value};
+
+crate::on_both_backends!(
+    writes_show_in_the_next_candidate_query,
+    writes_on_another_instance_show_too,
+);
+
+async fn patch(app: &TestApp, base: &str, token: &str, id: i64, body: Value) {
+    let resp = app
+        .client
+        .patch(format!("{base}/v1/neighbours/{id}"))
+        .bearer_auth(token)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 200);
+}
+
+async fn writes_show_in_the_next_candidate_query(app: TestApp) {
+    let token = app.token(&app.org_a, Role::Coordinator, &[]);
+    let an = app.new_neighbour(&token, &neighbour_at("An", 0, 1)).await;
+    let bert = app.new_neighbour(&token, &neighbour_at("Bert", 2, 1)).await;
+    let rid = app.new_request(&token, &walk_request(an)).await["id"]
+        .as_i64()
+        .unwrap();
+    assert_eq!(app.candidate_ids(&token, rid).await, [bert]);
+
+    patch(&app, &app.address, &token, bert, json!({"paused": true})).await;
+    assert_eq!(app.candidate_ids(&token, rid).await, Vec::<i64>::new(), "paused");
+    patch(&app, &app.address, &token, bert, json!({"paused": false})).await;
+    assert_eq!(app.candidate_ids(&token, rid).await, [bert], "back");
+    patch(
+        &app,
+        &app.address,
+        &token,
+        bert,
+        json!({"availability": ["mon-morning"]}),
+    )
+    .await;
+    assert_eq!(
+        app.candidate_ids(&token, rid).await,
+        Vec::<i64>::new(),
+        "not free then"
+    );
+    patch(
+        &app,
+        &app.address,
+        &token,
+        bert,
+        json!({"availability": ["tue-afternoon"]}),
+    )
+    .await;
+
+    let cis = app.new_neighbour(&token, &neighbour_at("Cis", 1, 1)).await;
+    assert_eq!(
+        app.candidate_ids(&token, rid).await,
+        [cis, bert],
+        "new and nearer"
+    );
+    let resp = app
+        .client
+        .delete(app.url(&format!("/v1/neighbours/{cis}")))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 204);
+    assert_eq!(app.candidate_ids(&token, rid).await, [bert], "erased");
+
+    // Thanks received moves the balance: still a candidate, scores move.
+    let before = app
+        .get_ok(&format!("/v1/requests/{rid}/candidates"), &token)
+        .await;
+    for _ in 0..3 {
+        let x = json!({"from_id": an, "to_id": bert, "kind": "help"});
+        app.post_ok("/v1/exchanges", &token, &x, 201).await;
+    }
+    let after = app
+        .get_ok(&format!("/v1/requests/{rid}/candidates"), &token)
+        .await;
+    assert_ne!(
+        before["candidates"][0]["components"]["reciprocity"],
+        after["candidates"][0]["components"]["reciprocity"]
+    );
+
+    let rows = app
+        .store
+        .read(|c| audit::for_subject(c, app.org_a.id, NeighbourId(an)))
+        .unwrap();
+    let listed: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.action == "candidates_listed")
+        .map(|r| r.detail.as_str())
+        .collect();
+    assert_eq!(listed.len(), 8);
+    assert_eq!(listed[0], format!("request={rid} candidates={bert}"));
+}
+
+async fn writes_on_another_instance_show_too(app: TestApp) {
+    let token = app.token(&app.org_a, Role::Coordinator, &[]);
+    let other = app.second_instance().await;
+    let an = app.new_neighbour(&token, &neighbour_at("An", 0, 1)).await;
+    let bert = app.new_neighbour(&token, &neighbour_at("Bert", 2, 1)).await;
+    let rid = app.new_request(&token, &walk_request(an)).await["id"]
+        .as_i64()
+        .unwrap();
+    assert_eq!(app.candidate_ids(&token, rid).await, [bert]);
+
+    // Through the other instance: this one's cached index is now stale.
+    patch(&app, &other, &token, bert, json!({"paused": true})).await;
+    assert_eq!(app.candidate_ids(&token, rid).await, Vec::<i64>::new());
+    let resp = app
+        .client
+        .post(format!("{other}/v1/neighbours"))
+        .bearer_auth(&token)
+        .json(&neighbour_at("Cis", 1, 1))
+        .send()
+        .await
+        .unwrap();
+    let cis = resp.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+    assert_eq!(app.candidate_ids(&token, rid).await, [cis]);
+
+    // Straight through the store (a batch job): the version moves as well.
+    app.store
+        .write(|c| {
+            let change = neighbour::NeighbourUpdate {
+                paused: Some(false),
+                ..Default::default()
+            };
+            neighbour::update(c, app.org_a.id, NeighbourId(bert), &change)
+        })
+        .unwrap();
+    assert_eq!(app.candidate_ids(&token, rid).await, [cis, bert]);
+}

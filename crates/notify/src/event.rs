@@ -1,0 +1,191 @@
+//! What people hear of: events, languages, templates and the small JSON payload an
+//! outbox row carries.
+
+use nabij_store::{MatchId, ReferralId};
+use serde::{Deserialize, Serialize};
+
+/// Something that happened that the people concerned and their coordinator hear of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Event {
+    /// A match was proposed (everybody in it hears, and may say no freely).
+    MatchProposed(MatchId),
+    /// Everybody accepted: the match is active.
+    MatchAccepted(MatchId),
+    /// The proposal ended declined (neutral: no reason, no penalty).
+    MatchDeclined(MatchId),
+    /// An active match was closed.
+    MatchClosed(MatchId),
+    /// The organisation's `follow_up_days` after activation: the coordinator asks how
+    /// it goes (coordinator only).
+    FollowUpDue(MatchId),
+    /// A request was referred to a professional service.
+    RequestReferred(ReferralId),
+}
+
+impl Event {
+    pub fn kind(&self) -> EventKind {
+        match self {
+            Event::MatchProposed(_) => EventKind::MatchProposed,
+            Event::MatchAccepted(_) => EventKind::MatchAccepted,
+            Event::MatchDeclined(_) => EventKind::MatchDeclined,
+            Event::MatchClosed(_) => EventKind::MatchClosed,
+            Event::FollowUpDue(_) => EventKind::FollowUpDue,
+            Event::RequestReferred(_) => EventKind::RequestReferred,
+        }
+    }
+
+    /// The id of the match or referral the event is about.
+    pub fn subject_id(&self) -> i64 {
+        match self {
+            Event::MatchProposed(m)
+            | Event::MatchAccepted(m)
+            | Event::MatchDeclined(m)
+            | Event::MatchClosed(m)
+            | Event::FollowUpDue(m) => m.get(),
+            Event::RequestReferred(r) => r.get(),
+        }
+    }
+}
+
+/// The kind of an [`Event`], as stored (`match_proposed`, …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EventKind {
+    MatchProposed,
+    MatchAccepted,
+    MatchDeclined,
+    MatchClosed,
+    FollowUpDue,
+    RequestReferred,
+}
+
+impl EventKind {
+    pub const ALL: [EventKind; 6] = [
+        EventKind::MatchProposed,
+        EventKind::MatchAccepted,
+        EventKind::MatchDeclined,
+        EventKind::MatchClosed,
+        EventKind::FollowUpDue,
+        EventKind::RequestReferred,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::MatchProposed => "match_proposed",
+            EventKind::MatchAccepted => "match_accepted",
+            EventKind::MatchDeclined => "match_declined",
+            EventKind::MatchClosed => "match_closed",
+            EventKind::FollowUpDue => "follow_up_due",
+            EventKind::RequestReferred => "request_referred",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// The language of a message: the resident's preferred language, the organisation's
+/// for coordinators; Dutch when unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Language {
+    #[default]
+    Nl,
+    Fr,
+    En,
+}
+
+impl Language {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Language::Nl => "nl",
+            Language::Fr => "fr",
+            Language::En => "en",
+        }
+    }
+
+    /// `nl`, `fr` or `en` (case and region ignored: `fr-BE` is French); anything else
+    /// is Dutch.
+    pub fn parse_or_default(s: &str) -> Self {
+        let lower = s.trim().to_ascii_lowercase();
+        match lower.split(['-', '_']).next().unwrap_or("") {
+            "fr" => Language::Fr,
+            "en" => Language::En,
+            _ => Language::Nl,
+        }
+    }
+}
+
+/// Who a message is written for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Audience {
+    /// A resident taking part (whatever their part in the match).
+    Neighbour,
+    /// The coordinator (or, without one, the organisation's admins).
+    Coordinator,
+}
+
+/// A template: an event told to an audience, stored as e.g. `match_proposed.neighbour`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Template {
+    pub kind: EventKind,
+    pub audience: Audience,
+}
+
+impl Template {
+    pub fn name(self) -> String {
+        let who = match self.audience {
+            Audience::Neighbour => "neighbour",
+            Audience::Coordinator => "coordinator",
+        };
+        format!("{}.{who}", self.kind.as_str())
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        let (kind, who) = s.split_once('.')?;
+        let audience = match who {
+            "neighbour" => Audience::Neighbour,
+            "coordinator" => Audience::Coordinator,
+            _ => return None,
+        };
+        let kind = EventKind::parse(kind)?;
+        if kind == EventKind::FollowUpDue && audience == Audience::Neighbour {
+            return None;
+        }
+        Some(Template { kind, audience })
+    }
+}
+
+/// The values a template is filled with: names and ids only. Never the request's text,
+/// health information or an address.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Payload {
+    /// The organisation's name (the sender people know).
+    pub organisation: String,
+    /// The recipient's display name (residents).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Display names of the other people in the match (for a coordinator: everybody).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<String>,
+    /// Whom to contact: the coordinator's e-mail address (residents).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contact: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub match_id: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<i64>,
+    /// Days since the match started (follow-up).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub days: Option<u32>,
+    /// Referral reason code (`out_of_scope`, `no_match`, `coordinator_choice`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// How many of the people have no e-mail address and are on the phone list.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub by_phone: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}

@@ -1,0 +1,142 @@
+//! Group suggestions (DESIGN.md §3.7): stored by the re-matching job, decided by a
+//! coordinator. A suggestion puts nobody in a group; each member still answers.
+
+use crate::error::{Result, StoreError};
+use crate::ids::{OrgId, RequestId};
+use crate::request::{self, RequestStatus};
+use crate::schema::group_suggestions;
+use crate::{clock, json_text, DbConnection};
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use nabij_engine::groups::GroupSuggestion;
+
+/// Where a group suggestion stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum GroupStatus {
+    Suggested,
+    Accepted,
+    Split,
+}
+
+impl GroupStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GroupStatus::Suggested => "suggested",
+            GroupStatus::Accepted => "accepted",
+            GroupStatus::Split => "split",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        [GroupStatus::Suggested, GroupStatus::Accepted, GroupStatus::Split]
+            .into_iter()
+            .find(|g| g.as_str() == s)
+    }
+}
+
+/// A row of `group_suggestions`.
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable)]
+#[diesel(table_name = group_suggestions)]
+pub struct GroupRow {
+    pub id: i64,
+    pub organisation_id: OrgId,
+    /// The shared tag code, e.g. `walking`.
+    pub tag: String,
+    /// JSON list of request ids.
+    pub request_ids: String,
+    /// JSON list of reasons (`nabij_engine::reasons::Reason`).
+    pub reasons: String,
+    pub status: String,
+    pub created_at: NaiveDateTime,
+}
+
+impl GroupRow {
+    pub fn request_ids(&self) -> Result<Vec<RequestId>> {
+        json_text::decode(&self.request_ids, "group_suggestions.request_ids")
+    }
+    pub fn reasons(&self) -> Result<Vec<nabij_engine::reasons::Reason>> {
+        json_text::decode(&self.reasons, "group_suggestions.reasons")
+    }
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = group_suggestions)]
+struct GroupInsert {
+    organisation_id: OrgId,
+    tag: String,
+    request_ids: String,
+    reasons: String,
+    status: &'static str,
+    created_at: NaiveDateTime,
+}
+
+/// Group suggestions of an organisation in id order, optionally of one status.
+pub fn groups(conn: &mut DbConnection, org: OrgId, status: Option<GroupStatus>) -> Result<Vec<GroupRow>> {
+    let mut q = group_suggestions::table
+        .filter(group_suggestions::organisation_id.eq(org))
+        .into_boxed();
+    if let Some(s) = status {
+        q = q.filter(group_suggestions::status.eq(s.as_str()));
+    }
+    Ok(q.order(group_suggestions::id)
+        .select(GroupRow::as_select())
+        .load(conn)?)
+}
+
+/// A coordinator accepts or splits a suggestion that is still `suggested`;
+/// `Conflict("group_status")` otherwise. Accepting records the decision only: each
+/// member still answers for themselves.
+pub fn decide_group(conn: &mut DbConnection, org: OrgId, id: i64, to: GroupStatus) -> Result<()> {
+    if to == GroupStatus::Suggested {
+        return Err(StoreError::invalid("a group can only be accepted or split"));
+    }
+    let n = diesel::update(
+        group_suggestions::table
+            .filter(group_suggestions::organisation_id.eq(org))
+            .filter(group_suggestions::id.eq(id))
+            .filter(group_suggestions::status.eq(GroupStatus::Suggested.as_str())),
+    )
+    .set(group_suggestions::status.eq(to.as_str()))
+    .execute(conn)?;
+    if n == 0 {
+        group_suggestions::table
+            .filter(group_suggestions::organisation_id.eq(org))
+            .filter(group_suggestions::id.eq(id))
+            .select(group_suggestions::id)
+            .first::<i64>(conn)?;
+        return Err(StoreError::conflict("group_status"));
+    }
+    Ok(())
+}
+
+/// Stores one suggestion unless one of its requests is no longer open or is in a
+/// suggested or accepted group already; `Ok(false)` then.
+pub(super) fn write_group(conn: &mut DbConnection, org: OrgId, g: &GroupSuggestion) -> Result<bool> {
+    let ids: Vec<RequestId> = super::sorted_ids(&g.request_ids)
+        .into_iter()
+        .map(RequestId)
+        .collect();
+    for id in &ids {
+        if request::get(conn, org, *id)?.status()? != RequestStatus::Open {
+            return Ok(false);
+        }
+    }
+    let live = [GroupStatus::Suggested, GroupStatus::Accepted];
+    for s in live {
+        for row in groups(conn, org, Some(s))? {
+            if row.request_ids()?.iter().any(|r| ids.contains(r)) {
+                return Ok(false);
+            }
+        }
+    }
+    diesel::insert_into(group_suggestions::table)
+        .values(&GroupInsert {
+            organisation_id: org,
+            tag: g.tag.clone(),
+            request_ids: json_text::encode(&ids)?,
+            reasons: json_text::encode(&g.reasons)?,
+            status: GroupStatus::Suggested.as_str(),
+            created_at: clock::now(),
+        })
+        .execute(conn)?;
+    Ok(true)
+}
