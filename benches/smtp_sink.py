@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """A loopback SMTP sink for nabij-notify's tests and throughput measurement.
 
-Listens on 127.0.0.1 (port 0 picks a free one), stores every message it accepts in
---dir as NNN.eml (the raw message) and NNN.json (envelope and decoded parts, for the
-tests), both written before the server answers 250, then prints nothing more. The
-first line on stdout is "READY <port>".
+Listens on 127.0.0.1 (port 0 picks a free one) and stores every message it accepts in
+--dir as NNN.eml (the raw message) with NNN.env (its envelope, JSON), both written
+before the server answers 250. The first line on stdout is "READY <port>".
+`--dir D --describe` prints what D holds as JSON (headers and decoded parts), for tests.
 
 Needs aiosmtpd (benches/requirements.txt; the nabij-notify tests install it into the
 repository's .venv when it is missing).
@@ -51,8 +51,11 @@ class Sink:
         if isinstance(raw, str):
             raw = raw.encode("utf-8")
         name = f"{self.tag}-{n:06d}"
+        # The envelope beside the message; parsing waits for --describe (keeps the
+        # sink fast enough to measure a client's throughput).
+        env = {"mail_from": envelope.mail_from, "rcpt_tos": list(envelope.rcpt_tos)}
+        self._write(name + ".env", json.dumps(env).encode())
         self._write(name + ".eml", raw)
-        self._write(name + ".json", json.dumps(describe(raw, envelope), ensure_ascii=False).encode())
         if n in self.hangup_after:
             # Stored, but the client never hears "250": the connection breaks.
             server.transport.abort()
@@ -66,13 +69,13 @@ class Sink:
         os.replace(tmp, os.path.join(self.out, name))
 
 
-def describe(raw, envelope):
+def describe(raw, env):
     msg = BytesParser(policy=policy.default).parsebytes(raw)
     text = msg.get_body(preferencelist=("plain",))
     html = msg.get_body(preferencelist=("html",))
     return {
-        "mail_from": envelope.mail_from,
-        "rcpt_tos": list(envelope.rcpt_tos),
+        "mail_from": env["mail_from"],
+        "rcpt_tos": env["rcpt_tos"],
         "message_id": str(msg.get("Message-ID", "")),
         "from": str(msg.get("From", "")),
         "to": str(msg.get("To", "")),
@@ -87,14 +90,32 @@ def describe(raw, envelope):
     }
 
 
+def describe_dir(path):
+    """Prints a JSON list describing every stored message, in the order received."""
+    out = []
+    for name in sorted(os.listdir(path)):
+        if name.endswith(".eml") and not name.startswith("."):
+            base = os.path.join(path, name[: -len(".eml")])
+            with open(base + ".eml", "rb") as f:
+                raw = f.read()
+            with open(base + ".env", "rb") as f:
+                env = json.load(f)
+            out.append(describe(raw, env))
+    json.dump(out, sys.stdout, ensure_ascii=False)
+    return 0
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--port", type=int, default=0)
     ap.add_argument("--dir", required=True)
+    ap.add_argument("--describe", action="store_true", help="print the stored messages as JSON and exit")
     ap.add_argument("--reject", action="append", default=[])
     ap.add_argument("--hangup-after", type=int, action="append", default=[])
     ap.add_argument("--auth", default=None)
     args = ap.parse_args()
+    if args.describe:
+        return describe_dir(args.dir)
     os.makedirs(args.dir, exist_ok=True)
     sink = Sink(args.dir, args.reject, args.hangup_after)
 

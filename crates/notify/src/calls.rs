@@ -62,7 +62,14 @@ pub(crate) fn add(
     Ok(())
 }
 
-type CallRow = (i64, NeighbourId, String, Option<MatchId>, Option<RequestId>, NaiveDateTime);
+type CallRow = (
+    i64,
+    NeighbourId,
+    String,
+    Option<MatchId>,
+    Option<RequestId>,
+    NaiveDateTime,
+);
 
 /// Residents to phone, oldest first: calls not marked done, of neighbours not erased.
 pub fn calls_due(conn: &mut DbConnection, org: OrgId) -> Result<Vec<CallDue>> {

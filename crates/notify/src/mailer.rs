@@ -48,7 +48,7 @@ pub struct SmtpSettings {
     /// Seconds to wait for the server on each step (default 30).
     #[serde(default = "default_timeout")]
     pub timeout_secs: u64,
-    /// Connections kept open (default 2).
+    /// Connections kept open (default 4, the worker's default `senders`).
     #[serde(default = "default_connections")]
     pub max_connections: u32,
 }
@@ -58,7 +58,7 @@ fn default_timeout() -> u64 {
 }
 
 fn default_connections() -> u32 {
-    2
+    4
 }
 
 impl SmtpSettings {
@@ -95,7 +95,9 @@ impl std::fmt::Debug for SmtpSettings {
 pub enum TransportSettings {
     Smtp(SmtpSettings),
     /// One `<message_id>.eml` file per message in `dir`.
-    Files { dir: PathBuf },
+    Files {
+        dir: PathBuf,
+    },
 }
 
 /// Mail settings (e.g. a `[mail]` table of the configuration file).
@@ -191,7 +193,11 @@ impl Mailer {
             Some(d) => d.clone(),
             None => from.email.domain().to_string(),
         };
-        if domain.is_empty() || !domain.chars().all(|c| c.is_ascii_alphanumeric() || ".-".contains(c)) {
+        if domain.is_empty()
+            || !domain
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || ".-".contains(c))
+        {
             return Err(NotifyError::Config(format!("message_id_domain {domain:?}")));
         }
         let transport = match &settings.transport {
@@ -216,8 +222,8 @@ impl Mailer {
     /// Renders the row into a complete e-mail.
     pub fn compose(&self, msg: &OutboxMessage) -> Result<Message> {
         let language = Language::parse_or_default(&msg.language);
-        let payload: serde_json::Value = serde_json::from_str(&msg.payload)
-            .map_err(|e| NotifyError::Compose(format!("payload: {e}")))?;
+        let payload: serde_json::Value =
+            serde_json::from_str(&msg.payload).map_err(|e| NotifyError::Compose(format!("payload: {e}")))?;
         let r = render(&msg.template, language, &payload)?;
         let to: Mailbox = msg
             .recipient
@@ -289,7 +295,13 @@ fn smtp_transport(s: &SmtpSettings) -> Result<SmtpTransport> {
 fn write_eml(dir: &Path, message_id: &str, bytes: &[u8]) -> Result<()> {
     let safe: String = message_id
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || "._-".contains(c) { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "._-".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
     let tmp = dir.join(format!(".{safe}.tmp"));
     std::fs::write(&tmp, bytes)?;

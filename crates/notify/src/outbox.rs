@@ -12,8 +12,8 @@ use nabij_store::outbox::NewMessage;
 use nabij_store::schema::notification_events;
 use nabij_store::user::Role;
 use nabij_store::{
-    clock, matching, neighbour, organisation, referral, request, user, DbConnection, MatchId,
-    NeighbourId, NeighbourhoodId, OrgId, RequestId, StoreError,
+    clock, matching, neighbour, organisation, referral, request, user, DbConnection, MatchId, NeighbourId,
+    NeighbourhoodId, OrgId, RequestId, StoreError,
 };
 
 /// What [`enqueue_event`] wrote.

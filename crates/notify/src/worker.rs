@@ -37,6 +37,10 @@ pub struct WorkerConfig {
     pub follow_up_every: Option<Duration>,
     /// Most messages handled by one [`Worker::run_once`] (default 1000).
     pub max_per_pass: usize,
+    /// Messages of a batch sent at the same time, each on its own SMTP connection
+    /// (default 4; keep `max_connections` of the SMTP settings at least as high). One
+    /// SMTP exchange mostly waits on the network, so this is what throughput scales with.
+    pub senders: usize,
 }
 
 impl Default for WorkerConfig {
@@ -50,6 +54,7 @@ impl Default for WorkerConfig {
             poll_interval: Duration::from_secs(5),
             follow_up_every: Some(Duration::from_secs(600)),
             max_per_pass: 1000,
+            senders: 4,
         }
     }
 }
@@ -196,7 +201,10 @@ impl Worker {
     }
 
     /// Runs [`Worker::run_until`] on a thread of its own (for `nabij serve`).
-    pub fn spawn(self: Arc<Self>, shutdown: Shutdown) -> std::io::Result<std::thread::JoinHandle<DeliveryStats>> {
+    pub fn spawn(
+        self: Arc<Self>,
+        shutdown: Shutdown,
+    ) -> std::io::Result<std::thread::JoinHandle<DeliveryStats>> {
         std::thread::Builder::new()
             .name("nabij-outbox".to_string())
             .spawn(move || self.run_until(&shutdown))
@@ -255,8 +263,55 @@ impl Worker {
         }
     }
 
-    /// Sends a claimed batch; true when it stopped early (server unreachable, shutdown).
+    /// Sends a claimed batch over up to `senders` lanes at once; true when it stopped
+    /// early (server unreachable, shutdown).
     fn deliver(
+        &self,
+        batch: Vec<OutboxMessage>,
+        stats: &mut DeliveryStats,
+        shutdown: Option<&Shutdown>,
+    ) -> Result<bool> {
+        let lanes = self.config.senders.clamp(1, batch.len().max(1));
+        if lanes == 1 {
+            return self.deliver_lane(batch, stats, shutdown);
+        }
+        let mut parts: Vec<Vec<OutboxMessage>> = (0..lanes).map(|_| Vec::new()).collect();
+        for (i, m) in batch.into_iter().enumerate() {
+            parts[i % lanes].push(m);
+        }
+        let results: Vec<(DeliveryStats, Result<bool>)> = std::thread::scope(|scope| {
+            let handles: Vec<_> = parts
+                .into_iter()
+                .map(|part| {
+                    scope.spawn(move || {
+                        let mut s = DeliveryStats::default();
+                        let r = self.deliver_lane(part, &mut s, shutdown);
+                        (s, r)
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+                .collect()
+        });
+        let mut stopped = false;
+        let mut first_error = None;
+        for (s, r) in results {
+            *stats += s;
+            match r {
+                Ok(stop) => stopped |= stop,
+                Err(e) => first_error = first_error.or(Some(e)),
+            }
+        }
+        match first_error {
+            Some(e) => Err(e),
+            None => Ok(stopped),
+        }
+    }
+
+    /// Sends messages one after the other; true when it stopped early.
+    fn deliver_lane(
         &self,
         batch: Vec<OutboxMessage>,
         stats: &mut DeliveryStats,
@@ -275,7 +330,9 @@ impl Worker {
             }
             match self.mailer.send(&msg) {
                 Ok(()) => {
-                    let held = self.store.write(|c| outbox::complete_sent(c, &msg, clock::now()))?;
+                    let held = self
+                        .store
+                        .write(|c| outbox::complete_sent(c, &msg, clock::now()))?;
                     if held {
                         stats.sent += 1;
                     } else {

@@ -141,7 +141,10 @@ fn coordinator(kind: EventKind, p: &Payload) -> Doc {
         body.push(if p.by_phone == 1 {
             "One of them has no e-mail address and is on your phone list.".to_string()
         } else {
-            format!("{} of them have no e-mail address and are on your phone list.", p.by_phone)
+            format!(
+                "{} of them have no e-mail address and are on your phone list.",
+                p.by_phone
+            )
         });
     }
     let mut paragraphs = vec!["Hello,".to_string()];

@@ -37,7 +37,9 @@ fn neighbour(kind: EventKind, p: &Payload) -> Doc {
         EventKind::MatchAccepted => (
             "Bonne nouvelle : vous pouvez faire connaissance",
             vec![
-                format!("Tout le monde a dit oui : vous et {others} pouvez maintenant vous donner rendez-vous."),
+                format!(
+                    "Tout le monde a dit oui : vous et {others} pouvez maintenant vous donner rendez-vous."
+                ),
                 "Votre personne de contact vous aide pour un premier rendez-vous et reste \
                  joignable en cas de besoin."
                     .to_string(),
@@ -57,7 +59,9 @@ fn neighbour(kind: EventKind, p: &Payload) -> Doc {
         EventKind::MatchClosed => (
             "Merci pour le temps partagé",
             vec![
-                format!("Votre rencontre est terminée. Merci pour le temps que vous et {others} avez partagé."),
+                format!(
+                    "Votre rencontre est terminée. Merci pour le temps que vous et {others} avez partagé."
+                ),
                 "Votre personne de contact vous demandera peut-être comment cela s'est passé. \
                  Envie de recommencer, ou vous avez vous-même une question ? Dites-le-nous."
                     .to_string(),
@@ -66,7 +70,8 @@ fn neighbour(kind: EventKind, p: &Payload) -> Doc {
         EventKind::RequestReferred | EventKind::FollowUpDue => (
             "À propos de votre demande",
             vec![
-                "Pour votre demande, un service professionnel pourra mieux vous aider qu'un voisin.".to_string(),
+                "Pour votre demande, un service professionnel pourra mieux vous aider qu'un voisin."
+                    .to_string(),
                 "Votre personne de contact vous appellera et vous aidera à trouver le bon service."
                     .to_string(),
             ],

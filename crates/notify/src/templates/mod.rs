@@ -133,9 +133,23 @@ mod tests {
     #[test]
     fn every_template_renders_in_every_language_without_role_words() {
         let banned = [
-            "giver", "receiver", "volunteer", "beneficiar", "gever", "ontvanger", "vrijwillig",
-            "begunstigde", "donneur", "donateur", "receveur", "bénévole", "bénéficiaire", "aidant",
-            "hulpbehoevend", "zorgvrager", "mantelzorg",
+            "giver",
+            "receiver",
+            "volunteer",
+            "beneficiar",
+            "gever",
+            "ontvanger",
+            "vrijwillig",
+            "begunstigde",
+            "donneur",
+            "donateur",
+            "receveur",
+            "bénévole",
+            "bénéficiaire",
+            "aidant",
+            "hulpbehoevend",
+            "zorgvrager",
+            "mantelzorg",
         ];
         let templates = all();
         assert_eq!(templates.len(), 11);
@@ -165,14 +179,22 @@ mod tests {
     fn html_is_escaped_and_unknown_templates_are_permanent_errors() {
         let mut p = sample(Audience::Neighbour);
         p.name = Some("<b>Anna</b> & co".into());
-        let r = render("match_accepted.neighbour", Language::En, &serde_json::to_value(p).unwrap())
-            .unwrap();
+        let r = render(
+            "match_accepted.neighbour",
+            Language::En,
+            &serde_json::to_value(p).unwrap(),
+        )
+        .unwrap();
         assert!(r.html.contains("&lt;b&gt;Anna&lt;/b&gt; &amp; co"));
         assert!(!r.html.contains("<b>Anna"));
         let e = render("follow_up_due.neighbour", Language::Nl, &serde_json::json!({})).unwrap_err();
         assert!(e.is_permanent());
-        let e = render("match_closed.neighbour", Language::Nl, &serde_json::json!({"people": 3}))
-            .unwrap_err();
+        let e = render(
+            "match_closed.neighbour",
+            Language::Nl,
+            &serde_json::json!({"people": 3}),
+        )
+        .unwrap_err();
         assert!(e.is_permanent());
     }
 
@@ -181,6 +203,9 @@ mod tests {
         let v = |xs: &[&str]| xs.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         assert_eq!(names(&v(&[]), "en", "iemand"), "iemand");
         assert_eq!(names(&v(&["Anna"]), "en", "x"), "Anna");
-        assert_eq!(names(&v(&["Anna", "Jan", "Piet"]), "en", "x"), "Anna, Jan en Piet");
+        assert_eq!(
+            names(&v(&["Anna", "Jan", "Piet"]), "en", "x"),
+            "Anna, Jan en Piet"
+        );
     }
 }

@@ -57,7 +57,9 @@ fn neighbour(kind: EventKind, p: &Payload) -> Doc {
         EventKind::MatchClosed => (
             "Bedankt voor de gedeelde tijd",
             vec![
-                format!("Jullie koppeling is afgerond. Bedankt voor de tijd die jij en {others} samen deelden."),
+                format!(
+                    "Jullie koppeling is afgerond. Bedankt voor de tijd die jij en {others} samen deelden."
+                ),
                 "Misschien vraagt je aanspreekpunt nog even hoe het was. Zin om opnieuw iets \
                  samen te doen, of heb je zelf een vraag? Laat het gerust weten."
                     .to_string(),
@@ -141,7 +143,10 @@ fn coordinator(kind: EventKind, p: &Payload) -> Doc {
         body.push(if p.by_phone == 1 {
             "Eén van hen heeft geen e-mailadres en staat op je bellijst.".to_string()
         } else {
-            format!("{} van hen hebben geen e-mailadres en staan op je bellijst.", p.by_phone)
+            format!(
+                "{} van hen hebben geen e-mailadres en staan op je bellijst.",
+                p.by_phone
+            )
         });
     }
     let mut paragraphs = vec!["Dag,".to_string()];

@@ -11,7 +11,12 @@ crate::on_both_backends!(
     an_expired_lease_is_claimed_by_exactly_one_worker: 8,
 );
 
-fn claim_all_concurrently(ctx: &Ctx, workers: usize, batch: i64, lease: chrono::Duration) -> Vec<Vec<OutboxId>> {
+fn claim_all_concurrently(
+    ctx: &Ctx,
+    workers: usize,
+    batch: i64,
+    lease: chrono::Duration,
+) -> Vec<Vec<OutboxId>> {
     let barrier = Arc::new(Barrier::new(workers));
     let handles: Vec<_> = (0..workers)
         .map(|_| {
@@ -48,9 +53,11 @@ fn concurrent_claims_are_disjoint_and_complete(ctx: Ctx) {
     assert_eq!(seen.len(), 300);
     // Nothing is left to claim while the leases hold.
     let mut conn = ctx.store.conn().unwrap();
-    assert!(outbox::claim_due(&mut conn, clock::now(), 100, chrono::Duration::minutes(5))
-        .unwrap()
-        .is_empty());
+    assert!(
+        outbox::claim_due(&mut conn, clock::now(), 100, chrono::Duration::minutes(5))
+            .unwrap()
+            .is_empty()
+    );
 }
 
 fn an_expired_lease_is_claimed_by_exactly_one_worker(ctx: Ctx) {

@@ -143,6 +143,7 @@ pub fn fast_config() -> WorkerConfig {
         poll_interval: Duration::from_millis(20),
         follow_up_every: None,
         max_per_pass: 1000,
+        senders: 4,
     }
 }
 

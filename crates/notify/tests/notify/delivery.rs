@@ -53,13 +53,30 @@ fn messages_arrive_in_the_residents_language_with_stable_headers(ctx: Ctx) {
     assert_eq!(got.len(), 4);
     let by_to: HashMap<String, _> = got.iter().map(|r| (r.to.clone(), r)).collect();
     let expect = [
-        ("anna@example.org", "nl", "Kennismaken met iemand uit je buurt", "Dag Anna,"),
-        ("benoit@example.org", "fr", "Faire connaissance avec quelqu'un de votre quartier", "Bonjour Benoît,"),
-        ("chris@example.org", "en", "Meet someone from your neighbourhood", "Hello Chris,"),
+        (
+            "anna@example.org",
+            "nl",
+            "Kennismaken met iemand uit je buurt",
+            "Dag Anna,",
+        ),
+        (
+            "benoit@example.org",
+            "fr",
+            "Faire connaissance avec quelqu'un de votre quartier",
+            "Bonjour Benoît,",
+        ),
+        (
+            "chris@example.org",
+            "en",
+            "Meet someone from your neighbourhood",
+            "Hello Chris,",
+        ),
         ("coord@nabij.test", "nl", "Nieuw voorstel: koppeling #", "Dag,"),
     ];
     for (to, lang, subject, hello) in expect {
-        let r = by_to.get(to).unwrap_or_else(|| panic!("nothing for {to}: {got:?}"));
+        let r = by_to
+            .get(to)
+            .unwrap_or_else(|| panic!("nothing for {to}: {got:?}"));
         let row = rows.iter().find(|x| x.recipient == to).unwrap();
         assert_eq!(r.message_id, format!("<{}@nabij.test>", row.message_id));
         assert_eq!(r.from, "Buurtwerk <buren@nabij.test>");
@@ -75,7 +92,10 @@ fn messages_arrive_in_the_residents_language_with_stable_headers(ctx: Ctx) {
         assert!(text.starts_with(hello), "{text}");
         assert!(html.contains(&format!("<html lang=\"{lang}\">")));
         for secret in [SECRET_TEXT, "heup", "Kerkstraat", "011 22 33 44", "51.2"] {
-            assert!(!text.contains(secret) && !html.contains(secret), "{to} got {secret:?}");
+            assert!(
+                !text.contains(secret) && !html.contains(secret),
+                "{to} got {secret:?}"
+            );
         }
         if to != "coord@nabij.test" {
             assert_eq!(r.reply_to, "coord@nabij.test");
@@ -84,20 +104,39 @@ fn messages_arrive_in_the_residents_language_with_stable_headers(ctx: Ctx) {
     }
     // Everybody in the match is named to the others, the coordinator hears of the
     // resident on the phone list.
-    assert!(by_to["anna@example.org"].text.as_deref().unwrap().contains("Benoît, Chris en Dirk"));
-    assert!(by_to["coord@nabij.test"].text.as_deref().unwrap().contains("bellijst"));
+    assert!(by_to["anna@example.org"]
+        .text
+        .as_deref()
+        .unwrap()
+        .contains("Benoît, Chris en Dirk"));
+    assert!(by_to["coord@nabij.test"]
+        .text
+        .as_deref()
+        .unwrap()
+        .contains("bellijst"));
     let rows = ctx.store.read(|c| outbox::list(c, org, None, None, 100)).unwrap();
-    assert!(rows.iter().all(|r| r.status == "sent" && r.attempts == 1 && r.sent_at.is_some()));
+    assert!(rows
+        .iter()
+        .all(|r| r.status == "sent" && r.attempts == 1 && r.sent_at.is_some()));
 
-    let due = ctx.store.read_as::<_, nabij_notify::NotifyError, _>(|c| calls::calls_due(c, org)).unwrap();
+    let due = ctx
+        .store
+        .read_as::<_, nabij_notify::NotifyError, _>(|c| calls::calls_due(c, org))
+        .unwrap();
     assert_eq!(due.len(), 1);
     assert_eq!(due[0].display_name, "Dirk");
     assert_eq!(due[0].phone.as_deref(), Some("011 22 33 44"));
-    assert_eq!((due[0].reason.as_str(), due[0].match_id), ("match_proposed", Some(m)));
+    assert_eq!(
+        (due[0].reason.as_str(), due[0].match_id),
+        ("match_proposed", Some(m))
+    );
     ctx.store
         .write_as::<_, nabij_notify::NotifyError, _>(|c| calls::mark_called(c, org, due[0].call_id))
         .unwrap();
-    let due = ctx.store.read_as::<_, nabij_notify::NotifyError, _>(|c| calls::calls_due(c, org)).unwrap();
+    let due = ctx
+        .store
+        .read_as::<_, nabij_notify::NotifyError, _>(|c| calls::calls_due(c, org))
+        .unwrap();
     assert!(due.is_empty());
 }
 
@@ -122,10 +161,15 @@ fn server_down_then_back_delivers_every_message_once(ctx: Ctx) {
     std::thread::sleep(Duration::from_millis(800));
     let rows = ctx.store.read(|c| outbox::list(c, org, None, None, 100)).unwrap();
     assert!(rows.iter().all(|r| r.status != "sent"));
-    assert!(rows.iter().any(|r| r.attempts >= 2 && r.last_error.is_some()), "{rows:?}");
+    assert!(
+        rows.iter().any(|r| r.attempts >= 2 && r.last_error.is_some()),
+        "{rows:?}"
+    );
     assert!(rows.iter().all(|r| r.status != "dead"));
     sink.restart();
-    assert!(wait_until(Duration::from_secs(30), || statuses(&ctx.store, org).get("sent") == Some(&30)));
+    assert!(wait_until(Duration::from_secs(30), || statuses(&ctx.store, org)
+        .get("sent")
+        == Some(&30)));
     stop.trigger();
     let stats = handle.join().unwrap();
     assert_eq!(stats.sent, 30, "{stats:?}");
@@ -186,20 +230,42 @@ fn a_message_that_keeps_failing_ends_dead_and_can_be_requeued(ctx: Ctx) {
     assert_eq!(dead.len(), 1);
     assert_eq!(dead[0].recipient, "dead-1@example.org");
     assert_eq!(dead[0].attempts, 3);
-    assert!(dead[0].last_error.as_deref().unwrap_or("").contains("550"), "{dead:?}");
+    assert!(
+        dead[0].last_error.as_deref().unwrap_or("").contains("550"),
+        "{dead:?}"
+    );
     // No more attempts once dead.
     w.run_once().unwrap();
-    assert_eq!(ctx.store.read(|c| outbox::get(c, org, dead[0].id)).unwrap().attempts, 3);
+    assert_eq!(
+        ctx.store
+            .read(|c| outbox::get(c, org, dead[0].id))
+            .unwrap()
+            .attempts,
+        3
+    );
     // Another organisation cannot touch it; a sent message cannot be re-queued.
     let other = crate::common::org(&ctx.store, "deerlijk", "nl");
-    assert!(ctx.store.write(|c| outbox::requeue(c, other, dead[0].id)).is_err());
+    assert!(ctx
+        .store
+        .write(|c| outbox::requeue(c, other, dead[0].id))
+        .is_err());
     let again = ctx.store.write(|c| outbox::requeue(c, org, dead[0].id)).unwrap();
     assert_eq!((again.status.as_str(), again.attempts), ("pending", 0));
     assert_eq!(again.message_id, dead[0].message_id);
-    assert!(ctx.store.read(|c| outbox::list_dead(c, org, None, 100)).unwrap().is_empty());
-    let sent = ctx.store.read(|c| outbox::list(c, org, Some("sent"), None, 100)).unwrap();
+    assert!(ctx
+        .store
+        .read(|c| outbox::list_dead(c, org, None, 100))
+        .unwrap()
+        .is_empty());
+    let sent = ctx
+        .store
+        .read(|c| outbox::list(c, org, Some("sent"), None, 100))
+        .unwrap();
     let r = ctx.store.write(|c| outbox::requeue(c, org, sent[0].id));
-    assert!(matches!(r, Err(nabij_store::StoreError::Conflict(ref c)) if c == "not_dead"), "{r:?}");
+    assert!(
+        matches!(r, Err(nabij_store::StoreError::Conflict(ref c)) if c == "not_dead"),
+        "{r:?}"
+    );
 }
 
 fn a_worker_that_dies_after_claiming_loses_nothing(ctx: Ctx) {
@@ -233,7 +299,10 @@ fn a_worker_that_dies_after_claiming_loses_nothing(ctx: Ctx) {
         .unwrap();
     assert!(!late);
     let rows = ctx.store.read(|c| outbox::list(c, org, None, None, 100)).unwrap();
-    assert!(rows.iter().all(|r| r.status == "sent" && r.attempts == 2), "{rows:?}");
+    assert!(
+        rows.iter().all(|r| r.status == "sent" && r.attempts == 2),
+        "{rows:?}"
+    );
 }
 
 fn two_workers_never_send_the_same_message(ctx: Ctx) {
@@ -249,9 +318,15 @@ fn two_workers_never_send_the_same_message(ctx: Ctx) {
     let stop = Shutdown::new();
     let handles: Vec<_> = [ctx.store.clone(), second]
         .into_iter()
-        .map(|s| Arc::new(worker(&s, sink.port, config.clone())).spawn(stop.clone()).unwrap())
+        .map(|s| {
+            Arc::new(worker(&s, sink.port, config.clone()))
+                .spawn(stop.clone())
+                .unwrap()
+        })
         .collect();
-    let done = wait_until(Duration::from_secs(60), || statuses(&ctx.store, org).get("sent") == Some(&120));
+    let done = wait_until(Duration::from_secs(60), || {
+        statuses(&ctx.store, org).get("sent") == Some(&120)
+    });
     stop.trigger();
     let stats: Vec<_> = handles.into_iter().map(|h| h.join().unwrap()).collect();
     assert!(done, "{stats:?}");

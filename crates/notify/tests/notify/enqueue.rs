@@ -19,7 +19,11 @@ crate::on_both_backends!(
 fn rows_since(store: &Store, org: OrgId, after: usize) -> BTreeSet<(String, String, String)> {
     let rows = store.read(|c| outbox::list(c, org, None, None, 1000)).unwrap();
     for r in &rows {
-        assert!(!r.payload.contains("heup") && !r.payload.contains("Kerkstraat"), "{}", r.payload);
+        assert!(
+            !r.payload.contains("heup") && !r.payload.contains("Kerkstraat"),
+            "{}",
+            r.payload
+        );
     }
     rows.into_iter()
         .skip(after)
@@ -58,7 +62,11 @@ fn every_event_is_told_to_the_people_concerned_once(ctx: Ctx) {
 
     // Proposed, accepted: both residents and the coordinator (not the admin).
     let req = s.write(|c| Ok(request(c, org, anna))).unwrap();
-    let m = s.write(|c| matching::propose(c, org, req, &[benoit])).unwrap().row.id;
+    let m = s
+        .write(|c| matching::propose(c, org, req, &[benoit]))
+        .unwrap()
+        .row
+        .id;
     assert_eq!(tell(s, org, Event::MatchProposed(m)).emails, 3);
     let mut seen = 3;
     assert_eq!(
@@ -100,13 +108,18 @@ fn every_event_is_told_to_the_people_concerned_once(ctx: Ctx) {
     assert_eq!(p["match_id"], m.get());
     seen += 1;
 
-    s.write(|c| matching::close(c, org, m, &FollowUp::default())).unwrap();
+    s.write(|c| matching::close(c, org, m, &FollowUp::default()))
+        .unwrap();
     assert_eq!(tell(s, org, Event::MatchClosed(m)).emails, 3);
     seen += 3;
 
     // Declined: the resident without e-mail goes on the phone list.
     let req2 = s.write(|c| Ok(request(c, org, dirk))).unwrap();
-    let m2 = s.write(|c| matching::propose(c, org, req2, &[anna])).unwrap().row.id;
+    let m2 = s
+        .write(|c| matching::propose(c, org, req2, &[anna]))
+        .unwrap()
+        .row
+        .id;
     s.write(|c| matching::decline(c, org, m2, anna)).unwrap();
     let e = tell(s, org, Event::MatchDeclined(m2));
     assert_eq!((e.emails, e.calls), (2, 1));
@@ -148,7 +161,10 @@ fn every_event_is_told_to_the_people_concerned_once(ctx: Ctx) {
     let missing = s.write_as::<_, NotifyError, _>(|c| {
         enqueue_event(c, org, &Event::MatchClosed(nabij_store::MatchId(999_999)))
     });
-    assert!(matches!(missing, Err(NotifyError::Store(nabij_store::StoreError::NotFound))));
+    assert!(matches!(
+        missing,
+        Err(NotifyError::Store(nabij_store::StoreError::NotFound))
+    ));
 
     // The phone list: Dirk, until erased.
     let calls_due = || {
@@ -157,7 +173,10 @@ fn every_event_is_told_to_the_people_concerned_once(ctx: Ctx) {
     };
     let list = calls_due();
     assert_eq!(list.len(), 1);
-    assert_eq!((list[0].neighbour_id, list[0].reason.as_str()), (dirk, "match_declined"));
+    assert_eq!(
+        (list[0].neighbour_id, list[0].reason.as_str()),
+        (dirk, "match_declined")
+    );
     assert_eq!(list[0].request_id, Some(req2));
     s.write(|c| nabij_store::erasure::erase(c, org, dirk)).unwrap();
     assert!(calls_due().is_empty());
@@ -183,13 +202,20 @@ fn a_rolled_back_change_leaves_no_message(ctx: Ctx) {
         Err(NotifyError::Config("the change failed after all".to_string()))
     });
     assert!(r.is_err());
-    assert!(s.read(|c| outbox::list(c, org, None, None, 100)).unwrap().is_empty());
+    assert!(s
+        .read(|c| outbox::list(c, org, None, None, 100))
+        .unwrap()
+        .is_empty());
     assert!(s
         .read_as::<_, NotifyError, _>(|c| calls::calls_due(c, org))
         .unwrap()
         .is_empty());
     // And the event can still be told when the change does happen.
-    let m = s.write(|c| matching::propose(c, org, req, &[ben])).unwrap().row.id;
+    let m = s
+        .write(|c| matching::propose(c, org, req, &[ben]))
+        .unwrap()
+        .row
+        .id;
     let e = tell(s, org, Event::MatchProposed(m));
     assert_eq!((e.emails, e.calls, e.already_told), (2, 1, false));
     let rows = s.read(|c| outbox::list(c, org, None, None, 100)).unwrap();

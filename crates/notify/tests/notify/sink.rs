@@ -1,6 +1,6 @@
 //! A real SMTP server on loopback: `benches/smtp_sink.py` (aiosmtpd) as a child process.
-//! It stores each accepted message as `.eml` plus a `.json` description; the tests read
-//! the latter. The repository's `.venv` gets aiosmtpd installed when it lacks it.
+//! It stores each accepted message as `.eml` (with its envelope beside it); the tests
+//! read them back decoded through `smtp_sink.py --describe`. The repository's `.venv` gets aiosmtpd installed when it lacks it.
 
 use serde::Deserialize;
 use std::io::{BufRead, BufReader};
@@ -156,19 +156,18 @@ impl SmtpSink {
         self.spawn();
     }
 
-    /// Everything received so far.
+    /// Everything received so far, in the order received.
     pub fn received(&self) -> Vec<Received> {
-        let mut names: Vec<PathBuf> = std::fs::read_dir(self.dir.path())
-            .unwrap()
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "json"))
-            .collect();
-        names.sort();
-        names
-            .iter()
-            .map(|p| serde_json::from_slice(&std::fs::read(p).unwrap()).unwrap())
-            .collect()
+        let out = Command::new(python())
+            .arg(repo().join("benches/smtp_sink.py"))
+            .arg("--dir")
+            .arg(self.dir.path())
+            .arg("--describe")
+            .stderr(Stdio::inherit())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "smtp_sink.py --describe failed");
+        serde_json::from_slice(&out.stdout).unwrap()
     }
 
     /// The raw `.eml` files received.

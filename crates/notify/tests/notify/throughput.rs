@@ -5,8 +5,8 @@
 use crate::common::*;
 use crate::sink::{SinkOptions, SmtpSink};
 use nabij_notify::{MailSettings, Worker, WorkerConfig};
-use nabij_store::BackendKind;
 use nabij_store::outbox;
+use nabij_store::BackendKind;
 use std::time::Instant;
 
 crate::on_both_backends!(the_embedded_default_writes_eml_files: 2);
@@ -86,8 +86,12 @@ fn the_embedded_default_writes_eml_files(ctx: Ctx) {
     let data = tempfile::tempdir().unwrap();
     let org = org(&ctx.store, "pelt", "nl");
     let ids = enqueue_many(&ctx.store, org, "files", 3);
-    let w = Worker::from_settings(ctx.store.clone(), &MailSettings::embedded(data.path()), fast_config())
-        .unwrap();
+    let w = Worker::from_settings(
+        ctx.store.clone(),
+        &MailSettings::embedded(data.path()),
+        fast_config(),
+    )
+    .unwrap();
     assert_eq!(w.run_once().unwrap().sent, 3);
     // A retry overwrites the same file instead of adding one.
     let row = ctx.store.read(|c| outbox::list(c, org, None, None, 10)).unwrap();
@@ -102,7 +106,10 @@ fn the_embedded_default_writes_eml_files(ctx: Ctx) {
     want.sort();
     assert_eq!(files, want);
     let eml = std::fs::read_to_string(data.path().join("mail").join(&want[0])).unwrap();
-    assert!(eml.contains(&format!("Message-ID: <{}@localhost>", ids[0])), "{eml}");
+    assert!(
+        eml.contains(&format!("Message-ID: <{}@localhost>", ids[0])),
+        "{eml}"
+    );
     assert!(eml.contains("Content-Language: nl"));
     assert!(eml.contains("multipart/alternative"));
 }

@@ -5,7 +5,7 @@ use super::RUN_LOCK_BASE;
 use crate::error::{Result, StoreError};
 use crate::ids::OrgId;
 use crate::store::PooledConn;
-use crate::{DbConnection, Store};
+use crate::{BackendKind, DbConnection, Store};
 use diesel::prelude::*;
 
 /// The PostgreSQL session lock of one organisation's run (nothing on SQLite).
@@ -23,6 +23,9 @@ struct Locked {
 impl RunLock {
     /// `Conflict("job_running")` when another session holds it.
     pub(super) fn acquire(store: &Store, org: OrgId) -> Result<Option<RunLock>> {
+        if store.backend() != BackendKind::Postgres {
+            return Ok(None);
+        }
         let mut conn = store.conn()?;
         let key = RUN_LOCK_BASE | (org.get() & 0xffff_ffff);
         let DbConnection::Postgresql(c) = &mut *conn else {
