@@ -7,6 +7,7 @@
 //! [`auth::password::hash_password`].
 
 pub mod access;
+pub mod audit_batch;
 pub mod auth;
 pub mod blocking;
 pub mod error;

@@ -47,11 +47,14 @@ impl Application {
         let mut random = [0u8; 32];
         rand::rngs::OsRng.fill_bytes(&mut random);
         let dummy_hash = hash_password(&format!("{random:?}"))?;
+        let audit = crate::audit_batch::AuditBatcher::start(store.clone())
+            .context("cannot start the audit writer")?;
         let state = web::Data::new(AppState {
             store,
             keys: Arc::new(keys),
             login_throttle: Throttle::new(settings.login_max_failures, settings.login_window),
             indexes: IndexCache::default(),
+            audit,
             dummy_hash,
             settings: Arc::new(settings.clone()),
         });

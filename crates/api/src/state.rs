@@ -14,6 +14,8 @@ pub struct AppState {
     pub keys: Arc<KeySet>,
     pub settings: Arc<Settings>,
     pub indexes: IndexCache,
+    /// Group commit of the audit rows of reads (candidate lists).
+    pub audit: crate::audit_batch::AuditBatcher,
     /// Failed logins and client authentications. Per instance (in memory): with
     /// several instances behind a balancer each one throttles on its own.
     pub login_throttle: Throttle,

@@ -4,8 +4,8 @@
 //! The index is used only at the organisation's current `index_version` (read first in
 //! the query's transaction) and rebuilt from the store otherwise, so writes through any
 //! instance show in the next query. Distances are rounded to 50 m; a limited coordinator
-//! sees only candidates in their neighbourhoods. Every list writes an audit row in the
-//! same transaction.
+//! sees only candidates in their neighbourhoods. The query runs in a read transaction;
+//! its audit row is group-committed (`audit_batch`) before the list is sent.
 
 use crate::access;
 use crate::auth::{Authorised, MatchesRead};
@@ -18,6 +18,7 @@ use actix_web::{web, HttpResponse};
 use nabij_engine::candidates::MAX_LIMIT;
 use nabij_engine::reasons::{rounded_distance_m, Reason};
 use nabij_engine::{CandidateQuery, Components};
+use nabij_store::audit::NewAudit;
 use nabij_store::matching::{self, MatchFilter, MatchStatus};
 use nabij_store::request::{self, Request, RequestStatus};
 use nabij_store::{neighbour, organisation, DbConnection, NeighbourId, OrgId, RequestId, StoreError};
@@ -101,8 +102,9 @@ pub async fn list(
         Some(_) => return Err(ApiError::invalid_field("limit", "must be between 1 and 100")),
     };
     let st = state.clone();
-    let out = run(move || {
-        st.store.write_as(|c| {
+    let who = caller.clone();
+    let (out, entry) = run(move || {
+        st.store.read_as(|c| {
             // The version first: an index built after it holds at least its data.
             let version = organisation::index_version(c, caller.org)?;
             let req = access::request(c, &caller, id)?;
@@ -163,12 +165,18 @@ pub async fn list(
                 });
             }
             let listed: Vec<String> = shown.iter().map(|s| s.neighbour_id.to_string()).collect();
-            let detail = format!("request={} candidates={}", req.id, listed.join(","));
-            access::record(c, &caller, "candidates_listed", Some(req.neighbour_id), detail)?;
-            Ok(CandidatesOut { candidates: shown })
+            let entry = NewAudit {
+                actor: caller.actor().to_string(),
+                action: "candidates_listed".to_string(),
+                subject_neighbour_id: Some(req.neighbour_id),
+                detail: format!("request={} candidates={}", req.id, listed.join(",")),
+            };
+            Ok((CandidatesOut { candidates: shown }, entry))
         })
     })
     .await?;
+    // Shown only once its audit row is committed (group commit, see audit_batch).
+    state.audit.record(who.org, entry).await.map_err(ApiError::from)?;
     Ok(HttpResponse::Ok().json(out))
 }
 
