@@ -55,6 +55,7 @@ impl Application {
             login_throttle: Throttle::new(settings.login_max_failures, settings.login_window),
             indexes: IndexCache::default(),
             audit,
+            verified_tokens: Default::default(),
             dummy_hash,
             settings: Arc::new(settings.clone()),
         });

@@ -16,6 +16,8 @@ pub struct AppState {
     pub indexes: IndexCache,
     /// Group commit of the audit rows of reads (candidate lists).
     pub audit: crate::audit_batch::AuditBatcher,
+    /// Tokens this instance verified already (per instance, rebuilt on demand).
+    pub verified_tokens: crate::auth::verified::VerifiedTokens,
     /// Failed logins and client authentications. Per instance (in memory): with
     /// several instances behind a balancer each one throttles on its own.
     pub login_throttle: Throttle,

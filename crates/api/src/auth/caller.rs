@@ -94,8 +94,15 @@ fn authenticate(req: &HttpRequest) -> Result<Caller, ApiError> {
         issuer: state.settings.issuer.clone(),
         audience: state.settings.audience.clone(),
     };
+    let now = chrono::Utc::now().timestamp();
+    if let Some(claims) = state.verified_tokens.get(token, now) {
+        return Ok(Caller::from_claims(claims));
+    }
     match state.keys.verify(&config, token) {
-        Ok(claims) => Ok(Caller::from_claims(claims)),
+        Ok(claims) => {
+            state.verified_tokens.put(token, &claims);
+            Ok(Caller::from_claims(claims))
+        }
         Err(why) => {
             tracing::debug!(reason = %why, "token refused");
             Err(ApiError::Unauthorized("the bearer token is invalid or expired"))

@@ -6,6 +6,7 @@ pub mod keys;
 pub mod password;
 pub mod throttle;
 pub mod token;
+pub mod verified;
 
 pub use caller::{
     AdminOnly, Authorised, Caller, MatchesRead, MatchesWrite, NeighboursRead, NeighboursWrite, RequestsRead,
