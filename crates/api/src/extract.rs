@@ -148,7 +148,8 @@ macro_rules! path_ids {
 path_ids!(
     nabij_store::NeighbourId,
     nabij_store::RequestId,
-    nabij_store::MatchId
+    nabij_store::MatchId,
+    nabij_store::JobId
 );
 
 /// The `{id}` of the path, checked before the body is read: a bad id is 400

@@ -18,7 +18,7 @@ use crate::error::{codes, ApiError, ApiResult};
 use crate::extract::serde_json_error;
 use actix_web::dev::Payload;
 use actix_web::http::{header, StatusCode};
-use actix_web::{web, FromRequest, HttpRequest, HttpResponse};
+use actix_web::{mime, web, FromRequest, HttpRequest, HttpResponse};
 use futures_util::future::LocalBoxFuture;
 use nabij_store::idempotency::{self, KeyScope, Lookup};
 use nabij_store::{clock, DbConnection, Store, StoreError};
@@ -56,41 +56,92 @@ pub struct Post<T> {
     pub idempotency: Idempotency,
 }
 
+/// The `Idempotency-Key`, route template and target of a POST.
+fn request_parts(req: &HttpRequest) -> (ApiResult<Option<String>>, String, String) {
+    let key = match req.headers().get(HEADER).map(|v| v.to_str()) {
+        None => Ok(None),
+        Some(Ok(k)) => Ok(Some(k.to_string())),
+        Some(Err(_)) => Err(ApiError::invalid_field(
+            HEADER,
+            "must be 1 to 255 visible ASCII characters",
+        )),
+    };
+    let pattern = req.match_pattern().unwrap_or_else(|| req.path().to_string());
+    let route = format!("{} {pattern}", req.method());
+    let target = format!("{} {}", req.method(), req.path());
+    (key, route, target)
+}
+
+/// Digests method, path and canonical body, and reads the body into `T`.
+fn parse<T: DeserializeOwned>(
+    value: serde_json::Value,
+    key: Option<String>,
+    route: String,
+    target: &str,
+) -> ApiResult<Post<T>> {
+    let canonical = serde_json::to_string(&value).map_err(|e| ApiError::Internal(e.into()))?;
+    let mut hash = Sha256::new();
+    hash.update(target.as_bytes());
+    hash.update(b"\n");
+    hash.update(canonical.as_bytes());
+    let digest = hash
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect::<String>();
+    let body = serde_json::from_value(value).map_err(|e| serde_json_error(&e))?;
+    Ok(Post {
+        body,
+        idempotency: Idempotency { key, route, digest },
+    })
+}
+
 impl<T: DeserializeOwned + 'static> FromRequest for Post<T> {
     type Error = actix_web::Error;
     type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let json = web::Json::<serde_json::Value>::from_request(req, payload);
-        let key = match req.headers().get(HEADER).map(|v| v.to_str()) {
-            None => Ok(None),
-            Some(Ok(k)) => Ok(Some(k.to_string())),
-            Some(Err(_)) => Err(ApiError::invalid_field(
-                HEADER,
-                "must be 1 to 255 visible ASCII characters",
-            )),
-        };
-        let pattern = req.match_pattern().unwrap_or_else(|| req.path().to_string());
-        let route = format!("{} {pattern}", req.method());
-        let target = format!("{} {}", req.method(), req.path());
+        let (key, route, target) = request_parts(req);
         Box::pin(async move {
             let key = key?;
             let value = json.await?.into_inner();
-            let canonical = serde_json::to_string(&value).map_err(|e| ApiError::Internal(e.into()))?;
-            let mut hash = Sha256::new();
-            hash.update(target.as_bytes());
-            hash.update(b"\n");
-            hash.update(canonical.as_bytes());
-            let digest = hash
-                .finalize()
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect::<String>();
-            let body = serde_json::from_value(value).map_err(|e| serde_json_error(&e))?;
-            Ok(Post {
-                body,
-                idempotency: Idempotency { key, route, digest },
-            })
+            Ok(parse(value, key, route, &target)?)
+        })
+    }
+}
+
+/// A [`Post`] whose body may be left out: an empty body reads as `{}` (every field of
+/// `T` then needs a default) and has the same idempotency digest as `{}`. A body that
+/// is there must be JSON, with the same problem codes as [`Post`].
+#[derive(Debug)]
+pub struct OptionalPost<T>(pub Post<T>);
+
+impl<T: DeserializeOwned + 'static> FromRequest for OptionalPost<T> {
+    type Error = actix_web::Error;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let bytes = web::Bytes::from_request(req, payload);
+        let is_json = matches!(
+            actix_web::HttpMessage::mime_type(req),
+            Ok(Some(m)) if m.subtype() == mime::JSON || m.suffix() == Some(mime::JSON)
+        );
+        let (key, route, target) = request_parts(req);
+        Box::pin(async move {
+            let key = key?;
+            let raw = bytes.await?;
+            let value = if raw.iter().all(u8::is_ascii_whitespace) {
+                serde_json::Value::Object(serde_json::Map::new())
+            } else if !is_json {
+                return Err(ApiError::UnsupportedMediaType {
+                    detail: "the body must be application/json".to_string(),
+                }
+                .into());
+            } else {
+                serde_json::from_slice(&raw).map_err(|e| serde_json_error(&e))?
+            };
+            Ok(OptionalPost(parse(value, key, route, &target)?))
         })
     }
 }

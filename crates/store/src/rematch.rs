@@ -28,13 +28,13 @@
 mod groups;
 mod lock;
 
-pub use groups::{decide_group, groups, GroupRow, GroupStatus};
+pub use groups::{decide_group, group, groups, GroupRow, GroupStatus};
 
 use crate::error::{Result, StoreError};
 use crate::ids::{JobId, NeighbourId, OrgId, RequestId};
 use crate::job::{self, JobStatus};
 use crate::request::{Request, RequestFilter, RequestStatus};
-use crate::schema::{match_members, matches};
+use crate::schema::{jobs, match_members, matches};
 use crate::{audit, clock, matching, neighbour, organisation, request, DbConnection, Store};
 use chrono::Utc;
 use diesel::prelude::*;
@@ -185,6 +185,39 @@ pub fn start_job(store: &Store, org: OrgId) -> Result<JobId, StoreError> {
             other => other,
         })?;
     Ok(job.id)
+}
+
+/// [`start_job`] inside a write transaction the caller holds on `conn`, so that the job
+/// row commits together with what the caller writes beside it (an API's idempotency key
+/// and audit row). On PostgreSQL the run lock is probed on another pooled connection.
+/// Run the job with [`run_job`] only after that transaction has committed.
+pub fn start_job_in(store: &Store, conn: &mut DbConnection, org: OrgId) -> Result<job::Job> {
+    drop(RunLock::acquire(store, org)?);
+    organisation::get(conn, org)?;
+    job::start(conn, org, JOB_KIND, stale_after()).map_err(|e| match e {
+        StoreError::Conflict(code) if code == "duplicate" => StoreError::conflict("job_running"),
+        other => other,
+    })
+}
+
+/// Re-matching jobs of an organisation, newest first, with ids below `before` if given.
+pub fn recent_jobs(
+    conn: &mut DbConnection,
+    org: OrgId,
+    before: Option<JobId>,
+    limit: i64,
+) -> Result<Vec<job::Job>> {
+    let mut q = jobs::table
+        .filter(jobs::organisation_id.eq(org))
+        .filter(jobs::kind.eq(JOB_KIND))
+        .into_boxed();
+    if let Some(b) = before {
+        q = q.filter(jobs::id.lt(b));
+    }
+    Ok(q.order(jobs::id.desc())
+        .limit(limit.max(0))
+        .select(job::Job::as_select())
+        .load(conn)?)
 }
 
 /// The running re-matching job of an organisation, if any.

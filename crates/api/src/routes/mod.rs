@@ -4,7 +4,9 @@
 pub mod auth;
 pub mod candidates;
 pub mod exchanges;
+pub mod groups;
 pub mod health;
+pub mod jobs;
 pub mod matches;
 pub mod neighbours;
 pub mod referrals;
@@ -42,6 +44,12 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("POST", "/v1/services"),
     ("GET", "/v1/services"),
     ("POST", "/v1/referrals"),
+    ("POST", "/v1/jobs/rematch"),
+    ("GET", "/v1/jobs"),
+    ("GET", "/v1/jobs/{id}"),
+    ("GET", "/v1/groups"),
+    ("POST", "/v1/groups/{id}/accept"),
+    ("POST", "/v1/groups/{id}/split"),
 ];
 
 /// Registers every route.
@@ -59,5 +67,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(matches::configure)
         .configure(exchanges::configure)
         .configure(services::configure)
-        .configure(referrals::configure);
+        .configure(referrals::configure)
+        .configure(jobs::configure)
+        .configure(groups::configure);
 }

@@ -6,8 +6,10 @@ mod helpers;
 
 mod candidates;
 mod contract;
+mod groups;
 mod health;
 mod idempotency;
+mod jobs;
 mod login;
 mod matches;
 mod neighbours;

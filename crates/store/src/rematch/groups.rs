@@ -82,6 +82,15 @@ pub fn groups(conn: &mut DbConnection, org: OrgId, status: Option<GroupStatus>) 
         .load(conn)?)
 }
 
+/// One group suggestion; `NotFound` for another organisation's id.
+pub fn group(conn: &mut DbConnection, org: OrgId, id: i64) -> Result<GroupRow> {
+    Ok(group_suggestions::table
+        .filter(group_suggestions::organisation_id.eq(org))
+        .filter(group_suggestions::id.eq(id))
+        .select(GroupRow::as_select())
+        .first(conn)?)
+}
+
 /// A coordinator accepts or splits a suggestion that is still `suggested`;
 /// `Conflict("group_status")` otherwise. Accepting records the decision only: each
 /// member still answers for themselves.

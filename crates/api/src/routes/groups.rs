@@ -1,0 +1,226 @@
+//! `/v1/groups`: group suggestions of the re-matching job (DESIGN.md §3.7), 3–6
+//! companionship requests with a shared tag, overlapping windows and homes within each
+//! other's reach, and a coordinator's decision on them.
+//!
+//! Accepting records the coordinator's decision only. It creates no match and puts
+//! nobody in a group: each resident still says yes or no for themselves through the
+//! match flow. Splitting means the same set is not suggested again. A decision is taken
+//! once; deciding a group that is no longer `suggested` is 409 `group_status`.
+//!
+//! A coordinator limited to neighbourhoods sees a group only when every request in it
+//! is theirs to see; any other group answers exactly like a missing id (404).
+
+use crate::access;
+use crate::auth::{Caller, Staff};
+use crate::blocking::run;
+use crate::error::{ApiError, ApiResult};
+use crate::extract::{Id, PathId};
+use crate::idempotency::{self, OptionalPost, Post};
+use crate::paging;
+use crate::state::AppState;
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use chrono::{DateTime, Utc};
+use nabij_engine::reasons::Reason;
+use nabij_store::rematch::{self, GroupRow, GroupStatus};
+use nabij_store::request::Request;
+use nabij_store::{clock, DbConnection, RequestId, StoreError};
+use serde::{Deserialize, Serialize};
+
+const CURSOR_KIND: &str = "groups";
+
+/// A group suggestion's id in a path (the store keys them by a plain `i64`), parsed by
+/// the same rules as every typed id.
+#[derive(Debug, Clone, Copy)]
+pub struct GroupId(pub i64);
+
+impl PathId for GroupId {
+    fn parse_id(raw: &str) -> Option<Self> {
+        RequestId::parse(raw).map(|r| GroupId(r.get()))
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListQuery {
+    #[serde(default)]
+    pub status: Option<String>,
+    #[serde(default)]
+    pub limit: Option<u32>,
+    #[serde(default)]
+    pub cursor: Option<String>,
+}
+
+/// `POST /v1/groups/{id}/accept` and `/split` take no input; the body may be left out
+/// or be `{}`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DecideIn {}
+
+#[derive(Debug, Serialize)]
+pub struct GroupOut {
+    pub id: i64,
+    /// `suggested`, `accepted` or `split`.
+    pub status: String,
+    /// The shared tag code, e.g. `walking`.
+    pub tag: String,
+    pub request_ids: Vec<i64>,
+    /// Why these requests go together, in Dutch, French and English.
+    pub reasons: Vec<Reason>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl GroupOut {
+    fn from_row(g: &GroupRow, ids: &[RequestId]) -> Result<Self, StoreError> {
+        Ok(GroupOut {
+            id: g.id,
+            status: g.status.clone(),
+            tag: g.tag.clone(),
+            request_ids: ids.iter().map(|r| r.get()).collect(),
+            reasons: g.reasons()?,
+            created_at: clock::utc(g.created_at),
+        })
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct GroupPage {
+    pub items: Vec<GroupOut>,
+    pub next_cursor: Option<String>,
+}
+
+/// The requests of a group this caller may see, or `None` when a limited coordinator
+/// may not see every one of them. (A request gone meanwhile is left out for others.)
+fn visible_requests(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    ids: &[RequestId],
+) -> Result<Option<Vec<Request>>, StoreError> {
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        match access::request(conn, caller, *id) {
+            Ok(r) => out.push(r),
+            Err(StoreError::NotFound) if caller.neighbourhoods.is_some() => return Ok(None),
+            Err(StoreError::NotFound) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(Some(out))
+}
+
+/// `GET /v1/groups?status=&limit=&cursor=`: suggestions in id order.
+pub async fn list(
+    state: web::Data<AppState>,
+    caller: Staff,
+    query: web::Query<ListQuery>,
+) -> ApiResult<HttpResponse> {
+    let caller = caller.0;
+    let q = query.into_inner();
+    let limit = paging::limit(q.limit)? as usize;
+    let after = q
+        .cursor
+        .as_deref()
+        .map(|c| paging::decode(CURSOR_KIND, c))
+        .transpose()?;
+    let status = q
+        .status
+        .as_deref()
+        .map(|s| {
+            GroupStatus::parse(s)
+                .ok_or_else(|| ApiError::invalid_field("status", "must be suggested, accepted or split"))
+        })
+        .transpose()?;
+    let st = state.clone();
+    let page = run(move || {
+        st.store.read_as(|c| {
+            let mut items = Vec::new();
+            let mut more = false;
+            for g in rematch::groups(c, caller.org, status)? {
+                if after.is_some_and(|a| g.id <= a) {
+                    continue;
+                }
+                let ids = g.request_ids()?;
+                if caller.neighbourhoods.is_some() && visible_requests(c, &caller, &ids)?.is_none() {
+                    continue;
+                }
+                if items.len() == limit {
+                    more = true;
+                    break;
+                }
+                items.push(GroupOut::from_row(&g, &ids)?);
+            }
+            let next_cursor = match (more, items.last()) {
+                (true, Some(last)) => Some(paging::encode(CURSOR_KIND, last.id)),
+                _ => None,
+            };
+            Ok(GroupPage { items, next_cursor })
+        })
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(page))
+}
+
+async fn decide(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: i64,
+    post: OptionalPost<DecideIn>,
+    to: GroupStatus,
+) -> ApiResult<HttpResponse> {
+    let OptionalPost(Post { idempotency, .. }) = post;
+    let action = match to {
+        GroupStatus::Accepted => "group_accepted",
+        _ => "group_split",
+    };
+    let st = state.clone();
+    let written = run(move || {
+        idempotency::write(&st.store, &caller, &idempotency, StatusCode::OK, |c| {
+            let g = rematch::group(c, caller.org, id)?;
+            let ids = g.request_ids()?;
+            let members = visible_requests(c, &caller, &ids)?.ok_or(StoreError::NotFound)?;
+            rematch::decide_group(c, caller.org, id, to)?;
+            let detail = format!("group={id} requests={}", ids.len());
+            for r in &members {
+                access::record(c, &caller, action, Some(r.neighbour_id), detail.clone())?;
+            }
+            if members.is_empty() {
+                access::record(c, &caller, action, None, detail)?;
+            }
+            let g = GroupRow {
+                status: to.as_str().to_string(),
+                ..g
+            };
+            Ok((GroupOut::from_row(&g, &ids)?, ()))
+        })
+    })
+    .await?;
+    Ok(written.response())
+}
+
+/// `POST /v1/groups/{id}/accept`: the coordinator agrees with the suggestion. Nobody
+/// is matched or grouped by it; each resident still confirms through the match flow.
+pub async fn accept(
+    state: web::Data<AppState>,
+    caller: Staff,
+    Id(GroupId(id)): Id<GroupId>,
+    post: OptionalPost<DecideIn>,
+) -> ApiResult<HttpResponse> {
+    decide(state, caller.0, id, post, GroupStatus::Accepted).await
+}
+
+/// `POST /v1/groups/{id}/split`: the suggestion is set aside and not made again.
+pub async fn split(
+    state: web::Data<AppState>,
+    caller: Staff,
+    Id(GroupId(id)): Id<GroupId>,
+    post: OptionalPost<DecideIn>,
+) -> ApiResult<HttpResponse> {
+    decide(state, caller.0, id, post, GroupStatus::Split).await
+}
+
+/// Registers the routes of this family.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(web::resource("/v1/groups").route(web::get().to(list)))
+        .service(web::resource("/v1/groups/{id}/accept").route(web::post().to(accept)))
+        .service(web::resource("/v1/groups/{id}/split").route(web::post().to(split)));
+}

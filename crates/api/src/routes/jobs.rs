@@ -1,0 +1,269 @@
+//! `/v1/jobs`: batch re-matching of the caller's organisation as a background job.
+//!
+//! `POST /v1/jobs/rematch` starts the same run as `nabij rematch` (DESIGN.md §3.6–3.7)
+//! and answers 202 at once; the run goes on in a thread of its own, never on an actix
+//! worker. The job row in the store, with its progress and heartbeat, is the source of
+//! truth: any instance answers `GET /v1/jobs/{id}`, and one run per organisation holds
+//! across instances (the store's lock); a second start gets 409 `job_running` naming the
+//! running job. Proposals the run makes wait for everybody's answer (the match flow).
+
+use crate::access;
+use crate::auth::Staff;
+use crate::blocking::run;
+use crate::error::{title, ApiError, ApiResult, FieldError, Problem, PROBLEM_JSON};
+use crate::extract::Id;
+use crate::idempotency::{self, OptionalPost, Post};
+use crate::paging;
+use crate::state::AppState;
+use actix_web::http::{header, StatusCode};
+use actix_web::{web, HttpResponse};
+use chrono::{DateTime, Utc};
+use nabij_engine::candidates::MAX_LIMIT;
+use nabij_store::job::{self, Job};
+use nabij_store::rematch::{self, RematchOptions, RematchSummary};
+use nabij_store::{clock, json_text, JobId, OrgId, Store, StoreError};
+use serde::{Deserialize, Serialize};
+
+const CURSOR_KIND: &str = "jobs";
+/// The conflict code of a second start.
+pub const JOB_RUNNING: &str = "job_running";
+
+/// `POST /v1/jobs/rematch`; the body may be left out.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RematchIn {
+    /// Compute and count everything, write no proposals, groups or referral flags.
+    pub dry_run: bool,
+    /// Candidates considered per request, 1..=100 (default 20).
+    pub k: Option<i64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListQuery {
+    #[serde(default)]
+    pub kind: Option<String>,
+    #[serde(default)]
+    pub limit: Option<u32>,
+    #[serde(default)]
+    pub cursor: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JobOut {
+    pub id: i64,
+    pub kind: String,
+    /// `running`, `succeeded` or `failed`.
+    pub status: String,
+    /// 0..=1.
+    pub progress: f64,
+    pub started_at: DateTime<Utc>,
+    pub finished_at: Option<DateTime<Utc>>,
+    /// The last sign of life of a running job.
+    pub heartbeat_at: Option<DateTime<Utc>>,
+    /// What the run did; only once it succeeded.
+    pub summary: Option<RematchSummary>,
+    /// A stable code of why it failed; only once it failed.
+    pub error: Option<String>,
+}
+
+impl JobOut {
+    fn from_row(j: &Job) -> Result<Self, StoreError> {
+        let stored: Option<serde_json::Value> = j
+            .summary
+            .as_deref()
+            .map(|s| json_text::decode(s, "jobs.summary"))
+            .transpose()?;
+        let (summary, error) = match (j.status.as_str(), stored) {
+            ("succeeded", Some(v)) => (
+                Some(
+                    serde_json::from_value(v)
+                        .map_err(|e| StoreError::Corrupt(format!("jobs.summary: {e}")))?,
+                ),
+                None,
+            ),
+            (_, Some(v)) => (None, v.get("error").and_then(|e| e.as_str()).map(String::from)),
+            (_, None) => (None, None),
+        };
+        Ok(JobOut {
+            id: j.id.get(),
+            kind: j.kind.clone(),
+            status: j.status.clone(),
+            progress: (j.progress * 1000.0).round() / 1000.0,
+            started_at: clock::utc(j.started_at),
+            finished_at: j.finished_at.map(clock::utc),
+            heartbeat_at: j.heartbeat_at.map(clock::utc),
+            summary,
+            error,
+        })
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct JobPage {
+    pub items: Vec<JobOut>,
+    pub next_cursor: Option<String>,
+}
+
+/// The 409 of a second start: a problem naming the running job (`job_id`, null when it
+/// ended meanwhile).
+#[derive(Serialize)]
+struct JobRunningProblem<'a> {
+    #[serde(flatten)]
+    problem: Problem<'a>,
+    job_id: Option<i64>,
+}
+
+fn job_running(job_id: Option<JobId>) -> HttpResponse {
+    let status = StatusCode::CONFLICT;
+    let body = JobRunningProblem {
+        problem: Problem {
+            type_: format!("https://nabij.invalid/problems/{JOB_RUNNING}"),
+            title: title(JOB_RUNNING, status),
+            status: status.as_u16(),
+            detail: "a re-matching run of this organisation is going on; see job_id".to_string(),
+            code: JOB_RUNNING,
+            errors: &[],
+        },
+        job_id: job_id.map(JobId::get),
+    };
+    let json = serde_json::to_string(&body).unwrap_or_else(|_| {
+        format!(r#"{{"type":"about:blank","title":"Conflict","status":409,"code":"{JOB_RUNNING}"}}"#)
+    });
+    HttpResponse::build(status)
+        .insert_header((header::CONTENT_TYPE, PROBLEM_JSON))
+        .body(json)
+}
+
+/// Runs a started (and committed) job to its end on a thread of its own; the job row
+/// records the outcome.
+fn spawn_run(store: Store, org: OrgId, id: JobId, opts: RematchOptions) -> std::io::Result<()> {
+    std::thread::Builder::new()
+        .name(format!("nabij-rematch-{id}"))
+        .spawn(move || match rematch::run_job(&store, org, id, &opts) {
+            Ok(s) => tracing::info!(
+                job = %id, org = %org, proposals = s.proposals_made, groups = s.groups_suggested,
+                referrals = s.referrals_suggested, dry_run = s.dry_run, "re-matching job done"
+            ),
+            Err(e) => tracing::warn!(job = %id, org = %org, error = %e, "re-matching job failed"),
+        })
+        .map(drop)
+}
+
+/// `POST /v1/jobs/rematch` `{dry_run?, k?}` → 202 with the running job and
+/// `Location: /v1/jobs/{id}`; 409 `job_running` with `job_id` while one runs.
+pub async fn start(
+    state: web::Data<AppState>,
+    caller: Staff,
+    post: OptionalPost<RematchIn>,
+) -> ApiResult<HttpResponse> {
+    let caller = caller.0;
+    let OptionalPost(Post { body, idempotency }) = post;
+    let k = match body.k {
+        None => RematchOptions::default().k,
+        Some(k) => usize::try_from(k)
+            .ok()
+            .filter(|k| (1..=MAX_LIMIT).contains(k))
+            .ok_or_else(|| ApiError::invalid_field("k", format!("must be between 1 and {MAX_LIMIT}")))?,
+    };
+    let opts = RematchOptions {
+        dry_run: body.dry_run,
+        k,
+        ..RematchOptions::default()
+    };
+    let org = caller.org;
+    let st = state.clone();
+    let detail = format!("dry_run={} k={}", opts.dry_run, opts.k);
+    let started = run(move || {
+        idempotency::write(&st.store, &caller, &idempotency, StatusCode::ACCEPTED, |c| {
+            let j = rematch::start_job_in(&st.store, c, caller.org)?;
+            access::record(
+                c,
+                &caller,
+                "rematch_started",
+                None,
+                format!("job={} {detail}", j.id),
+            )?;
+            Ok((JobOut::from_row(&j)?, j.id))
+        })
+    })
+    .await;
+    let written = match started {
+        Err(ApiError::Store(StoreError::Conflict(code))) if code == JOB_RUNNING => {
+            let st = state.clone();
+            let running = run(move || Ok(rematch::running_job(&st.store, org)?)).await?;
+            return Ok(job_running(running.map(|j| j.id)));
+        }
+        other => other?,
+    };
+    if let Some(id) = written.after {
+        if let Err(e) = spawn_run(state.store.clone(), org, id, opts) {
+            let st = state.clone();
+            let failed = serde_json::json!({"error": "not_started"});
+            run(move || {
+                Ok(st
+                    .store
+                    .write(|c| job::finish(c, org, id, job::JobStatus::Failed, Some(&failed)))?)
+            })
+            .await?;
+            return Err(ApiError::Internal(anyhow::anyhow!(
+                "cannot start the job thread: {e}"
+            )));
+        }
+    }
+    Ok(written.created("/v1/jobs"))
+}
+
+/// `GET /v1/jobs/{id}`: status, progress and, once done, the summary.
+pub async fn get(state: web::Data<AppState>, caller: Staff, Id(id): Id<JobId>) -> ApiResult<HttpResponse> {
+    let org = caller.org;
+    let st = state.clone();
+    let out = run(move || Ok(st.store.read(|c| JobOut::from_row(&job::get(c, org, id)?))?)).await?;
+    Ok(HttpResponse::Ok().json(out))
+}
+
+/// `GET /v1/jobs?kind=rematch&limit=&cursor=`: recent runs, newest first.
+pub async fn list(
+    state: web::Data<AppState>,
+    caller: Staff,
+    query: web::Query<ListQuery>,
+) -> ApiResult<HttpResponse> {
+    let q = query.into_inner();
+    if q.kind.as_deref().is_some_and(|k| k != rematch::JOB_KIND) {
+        return Err(ApiError::invalid_fields(vec![FieldError::new(
+            "kind",
+            "must be rematch",
+        )]));
+    }
+    let limit = paging::limit(q.limit)?;
+    let before = q
+        .cursor
+        .as_deref()
+        .map(|c| paging::decode(CURSOR_KIND, c))
+        .transpose()?
+        .map(JobId);
+    let org = caller.org;
+    let st = state.clone();
+    let page = run(move || {
+        Ok(st.store.read(|c| {
+            let mut rows = rematch::recent_jobs(c, org, before, i64::from(limit) + 1)?;
+            let more = rows.len() > limit as usize;
+            rows.truncate(limit as usize);
+            let items = rows.iter().map(JobOut::from_row).collect::<Result<Vec<_>, _>>()?;
+            let next_cursor = match (more, rows.last()) {
+                (true, Some(last)) => Some(paging::encode(CURSOR_KIND, last.id.get())),
+                _ => None,
+            };
+            Ok(JobPage { items, next_cursor })
+        })?)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(page))
+}
+
+/// Registers the routes of this family.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(web::resource("/v1/jobs").route(web::get().to(list)))
+        .service(web::resource("/v1/jobs/rematch").route(web::post().to(start)))
+        .service(web::resource("/v1/jobs/{id}").route(web::get().to(get)));
+}
