@@ -14,17 +14,22 @@ repository's .venv when it is missing).
                          connection instead of answering 250: the client cannot know the
                          message arrived and sends it again
   --auth USER:PASSWORD   require AUTH PLAIN/LOGIN with these credentials (plain text is
-                         allowed: loopback only)
+                         allowed without --tls-cert: loopback only)
+  --tls-cert PEM --tls-key PEM
+                         offer and require STARTTLS with this certificate
 """
 
 import argparse
 import asyncio
 import itertools
 import json
+import logging
 import os
 import signal
+import ssl
 import sys
 import time
+import warnings
 from email import policy
 from email.parser import BytesParser
 
@@ -113,7 +118,12 @@ def main():
     ap.add_argument("--reject", action="append", default=[])
     ap.add_argument("--hangup-after", type=int, action="append", default=[])
     ap.add_argument("--auth", default=None)
+    ap.add_argument("--tls-cert", default=None)
+    ap.add_argument("--tls-key", default=None)
     args = ap.parse_args()
+    # Plain-text AUTH is deliberate here (loopback tests); keep stderr quiet about it.
+    warnings.filterwarnings("ignore", message="Requiring AUTH while not requiring TLS")
+    logging.getLogger("mail.log").setLevel(logging.CRITICAL)
     if args.describe:
         return describe_dir(args.dir)
     os.makedirs(args.dir, exist_ok=True)
@@ -129,9 +139,14 @@ def main():
                 and auth_data.login == user.encode()
                 and auth_data.password == password.encode()
             )
-            return AuthResult(success=ok)
+            # handled=False: aiosmtpd answers 235 or 535 itself.
+            return AuthResult(success=ok, handled=False)
 
-        kwargs = dict(authenticator=authenticator, auth_required=True, auth_require_tls=False)
+        kwargs = dict(authenticator=authenticator, auth_required=True, auth_require_tls=bool(args.tls_cert))
+    if args.tls_cert:
+        ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        ctx.load_cert_chain(args.tls_cert, args.tls_key)
+        kwargs.update(tls_context=ctx, require_starttls=True)
 
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)

@@ -11,6 +11,7 @@ use crate::templates::render;
 use lettre::message::header::{Header, HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MultiPart};
 use lettre::transport::smtp::authentication::Credentials;
+use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
 use lettre::transport::smtp::PoolConfig;
 use lettre::{Message, SmtpTransport, Transport as _};
 use nabij_store::outbox::OutboxMessage;
@@ -51,6 +52,9 @@ pub struct SmtpSettings {
     /// Connections kept open (default 4, the worker's default `senders`).
     #[serde(default = "default_connections")]
     pub max_connections: u32,
+    /// A root certificate (PEM) to trust besides the usual ones, e.g. an internal CA.
+    #[serde(default)]
+    pub ca_file: Option<PathBuf>,
 }
 
 fn default_timeout() -> u64 {
@@ -72,6 +76,7 @@ impl SmtpSettings {
             password: None,
             timeout_secs: default_timeout(),
             max_connections: default_connections(),
+            ca_file: None,
         }
     }
 }
@@ -85,6 +90,7 @@ impl std::fmt::Debug for SmtpSettings {
             .field("username", &self.username)
             .field("password", &self.password.as_ref().map(|_| "***"))
             .field("timeout_secs", &self.timeout_secs)
+            .field("ca_file", &self.ca_file)
             .finish()
     }
 }
@@ -271,10 +277,20 @@ fn smtp_transport(s: &SmtpSettings) -> Result<SmtpTransport> {
     if s.host.trim().is_empty() {
         return Err(NotifyError::Config("smtp host is empty".to_string()));
     }
+    let tls = || -> Result<TlsParameters> {
+        let mut p = TlsParameters::builder(s.host.clone());
+        if let Some(file) = &s.ca_file {
+            let pem = std::fs::read(file)
+                .map_err(|e| NotifyError::Config(format!("ca_file {}: {e}", file.display())))?;
+            p = p.add_root_certificate(Certificate::from_pem(&pem)?);
+        }
+        Ok(p.build()?)
+    };
+    let plain = SmtpTransport::builder_dangerous(&s.host);
     let mut b = match s.security {
-        Security::None => SmtpTransport::builder_dangerous(&s.host).port(s.port.unwrap_or(25)),
-        Security::Starttls => SmtpTransport::starttls_relay(&s.host)?.port(s.port.unwrap_or(587)),
-        Security::Tls => SmtpTransport::relay(&s.host)?.port(s.port.unwrap_or(465)),
+        Security::None => plain.port(s.port.unwrap_or(25)),
+        Security::Starttls => plain.port(s.port.unwrap_or(587)).tls(Tls::Required(tls()?)),
+        Security::Tls => plain.port(s.port.unwrap_or(465)).tls(Tls::Wrapper(tls()?)),
     };
     match (&s.username, &s.password) {
         (Some(u), Some(p)) => b = b.credentials(Credentials::new(u.clone(), p.clone())),
@@ -307,4 +323,82 @@ fn write_eml(dir: &Path, message_id: &str, bytes: &[u8]) -> Result<()> {
     std::fs::write(&tmp, bytes)?;
     std::fs::rename(&tmp, dir.join(format!("{safe}.eml")))?;
     Ok(())
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_read_from_configuration_and_keep_the_password_out_of_logs() {
+        let s: MailSettings = serde_json::from_value(serde_json::json!({
+            "from": "Buurtwerk Pelt <buren@pelt.be>",
+            "transport": {"kind": "smtp", "host": "smtp.pelt.be", "security": "starttls",
+                          "username": "buren", "password": "geheim"}
+        }))
+        .unwrap();
+        assert!(!format!("{s:?}").contains("geheim"));
+        let TransportSettings::Smtp(smtp) = &s.transport else {
+            panic!("smtp expected")
+        };
+        assert_eq!(
+            (smtp.security, smtp.port, smtp.timeout_secs),
+            (Security::Starttls, None, 30)
+        );
+        let m = Mailer::new(&s).unwrap();
+        assert!(!format!("{m:?}").contains("geheim"));
+        for security in ["none", "tls"] {
+            let mut v = serde_json::to_value(serde_json::json!({
+                "from": "buren@pelt.be",
+                "transport": {"kind": "smtp", "host": "smtp.pelt.be", "port": 2525}
+            }))
+            .unwrap();
+            v["transport"]["security"] = security.into();
+            Mailer::new(&serde_json::from_value(v).unwrap()).unwrap();
+        }
+        let bad = |v: serde_json::Value| Mailer::new(&serde_json::from_value(v).unwrap()).is_err();
+        assert!(bad(
+            serde_json::json!({"from": "not an address", "transport": {"kind": "files", "dir": "/tmp"}})
+        ));
+        assert!(bad(serde_json::json!({"from": "a@b.be",
+            "transport": {"kind": "smtp", "host": "h", "username": "u"}})));
+        assert!(bad(
+            serde_json::json!({"from": "a@b.be", "transport": {"kind": "smtp", "host": " "}})
+        ));
+    }
+
+    #[test]
+    fn the_message_id_depends_on_the_row_alone() {
+        let dir = std::env::temp_dir().join(format!("nabij-mailer-{}", std::process::id()));
+        let m = Mailer::new(&MailSettings {
+            from: "Buurtwerk <buren@pelt.be>".to_string(),
+            message_id_domain: Some("mail.pelt.be".to_string()),
+            transport: TransportSettings::Files { dir: dir.clone() },
+        })
+        .unwrap();
+        let now = nabij_store::clock::now();
+        let row = OutboxMessage {
+            id: nabij_store::OutboxId(1),
+            organisation_id: nabij_store::OrgId(1),
+            message_id: "nabij.match_closed.1.2.n3.00ff".to_string(),
+            recipient: "anna@example.org".to_string(),
+            language: "fr".to_string(),
+            template: "match_closed.neighbour".to_string(),
+            payload: r#"{"organisation":"Buurtwerk","name":"Anna","people":["Jan"]}"#.to_string(),
+            status: "sending".to_string(),
+            attempts: 1,
+            next_attempt_at: now,
+            locked_until: None,
+            last_error: None,
+            created_at: now,
+            sent_at: None,
+        };
+        let a = String::from_utf8(m.compose(&row).unwrap().formatted()).unwrap();
+        let b = String::from_utf8(m.compose(&row).unwrap().formatted()).unwrap();
+        let id = "Message-ID: <nabij.match_closed.1.2.n3.00ff@mail.pelt.be>";
+        assert!(a.contains(id) && b.contains(id), "{a}");
+        assert!(a.contains("Content-Language: fr"));
+        let _ = std::fs::remove_dir_all(dir);
+    }
 }

@@ -245,12 +245,12 @@ pub fn list(
     after: Option<OutboxId>,
     limit: i64,
 ) -> Result<Vec<OutboxMessage>> {
-    let mut q = outbox::table
-        .filter(outbox::organisation_id.eq(org))
-        .into_boxed();
+    let mut q = outbox::table.filter(outbox::organisation_id.eq(org)).into_boxed();
     if let Some(s) = status {
         if !["pending", "sending", "sent", "dead"].contains(&s) {
-            return Err(StoreError::invalid("status must be pending, sending, sent or dead"));
+            return Err(StoreError::invalid(
+                "status must be pending, sending, sent or dead",
+            ));
         }
         q = q.filter(outbox::status.eq(s.to_string()));
     }

@@ -75,7 +75,7 @@ pub fn walk_request(neighbour_id: i64) -> Value {
 }
 
 impl TestApp {
-    pub async fn post_as(&self, path: &str, token: &str, body: &Value) -> reqwest::Response {
+    pub async fn post_as(&self, path: &str, token: &str, body: &Value) -> crate::helpers::Response {
         self.client
             .post(self.url(path))
             .bearer_auth(token)
@@ -85,7 +85,13 @@ impl TestApp {
             .unwrap()
     }
 
-    pub async fn post_keyed(&self, path: &str, token: &str, key: &str, body: &Value) -> reqwest::Response {
+    pub async fn post_keyed(
+        &self,
+        path: &str,
+        token: &str,
+        key: &str,
+        body: &Value,
+    ) -> crate::helpers::Response {
         self.client
             .post(self.url(path))
             .bearer_auth(token)
@@ -149,7 +155,7 @@ impl TestApp {
         match_id: i64,
         verb: &str,
         neighbour_id: i64,
-    ) -> reqwest::Response {
+    ) -> crate::helpers::Response {
         let body = json!({"neighbour_id": neighbour_id});
         self.post_as(&format!("/v1/matches/{match_id}/{verb}"), token, &body)
             .await

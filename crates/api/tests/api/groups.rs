@@ -50,7 +50,7 @@ async fn groups(app: &TestApp, token: &str, query: &str) -> Vec<Value> {
         .clone()
 }
 
-async fn decide(app: &TestApp, token: &str, id: i64, verb: &str) -> reqwest::Response {
+async fn decide(app: &TestApp, token: &str, id: i64, verb: &str) -> crate::helpers::Response {
     app.client
         .post(app.url(&format!("/v1/groups/{id}/{verb}")))
         .bearer_auth(token)

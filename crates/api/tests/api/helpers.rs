@@ -5,6 +5,10 @@
 //! Every test body is `async fn name(app: TestApp)`, listed in its module's
 //! [`on_both_backends!`](crate::on_both_backends) so it runs on both databases
 //! (`…::sqlite::name` and `…::postgres::name`; `NABIJ_SKIP_PG=1` skips the latter).
+//!
+//! Requests go out through [`Client`] (`app.client`, the typed helpers use it too),
+//! which checks every response against `openapi.yaml` ([`crate::openapi_check`]); the
+//! mismatches are printed at once and fail the test when its body returns.
 
 use jsonwebtoken::{Algorithm, EncodingKey, Header};
 use nabij_api::auth::keys::KEYS_FILE;
@@ -13,7 +17,9 @@ use nabij_api::auth::{KeySet, Principal, Role, TokenConfig};
 use nabij_api::{Application, Settings};
 use nabij_store::testing::TestDatabase;
 use nabij_store::{client, organisation, user, BackendKind, NeighbourhoodId, OrgId, Store};
-use std::sync::OnceLock;
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_TYPE};
+use reqwest::{IntoUrl, Method, StatusCode};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 use std::time::Duration;
 
 pub const PASSWORD: &str = "lang-en-sterk-wachtwoord";
@@ -45,14 +51,18 @@ macro_rules! on_both_backends {
         mod sqlite {
             $( #[tokio::test] async fn $name() {
                 if let Some(app) = $crate::helpers::spawn_app_on(nabij_store::BackendKind::Sqlite).await {
-                    super::$name(app).await
+                    let failures = app.client.failures();
+                    super::$name(app).await;
+                    failures.assert_none();
                 }
             } )*
         }
         mod postgres {
             $( #[tokio::test] async fn $name() {
                 if let Some(app) = $crate::helpers::spawn_app_on(nabij_store::BackendKind::Postgres).await {
-                    super::$name(app).await
+                    let failures = app.client.failures();
+                    super::$name(app).await;
+                    failures.assert_none();
                 }
             } )*
         }
@@ -62,7 +72,7 @@ macro_rules! on_both_backends {
 pub struct TestApp {
     pub backend: BackendKind,
     pub address: String,
-    pub client: reqwest::Client,
+    pub client: Client,
     #[allow(dead_code)]
     pub store: Store,
     pub settings: Settings,
@@ -141,10 +151,7 @@ pub async fn spawn_app_on(backend: BackendKind) -> Option<TestApp> {
     let store = Store::open(&settings.database_url).unwrap();
     let org_a = seed_org(&store, "pelt");
     let org_b = seed_org(&store, "deerlijk");
-    let client = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
+    let client = Client::new();
     Some(TestApp {
         backend,
         address,
@@ -163,11 +170,11 @@ impl TestApp {
         format!("{}{}", self.address, path)
     }
 
-    pub async fn get(&self, path: &str) -> reqwest::Response {
+    pub async fn get(&self, path: &str) -> Response {
         self.client.get(self.url(path)).send().await.unwrap()
     }
 
-    pub async fn get_with_token(&self, path: &str, token: &str) -> reqwest::Response {
+    pub async fn get_with_token(&self, path: &str, token: &str) -> Response {
         self.client
             .get(self.url(path))
             .bearer_auth(token)
@@ -176,11 +183,11 @@ impl TestApp {
             .unwrap()
     }
 
-    pub async fn post_json(&self, path: &str, body: &serde_json::Value) -> reqwest::Response {
+    pub async fn post_json(&self, path: &str, body: &serde_json::Value) -> Response {
         self.client.post(self.url(path)).json(body).send().await.unwrap()
     }
 
-    pub async fn post_raw(&self, path: &str, content_type: &str, body: Vec<u8>) -> reqwest::Response {
+    pub async fn post_raw(&self, path: &str, content_type: &str, body: Vec<u8>) -> Response {
         self.client
             .post(self.url(path))
             .header("Content-Type", content_type)
@@ -190,7 +197,7 @@ impl TestApp {
             .unwrap()
     }
 
-    pub async fn post_login(&self, email: &str, password: &str) -> reqwest::Response {
+    pub async fn post_login(&self, email: &str, password: &str) -> Response {
         self.post_json(
             "/v1/auth/login",
             &serde_json::json!({"email": email, "password": password}),
@@ -276,7 +283,7 @@ impl TestApp {
 }
 
 /// Asserts a problem+json response and returns its body.
-pub async fn assert_problem(resp: reqwest::Response, status: u16, code: &str) -> serde_json::Value {
+pub async fn assert_problem(resp: Response, status: u16, code: &str) -> serde_json::Value {
     assert_eq!(resp.status().as_u16(), status, "status");
     let ct = resp
         .headers()
@@ -288,4 +295,160 @@ pub async fn assert_problem(resp: reqwest::Response, status: u16, code: &str) ->
     assert_eq!(body["status"], status);
     assert!(body["title"].is_string() && body["detail"].is_string() && body["type"].is_string());
     body
+}
+
+/// Mismatches with `openapi.yaml`, shared by the clones of one test's [`Client`].
+#[derive(Clone, Default)]
+pub struct Failures(Arc<Mutex<Vec<String>>>);
+
+impl Failures {
+    pub fn push(&self, failure: String) {
+        eprintln!("openapi.yaml mismatch: {failure}");
+        self.0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(failure);
+    }
+
+    /// Panics with every mismatch collected so far.
+    pub fn assert_none(&self) {
+        let failures = std::mem::take(&mut *self.0.lock().unwrap_or_else(PoisonError::into_inner));
+        assert!(
+            failures.is_empty(),
+            "{} response(s) do not match openapi.yaml:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
+}
+
+/// A `reqwest::Client` (no redirects) whose every response is checked against
+/// `openapi.yaml`; clones share one [`Failures`].
+#[derive(Clone)]
+pub struct Client {
+    inner: reqwest::Client,
+    failures: Failures,
+}
+
+impl Client {
+    fn new() -> Client {
+        let inner = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        Client {
+            inner,
+            failures: Failures::default(),
+        }
+    }
+
+    pub fn failures(&self) -> Failures {
+        self.failures.clone()
+    }
+
+    pub fn request(&self, method: Method, url: impl IntoUrl) -> RequestBuilder {
+        RequestBuilder {
+            inner: self.inner.request(method, url),
+            failures: self.failures.clone(),
+        }
+    }
+
+    pub fn get(&self, url: impl IntoUrl) -> RequestBuilder {
+        self.request(Method::GET, url)
+    }
+
+    pub fn post(&self, url: impl IntoUrl) -> RequestBuilder {
+        self.request(Method::POST, url)
+    }
+
+    pub fn patch(&self, url: impl IntoUrl) -> RequestBuilder {
+        self.request(Method::PATCH, url)
+    }
+
+    pub fn delete(&self, url: impl IntoUrl) -> RequestBuilder {
+        self.request(Method::DELETE, url)
+    }
+}
+
+/// `reqwest::RequestBuilder`'s calls the tests use; [`send`](Self::send) checks the answer.
+pub struct RequestBuilder {
+    inner: reqwest::RequestBuilder,
+    failures: Failures,
+}
+
+impl RequestBuilder {
+    fn map(self, f: impl FnOnce(reqwest::RequestBuilder) -> reqwest::RequestBuilder) -> Self {
+        RequestBuilder {
+            inner: f(self.inner),
+            failures: self.failures,
+        }
+    }
+
+    pub fn bearer_auth(self, token: impl std::fmt::Display) -> Self {
+        self.map(|r| r.bearer_auth(token))
+    }
+
+    pub fn basic_auth(self, user: impl std::fmt::Display, password: Option<impl std::fmt::Display>) -> Self {
+        self.map(|r| r.basic_auth(user, password))
+    }
+
+    pub fn header(self, name: &str, value: impl AsRef<str>) -> Self {
+        let name = HeaderName::from_bytes(name.as_bytes()).unwrap();
+        let value = HeaderValue::from_str(value.as_ref()).unwrap();
+        self.map(|r| r.header(name, value))
+    }
+
+    pub fn json<T: serde::Serialize + ?Sized>(self, body: &T) -> Self {
+        self.map(|r| r.json(body))
+    }
+
+    pub fn body(self, body: impl Into<reqwest::Body>) -> Self {
+        self.map(|r| r.body(body))
+    }
+
+    /// Sends, reads the whole body and checks the response against `openapi.yaml`.
+    pub async fn send(self) -> reqwest::Result<Response> {
+        let (client, request) = self.inner.build_split();
+        let request = request?;
+        let (method, url) = (request.method().to_string(), request.url().clone());
+        let resp = client.execute(request).await?;
+        let (status, headers) = (resp.status(), resp.headers().clone());
+        let body = resp.bytes().await?.to_vec();
+        let content_type = headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok());
+        let checked =
+            crate::openapi_check::spec().check(&method, url.path(), status.as_u16(), content_type, &body);
+        if let Err(failure) = checked {
+            self.failures.push(failure);
+        }
+        Ok(Response {
+            status,
+            headers,
+            body,
+        })
+    }
+}
+
+/// A response read in full (and checked); `reqwest::Response`'s calls the tests use.
+pub struct Response {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: Vec<u8>,
+}
+
+impl Response {
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    pub fn headers(&self) -> &HeaderMap {
+        &self.headers
+    }
+
+    pub async fn text(self) -> Result<String, std::string::FromUtf8Error> {
+        String::from_utf8(self.body)
+    }
+
+    pub async fn json<T: serde::de::DeserializeOwned>(self) -> serde_json::Result<T> {
+        serde_json::from_slice(&self.body)
+    }
 }

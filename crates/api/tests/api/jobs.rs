@@ -19,7 +19,7 @@ crate::on_both_backends!(
 
 impl TestApp {
     /// `POST /v1/jobs/rematch` with `body` (`None`: no body at all).
-    pub async fn start_rematch(&self, token: &str, body: Option<&Value>) -> reqwest::Response {
+    pub async fn start_rematch(&self, token: &str, body: Option<&Value>) -> crate::helpers::Response {
         let req = self.client.post(self.url("/v1/jobs/rematch")).bearer_auth(token);
         match body {
             Some(b) => req.json(b),

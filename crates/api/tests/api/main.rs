@@ -13,6 +13,7 @@ mod jobs;
 mod login;
 mod matches;
 mod neighbours;
+mod openapi_check;
 mod problems;
 mod requests;
 mod tenancy;

@@ -27,7 +27,13 @@ async fn scene(app: &TestApp, token: &str) -> (i64, i64, i64, i64) {
     (an, bert, rid, mid)
 }
 
-async fn send(app: &TestApp, token: &str, method: &str, path: &str, body: &Value) -> reqwest::Response {
+async fn send(
+    app: &TestApp,
+    token: &str,
+    method: &str,
+    path: &str,
+    body: &Value,
+) -> crate::helpers::Response {
     let url = app.url(path);
     let req = match method {
         "GET" => app.client.get(url),

@@ -100,6 +100,7 @@ pub(crate) fn num(id: Option<i64>) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use crate::event::{Audience, EventKind};

@@ -18,6 +18,8 @@ crate::on_both_backends!(
     a_message_that_keeps_failing_ends_dead_and_can_be_requeued: 4,
     a_worker_that_dies_after_claiming_loses_nothing: 4,
     two_workers_never_send_the_same_message: 8,
+    smtp_credentials_are_used: 2,
+    starttls_with_credentials_to_a_trusted_certificate: 2,
 );
 
 fn messages_arrive_in_the_residents_language_with_stable_headers(ctx: Ctx) {
@@ -336,4 +338,73 @@ fn two_workers_never_send_the_same_message(ctx: Ctx) {
     let ids: HashSet<String> = got.iter().map(|r| r.message_id.clone()).collect();
     assert_eq!(got.len(), 120, "a message was sent twice");
     assert_eq!(ids, unique_ids(&ctx.store, org));
+}
+
+fn smtp_credentials_are_used(ctx: Ctx) {
+    let sink = SmtpSink::start(SinkOptions {
+        auth: Some(("buren".to_string(), "geheim".to_string())),
+        ..SinkOptions::default()
+    });
+    let org = org(&ctx.store, "pelt", "nl");
+    enqueue_many(&ctx.store, org, "auth", 1);
+    let with = |password: &str| {
+        let mut mail = smtp_settings(sink.port);
+        if let nabij_notify::TransportSettings::Smtp(s) = &mut mail.transport {
+            s.username = Some("buren".to_string());
+            s.password = Some(password.to_string());
+        }
+        nabij_notify::Worker::from_settings(ctx.store.clone(), &mail, fast_config()).unwrap()
+    };
+    let stats = with("fout").run_once().unwrap();
+    assert_eq!((stats.sent, stats.retried), (0, 1), "{stats:?}");
+    let row = &ctx.store.read(|c| outbox::list(c, org, None, None, 10)).unwrap()[0];
+    assert!(row.last_error.as_deref().unwrap_or("").contains("535"), "{row:?}");
+    assert!(!row.last_error.as_deref().unwrap_or("").contains("fout"));
+    assert!(sink.received().is_empty());
+    let w = with("geheim");
+    assert!(wait_until(Duration::from_secs(10), || w.run_once().unwrap().sent == 1));
+    assert_eq!(sink.received().len(), 1);
+}
+
+fn starttls_with_credentials_to_a_trusted_certificate(ctx: Ctx) {
+    let certs = tempfile::tempdir().unwrap();
+    let (ca, cert, key) = crate::sink::test_pki(certs.path());
+    let sink = SmtpSink::start(SinkOptions {
+        auth: Some(("buren".to_string(), "geheim".to_string())),
+        tls: Some((cert, key)),
+        ..SinkOptions::default()
+    });
+    let org = org(&ctx.store, "pelt", "nl");
+    enqueue_many(&ctx.store, org, "tls", 2);
+    let with = |ca: Option<&std::path::Path>| {
+        let mail = nabij_notify::MailSettings {
+            from: "Buurtwerk <buren@nabij.test>".to_string(),
+            message_id_domain: None,
+            transport: nabij_notify::TransportSettings::Smtp(nabij_notify::SmtpSettings {
+                security: nabij_notify::Security::Starttls,
+                username: Some("buren".to_string()),
+                password: Some("geheim".to_string()),
+                ca_file: ca.map(|p| p.to_path_buf()),
+                timeout_secs: 5,
+                ..nabij_notify::SmtpSettings::plain("127.0.0.1", sink.port)
+            }),
+        };
+        nabij_notify::Worker::from_settings(ctx.store.clone(), &mail, fast_config()).unwrap()
+    };
+    // A certificate nobody vouches for is refused: nothing is sent, all is retried.
+    let stats = with(None).run_once().unwrap();
+    assert_eq!(stats.sent, 0, "{stats:?}");
+    assert!(sink.received().is_empty());
+    let w = with(Some(&ca));
+    let sent = wait_until(Duration::from_secs(10), || {
+        w.run_once().unwrap();
+        statuses(&ctx.store, org).get("sent") == Some(&2)
+    });
+    let rows = ctx.store.read(|c| outbox::list(c, org, None, None, 10)).unwrap();
+    assert!(
+        sent,
+        "{:?}",
+        rows.iter().map(|r| &r.last_error).collect::<Vec<_>>()
+    );
+    assert_eq!(sink.received().len(), 2);
 }

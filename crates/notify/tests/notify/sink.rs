@@ -61,6 +61,8 @@ pub struct SinkOptions {
     pub reject: Vec<String>,
     pub hangup_after: Vec<u32>,
     pub auth: Option<(String, String)>,
+    /// Certificate and key (PEM): offer and require STARTTLS.
+    pub tls: Option<(PathBuf, PathBuf)>,
 }
 
 /// One message as the sink received it.
@@ -117,6 +119,9 @@ impl SmtpSink {
         }
         if let Some((u, p)) = &self.options.auth {
             cmd.arg("--auth").arg(format!("{u}:{p}"));
+        }
+        if let Some((cert, key)) = &self.options.tls {
+            cmd.arg("--tls-cert").arg(cert).arg("--tls-key").arg(key);
         }
         // The port may still be held briefly after a kill: try a few times.
         let deadline = Instant::now() + Duration::from_secs(20);
@@ -184,4 +189,73 @@ impl Drop for SmtpSink {
     fn drop(&mut self) {
         self.kill();
     }
+}
+
+/// A throwaway CA and a server certificate for 127.0.0.1 signed by it (openssl):
+/// `(ca.pem, cert.pem, key.pem)`.
+pub fn test_pki(dir: &Path) -> (PathBuf, PathBuf, PathBuf) {
+    let run = |args: &[&str]| {
+        let st = Command::new("openssl")
+            .args(args)
+            .current_dir(dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .unwrap();
+        assert!(st.success(), "openssl {args:?} failed");
+    };
+    std::fs::write(
+        dir.join("leaf.ext"),
+        "subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n",
+    )
+    .unwrap();
+    run(&[
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=nabij test CA",
+        "-addext",
+        "basicConstraints=critical,CA:TRUE",
+        "-addext",
+        "keyUsage=critical,keyCertSign",
+        "-keyout",
+        "ca.key",
+        "-out",
+        "ca.pem",
+    ]);
+    run(&[
+        "req",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-subj",
+        "/CN=127.0.0.1",
+        "-keyout",
+        "key.pem",
+        "-out",
+        "leaf.csr",
+    ]);
+    run(&[
+        "x509",
+        "-req",
+        "-in",
+        "leaf.csr",
+        "-CA",
+        "ca.pem",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-days",
+        "2",
+        "-extfile",
+        "leaf.ext",
+        "-out",
+        "cert.pem",
+    ]);
+    (dir.join("ca.pem"), dir.join("cert.pem"), dir.join("key.pem"))
 }
