@@ -1,12 +1,13 @@
 # nabij — two commands do all the set-up on a fresh machine:
-#   make run    build and serve on the embedded default
-#   make test   fmt, clippy and every test
+#   make run    build and serve on the embedded default (SQLite in data/, demo data)
+#   make test   fmt, clippy and every test (SQLite and a throwaway PostgreSQL)
 SHELL := /bin/bash
 CARGO ?= cargo
+VENV := .venv
 
-.PHONY: test run bench fmt clippy build
+.PHONY: test run bench fmt clippy build venv bench-venv postgis
 
-test: fmt clippy
+test: fmt clippy venv
 	$(CARGO) test --workspace --all-targets
 	$(CARGO) test --workspace --doc
 
@@ -16,6 +17,18 @@ fmt:
 clippy:
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 
+# Python tools for the tests (a real SMTP server on loopback: aiosmtpd).
+venv: $(VENV)/.tests-ok
+$(VENV)/.tests-ok: benches/requirements.txt
+	test -x $(VENV)/bin/python || python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q -r benches/requirements.txt
+	touch $@
+
+bench-venv: $(VENV)/.bench-ok
+$(VENV)/.bench-ok: benches/requirements-bench.txt venv
+	$(VENV)/bin/pip install -q -r benches/requirements-bench.txt
+	touch $@
+
 build:
 	$(CARGO) build --release -p nabij
 
@@ -23,7 +36,15 @@ build:
 run: build
 	./target/release/nabij serve --demo
 
-bench:
+postgis:
 	dpkg -s postgresql-15-postgis-3 >/dev/null 2>&1 || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql-15-postgis-3)
+
+bench: bench-venv postgis
 	$(CARGO) bench -p nabij-engine --bench engine
-	$(CARGO) run --release -p nabij-bench -- engine --neighbours 1000000 --queries 2000 --seed 1 --json --vs-postgis
+	$(CARGO) build --release -p nabij -p nabij-bench
+	./target/release/nabij-bench engine --neighbours 1000000 --queries 2000 --seed 1 --json --vs-postgis
+	./target/release/nabij-bench assign --size 10000 --degree 50 --seed 1 --json
+	./target/release/nabij-bench assign --size 50000 --degree 50 --seed 1 --json
+	./target/release/nabij-bench rematch --requests 100000 --neighbours 1000000 --k 20 --json
+	./target/release/nabij-bench http --neighbours 100000 --seconds 10 --json
+	./target/release/nabij-bench http --neighbours 100000 --seconds 10 --json --postgres
