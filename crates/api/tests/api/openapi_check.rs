@@ -167,7 +167,10 @@ impl Spec {
         };
         let value: Value = match serde_json::from_slice(body) {
             Ok(v) => v,
-            Err(e) => return fail(format!("the body is not JSON ({e}): {body:?}")),
+            Err(e) => {
+                let text: String = String::from_utf8_lossy(body).chars().take(300).collect();
+                return fail(format!("the body is not JSON ({e}): {text:?}"));
+            }
         };
         let mut out = Vec::new();
         self.validate(schema, &value, "", true, &mut out);
@@ -178,8 +181,12 @@ impl Spec {
             .iter()
             .map(|m| format!("  at \"{}\": {}", m.pointer, m.message))
             .collect();
+        let mut shown = value.to_string();
+        if shown.len() > 600 {
+            shown = format!("{}…", shown.chars().take(600).collect::<String>());
+        }
         fail(format!(
-            "the body does not match the schema of {template}:\n{}\n  body: {value}",
+            "the body does not match the schema of {template}:\n{}\n  body: {shown}",
             lines.join("\n")
         ))
     }
@@ -209,10 +216,12 @@ impl Spec {
             }
             path_matched = true;
             let item = self.resolve(item);
-            if let Some(op) = item.get(method.to_ascii_lowercase()) {
-                if best.map_or(true, |(l, _, _)| literal > l) {
-                    best = Some((literal, template, op));
-                }
+            let Some(op) = item.get(method.to_ascii_lowercase()) else {
+                continue;
+            };
+            match best {
+                Some((l, _, _)) if l >= literal => {}
+                _ => best = Some((literal, template, op)),
             }
         }
         match best {
