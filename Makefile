@@ -1,15 +1,19 @@
 # nabij — two commands do all the set-up on a fresh machine:
 #   make run    build and serve on the embedded default (SQLite in data/, demo data)
-#   make test   fmt, clippy and every test (SQLite and a throwaway PostgreSQL)
+#   make test   fmt, clippy and every test (SQLite and a throwaway PostgreSQL), then the
+#               console's browser tests (Debian's chromium + Playwright)
 SHELL := /bin/bash
 CARGO ?= cargo
 VENV := .venv
 
-.PHONY: test run bench fmt clippy build venv bench-venv postgis
+.PHONY: test run bench fmt clippy build venv bench-venv postgis browser-test
 
 test: fmt clippy venv
 	$(CARGO) test --workspace --all-targets
 	$(CARGO) test --workspace --doc
+	$(MAKE) browser-test
+	$(CARGO) build -p nabij
+	tests/schemathesis/run.sh
 
 fmt:
 	$(CARGO) fmt --all -- --check
@@ -48,3 +52,13 @@ bench: bench-venv postgis
 	./target/release/nabij-bench rematch --requests 100000 --neighbours 1000000 --k 20 --json
 	./target/release/nabij-bench http --neighbours 100000 --seconds 10 --json
 	./target/release/nabij-bench http --neighbours 100000 --seconds 10 --json --postgres
+
+# Browser tests of the coordinators' console: Playwright (Python, pinned) driving Debian's
+# chromium against a real `nabij serve --demo` on SQLite; screenshots in
+# target/console-screens/. The last step of `make test`.
+browser-test: venv
+	command -v chromium >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)
+	$(VENV)/bin/pip install -q -r tests/browser/requirements.txt
+	$(CARGO) build -p nabij
+	NABIJ_BIN=$${CARGO_TARGET_DIR:-target}/debug/nabij CHROMIUM=$$(command -v chromium) \
+		$(VENV)/bin/python -m unittest discover -s tests/browser -p 'test_*.py' -v

@@ -30,29 +30,36 @@ use std::time::{Duration, Instant};
 pub struct HttpArgs {
     /// Neighbours in the one organisation.
     #[arg(long, default_value_t = 100_000)]
-    neighbours: usize,
+    pub(crate) neighbours: usize,
     /// Open requests to query candidates for.
     #[arg(long, default_value_t = 500)]
-    requests: usize,
+    pub(crate) requests: usize,
     /// Seconds per phase.
     #[arg(long, default_value_t = 10)]
-    seconds: u64,
+    pub(crate) seconds: u64,
     /// Concurrent connections.
     #[arg(long, default_value_t = 16)]
-    connections: usize,
+    pub(crate) connections: usize,
     /// Run on a throwaway PostgreSQL cluster instead of SQLite.
     #[arg(long)]
-    postgres: bool,
+    pub(crate) postgres: bool,
     #[arg(long, default_value_t = 1)]
-    seed: u64,
+    pub(crate) seed: u64,
     /// The nabij binary (default: target/release/nabij).
     #[arg(long)]
-    nabij: Option<PathBuf>,
+    pub(crate) nabij: Option<PathBuf>,
     #[arg(long)]
-    json: bool,
+    pub(crate) json: bool,
+    /// Instead: `POST /v1/matches` with and without its outbox rows, side by side (two
+    /// servers on one database, one started with `--notify-disabled`).
+    #[arg(long)]
+    pub(crate) outbox: bool,
+    /// With `--outbox`: proposals per side.
+    #[arg(long, default_value_t = 2000)]
+    pub(crate) proposals: usize,
 }
 
-struct Server(Child);
+pub(crate) struct Server(Child);
 
 impl Drop for Server {
     fn drop(&mut self) {
@@ -61,7 +68,12 @@ impl Drop for Server {
     }
 }
 
-fn fill(store: &Store, n: usize, requests: usize, seed: u64) -> anyhow::Result<(Vec<i64>, Vec<i64>)> {
+pub(crate) fn fill(
+    store: &Store,
+    n: usize,
+    requests: usize,
+    seed: u64,
+) -> anyhow::Result<(Vec<i64>, Vec<i64>)> {
     store.migrate()?;
     let profile = synth::profile("flanders")?;
     let people = synth::population(&profile, n, seed, 1)?;
@@ -145,11 +157,17 @@ fn fill(store: &Store, n: usize, requests: usize, seed: u64) -> anyhow::Result<(
     Ok((ids.iter().map(|i| i.get()).collect(), reqs))
 }
 
-fn free_port() -> anyhow::Result<u16> {
+pub(crate) fn free_port() -> anyhow::Result<u16> {
     Ok(std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
 }
 
-fn start_server(bin: &Path, data_dir: &Path, db: &str, port: u16) -> anyhow::Result<Server> {
+pub(crate) fn start_server(
+    bin: &Path,
+    data_dir: &Path,
+    db: &str,
+    port: u16,
+    extra: &[&str],
+) -> anyhow::Result<Server> {
     let child = Command::new(bin)
         .args(["--data-dir"])
         .arg(data_dir)
@@ -160,7 +178,10 @@ fn start_server(bin: &Path, data_dir: &Path, db: &str, port: u16) -> anyhow::Res
             "--listen",
             &format!("127.0.0.1:{port}"),
         ])
+        .args(extra)
         .env("NABIJ_LOG", "warn")
+        // The bench drives one address as fast as it can: no rate limits.
+        .env("NABIJ_RATE_LIMIT", "off")
         .stdout(Stdio::null())
         .stderr(Stdio::inherit())
         .spawn()
@@ -168,16 +189,16 @@ fn start_server(bin: &Path, data_dir: &Path, db: &str, port: u16) -> anyhow::Res
     Ok(Server(child))
 }
 
-struct Phase {
-    name: &'static str,
-    ok: usize,
-    errors: usize,
-    latencies_ms: Vec<f64>,
-    seconds: f64,
+pub(crate) struct Phase {
+    pub(crate) name: &'static str,
+    pub(crate) ok: usize,
+    pub(crate) errors: usize,
+    pub(crate) latencies_ms: Vec<f64>,
+    pub(crate) seconds: f64,
 }
 
 impl Phase {
-    fn report(&self) -> serde_json::Value {
+    pub(crate) fn report(&self) -> serde_json::Value {
         let s = Summary::new(self.latencies_ms.clone());
         json!({
             "requests_per_s": r3(self.ok as f64 / self.seconds),
@@ -249,6 +270,18 @@ pub fn run(args: &HttpArgs) -> anyhow::Result<()> {
             bin.display()
         );
     }
+    if args.outbox {
+        let report = crate::http_outbox::run(args, &bin)?;
+        println!(
+            "{}",
+            if args.json {
+                report.to_string()
+            } else {
+                serde_json::to_string_pretty(&report)?
+            }
+        );
+        return Ok(());
+    }
     let dir = tempfile::tempdir()?;
     let cluster = if args.postgres {
         Some(nabij_store::testing::PgCluster::start().map_err(anyhow::Error::msg)?)
@@ -284,7 +317,7 @@ pub fn run(args: &HttpArgs) -> anyhow::Result<()> {
         )?
         .access_token;
     let port = free_port()?;
-    let _server = start_server(&bin, dir.path(), &db, port)?;
+    let _server = start_server(&bin, dir.path(), &db, port, &[])?;
     let base = format!("http://127.0.0.1:{port}");
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)

@@ -4,6 +4,7 @@
 mod assign_bench;
 mod engine_bench;
 mod http_bench;
+mod http_outbox;
 mod postgis;
 mod stats;
 

@@ -368,6 +368,18 @@ impl ResponseError for ApiError {
     }
 }
 
+/// Enqueueing a notification fails like the change it belongs to: a store error stays a
+/// store error (404, 409, 503, …); anything else (a template or payload that cannot be
+/// built) is internal.
+impl From<nabij_notify::NotifyError> for ApiError {
+    fn from(e: nabij_notify::NotifyError) -> Self {
+        match e {
+            nabij_notify::NotifyError::Store(s) => ApiError::Store(s),
+            other => ApiError::Internal(other.into()),
+        }
+    }
+}
+
 /// Logs the whole cause chain of a server-side failure.
 fn log_cause(err: &ApiError) {
     let mut chain = String::new();

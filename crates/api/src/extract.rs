@@ -102,7 +102,12 @@ pub fn framework_error<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHan
         .headers()
         .get(header::CONTENT_TYPE)
         .is_some_and(|v| v.as_bytes().starts_with(PROBLEM_JSON.as_bytes()));
-    if is_problem {
+    // The console's own HTML error pages (crate::console) pass through as they are.
+    let is_console_page = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    if is_problem || is_console_page {
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     }
     let status = res.status();
@@ -149,8 +154,20 @@ path_ids!(
     nabij_store::NeighbourId,
     nabij_store::RequestId,
     nabij_store::MatchId,
-    nabij_store::JobId
+    nabij_store::JobId,
+    nabij_store::OutboxId
 );
+
+/// The id of a phone-list entry (`/v1/calls/{id}`); it has no typed id in the store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CallId(pub i64);
+
+impl PathId for CallId {
+    fn parse_id(raw: &str) -> Option<Self> {
+        // The same syntax as every typed id.
+        nabij_store::OutboxId::parse(raw).map(|id| CallId(id.get()))
+    }
+}
 
 /// The `{id}` of the path, checked before the body is read: a bad id is 400
 /// `invalid_id` whatever the body says.

@@ -28,6 +28,21 @@ pub struct Settings {
     /// Failed logins allowed per e-mail and address within `login_window`.
     pub login_max_failures: usize,
     pub login_window: Duration,
+    /// Enqueue notifications (outbox e-mails and phone-list entries, see `nabij-notify`)
+    /// in the transaction of each change that causes them: match proposed, accepted
+    /// (became active), declined, closed, request referred. Default `true`. `false`
+    /// skips enqueueing altogether, so nobody hears of anything: only for measuring the
+    /// outbox's cost on the write path (`nabij serve --notify-disabled`,
+    /// `NABIJ_NOTIFY_DISABLED=1`), never in production.
+    pub notifications: bool,
+    /// Rate limits, trusted proxies and slow-client timeouts (see [`crate::limits`]).
+    pub limits: crate::limits::LimitSettings,
+    /// Origins (`https://app.example.org`) allowed to call the API from a browser;
+    /// empty (the default) answers no CORS headers at all (see [`crate::cors`]).
+    pub cors_allowed_origins: Vec<String>,
+    /// Bearer secret a Prometheus scraper presents at `/metrics`; `None` (the default):
+    /// only an admin's access token reads the metrics (see [`crate::metrics`]).
+    pub metrics_token: Option<String>,
 }
 
 impl Settings {
@@ -47,7 +62,32 @@ impl Settings {
             workers: None,
             login_max_failures: 5,
             login_window: Duration::from_secs(15 * 60),
+            notifications: true,
+            limits: crate::limits::LimitSettings::default(),
+            cors_allowed_origins: Vec::new(),
+            metrics_token: None,
         }
+    }
+
+    /// Overrides from the environment, for `nabij serve`: the limits of
+    /// [`crate::limits::LimitSettings::apply_env`], `NABIJ_CORS_ORIGINS`
+    /// (comma-separated origins) and `NABIJ_METRICS_TOKEN` (the scrape secret).
+    pub fn apply_env(&mut self) -> Result<(), String> {
+        self.limits.apply_env()?;
+        if let Ok(origins) = std::env::var("NABIJ_CORS_ORIGINS") {
+            self.cors_allowed_origins = origins
+                .split(',')
+                .map(|o| o.trim().to_string())
+                .filter(|o| !o.is_empty())
+                .collect();
+        }
+        if let Ok(token) = std::env::var("NABIJ_METRICS_TOKEN") {
+            if token.len() < 16 {
+                return Err("NABIJ_METRICS_TOKEN must be at least 16 characters".into());
+            }
+            self.metrics_token = Some(token);
+        }
+        Ok(())
     }
 
     /// Where the key set lives.

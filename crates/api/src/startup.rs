@@ -8,7 +8,7 @@ use crate::extract::{framework_error, json_config, path_config, payload_config, 
 use crate::settings::Settings;
 use crate::state::{AppState, IndexCache};
 use actix_web::dev::Server;
-use actix_web::middleware::{DefaultHeaders, ErrorHandlers};
+use actix_web::middleware::{from_fn, DefaultHeaders, ErrorHandlers};
 use actix_web::{web, App, HttpServer};
 use anyhow::Context as _;
 use nabij_store::Store;
@@ -59,18 +59,34 @@ impl Application {
             dummy_hash,
             settings: Arc::new(settings.clone()),
         });
+        let limits = web::Data::new(crate::limits::Limits::new(&settings.limits));
+        let metrics = web::Data::new(crate::metrics::Metrics::default());
+        let cors = web::Data::new(crate::cors::Cors::new(&settings.cors_allowed_origins));
         let port = listener.local_addr().context("listener has no address")?.port();
         let mut server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())
+                .app_data(limits.clone())
+                .app_data(metrics.clone())
+                .app_data(cors.clone())
                 .app_data(json_config())
                 .app_data(payload_config())
                 .app_data(path_config())
                 .app_data(query_config())
                 .wrap(ErrorHandlers::new().default_handler(framework_error))
+                // Innermost first: request id, limits, log and metrics; then CORS; then
+                // the fixed headers, so that every answer (a 429 or a preflight too)
+                // carries them.
+                .wrap(from_fn(crate::request_log::observe))
+                .wrap(from_fn(crate::cors::cors))
                 .wrap(security_headers())
+                .service(web::resource("/metrics").route(web::get().to(crate::metrics::handler)))
                 .configure(crate::routes::configure)
+                .configure(crate::console::configure)
         })
+        .client_request_timeout(settings.limits.client_request_timeout)
+        .client_disconnect_timeout(settings.limits.client_disconnect_timeout)
+        .keep_alive(settings.limits.keep_alive)
         .listen(listener)
         .context("cannot serve on the listener")?;
         if let Some(workers) = settings.workers {
@@ -93,7 +109,8 @@ impl Application {
     }
 }
 
-/// Headers on every response. actix sends no `Server` header.
+/// Headers on every response. actix sends no `Server` header. The
+/// `Content-Security-Policy` and `X-Request-Id` come from [`crate::request_log`].
 fn security_headers() -> DefaultHeaders {
     DefaultHeaders::new()
         .add(("X-Content-Type-Options", "nosniff"))

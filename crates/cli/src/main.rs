@@ -3,6 +3,7 @@
 
 mod admin_cmd;
 mod config;
+mod outbox_cmd;
 mod rematch_cmd;
 mod scope_cmd;
 mod seed;
@@ -59,6 +60,9 @@ enum Command {
     Simulate(simulate_cmd::SimulateArgs),
     /// Re-match everything still open in one organisation (proposals, groups, referrals).
     Rematch(rematch_cmd::RematchArgs),
+    /// The notification outbox: deliver it without the API.
+    #[command(subcommand)]
+    Outbox(outbox_cmd::OutboxCommand),
 }
 
 fn init_tracing() {
@@ -100,6 +104,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Client(cmd) => admin_cmd::client(&g, cmd),
         Command::Keys(cmd) => admin_cmd::keys(&g, cmd),
         Command::Rematch(args) => rematch_cmd::run(&g, args),
+        Command::Outbox(cmd) => outbox_cmd::run(&g, cmd),
         Command::Scope(_) | Command::Simulate(_) => Ok(ExitCode::SUCCESS),
     }
 }

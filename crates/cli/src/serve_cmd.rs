@@ -1,10 +1,15 @@
 //! `nabij serve`: run the API (and, on the embedded default, create, migrate and fill the
-//! database with demo data on first start).
+//! database with demo data on first start), with the notification worker delivering the
+//! outbox on a thread of its own (mail settings from the `[mail]` table of the
+//! configuration file; by default `.eml` files in `<data dir>/mail`).
 
 use crate::config::Globals;
 use crate::seed;
+use anyhow::Context;
 use clap::Args;
+use nabij_notify::{Shutdown, Worker};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 #[derive(Args)]
 pub struct ServeArgs {
@@ -17,20 +22,62 @@ pub struct ServeArgs {
     /// Load the demo organisations when the database has none (the `make run` default).
     #[arg(long)]
     demo: bool,
+    /// Do not deliver e-mail from this process (another instance, or `nabij outbox run`,
+    /// does). Messages are still enqueued.
+    #[arg(long, env = "NABIJ_NO_MAIL_WORKER")]
+    no_mail_worker: bool,
+    /// Enqueue no notifications at all: nobody hears of anything. Only for measuring the
+    /// outbox's cost on the write path; never in production.
+    #[arg(long, env = "NABIJ_NOTIFY_DISABLED")]
+    notify_disabled: bool,
 }
 
 pub fn run(g: &Globals, args: &ServeArgs) -> anyhow::Result<ExitCode> {
-    let settings = g.settings(args.listen.clone(), args.production);
+    let mut settings = g.settings(args.listen.clone(), args.production);
+    settings.notifications = !args.notify_disabled;
+    if args.notify_disabled {
+        tracing::warn!("notifications are disabled: changes enqueue no messages");
+    }
     if args.demo {
         let store = nabij_store::Store::open(&settings.database_url)?;
         store.migrate()?;
         let outcome = seed::demo(&store)?;
         seed::print_login_help(&outcome, &settings.listen);
     }
+    // Checked before serving: bad mail settings stop the start, not the first send.
+    let worker = if args.no_mail_worker {
+        None
+    } else {
+        let store = nabij_store::Store::open(&settings.database_url).context("cannot open the database")?;
+        let mail = g.mail_settings();
+        let worker =
+            Worker::from_settings(store, &mail, g.worker_config()).context("invalid mail settings")?;
+        Some(Arc::new(worker))
+    };
     actix_web::rt::System::new().block_on(async move {
         let app = nabij_api::Application::build(settings).await?;
+        // Started once the database is migrated (by the build above).
+        let shutdown = Shutdown::new();
+        let delivering = match worker {
+            Some(w) => {
+                tracing::info!(transport = ?w.mailer(), "the mail worker is delivering the outbox");
+                Some(
+                    w.spawn(shutdown.clone())
+                        .context("cannot start the mail worker")?,
+                )
+            }
+            None => None,
+        };
         tracing::info!(port = app.port(), "nabij is listening");
-        app.run_until_stopped().await?;
+        let served = app.run_until_stopped().await;
+        shutdown.trigger();
+        if let Some(handle) = delivering {
+            match handle.join() {
+                Ok(stats) => tracing::info!(sent = stats.sent, dead = stats.dead, "the mail worker stopped"),
+                Err(_) => tracing::error!("the mail worker panicked"),
+            }
+        }
+        served?;
         Ok::<_, anyhow::Error>(())
     })?;
     Ok(ExitCode::SUCCESS)

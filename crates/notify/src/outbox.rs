@@ -13,7 +13,7 @@ use nabij_store::schema::notification_events;
 use nabij_store::user::Role;
 use nabij_store::{
     clock, matching, neighbour, organisation, referral, request, user, DbConnection, MatchId, NeighbourId,
-    NeighbourhoodId, OrgId, RequestId, StoreError,
+    NeighbourhoodId, OrgId, RequestId, StoreError, UserId,
 };
 
 /// What [`enqueue_event`] wrote.
@@ -124,6 +124,33 @@ fn message_id(org: OrgId, event: &Event, to: &str) -> String {
         event.subject_id(),
         rand::random::<u64>()
     )
+}
+
+/// Whom an outbox message is for, as recorded in its `message_id` (e.g. to show a
+/// coordinator limited to some neighbourhoods only the messages of their residents).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Recipient {
+    /// A resident.
+    Neighbour(NeighbourId),
+    /// A coordinator's or admin's account.
+    Staff(UserId),
+}
+
+/// Reads the recipient out of a `message_id` made by [`enqueue_event`]
+/// (`nabij.<kind>.<org>.<subject>.<n|u><id>.<random>`); `None` for any other form.
+pub fn recipient_of(message_id: &str) -> Option<Recipient> {
+    let parts: Vec<&str> = message_id.split('.').collect();
+    let [prefix, _kind, _org, _subject, to, _random] = parts.as_slice() else {
+        return None;
+    };
+    if *prefix != "nabij" {
+        return None;
+    }
+    match to.split_at_checked(1)? {
+        ("n", id) => NeighbourId::parse(id).map(Recipient::Neighbour),
+        ("u", id) => UserId::parse(id).map(Recipient::Staff),
+        _ => None,
+    }
 }
 
 /// Everything about one event that the messages need.
@@ -263,4 +290,28 @@ fn write(conn: &mut DbConnection, org: OrgId, t: &Telling) -> Result<Enqueued> {
         out.emails += 1;
     }
     Ok(out)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_recipient_is_read_back_from_the_message_id() {
+        let ev = Event::MatchProposed(MatchId(9));
+        let n = message_id(OrgId(3), &ev, "n42");
+        assert_eq!(recipient_of(&n), Some(Recipient::Neighbour(NeighbourId(42))));
+        let u = message_id(OrgId(3), &ev, "u7");
+        assert_eq!(recipient_of(&u), Some(Recipient::Staff(UserId(7))));
+        for bad in [
+            "",
+            "x.match_proposed.3.9.n42.ab",
+            "nabij.match_proposed.3.9.n0.ab",
+            "nabij.a.b.c.q1.d",
+            "nabij.a.b.c.n1",
+        ] {
+            assert_eq!(recipient_of(bad), None, "{bad}");
+        }
+    }
 }

@@ -50,11 +50,34 @@ pub async fn login(
     if !errors.is_empty() {
         return Err(ApiError::invalid_fields(errors));
     }
-    let throttle_key = format!("login|{}|{}", user::normalise_email(&email), peer_ip(&req));
+    let throttle_key = login_throttle_key(&email, &req);
     check_throttle(&state, &throttle_key)?;
+    let principal = verify_login(&state, email, password).await?;
 
+    let Some(principal) = principal else {
+        state.login_throttle.record_failure(&throttle_key);
+        return Err(ApiError::InvalidCredentials);
+    };
+    state.login_throttle.clear(&throttle_key);
+    token_response(issue(&state, &principal)?)
+}
+
+/// The throttle key of a password login (shared by the API and the console, so both
+/// count the same failures).
+pub(crate) fn login_throttle_key(email: &str, req: &HttpRequest) -> String {
+    format!("login|{}|{}", user::normalise_email(email), peer_ip(req))
+}
+
+/// Checks an e-mail and password against the users table (argon2id; an unknown e-mail
+/// is verified against the dummy hash so both failures take the same time). `None`
+/// when they do not match. The API login and the console login both use it.
+pub(crate) async fn verify_login(
+    state: &web::Data<AppState>,
+    email: String,
+    password: String,
+) -> ApiResult<Option<Principal>> {
     let st = state.clone();
-    let principal = web::block(move || -> Result<Option<Principal>, ApiError> {
+    web::block(move || -> Result<Option<Principal>, ApiError> {
         let found = st.store.read(|c| match user::by_email(c, &email) {
             Ok(u) => {
                 let org = organisation::get(c, u.organisation_id)?;
@@ -80,14 +103,7 @@ pub async fn login(
         }))
     })
     .await
-    .map_err(|e| ApiError::Internal(anyhow::anyhow!("login task failed: {e}")))??;
-
-    let Some(principal) = principal else {
-        state.login_throttle.record_failure(&throttle_key);
-        return Err(ApiError::InvalidCredentials);
-    };
-    state.login_throttle.clear(&throttle_key);
-    token_response(issue(&state, &principal)?)
+    .map_err(|e| ApiError::Internal(anyhow::anyhow!("login task failed: {e}")))?
 }
 
 /// `POST /v1/auth/token` body (form or JSON).
@@ -230,7 +246,7 @@ fn basic_credentials(req: &HttpRequest) -> ApiResult<Option<(String, String)>> {
     Ok(Some((id.to_string(), secret.to_string())))
 }
 
-fn check_throttle(state: &AppState, key: &str) -> ApiResult<()> {
+pub(crate) fn check_throttle(state: &AppState, key: &str) -> ApiResult<()> {
     state
         .login_throttle
         .check(key)

@@ -8,7 +8,7 @@
 //! its audit row is group-committed (`audit_batch`) before the list is sent.
 
 use crate::access;
-use crate::auth::{Authorised, MatchesRead};
+use crate::auth::{Authorised, Caller, MatchesRead};
 use crate::blocking::run;
 use crate::error::{codes, ApiError, ApiResult};
 use crate::extract::Id;
@@ -101,6 +101,18 @@ pub async fn list(
         Some(l) if (1..=MAX_LIMIT as u32).contains(&l) => l as usize,
         Some(_) => return Err(ApiError::invalid_field("limit", "must be between 1 and 100")),
     };
+    let out = find(&state, caller, id, limit).await?;
+    Ok(HttpResponse::Ok().json(out))
+}
+
+/// The candidates of a request this caller may see (shared by the API route and the
+/// console): at most `limit`, their audit row committed before they are returned.
+pub(crate) async fn find(
+    state: &web::Data<AppState>,
+    caller: Caller,
+    id: RequestId,
+    limit: usize,
+) -> ApiResult<CandidatesOut> {
     let st = state.clone();
     let who = caller.clone();
     let (out, entry) = run(move || {
@@ -177,7 +189,7 @@ pub async fn list(
     .await?;
     // Shown only once its audit row is committed (group commit, see audit_batch).
     state.audit.record(who.org, entry).await.map_err(ApiError::from)?;
-    Ok(HttpResponse::Ok().json(out))
+    Ok(out)
 }
 
 /// Registers the route of this family.

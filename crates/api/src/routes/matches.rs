@@ -6,7 +6,9 @@
 //! capacity with the store's atomic conditional update, so concurrent acceptances never
 //! exceed a capacity (the losers get 409 `capacity_reached`). Declining needs no reason
 //! and carries no penalty: the pair is simply not proposed again. Closing gives the
-//! capacity back. Every change writes an audit row per member in its transaction.
+//! capacity back. Every change writes an audit row per member in its transaction, and
+//! enqueues its notification there too (proposed, accepted once active, declined, closed:
+//! see [`crate::notifications`]).
 
 use crate::access;
 use crate::auth::{Authorised, Caller, MatchesRead, MatchesWrite};
@@ -15,10 +17,12 @@ use crate::error::{ApiError, ApiResult, FieldError};
 use crate::extract::Id;
 use crate::idempotency::{self, Post};
 use crate::index::IndexUpdate;
+use crate::notifications::enqueue;
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use chrono::{DateTime, Utc};
+use nabij_notify::Event;
 use nabij_store::matching::{self, FollowUp, MatchDetail, MatchStatus, MAX_COMPANIONS};
 use nabij_store::{clock, DbConnection, MatchId, NeighbourId, RequestId, StoreError};
 use serde::{Deserialize, Serialize};
@@ -171,6 +175,7 @@ pub async fn propose(
             }
             let d = matching::propose(c, caller.org, request_id, &companions)?;
             record_all(c, &caller, "match_proposed", &d)?;
+            enqueue(c, &st.settings, caller.org, Event::MatchProposed(d.row.id))?;
             Ok((MatchOut::from_detail(&d), ()))
         })
     })
@@ -207,6 +212,14 @@ async fn answer(
             };
             let detail = format!("match={} request={}", d.row.id, d.row.request_id);
             access::record(c, &caller, action, Some(who), detail)?;
+            let event = match answer {
+                Answer::Decline => Some(Event::MatchDeclined(id)),
+                Answer::Accept if d.row.status()? == MatchStatus::Active => Some(Event::MatchAccepted(id)),
+                Answer::Accept => None,
+            };
+            if let Some(event) = event {
+                enqueue(c, &st.settings, caller.org, event)?;
+            }
             let update = if d.row.status()? == MatchStatus::Active {
                 record_all(c, &caller, "match_activated", &d)?;
                 let companions: Vec<NeighbourId> = d.companions().collect();
@@ -277,6 +290,7 @@ pub async fn close(
             access::match_detail(c, &caller, id)?;
             let d = matching::close(c, caller.org, id, &follow_up)?;
             record_all(c, &caller, "match_closed", &d)?;
+            enqueue(c, &st.settings, caller.org, Event::MatchClosed(id))?;
             let companions: Vec<NeighbourId> = d.companions().collect();
             let update = IndexUpdate::after(c, caller.org, &companions)?;
             Ok((MatchOut::from_detail(&d), update))

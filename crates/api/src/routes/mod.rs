@@ -2,6 +2,7 @@
 //! listed in [`ROUTES`] (a test keeps both equal to `openapi.yaml`).
 
 pub mod auth;
+pub mod calls;
 pub mod candidates;
 pub mod exchanges;
 pub mod groups;
@@ -9,6 +10,7 @@ pub mod health;
 pub mod jobs;
 pub mod matches;
 pub mod neighbours;
+pub mod outbox;
 pub mod referrals;
 pub mod requests;
 pub mod services;
@@ -50,6 +52,10 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("GET", "/v1/groups"),
     ("POST", "/v1/groups/{id}/accept"),
     ("POST", "/v1/groups/{id}/split"),
+    ("GET", "/v1/outbox"),
+    ("POST", "/v1/outbox/{id}/requeue"),
+    ("GET", "/v1/calls"),
+    ("POST", "/v1/calls/{id}/done"),
 ];
 
 /// Registers every route.
@@ -69,5 +75,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(services::configure)
         .configure(referrals::configure)
         .configure(jobs::configure)
-        .configure(groups::configure);
+        .configure(groups::configure)
+        .configure(outbox::configure)
+        .configure(calls::configure);
 }

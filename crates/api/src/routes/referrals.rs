@@ -1,15 +1,18 @@
 //! `POST /v1/referrals`: a waiting request (open or referral needed) is referred to a
-//! service of the directory (toeleiding) and becomes `referred`.
+//! service of the directory (toeleiding) and becomes `referred`; the resident and their
+//! coordinator hear of it (enqueued in the same transaction).
 
 use crate::access;
 use crate::auth::{Authorised, RequestsWrite};
 use crate::blocking::run;
 use crate::error::{ApiError, ApiResult, FieldError};
 use crate::idempotency::{self, Post};
+use crate::notifications::enqueue;
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use chrono::{DateTime, Utc};
+use nabij_notify::Event;
 use nabij_store::referral::{self, NewReferral, Referral, ReferralReason};
 use nabij_store::{clock, RequestId, ServiceId};
 use serde::{Deserialize, Serialize};
@@ -87,6 +90,7 @@ pub async fn create(
             let r = referral::create(c, caller.org, &form)?;
             let detail = format!("request={} referral={} reason={}", req.id, r.id, r.reason);
             access::record(c, &caller, "request_referred", Some(req.neighbour_id), detail)?;
+            enqueue(c, &st.settings, caller.org, Event::RequestReferred(r.id))?;
             Ok((ReferralOut::from_row(&r), ()))
         })
     })

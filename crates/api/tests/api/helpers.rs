@@ -131,6 +131,11 @@ fn seed_org(store: &Store, slug: &str) -> Org {
 
 /// The app on `backend`, or `None` for PostgreSQL when `NABIJ_SKIP_PG=1`.
 pub async fn spawn_app_on(backend: BackendKind) -> Option<TestApp> {
+    spawn_app_with(backend, |_| {}).await
+}
+
+/// As [`spawn_app_on`], with `tweak` applied to the settings before the app is built.
+pub async fn spawn_app_with(backend: BackendKind, tweak: impl FnOnce(&mut Settings)) -> Option<TestApp> {
     let dir = tempfile::tempdir().unwrap();
     let mut settings = Settings::for_data_dir(dir.path());
     let db = match backend {
@@ -145,6 +150,7 @@ pub async fn spawn_app_on(backend: BackendKind) -> Option<TestApp> {
     settings.workers = Some(1);
     settings.login_max_failures = 3;
     settings.login_window = Duration::from_secs(60);
+    tweak(&mut settings);
     let app = Application::build(settings.clone()).await.unwrap();
     let address = format!("http://127.0.0.1:{}", app.port());
     tokio::spawn(app.run_until_stopped());
@@ -280,6 +286,13 @@ impl TestApp {
             "iat": now, "nbf": now, "exp": now + 300, "jti": "j1",
         })
     }
+}
+
+/// A plain `reqwest::Client` whose responses are *not* checked against `openapi.yaml`:
+/// only for what the document deliberately leaves out (`/metrics`, CORS preflights and
+/// other methods the API does not serve).
+pub fn unchecked_client() -> reqwest::Client {
+    reqwest::Client::new()
 }
 
 /// Asserts a problem+json response and returns its body.

@@ -4,16 +4,20 @@
 mod fixtures;
 mod helpers;
 
+mod authz_matrix;
 mod candidates;
 mod contract;
 mod groups;
+mod headers;
 mod health;
 mod idempotency;
 mod jobs;
+mod limits;
 mod login;
 mod matches;
 mod neighbours;
 mod openapi_check;
+mod outbox;
 mod problems;
 mod requests;
 mod tenancy;

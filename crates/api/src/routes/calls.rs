@@ -1,0 +1,173 @@
+//! `/v1/calls`: the coordinator's phone list. Residents without an e-mail address hear
+//! of what concerns them by phone: each such event puts them on this list (in the
+//! transaction of the change) until a coordinator marks the call done.
+//!
+//! An entry shows who to phone and why (the event, its match or request), with the
+//! resident's display name and phone number read at listing time: never an address or
+//! the request's text. Erased residents drop off the list; a coordinator limited to
+//! neighbourhoods sees only the residents of those.
+
+use crate::access;
+use crate::auth::Staff;
+use crate::blocking::run;
+use crate::error::{ApiError, ApiResult};
+use crate::extract::{CallId, Id};
+use crate::idempotency::{self, OptionalPost, Post};
+use crate::state::AppState;
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use chrono::{DateTime, NaiveDateTime, Utc};
+use diesel::prelude::*;
+use nabij_notify::calls::{self, CallDue};
+use nabij_store::schema::notification_calls;
+use nabij_store::{clock, neighbour, MatchId, NeighbourId, RequestId, StoreError};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// `POST /v1/calls/{id}/done`: no body needed.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DoneIn {}
+
+/// One resident to phone.
+#[derive(Debug, Serialize)]
+pub struct CallOut {
+    /// The entry's id (for `POST /v1/calls/{id}/done`).
+    pub id: i64,
+    pub neighbour_id: i64,
+    pub display_name: String,
+    /// `null` when the resident has no phone number either.
+    pub phone: Option<String>,
+    /// What to tell: `match_proposed`, `match_accepted`, `match_declined`,
+    /// `match_closed` or `request_referred`.
+    pub reason: String,
+    pub match_id: Option<i64>,
+    pub request_id: Option<i64>,
+    /// Since when the call is due.
+    pub since: DateTime<Utc>,
+    /// When it was marked done; `null` while due.
+    pub done_at: Option<DateTime<Utc>>,
+}
+
+impl CallOut {
+    fn from_due(c: &CallDue) -> Self {
+        CallOut {
+            id: c.call_id,
+            neighbour_id: c.neighbour_id.get(),
+            display_name: c.display_name.clone(),
+            phone: c.phone.clone(),
+            reason: c.reason.clone(),
+            match_id: c.match_id.map(MatchId::get),
+            request_id: c.request_id.map(RequestId::get),
+            since: clock::utc(c.since),
+            done_at: None,
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct CallList {
+    pub items: Vec<CallOut>,
+}
+
+/// `GET /v1/calls`: residents to phone, oldest first.
+pub async fn list(state: web::Data<AppState>, caller: Staff) -> ApiResult<HttpResponse> {
+    let caller = caller.0;
+    let st = state.clone();
+    let out = run(move || {
+        st.store.read_as(|c| {
+            let due = calls::calls_due(c, caller.org)?;
+            let hoods: HashMap<NeighbourId, _> = if caller.neighbourhoods.is_some() {
+                let mut ids: Vec<NeighbourId> = due.iter().map(|d| d.neighbour_id).collect();
+                ids.sort_unstable();
+                ids.dedup();
+                neighbour::names(c, caller.org, &ids)?
+                    .into_iter()
+                    .map(|(id, _, hood)| (id, hood))
+                    .collect()
+            } else {
+                HashMap::new()
+            };
+            let items = due
+                .iter()
+                .filter(|d| {
+                    caller.neighbourhoods.is_none()
+                        || hoods
+                            .get(&d.neighbour_id)
+                            .is_some_and(|h| caller.sees_neighbourhood(*h))
+                })
+                .map(CallOut::from_due)
+                .collect();
+            Ok::<_, ApiError>(CallList { items })
+        })
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(out))
+}
+
+type CallRow = (
+    NeighbourId,
+    String,
+    Option<MatchId>,
+    Option<RequestId>,
+    NaiveDateTime,
+);
+
+/// `POST /v1/calls/{id}/done` → 200 with the entry, `done_at` set. 409 `already_done`
+/// when marked before. Audited.
+pub async fn done(
+    state: web::Data<AppState>,
+    caller: Staff,
+    Id(CallId(id)): Id<CallId>,
+    post: OptionalPost<DoneIn>,
+) -> ApiResult<HttpResponse> {
+    let caller = caller.0;
+    let OptionalPost(Post { idempotency, .. }) = post;
+    let st = state.clone();
+    let written = run(move || {
+        idempotency::write(&st.store, &caller, &idempotency, StatusCode::OK, |c| {
+            let (who, reason, match_id, request_id, since): CallRow = notification_calls::table
+                .filter(notification_calls::organisation_id.eq(caller.org))
+                .filter(notification_calls::id.eq(id))
+                .select((
+                    notification_calls::neighbour_id,
+                    notification_calls::reason,
+                    notification_calls::match_id,
+                    notification_calls::request_id,
+                    notification_calls::created_at,
+                ))
+                .first(c)
+                .map_err(StoreError::from)?;
+            // Not visible (another neighbourhood, erased): as if it did not exist.
+            let n = access::neighbour(c, &caller, who)?;
+            calls::mark_called(c, caller.org, id)?;
+            let done_at: Option<NaiveDateTime> = notification_calls::table
+                .filter(notification_calls::id.eq(id))
+                .select(notification_calls::done_at)
+                .first(c)
+                .map_err(StoreError::from)?;
+            let detail = format!("call={id} reason={reason}");
+            access::record(c, &caller, "call_done", Some(who), detail)?;
+            let out = CallOut {
+                id,
+                neighbour_id: who.get(),
+                display_name: n.display_name,
+                phone: n.phone,
+                reason,
+                match_id: match_id.map(MatchId::get),
+                request_id: request_id.map(RequestId::get),
+                since: clock::utc(since),
+                done_at: done_at.map(clock::utc),
+            };
+            Ok((out, ()))
+        })
+    })
+    .await?;
+    Ok(written.response())
+}
+
+/// Registers the routes of this family.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(web::resource("/v1/calls").route(web::get().to(list)))
+        .service(web::resource("/v1/calls/{id}/done").route(web::post().to(done)));
+}

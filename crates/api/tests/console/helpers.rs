@@ -1,0 +1,194 @@
+//! The app with two organisations (`pelt`, `deerlijk`), each with a coordinator and a
+//! neighbourhood, and [`Browser`]: a reqwest client with a tiny cookie jar.
+
+use nabij_api::auth::password::hash_password;
+use nabij_api::{Application, Settings};
+use nabij_store::neighbourhood::{self, NewNeighbourhood};
+use nabij_store::{organisation, user, NeighbourhoodId, Store};
+use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
+use reqwest::{redirect, Response, StatusCode};
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+use std::time::Duration;
+
+pub const PASSWORD: &str = "lang-en-sterk-wachtwoord";
+
+fn password_hash() -> &'static str {
+    static H: OnceLock<String> = OnceLock::new();
+    H.get_or_init(|| hash_password(PASSWORD).unwrap())
+}
+
+pub struct Org {
+    pub id: nabij_store::OrgId,
+    pub coordinator_email: String,
+    pub neighbourhood: NeighbourhoodId,
+}
+
+pub struct TestApp {
+    pub address: String,
+    pub settings: Settings,
+    pub org_a: Org,
+    pub org_b: Org,
+    _dir: tempfile::TempDir,
+}
+
+fn seed_org(store: &Store, slug: &str, lat: f64) -> Org {
+    store
+        .write(|c| {
+            let org = organisation::create(
+                c,
+                &organisation::NewOrganisation {
+                    slug: slug.to_string(),
+                    name: slug.to_uppercase(),
+                    settings: Default::default(),
+                },
+            )?;
+            user::create(
+                c,
+                org.id,
+                &user::NewUser {
+                    email: format!("coordinator@{slug}.test"),
+                    password_hash: password_hash().to_string(),
+                    role: user::Role::Coordinator,
+                    neighbourhood_ids: None,
+                },
+            )?;
+            let hood = neighbourhood::create(
+                c,
+                org.id,
+                &NewNeighbourhood {
+                    name: format!("Centrum {slug}"),
+                    centre_lat: lat,
+                    centre_lon: 5.42,
+                    radius_m: 1500.0,
+                },
+            )?;
+            Ok(Org {
+                id: org.id,
+                coordinator_email: format!("coordinator@{slug}.test"),
+                neighbourhood: hood.id,
+            })
+        })
+        .unwrap()
+}
+
+pub async fn spawn_app() -> TestApp {
+    let dir = tempfile::tempdir().unwrap();
+    let mut settings = Settings::for_data_dir(dir.path());
+    settings.listen = "127.0.0.1:0".to_string();
+    settings.workers = Some(1);
+    settings.login_max_failures = 3;
+    settings.login_window = Duration::from_secs(60);
+    let app = Application::build(settings.clone()).await.unwrap();
+    let address = format!("http://127.0.0.1:{}", app.port());
+    tokio::spawn(app.run_until_stopped());
+    let store = Store::open(&settings.database_url).unwrap();
+    let org_a = seed_org(&store, "pelt", 51.22);
+    let org_b = seed_org(&store, "deerlijk", 50.85);
+    TestApp {
+        address,
+        settings,
+        org_a,
+        org_b,
+        _dir: dir,
+    }
+}
+
+/// A browser: keeps the cookies it is given, follows no redirect.
+pub struct Browser {
+    base: String,
+    client: reqwest::Client,
+    pub jar: BTreeMap<String, String>,
+}
+
+impl Browser {
+    pub fn new(app: &TestApp) -> Browser {
+        Browser {
+            base: app.address.clone(),
+            client: reqwest::Client::builder()
+                .redirect(redirect::Policy::none())
+                .build()
+                .unwrap(),
+            jar: BTreeMap::new(),
+        }
+    }
+
+    fn keep(&mut self, resp: &Response) {
+        for v in resp.headers().get_all(SET_COOKIE) {
+            let v = v.to_str().unwrap();
+            let pair = v.split(';').next().unwrap();
+            let (k, val) = pair.split_once('=').unwrap();
+            if val.is_empty() || v.contains("Max-Age=0") {
+                self.jar.remove(k);
+            } else {
+                self.jar.insert(k.to_string(), val.to_string());
+            }
+        }
+    }
+
+    fn cookie_header(&self) -> String {
+        self.jar
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    pub async fn get(&mut self, path: &str) -> Response {
+        let resp = self
+            .client
+            .get(format!("{}{path}", self.base))
+            .header(COOKIE, self.cookie_header())
+            .send()
+            .await
+            .unwrap();
+        self.keep(&resp);
+        resp
+    }
+
+    /// Posts a form as is (add `csrf` yourself, or use [`Browser::submit`]).
+    pub async fn post(&mut self, path: &str, form: &[(&str, &str)]) -> Response {
+        let resp = self
+            .client
+            .post(format!("{}{path}", self.base))
+            .header(COOKIE, self.cookie_header())
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .body(serde_urlencoded::to_string(form).unwrap())
+            .send()
+            .await
+            .unwrap();
+        self.keep(&resp);
+        resp
+    }
+
+    /// The CSRF token the forms of this browser carry.
+    pub fn csrf(&self) -> String {
+        self.jar.get("nabij_csrf").cloned().expect("no CSRF cookie yet")
+    }
+
+    /// Posts a form with this browser's CSRF token.
+    pub async fn submit(&mut self, path: &str, form: &[(&str, &str)]) -> Response {
+        let csrf = self.csrf();
+        let mut all = vec![("csrf", csrf.as_str())];
+        all.extend_from_slice(form);
+        self.post(path, &all).await
+    }
+
+    /// Opens the login page and logs in; panics unless redirected to `/`.
+    pub async fn login(&mut self, email: &str) {
+        let page = self.get("/login").await;
+        assert_eq!(page.status(), StatusCode::OK);
+        let resp = self
+            .submit("/login", &[("email", email), ("password", PASSWORD)])
+            .await;
+        assert_eq!(resp.status(), StatusCode::SEE_OTHER, "login of {email}");
+        assert_eq!(location(&resp), "/");
+    }
+}
+
+pub fn location(resp: &Response) -> String {
+    resp.headers()
+        .get(LOCATION)
+        .map(|v| v.to_str().unwrap().to_string())
+        .unwrap_or_default()
+}
