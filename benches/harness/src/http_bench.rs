@@ -297,6 +297,12 @@ pub fn run(args: &HttpArgs) -> anyhow::Result<()> {
     let (neighbours, requests) = fill(&store, args.neighbours, args.requests, args.seed)?;
     let fill_s = t.elapsed().as_secs_f64();
     drop(store);
+    if cluster.is_some() {
+        // A database in service has planner statistics (autovacuum); a freshly filled one
+        // not yet. Without them PostgreSQL may scan all neighbours for a lookup by id.
+        let mut pg = postgres::Client::connect(&db, postgres::NoTls).context("connecting to analyze")?;
+        pg.batch_execute("ANALYZE").context("ANALYZE")?;
+    }
     let keys = KeySet::load_or_generate(dir.path(), true)?;
     let settings = nabij_api::Settings::for_data_dir(dir.path());
     let token = keys
