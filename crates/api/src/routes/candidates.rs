@@ -117,8 +117,10 @@ pub(crate) async fn find(
     let who = caller.clone();
     let (out, entry) = run(move || {
         st.store.read_as(|c| {
-            // The version first: an index built after it holds at least its data.
-            let version = organisation::index_version(c, caller.org)?;
+            // The version first: an index built after it holds at least its data. The
+            // same row gives the organisation's weights (one query for both).
+            let org = organisation::get(c, caller.org)?;
+            let version = org.index_version;
             let req = access::request(c, &caller, id)?;
             if !matches!(req.status()?, RequestStatus::Open | RequestStatus::Proposed) {
                 return Err(ApiError::Conflict {
@@ -127,7 +129,7 @@ pub(crate) async fn find(
                 });
             }
             let help = request::to_help_request(c, caller.org, &req)?;
-            let weights = organisation::settings(c, caller.org)?.weights;
+            let weights = org.settings()?.weights;
             // A limited coordinator does not see everyone: look further, then filter.
             let fetch = if caller.neighbourhoods.is_some() {
                 MAX_LIMIT
