@@ -241,6 +241,14 @@ async fn phase(name: &'static str, seconds: u64, connections: usize, make: MakeR
             (ok, errors, lat)
         }));
     }
+    gather(name, tasks, start).await
+}
+
+/// Per-connection results of one phase: successes, failures, latencies in ms.
+pub type Tally = (usize, usize, Vec<f64>);
+
+/// Adds up the connections of a phase that started at `start`.
+pub async fn gather(name: &'static str, tasks: Vec<tokio::task::JoinHandle<Tally>>, start: Instant) -> Phase {
     let mut p = Phase {
         name,
         ok: 0,

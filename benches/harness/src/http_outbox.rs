@@ -6,7 +6,7 @@
 //! The sides take turns (on, off, on, off), each turn a fixed number of proposals of
 //! distinct requests at a fixed number of concurrent connections.
 
-use crate::http_bench::{fill, free_port, start_server, HttpArgs, Phase};
+use crate::http_bench::{fill, free_port, gather, start_server, HttpArgs, Phase};
 use crate::stats::r3;
 use anyhow::{bail, Context};
 use chrono::Utc;
@@ -157,22 +157,7 @@ async fn proposals(
             (ok, errors, lat)
         }));
     }
-    let mut p = Phase {
-        name,
-        ok: 0,
-        errors: 0,
-        latencies_ms: Vec::new(),
-        seconds: 0.0,
-    };
-    for t in tasks {
-        if let Ok((ok, errors, lat)) = t.await {
-            p.ok += ok;
-            p.errors += errors;
-            p.latencies_ms.extend(lat);
-        }
-    }
-    p.seconds = start.elapsed().as_secs_f64();
-    p
+    gather(name, tasks, start).await
 }
 
 fn merge(into: &mut Phase, p: Phase) {

@@ -182,7 +182,7 @@ async fn bad_input_and_weak_tokens(app: TestApp) {
         async move { req.send().await.unwrap() }
     };
     let mut body = neighbour_body("X");
-    body["role"] = json!("volunteer");
+    body["role"] = json!("admin");
     assert_problem(post(body, token.clone()).await, 400, "unknown_field").await;
     let mut body = neighbour_body("X");
     body["location"]["lat"] = json!(123.0);

@@ -367,9 +367,9 @@ async fn bad_input_on_every_new_route_is_a_4xx_problem(app: TestApp) {
         ),
         (
             "/v1/requests",
-            with(req.clone(), "giver", json!(true)),
+            with(req.clone(), "label", json!(true)),
             "unknown_field",
-            Some("giver"),
+            Some("label"),
         ),
         (
             "/v1/matches",
