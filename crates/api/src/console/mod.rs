@@ -41,25 +41,8 @@ const CSS: &str = include_str!("console.css");
 
 /// Registers the console's pages. Call after the API's routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(web::resource("/").route(web::get().to(pages::today)))
-        .service(
-            web::resource("/login")
-                .route(web::get().to(pages::login_form))
-                .route(web::post().to(pages::login)),
-        )
-        .service(web::resource("/logout").route(web::post().to(pages::logout)))
-        .service(web::resource("/neighbours").route(web::get().to(pages::neighbours)))
-        .service(
-            web::resource("/neighbours/new")
-                .route(web::get().to(pages::register_form))
-                .route(web::post().to(pages::register)),
-        )
-        .service(web::resource("/neighbours/{id}").route(web::get().to(pages::neighbour)))
-        .service(web::resource("/neighbours/{id}/requests").route(web::post().to(pages::file_request)))
-        .service(web::resource("/requests/{id}").route(web::get().to(pages::request)))
-        .service(web::resource("/requests/{id}/scope").route(web::post().to(pages::scope_override)))
-        .service(web::resource("/services").route(web::get().to(pages::services)))
-        .service(web::resource("/assets/console.css").route(web::get().to(stylesheet)));
+    pages::configure(cfg);
+    cfg.service(web::resource("/assets/console.css").route(web::get().to(stylesheet)));
 }
 
 async fn stylesheet() -> HttpResponse {

@@ -1,0 +1,124 @@
+//! The console's pages. Each handler builds a [`Ctx`], sends a browser without a
+//! session to `/login`, reads and writes through [`crate::access`] and the store as the
+//! API routes do, and answers HTML.
+
+use super::html::esc;
+use super::Lang;
+use actix_web::web;
+use chrono::{NaiveDateTime, Utc};
+use nabij_store::request::Request;
+
+/// Redirects to the login page unless logged in.
+macro_rules! logged_in {
+    ($ctx:expr) => {
+        match $ctx.caller.clone() {
+            Some(c) => c,
+            None => return $ctx.redirect("/login"),
+        }
+    };
+}
+
+pub(super) fn days_since(t: NaiveDateTime) -> i64 {
+    (Utc::now().naive_utc() - t).num_days().max(0)
+}
+
+pub(super) fn age_text(l: Lang, t: NaiveDateTime) -> String {
+    match days_since(t) {
+        0 => l.t("vandaag", "aujourd’hui", "today").to_string(),
+        1 => l.t("1 dag", "1 jour", "1 day").to_string(),
+        n => format!("{n} {}", l.t("dagen", "jours", "days")),
+    }
+}
+
+pub(super) fn kind_text(l: Lang, code: &str) -> &'static str {
+    match code {
+        "emotional" => l.t(
+            "Een luisterend oor, een bezoek",
+            "Une oreille attentive, une visite",
+            "A listening ear, a visit",
+        ),
+        "companionship" => l.t(
+            "Samen iets doen",
+            "Faire quelque chose ensemble",
+            "Doing something together",
+        ),
+        "practical" => l.t(
+            "Een kleine praktische hand",
+            "Un petit coup de main pratique",
+            "A small practical hand",
+        ),
+        _ => l.t("Andere vraag", "Autre demande", "Other request"),
+    }
+}
+
+pub(super) fn status_text(l: Lang, code: &str) -> &'static str {
+    match code {
+        "open" => l.t("open", "ouverte", "open"),
+        "proposed" => l.t("voorstel gedaan", "proposition faite", "proposal made"),
+        "matched" => l.t("samengebracht", "mis en contact", "brought together"),
+        "closed" => l.t("afgesloten", "clôturée", "closed"),
+        "referral_needed" => l.t("door te verwijzen", "à orienter", "to be referred"),
+        "referred" => l.t("doorverwezen", "orientée", "referred"),
+        "cancelled" => l.t("geannuleerd", "annulée", "cancelled"),
+        "expired" => l.t("verlopen", "expirée", "expired"),
+        _ => l.t("onbekend", "inconnu", "unknown"),
+    }
+}
+
+pub(super) fn consent_text(l: Lang, code: &str) -> &'static str {
+    match code {
+        "home_visit" => l.t(
+            "Bij een huisbezoek",
+            "Lors d’une visite à domicile",
+            "During a home visit",
+        ),
+        "phone_round" => l.t(
+            "Tijdens een belronde",
+            "Lors d’une tournée d’appels",
+            "During a phone round",
+        ),
+        "referral_card" => l.t(
+            "Met een ondertekende doorverwijskaart",
+            "Par une carte d’orientation signée",
+            "With a signed referral card",
+        ),
+        "self" => l.t(
+            "Door de persoon zelf",
+            "Par la personne elle-même",
+            "By the person themselves",
+        ),
+        _ => l.t("Onbekend", "Inconnu", "Unknown"),
+    }
+}
+
+pub(super) fn parse_id(raw: &str) -> Option<i64> {
+    raw.parse::<i64>().ok().filter(|id| *id > 0)
+}
+
+pub(super) fn request_link(r: &Request) -> String {
+    let mut text: String = r.text.chars().take(60).collect();
+    if r.text.chars().count() > 60 {
+        text.push('…');
+    }
+    if text.is_empty() {
+        text = format!("#{}", r.id);
+    }
+    format!("<a href=\"/requests/{}\">{}</a>", r.id, esc(&text))
+}
+
+mod login;
+mod neighbours;
+mod register;
+mod request;
+mod services;
+mod today;
+
+/// Registers every page; specific paths before the `{id}` ones they would shadow.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    today::configure(cfg);
+    login::configure(cfg);
+    register::configure(cfg);
+    neighbours::configure(cfg);
+    request::configure(cfg);
+    services::configure(cfg);
+}
