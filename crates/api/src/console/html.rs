@@ -47,13 +47,16 @@ pub fn document(shell: &Shell<'_>, main: &str) -> String {
             out,
             "<nav aria-label=\"{}\"><ul>\
              <li><a href=\"/\">{}</a></li><li><a href=\"/neighbours\">{}</a></li>\
-             <li><a href=\"/neighbours/new\">{}</a></li><li><a href=\"/services\">{}</a></li></ul>\
+             <li><a href=\"/neighbours/new\">{}</a></li><li><a href=\"/services\">{}</a></li>\
+             <li><a href=\"/report\">{}</a></li><li><a href=\"/rematch\">{}</a></li></ul>\
              <form method=\"post\" action=\"/logout\" class=\"inline\">{}<button type=\"submit\">{}</button></form></nav>",
             l.t("Hoofdmenu", "Menu principal", "Main menu"),
             l.t("Vandaag", "Aujourd’hui", "Today"),
             l.t("Buurtbewoners", "Habitants", "Neighbours"),
             l.t("Iemand inschrijven", "Inscrire quelqu’un", "Register someone"),
             l.t("Sociale kaart", "Carte sociale", "Service directory"),
+            l.t("Buurtrapport", "Rapport de quartier", "Neighbourhood report"),
+            l.t("Opnieuw koppelen", "Nouvel appariement", "Re-match"),
             csrf_field(csrf),
             l.t("Afmelden", "Se déconnecter", "Log out"),
         );

@@ -4,5 +4,8 @@
 //! redirects (so that each step can be checked).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod actions;
 mod helpers;
 mod pages;
+mod people;
+mod report;

@@ -106,9 +106,13 @@ pub(super) fn request_link(r: &Request) -> String {
     format!("<a href=\"/requests/{}\">{}</a>", r.id, esc(&text))
 }
 
+mod actions;
+mod groups;
 mod login;
 mod neighbours;
 mod register;
+mod rematch;
+mod report;
 mod request;
 mod services;
 mod today;
@@ -120,5 +124,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     register::configure(cfg);
     neighbours::configure(cfg);
     request::configure(cfg);
+    actions::configure(cfg);
+    groups::configure(cfg);
     services::configure(cfg);
+    report::configure(cfg);
+    rematch::configure(cfg);
 }
