@@ -155,7 +155,8 @@ path_ids!(
     nabij_store::RequestId,
     nabij_store::MatchId,
     nabij_store::JobId,
-    nabij_store::OutboxId
+    nabij_store::OutboxId,
+    nabij_store::ServiceId
 );
 
 /// The id of a phone-list entry (`/v1/calls/{id}`); it has no typed id in the store.

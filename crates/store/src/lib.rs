@@ -31,6 +31,7 @@ pub mod job;
 pub mod json_text;
 pub mod matching;
 pub mod neighbour;
+pub mod neighbour_search;
 pub mod neighbourhood;
 pub mod organisation;
 pub mod outbox;

@@ -159,6 +159,7 @@ diesel::table! {
         website -> Nullable<Text>,
         area -> Nullable<Text>,
         created_at -> Timestamp,
+        removed_at -> Nullable<Timestamp>,
     }
 }
 

@@ -1,5 +1,9 @@
 //! The service directory ("sociale kaart"): professional services requests are referred
 //! to when they are out of scope or find no match.
+//!
+//! A service taken off the directory ([`remove`]) stays as a row, so that referrals made
+//! to it keep pointing at it; from then on it is not found, listed, suggested or
+//! offered for a new referral ([`get_any`] still reads it, for history).
 
 use crate::clock;
 use crate::error::{Result, StoreError};
@@ -25,11 +29,16 @@ pub struct Service {
     pub website: Option<String>,
     pub area: Option<String>,
     pub created_at: NaiveDateTime,
+    /// When it was taken off the directory.
+    pub removed_at: Option<NaiveDateTime>,
 }
 
 impl Service {
     pub fn categories(&self) -> Result<Vec<String>> {
         json_text::codes(&self.categories, "services.categories")
+    }
+    pub fn is_removed(&self) -> bool {
+        self.removed_at.is_some()
     }
 }
 
@@ -45,6 +54,18 @@ pub struct NewService {
     pub area: Option<String>,
 }
 
+/// A partial change; `None` leaves a field as it is, `Some(None)` clears it.
+#[derive(Debug, Clone, Default)]
+pub struct ServiceUpdate {
+    pub name: Option<String>,
+    pub description: Option<String>,
+    pub categories: Option<Vec<String>>,
+    pub phone: Option<Option<String>>,
+    pub email: Option<Option<String>>,
+    pub website: Option<Option<String>>,
+    pub area: Option<Option<String>>,
+}
+
 #[derive(Insertable)]
 #[diesel(table_name = services)]
 struct ServiceInsert {
@@ -57,6 +78,18 @@ struct ServiceInsert {
     website: Option<String>,
     area: Option<String>,
     created_at: NaiveDateTime,
+}
+
+#[derive(AsChangeset, Default)]
+#[diesel(table_name = services)]
+struct ServiceChanges {
+    name: Option<String>,
+    description: Option<String>,
+    categories: Option<String>,
+    phone: Option<Option<String>>,
+    email: Option<Option<String>>,
+    website: Option<Option<String>>,
+    area: Option<Option<String>>,
 }
 
 fn text(v: &str, field: &str, max: usize) -> Result<String> {
@@ -84,24 +117,33 @@ pub fn valid_category(c: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
 }
 
-pub fn create(conn: &mut DbConnection, org: OrgId, form: &NewService) -> Result<Service> {
-    let name = text(&form.name, "name", 200)?;
+fn check_name(name: &str) -> Result<String> {
+    let name = text(name, "name", 200)?;
     if name.is_empty() {
         return Err(StoreError::invalid("name must not be empty"));
     }
-    if form.categories.len() > 32 || !form.categories.iter().all(|c| valid_category(c)) {
+    Ok(name)
+}
+
+/// The categories as stored: checked, sorted, without duplicates.
+fn check_categories(categories: &[String]) -> Result<String> {
+    if categories.len() > 32 || !categories.iter().all(|c| valid_category(c)) {
         return Err(StoreError::invalid(
             "categories must be up to 32 codes of a-z 0-9 _ -",
         ));
     }
-    let mut categories = form.categories.clone();
+    let mut categories = categories.to_vec();
     categories.sort();
     categories.dedup();
+    json_text::encode(&categories)
+}
+
+pub fn create(conn: &mut DbConnection, org: OrgId, form: &NewService) -> Result<Service> {
     let row = ServiceInsert {
         organisation_id: org,
-        name,
+        name: check_name(&form.name)?,
         description: text(&form.description, "description", 2000)?,
-        categories: json_text::encode(&categories)?,
+        categories: check_categories(&form.categories)?,
         phone: opt(&form.phone, "phone", 32)?,
         email: opt(&form.email, "email", 254)?,
         website: opt(&form.website, "website", 500)?,
@@ -114,7 +156,71 @@ pub fn create(conn: &mut DbConnection, org: OrgId, form: &NewService) -> Result<
         .get_result(conn)?)
 }
 
+/// Applies a partial change to a service still on the directory and returns it as it
+/// is now.
+pub fn update(conn: &mut DbConnection, org: OrgId, id: ServiceId, change: &ServiceUpdate) -> Result<Service> {
+    get(conn, org, id)?;
+    let maybe = |v: &Option<Option<String>>, field: &str, max: usize| -> Result<Option<Option<String>>> {
+        v.as_ref().map(|inner| opt(inner, field, max)).transpose()
+    };
+    let c = ServiceChanges {
+        name: change.name.as_deref().map(check_name).transpose()?,
+        description: change
+            .description
+            .as_deref()
+            .map(|d| text(d, "description", 2000))
+            .transpose()?,
+        categories: change.categories.as_deref().map(check_categories).transpose()?,
+        phone: maybe(&change.phone, "phone", 32)?,
+        email: maybe(&change.email, "email", 254)?,
+        website: maybe(&change.website, "website", 500)?,
+        area: maybe(&change.area, "area", 200)?,
+    };
+    let target = services::table
+        .filter(services::organisation_id.eq(org))
+        .filter(services::id.eq(id))
+        .filter(services::removed_at.is_null());
+    // An empty change set is not valid SQL: then there is nothing to write.
+    let nothing = c.name.is_none()
+        && c.description.is_none()
+        && c.categories.is_none()
+        && c.phone.is_none()
+        && c.email.is_none()
+        && c.website.is_none()
+        && c.area.is_none();
+    if !nothing {
+        diesel::update(target).set(&c).execute(conn)?;
+    }
+    get(conn, org, id)
+}
+
+/// Takes a service off the directory (see the module documentation).
+pub fn remove(conn: &mut DbConnection, org: OrgId, id: ServiceId) -> Result<()> {
+    let n = diesel::update(
+        services::table
+            .filter(services::organisation_id.eq(org))
+            .filter(services::id.eq(id))
+            .filter(services::removed_at.is_null()),
+    )
+    .set(services::removed_at.eq(Some(clock::now())))
+    .execute(conn)?;
+    if n == 0 {
+        return Err(StoreError::NotFound);
+    }
+    Ok(())
+}
+
+/// A service on the directory; one taken off is `NotFound`.
 pub fn get(conn: &mut DbConnection, org: OrgId, id: ServiceId) -> Result<Service> {
+    let s = get_any(conn, org, id)?;
+    if s.is_removed() {
+        return Err(StoreError::NotFound);
+    }
+    Ok(s)
+}
+
+/// A service, also when taken off the directory (to show where a request was referred).
+pub fn get_any(conn: &mut DbConnection, org: OrgId, id: ServiceId) -> Result<Service> {
     Ok(services::table
         .filter(services::organisation_id.eq(org))
         .filter(services::id.eq(id))
@@ -122,7 +228,8 @@ pub fn get(conn: &mut DbConnection, org: OrgId, id: ServiceId) -> Result<Service
         .first(conn)?)
 }
 
-/// Services in id order (keyset pagination; `limit` clamped to 1..=1000).
+/// Services on the directory in id order (keyset pagination; `limit` clamped to
+/// 1..=1000).
 pub fn list(
     conn: &mut DbConnection,
     org: OrgId,
@@ -131,6 +238,7 @@ pub fn list(
 ) -> Result<Vec<Service>> {
     let mut q = services::table
         .filter(services::organisation_id.eq(org))
+        .filter(services::removed_at.is_null())
         .into_boxed();
     if let Some(after) = after {
         q = q.filter(services::id.gt(after));
@@ -141,10 +249,12 @@ pub fn list(
         .load(conn)?)
 }
 
-/// Services that list `category` (suggestions for an out-of-scope request).
+/// Services on the directory that list `category` (suggestions for an out-of-scope
+/// request).
 pub fn for_category(conn: &mut DbConnection, org: OrgId, category: &str) -> Result<Vec<Service>> {
     let all: Vec<Service> = services::table
         .filter(services::organisation_id.eq(org))
+        .filter(services::removed_at.is_null())
         .order(services::id)
         .select(Service::as_select())
         .load(conn)?;

@@ -1,20 +1,25 @@
 //! `/v1/services`: the organisation's service directory ("sociale kaart"), where
 //! out-of-scope requests and requests without a match are referred to. Any caller of
 //! the organisation may read it; coordinators and admins keep it.
+//!
+//! Removing a service takes it off the directory: referrals made to it keep pointing
+//! at it, but it is no longer listed, suggested or offered for a new referral, and its
+//! id answers 404 from then on.
 
 use crate::access;
 use crate::auth::{Caller, Staff};
 use crate::blocking::run;
 use crate::error::ApiResult;
+use crate::extract::Id;
 use crate::idempotency::{self, Post};
 use crate::paging;
 use crate::routes::requests::body::ServiceOut;
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
-use nabij_store::service::{self, NewService};
-use nabij_store::ServiceId;
-use serde::{Deserialize, Serialize};
+use nabij_store::service::{self, NewService, Service, ServiceUpdate};
+use nabij_store::{DbConnection, ServiceId};
+use serde::{Deserialize, Deserializer, Serialize};
 
 const CURSOR_KIND: &str = "services";
 
@@ -39,6 +44,79 @@ pub struct ServiceIn {
     pub area: Option<String>,
 }
 
+impl ServiceIn {
+    pub fn into_new(self) -> NewService {
+        NewService {
+            name: self.name,
+            description: self.description,
+            categories: self.categories,
+            phone: self.phone,
+            email: self.email,
+            website: self.website,
+            area: self.area,
+        }
+    }
+}
+
+/// `Some(None)` for an explicit `null`, `Some(Some(v))` for a value; absent stays `None`
+/// through `#[serde(default)]`.
+fn nullable<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(d).map(Some)
+}
+
+/// `PATCH /v1/services/{id}`: absent fields stay; `null` (or `""`) clears phone,
+/// e-mail, website and area.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServicePatch {
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub categories: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    pub phone: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    pub email: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    pub website: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    pub area: Option<Option<String>>,
+}
+
+impl ServicePatch {
+    /// The store's change and the names of the fields it touches (for the audit log).
+    pub fn into_update(self) -> (ServiceUpdate, Vec<&'static str>) {
+        let fields = [
+            (self.name.is_some(), "name"),
+            (self.description.is_some(), "description"),
+            (self.categories.is_some(), "categories"),
+            (self.phone.is_some(), "phone"),
+            (self.email.is_some(), "email"),
+            (self.website.is_some(), "website"),
+            (self.area.is_some(), "area"),
+        ]
+        .into_iter()
+        .filter_map(|(present, name)| present.then_some(name))
+        .collect();
+        let update = ServiceUpdate {
+            name: self.name,
+            description: self.description,
+            categories: self.categories,
+            phone: self.phone,
+            email: self.email,
+            website: self.website,
+            area: self.area,
+        };
+        (update, fields)
+    }
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ListQuery {
@@ -53,6 +131,43 @@ pub struct ServicePage {
     pub items: Vec<ServiceOut>,
     pub next_cursor: Option<String>,
 }
+
+// ------------------------------------------------ shared with the console
+
+/// Adds a service to the caller's directory, audited.
+pub(crate) fn create_service(conn: &mut DbConnection, caller: &Caller, form: &NewService) -> ApiResult<Service> {
+    let s = service::create(conn, caller.org, form)?;
+    access::record(conn, caller, "service_created", None, format!("service={}", s.id))?;
+    Ok(s)
+}
+
+/// Changes a service of the caller's directory, audited with the names of the fields.
+pub(crate) fn update_service(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    id: ServiceId,
+    change: &ServiceUpdate,
+    fields: &[&str],
+) -> ApiResult<Service> {
+    let s = service::update(conn, caller.org, id, change)?;
+    access::record(
+        conn,
+        caller,
+        "service_updated",
+        None,
+        format!("service={id} fields: {}", fields.join(",")),
+    )?;
+    Ok(s)
+}
+
+/// Takes a service off the caller's directory, audited.
+pub(crate) fn remove_service(conn: &mut DbConnection, caller: &Caller, id: ServiceId) -> ApiResult<()> {
+    service::remove(conn, caller.org, id)?;
+    access::record(conn, caller, "service_removed", None, format!("service={id}"))?;
+    Ok(())
+}
+
+// ------------------------------------------------ handlers
 
 /// `GET /v1/services?limit=&cursor=`.
 pub async fn list(
@@ -95,25 +210,63 @@ pub async fn create(
 ) -> ApiResult<HttpResponse> {
     let caller = caller.0;
     let Post { body, idempotency } = post;
-    let form = NewService {
-        name: body.name,
-        description: body.description,
-        categories: body.categories,
-        phone: body.phone,
-        email: body.email,
-        website: body.website,
-        area: body.area,
-    };
+    let form = body.into_new();
     let st = state.clone();
     let written = run(move || {
         idempotency::write(&st.store, &caller, &idempotency, StatusCode::CREATED, |c| {
-            let s = service::create(c, caller.org, &form)?;
-            access::record(c, &caller, "service_created", None, format!("service={}", s.id))?;
+            let s = create_service(c, &caller, &form)?;
             Ok((ServiceOut::from_row(&s)?, ()))
         })
     })
     .await?;
-    Ok(written.response())
+    Ok(written.created("/v1/services"))
+}
+
+/// `GET /v1/services/{id}` (any caller of the organisation).
+pub async fn get(
+    state: web::Data<AppState>,
+    caller: Caller,
+    Id(id): Id<ServiceId>,
+) -> ApiResult<HttpResponse> {
+    let st = state.clone();
+    let out = run(move || {
+        let s = st.store.read(|c| service::get(c, caller.org, id))?;
+        ServiceOut::from_row(&s)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(out))
+}
+
+/// `PATCH /v1/services/{id}` (coordinators and admins).
+pub async fn update(
+    state: web::Data<AppState>,
+    caller: Staff,
+    Id(id): Id<ServiceId>,
+    body: web::Json<ServicePatch>,
+) -> ApiResult<HttpResponse> {
+    let caller = caller.0;
+    let (change, fields) = body.into_inner().into_update();
+    let st = state.clone();
+    let out = run(move || {
+        st.store.write_as(|c| {
+            let s = update_service(c, &caller, id, &change, &fields)?;
+            ServiceOut::from_row(&s)
+        })
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(out))
+}
+
+/// `DELETE /v1/services/{id}` (coordinators and admins) → 204.
+pub async fn remove(
+    state: web::Data<AppState>,
+    caller: Staff,
+    Id(id): Id<ServiceId>,
+) -> ApiResult<HttpResponse> {
+    let caller = caller.0;
+    let st = state.clone();
+    run(move || st.store.write_as(|c| remove_service(c, &caller, id))).await?;
+    Ok(HttpResponse::NoContent().finish())
 }
 
 /// Registers the routes of this family.
@@ -122,5 +275,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         web::resource("/v1/services")
             .route(web::post().to(create))
             .route(web::get().to(list)),
+    )
+    .service(
+        web::resource("/v1/services/{id}")
+            .route(web::get().to(get))
+            .route(web::patch().to(update))
+            .route(web::delete().to(remove)),
     );
 }

@@ -109,6 +109,8 @@ pub(super) fn request_link(r: &Request) -> String {
 mod actions;
 mod groups;
 mod login;
+mod labels;
+mod neighbour_form;
 mod neighbours;
 mod register;
 mod rematch;

@@ -1,21 +1,18 @@
 //! Registering a resident on their behalf (home visit, phone round, referral card).
 
+use super::neighbour_form::{self as nf, NeighbourForm};
 use super::*;
-use crate::access;
-use crate::auth::Caller;
 use crate::blocking::run;
 use crate::console::html::{csrf_field, esc};
 use crate::console::{Ctx, Form};
-use crate::error::{ApiError, ApiResult};
-use crate::index::IndexUpdate;
+use crate::error::ApiError;
 use crate::routes::neighbours::body::{ConsentIn, ContactIn, LocationIn, NeighbourIn};
+use crate::routes::neighbours::ops;
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
-use nabij_store::neighbour::{self};
-use nabij_store::neighbourhood::{self, Neighbourhood};
+use nabij_store::neighbourhood::Neighbourhood;
 use nabij_store::StoreError;
-use std::collections::HashMap;
 use std::fmt::Write as _;
 
 pub(super) fn configure(cfg: &mut web::ServiceConfig) {
@@ -26,47 +23,9 @@ pub(super) fn configure(cfg: &mut web::ServiceConfig) {
     );
 }
 
-/// The register-on-behalf form: what was typed, and a Dutch (or French, English)
-/// message per field that is wrong.
-#[derive(Default)]
-struct RegisterForm {
-    values: HashMap<&'static str, String>,
-    errors: Vec<(&'static str, String)>,
-    general: Option<String>,
-}
+const CONSENTS: [&str; 4] = ["home_visit", "phone_round", "referral_card", "self"];
 
-const FIELDS: &[&str] = &[
-    "display_name",
-    "phone",
-    "email",
-    "neighbourhood_id",
-    "lat",
-    "lon",
-    "travel_radius_m",
-    "consent",
-    "preferred_language",
-];
-
-impl RegisterForm {
-    fn from_form(form: &Form) -> Self {
-        let mut values = HashMap::new();
-        for f in FIELDS {
-            values.insert(*f, form.text(f));
-        }
-        RegisterForm {
-            values,
-            ..Default::default()
-        }
-    }
-    fn value(&self, f: &str) -> &str {
-        self.values.get(f).map(String::as_str).unwrap_or("")
-    }
-    fn error(&self, f: &str) -> Option<&str> {
-        self.errors.iter().find(|(k, _)| *k == f).map(|(_, m)| m.as_str())
-    }
-}
-
-fn register_page(ctx: &Ctx, status: StatusCode, hoods: &[Neighbourhood], f: &RegisterForm) -> HttpResponse {
+fn register_page(ctx: &Ctx, status: StatusCode, hoods: &[Neighbourhood], f: &NeighbourForm) -> HttpResponse {
     let l = ctx.lang;
     let title = l.t("Iemand inschrijven", "Inscrire quelqu’un", "Register someone");
     let mut main = format!(
@@ -78,64 +37,15 @@ fn register_page(ctx: &Ctx, status: StatusCode, hoods: &[Neighbourhood], f: &Reg
             "After a home visit, a phone round or with a referral card: register the person with their consent."
         ))
     );
-    if !f.errors.is_empty() || f.general.is_some() {
-        let _ = write!(
-            main,
-            "<div class=\"error-summary\" role=\"alert\" aria-labelledby=\"error-title\"><h2 id=\"error-title\">{}</h2><ul>",
-            esc(l.t("Er is iets niet in orde", "Quelque chose ne va pas", "Something is not right"))
-        );
-        if let Some(g) = &f.general {
-            let _ = write!(main, "<li>{}</li>", esc(g));
-        }
-        for (field, msg) in &f.errors {
-            let _ = write!(main, "<li><a href=\"#{field}\">{}</a></li>", esc(msg));
-        }
-        main.push_str("</ul></div>");
-    }
-    let input = |main: &mut String, field: &str, label: &str, kind: &str, hint: Option<&str>, extra: &str| {
-        let err = f.error(field);
-        let mut described = Vec::new();
-        if hint.is_some() {
-            described.push(format!("{field}-hint"));
-        }
-        if err.is_some() {
-            described.push(format!("{field}-error"));
-        }
-        let _ = write!(
-            main,
-            "<div class=\"field{}\"><label for=\"{field}\">{}</label>",
-            if err.is_some() { " has-error" } else { "" },
-            esc(label)
-        );
-        if let Some(hnt) = hint {
-            let _ = write!(main, "<p class=\"hint\" id=\"{field}-hint\">{}</p>", esc(hnt));
-        }
-        if let Some(e) = err {
-            let _ = write!(main, "<p class=\"error\" id=\"{field}-error\">{}</p>", esc(e));
-        }
-        let _ = write!(
-            main,
-            "<input id=\"{field}\" name=\"{field}\" type=\"{kind}\" value=\"{}\"{}{}{extra}></div>",
-            esc(f.value(field)),
-            if described.is_empty() {
-                String::new()
-            } else {
-                format!(" aria-describedby=\"{}\"", described.join(" "))
-            },
-            if err.is_some() {
-                " aria-invalid=\"true\""
-            } else {
-                ""
-            },
-        );
-    };
+    nf::error_summary(&mut main, l, f);
     let _ = write!(
         main,
         "<form method=\"post\" action=\"/neighbours/new\" class=\"stack\" novalidate>{}",
         csrf_field(&ctx.csrf)
     );
-    input(
+    nf::input(
         &mut main,
+        f,
         "display_name",
         l.t(
             "Naam (zoals de persoon genoemd wil worden)",
@@ -146,20 +56,18 @@ fn register_page(ctx: &Ctx, status: StatusCode, hoods: &[Neighbourhood], f: &Reg
         None,
         " autocomplete=\"off\"",
     );
-    input(
+    nf::input(
         &mut main,
+        f,
         "phone",
-        l.t(
-            "Telefoon (niet verplicht)",
-            "Téléphone (facultatif)",
-            "Phone (optional)",
-        ),
+        l.t("Telefoon (niet verplicht)", "Téléphone (facultatif)", "Phone (optional)"),
         "tel",
         None,
         "",
     );
-    input(
+    nf::input(
         &mut main,
+        f,
         "email",
         l.t(
             "E-mailadres (niet verplicht)",
@@ -191,12 +99,8 @@ fn register_page(ctx: &Ctx, status: StatusCode, hoods: &[Neighbourhood], f: &Reg
     if let Some(e) = err {
         let _ = write!(main, "<p class=\"error\" id=\"consent-error\">{}</p>", esc(e));
     }
-    for code in ["home_visit", "phone_round", "referral_card", "self"] {
-        let checked = if f.value("consent") == code {
-            " checked"
-        } else {
-            ""
-        };
+    for code in CONSENTS {
+        let checked = if f.value("consent") == code { " checked" } else { "" };
         let _ = write!(
             main,
             "<div class=\"choice\"><input type=\"radio\" id=\"consent-{code}\" name=\"consent\" value=\"{code}\"{checked}><label for=\"consent-{code}\">{}</label></div>",
@@ -205,133 +109,99 @@ fn register_page(ctx: &Ctx, status: StatusCode, hoods: &[Neighbourhood], f: &Reg
     }
     main.push_str("</fieldset>");
 
-    // Neighbourhood select.
-    let err = f.error("neighbourhood_id");
-    let _ = write!(
-        main,
-        "<div class=\"field{}\"><label for=\"neighbourhood_id\">{}</label>",
-        if err.is_some() { " has-error" } else { "" },
-        esc(l.t("Buurt", "Quartier", "Neighbourhood"))
+    nf::select(
+        &mut main,
+        f,
+        "neighbourhood_id",
+        l.t("Buurt", "Quartier", "Neighbourhood"),
+        None,
+        &nf::hood_options(
+            hoods,
+            l.t("— kies een buurt —", "— choisissez un quartier —", "— choose a neighbourhood —"),
+        ),
     );
-    if let Some(e) = err {
-        let _ = write!(
-            main,
-            "<p class=\"error\" id=\"neighbourhood_id-error\">{}</p>",
-            esc(e)
-        );
-    }
-    let _ = write!(
-        main,
-        "<select id=\"neighbourhood_id\" name=\"neighbourhood_id\"{}><option value=\"\">{}</option>",
-        if err.is_some() {
-            " aria-invalid=\"true\" aria-describedby=\"neighbourhood_id-error\""
-        } else {
-            ""
-        },
-        esc(l.t(
-            "— kies een buurt —",
-            "— choisissez un quartier —",
-            "— choose a neighbourhood —"
-        ))
-    );
-    for h in hoods {
-        let id = h.id.to_string();
-        let sel = if f.value("neighbourhood_id") == id {
-            " selected"
-        } else {
-            ""
-        };
-        let _ = write!(main, "<option value=\"{id}\"{sel}>{}</option>", esc(&h.name));
-    }
-    main.push_str("</select></div>");
     let hint = l.t(
         "Niet verplicht. Zonder positie rekenen we met het midden van de buurt.",
         "Facultatif. Sans position, nous utilisons le centre du quartier.",
         "Optional. Without a position we use the centre of the neighbourhood.",
     );
-    input(
+    nf::input(
         &mut main,
+        f,
         "lat",
-        l.t(
-            "Breedtegraad van de woning",
-            "Latitude du domicile",
-            "Latitude of the home",
-        ),
+        l.t("Breedtegraad van de woning", "Latitude du domicile", "Latitude of the home"),
         "text",
         Some(hint),
         " inputmode=\"decimal\"",
     );
-    input(
+    nf::input(
         &mut main,
+        f,
         "lon",
-        l.t(
-            "Lengtegraad van de woning",
-            "Longitude du domicile",
-            "Longitude of the home",
-        ),
+        l.t("Lengtegraad van de woning", "Longitude du domicile", "Longitude of the home"),
         "text",
         None,
         " inputmode=\"decimal\"",
     );
-
-    let _ = write!(main, "<div class=\"field\"><label for=\"travel_radius_m\">{}</label><select id=\"travel_radius_m\" name=\"travel_radius_m\">", esc(l.t("Hoe ver kan of wil de persoon gaan?", "Jusqu’où la personne peut-elle ou veut-elle aller ?", "How far can or will the person go?")));
-    let radius = if f.value("travel_radius_m").is_empty() {
-        "1000"
-    } else {
-        f.value("travel_radius_m")
-    };
-    for (v, label) in [
-        ("300", "300 m"),
-        ("500", "500 m"),
-        ("1000", "1 km"),
-        ("2000", "2 km"),
-        ("5000", "5 km"),
-    ] {
-        let sel = if radius == v { " selected" } else { "" };
-        let _ = write!(main, "<option value=\"{v}\"{sel}>{label}</option>");
-    }
-    main.push_str("</select></div>");
-    let _ = write!(main, "<div class=\"field\"><label for=\"preferred_language\">{}</label><select id=\"preferred_language\" name=\"preferred_language\">", esc(l.t("Taal van berichten", "Langue des messages", "Language of messages")));
-    for (v, label) in [("nl", "Nederlands"), ("fr", "Français"), ("en", "English")] {
-        let sel = if f.value("preferred_language") == v {
-            " selected"
-        } else {
-            ""
-        };
-        let _ = write!(main, "<option value=\"{v}\" lang=\"{v}\"{sel}>{label}</option>");
-    }
+    nf::select(
+        &mut main,
+        f,
+        "travel_radius_m",
+        l.t(
+            "Hoe ver kan of wil de persoon gaan?",
+            "Jusqu’où la personne peut-elle ou veut-elle aller ?",
+            "How far can or will the person go?",
+        ),
+        None,
+        &nf::radius_options(f.value("travel_radius_m")),
+    );
+    let langs: Vec<(String, String)> = [("nl", "Nederlands"), ("fr", "Français"), ("en", "English")]
+        .iter()
+        .map(|(v, t)| (v.to_string(), t.to_string()))
+        .collect();
+    nf::select(
+        &mut main,
+        f,
+        "preferred_language",
+        l.t("Taal van berichten", "Langue des messages", "Language of messages"),
+        None,
+        &langs,
+    );
     let _ = write!(
         main,
-        "</select></div><p><button type=\"submit\">{}</button></p></form>",
+        "<h2>{}</h2><p class=\"hint\">{}</p>",
+        esc(l.t("Meer over de persoon", "Plus sur la personne", "More about the person")),
+        esc(l.t(
+            "Niet verplicht: u kunt dit ook later aanvullen.",
+            "Facultatif : vous pouvez aussi compléter plus tard.",
+            "Optional: you can also add this later."
+        )),
+    );
+    nf::about_the_person(
+        &mut main,
+        l,
+        f,
+        l.t(
+            "Niets aangevinkt: de taal van de berichten.",
+            "Rien de coché : la langue des messages.",
+            "Nothing ticked: the language of messages.",
+        ),
+    );
+    let _ = write!(
+        main,
+        "<p><button type=\"submit\">{}</button></p></form>",
         esc(l.t("Inschrijven", "Inscrire", "Register"))
     );
     ctx.page(status, title, &main)
 }
 
-async fn visible_hoods(state: &web::Data<AppState>, caller: &Caller) -> ApiResult<Vec<Neighbourhood>> {
-    let st = state.clone();
-    let who = caller.clone();
-    run(move || {
-        let all = st.store.read(|c| neighbourhood::list(c, who.org))?;
-        Ok(all
-            .into_iter()
-            .filter(|h| who.sees_neighbourhood(Some(h.id)))
-            .collect())
-    })
-    .await
-}
-
 pub async fn register_form(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
     let ctx = Ctx::new(&req, &state);
     let caller = logged_in!(ctx);
-    match visible_hoods(&state, &caller).await {
-        Ok(hoods) => register_page(&ctx, StatusCode::OK, &hoods, &RegisterForm::default()),
+    match nf::visible_hoods(&state, &caller).await {
+        Ok(hoods) => register_page(&ctx, StatusCode::OK, &hoods, &NeighbourForm::blank()),
         Err(e) => ctx.failure(&e),
     }
-}
-
-fn parse_coordinate(s: &str) -> Option<f64> {
-    s.replace(',', ".").parse::<f64>().ok().filter(|x| x.is_finite())
 }
 
 pub async fn register(req: HttpRequest, state: web::Data<AppState>, body: web::Bytes) -> HttpResponse {
@@ -341,129 +211,59 @@ pub async fn register(req: HttpRequest, state: web::Data<AppState>, body: web::B
     if !ctx.csrf_ok(&form) {
         return ctx.forbidden();
     }
-    let hoods = match visible_hoods(&state, &caller).await {
+    let hoods = match nf::visible_hoods(&state, &caller).await {
         Ok(h) => h,
         Err(e) => return ctx.failure(&e),
     };
     let l = ctx.lang;
-    let mut f = RegisterForm::from_form(&form);
-    let name = f.value("display_name").to_string();
-    if name.is_empty() {
-        f.errors.push((
-            "display_name",
-            l.t("Vul de naam in.", "Indiquez le nom.", "Enter the name.")
-                .into(),
-        ));
-    } else if name.chars().count() > 100 {
-        f.errors.push((
-            "display_name",
-            l.t(
-                "De naam is te lang (hoogstens 100 tekens).",
-                "Le nom est trop long (100 caractères au plus).",
-                "The name is too long (100 characters at most).",
-            )
-            .into(),
-        ));
-    }
-    let email = f.value("email").to_string();
-    if !email.is_empty() && (!email.contains('@') || email.len() > 254) {
-        f.errors.push((
-            "email",
-            l.t(
-                "Dit e-mailadres klopt niet. Het ziet eruit als naam@voorbeeld.be.",
-                "Cette adresse e-mail n’est pas correcte. Elle ressemble à nom@exemple.be.",
-                "This e-mail address is not right. It looks like name@example.be.",
-            )
-            .into(),
-        ));
-    }
-    let phone = f.value("phone").to_string();
-    if !phone.is_empty() && !phone.chars().all(|c| c.is_ascii_digit() || " +-./()".contains(c)) {
-        f.errors.push((
-            "phone",
-            l.t(
-                "Een telefoonnummer bevat alleen cijfers, spaties en +.",
-                "Un numéro de téléphone ne contient que des chiffres, des espaces et +.",
-                "A phone number holds only digits, spaces and +.",
-            )
-            .into(),
-        ));
-    }
+    let mut f = NeighbourForm::from_form(&form);
+    let checked = nf::check(l, &mut f, &hoods);
     let consent = f.value("consent").to_string();
-    if !["home_visit", "phone_round", "referral_card", "self"].contains(&consent.as_str()) {
-        f.errors.push(("consent", l.t("Kies hoe de persoon toestemming gaf: zonder toestemming schrijven we niemand in.", "Choisissez comment la personne a donné son accord : sans accord, nous n’inscrivons personne.", "Choose how the person gave consent: without consent we register nobody.").into()));
+    if !CONSENTS.contains(&consent.as_str()) {
+        f.fail("consent", l.t("Kies hoe de persoon toestemming gaf: zonder toestemming schrijven we niemand in.", "Choisissez comment la personne a donné son accord : sans accord, nous n’inscrivons personne.", "Choose how the person gave consent: without consent we register nobody."));
     }
-    let hood = parse_id(f.value("neighbourhood_id")).and_then(|id| hoods.iter().find(|h| h.id.get() == id));
-    if !f.value("neighbourhood_id").is_empty() && hood.is_none() {
-        f.errors.push((
+    let location = checked
+        .position
+        .or(checked.hood.map(|(_, lat, lon)| (lat, lon)));
+    if location.is_none() && f.error("lat").is_none() {
+        f.fail(
             "neighbourhood_id",
             l.t(
-                "Kies een buurt uit de lijst.",
-                "Choisissez un quartier dans la liste.",
-                "Choose a neighbourhood from the list.",
-            )
-            .into(),
-        ));
+                "Kies een buurt, of vul de positie van de woning in.",
+                "Choisissez un quartier, ou indiquez la position du domicile.",
+                "Choose a neighbourhood, or fill in the position of the home.",
+            ),
+        );
     }
-    let (lat_s, lon_s) = (f.value("lat").to_string(), f.value("lon").to_string());
-    let location = match (lat_s.is_empty(), lon_s.is_empty()) {
-        (true, true) => match hood {
-            Some(h) => Some((h.centre_lat, h.centre_lon)),
-            None => {
-                if !f.errors.iter().any(|(k, _)| *k == "neighbourhood_id") {
-                    f.errors.push((
-                        "neighbourhood_id",
-                        l.t(
-                            "Kies een buurt, of vul de positie van de woning in.",
-                            "Choisissez un quartier, ou indiquez la position du domicile.",
-                            "Choose a neighbourhood, or fill in the position of the home.",
-                        )
-                        .into(),
-                    ));
-                }
-                None
-            }
-        },
-        _ => match (parse_coordinate(&lat_s), parse_coordinate(&lon_s)) {
-            (Some(a), Some(b)) if (-90.0..=90.0).contains(&a) && (-180.0..=180.0).contains(&b) => {
-                Some((a, b))
-            }
-            _ => {
-                f.errors.push(("lat", l.t("Vul breedte- en lengtegraad allebei in als getallen, bijvoorbeeld 51,2345 en 5,4321.", "Indiquez la latitude et la longitude en chiffres, par exemple 51,2345 et 5,4321.", "Fill in both latitude and longitude as numbers, for example 51.2345 and 5.4321.").into()));
-                None
-            }
-        },
-    };
-    let radius = f.value("travel_radius_m").parse::<f64>().unwrap_or(1000.0);
-    let language = match f.value("preferred_language") {
-        "fr" => "fr",
-        "en" => "en",
-        _ => "nl",
-    };
-    let Some((lat, lon)) = location.filter(|_| f.errors.is_empty()) else {
+    let Some((lat, lon)) = location.filter(|_| f.is_ok()) else {
         return register_page(&ctx, StatusCode::UNPROCESSABLE_ENTITY, &hoods, &f);
     };
+    let languages = if checked.languages.is_empty() {
+        vec![checked.preferred_language.clone()]
+    } else {
+        checked.languages
+    };
     let body = NeighbourIn {
-        display_name: name,
+        display_name: checked.name,
         contact: Some(ContactIn {
-            email: Some((!email.is_empty()).then_some(email)),
-            phone: Some((!phone.is_empty()).then_some(phone)),
+            email: Some(checked.email),
+            phone: Some(checked.phone),
         }),
         location: LocationIn { lat, lon },
-        neighbourhood_id: hood.map(|h| h.id.get()),
-        travel_radius_m: radius,
-        interests: Vec::new(),
-        talents: Vec::new(),
-        languages: vec![language.to_string()],
-        availability: Vec::new(),
-        capacity: 1,
+        neighbourhood_id: checked.hood.map(|(id, _, _)| id),
+        travel_radius_m: checked.radius,
+        interests: checked.interests,
+        talents: checked.talents,
+        languages,
+        availability: checked.availability,
+        capacity: checked.capacity,
         paused: false,
         consent: ConsentIn {
             channel: consent,
             recorded_at: None,
             recorded_by: None,
         },
-        preferred_language: language.to_string(),
+        preferred_language: checked.preferred_language,
     };
     // What `POST /v1/neighbours` does, in one transaction: create, check the
     // neighbourhood is in reach, audit, update the candidate index.
@@ -472,15 +272,8 @@ pub async fn register(req: HttpRequest, state: web::Data<AppState>, body: web::B
     let written = run(move || {
         let form = body.into_new(who.actor())?;
         st.store.write_as(|c| {
-            let n = neighbour::create(c, who.org, &form)?;
-            if !who.sees_neighbourhood(n.neighbourhood_id) {
-                return Err(ApiError::invalid_field(
-                    "neighbourhood_id",
-                    "outside the neighbourhoods you coordinate",
-                ));
-            }
-            access::record(c, &who, "neighbour_created", Some(n.id), String::new())?;
-            Ok((n.id, IndexUpdate::after(c, who.org, &[n.id])?))
+            let (n, update) = ops::create(c, &who, &form)?;
+            Ok((n.id, update))
         })
     })
     .await;

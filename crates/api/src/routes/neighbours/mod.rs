@@ -6,21 +6,21 @@
 //! audit row in the same transaction.
 
 pub mod body;
+pub(crate) mod ops;
 
 use crate::access;
 use crate::auth::{Authorised, Caller, NeighboursRead, NeighboursWrite};
 use crate::blocking::run;
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::extract::Id;
 use crate::idempotency::{self, Post};
-use crate::index::IndexUpdate;
 use crate::paging;
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use body::{ListQuery, NeighbourIn, NeighbourOut, NeighbourPage, NeighbourPatch};
 use nabij_store::neighbour::{self, NeighbourFilter};
-use nabij_store::{clock, erasure, export, neighbourhood, DbConnection, NeighbourId};
+use nabij_store::{neighbourhood, DbConnection, NeighbourId};
 
 const CURSOR_KIND: &str = "neighbours";
 
@@ -32,28 +32,6 @@ fn record(
     detail: String,
 ) -> nabij_store::Result<()> {
     access::record(conn, caller, action, Some(id), detail)
-}
-
-/// The neighbour if this caller may see it; `NotFound` otherwise.
-fn visible(
-    conn: &mut DbConnection,
-    caller: &Caller,
-    id: NeighbourId,
-) -> nabij_store::Result<neighbour::Neighbour> {
-    access::neighbour(conn, caller, id)
-}
-
-/// A limited coordinator may not place a neighbour outside their neighbourhoods; the
-/// transaction is rolled back.
-fn check_in_reach(caller: &Caller, n: &neighbour::Neighbour) -> ApiResult<()> {
-    if caller.sees_neighbourhood(n.neighbourhood_id) {
-        Ok(())
-    } else {
-        Err(ApiError::invalid_field(
-            "neighbourhood_id",
-            "outside the neighbourhoods you coordinate",
-        ))
-    }
 }
 
 /// `POST /v1/neighbours`.
@@ -68,11 +46,9 @@ pub async fn create(
     let st = state.clone();
     let written = run(move || {
         idempotency::write(&st.store, &caller, &idempotency, StatusCode::CREATED, |c| {
-            let n = neighbour::create(c, caller.org, &form)?;
-            check_in_reach(&caller, &n)?;
-            record(c, &caller, "neighbour_created", n.id, String::new())?;
+            let (n, update) = ops::create(c, &caller, &form)?;
             let out = NeighbourOut::from_row(&n, &neighbourhood::list(c, caller.org)?)?;
-            Ok((out, IndexUpdate::after(c, caller.org, &[n.id])?))
+            Ok((out, update))
         })
     })
     .await?;
@@ -135,7 +111,7 @@ pub async fn get(
     let st = state.clone();
     let out = run(move || {
         let (n, hoods) = st.store.write(|c| {
-            let n = visible(c, &caller, id)?;
+            let n = ops::visible(c, &caller, id)?;
             record(c, &caller, "neighbour_read", id, String::new())?;
             Ok((n, neighbourhood::list(c, caller.org)?))
         })?;
@@ -157,18 +133,9 @@ pub async fn update(
     let st = state.clone();
     let (out, update) = run(move || {
         st.store.write_as(|c| {
-            visible(c, &caller, id)?;
-            let n = neighbour::update(c, caller.org, id, &change)?;
-            check_in_reach(&caller, &n)?;
-            record(
-                c,
-                &caller,
-                "neighbour_updated",
-                id,
-                format!("fields: {}", fields.join(",")),
-            )?;
+            let (n, update) = ops::update(c, &caller, id, &change, &fields)?;
             let out = NeighbourOut::from_row(&n, &neighbourhood::list(c, caller.org)?)?;
-            Ok((out, IndexUpdate::after(c, caller.org, &[id])?))
+            Ok((out, update))
         })
     })
     .await?;
@@ -184,27 +151,8 @@ pub async fn erase(
 ) -> ApiResult<HttpResponse> {
     let caller = caller.caller;
     let st = state.clone();
-    let org = caller.org;
-    let ended = run(move || {
-        st.store
-            .write(|c| {
-                visible(c, &caller, id)?;
-                let s = erasure::erase(c, caller.org, id)?;
-                let detail = format!(
-                    "requests_cancelled={} matches_ended={} messages_removed={}",
-                    s.requests_cancelled, s.matches_ended, s.messages_removed
-                );
-                record(c, &caller, "neighbour_erased", id, detail)?;
-                Ok((s.matches_ended, IndexUpdate::removed(c, caller.org, id)?))
-            })
-            .map_err(ApiError::from)
-    })
-    .await?;
-    match ended {
-        // Ended matches gave other people's capacity back: rebuild on the next query.
-        (0, update) => update.apply(&state.indexes),
-        _ => state.indexes.invalidate(org),
-    }
+    let erased = run(move || st.store.write_as(|c| ops::erase(c, &caller, id))).await?;
+    erased.apply(&state.indexes);
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -218,52 +166,8 @@ pub async fn export(
 ) -> ApiResult<HttpResponse> {
     let caller = caller.caller;
     let st = state.clone();
-    let out = run(move || {
-        let (e, hoods) = st.store.write(|c| {
-            visible(c, &caller, id)?;
-            record(c, &caller, "neighbour_exported", id, String::new())?;
-            Ok((
-                export::neighbour(c, caller.org, id)?,
-                neighbourhood::list(c, caller.org)?,
-            ))
-        })?;
-        export_json(&e, &hoods)
-    })
-    .await?;
+    let out = run(move || st.store.write_as(|c| ops::export(c, &caller, id))).await?;
     Ok(HttpResponse::Ok().json(out))
-}
-
-fn export_json(
-    e: &export::NeighbourExport,
-    hoods: &[neighbourhood::Neighbourhood],
-) -> ApiResult<serde_json::Value> {
-    use serde_json::json;
-    let t = clock::utc;
-    Ok(json!({
-        "neighbour": NeighbourOut::from_row(&e.neighbour, hoods)?,
-        "location_held": e.neighbour.lat.is_some(),
-        "requests": e.requests.iter().map(|r| json!({
-            "id": r.id.get(), "kind": r.kind, "text": r.text, "status": r.status,
-            "tags": serde_json::from_str::<serde_json::Value>(&r.tags).unwrap_or_default(),
-        })).collect::<Vec<_>>(),
-        "referrals": e.referrals.iter().map(|r| json!({
-            "id": r.id.get(), "request_id": r.request_id.get(),
-            "service_id": r.service_id.map(|s| s.get()), "reason": r.reason, "created_at": t(r.created_at),
-        })).collect::<Vec<_>>(),
-        "matches": e.matches.iter().map(|m| json!({
-            "id": m.row.id.get(), "request_id": m.row.request_id.get(), "status": m.row.status,
-            "created_at": t(m.row.created_at), "activated_at": m.row.activated_at.map(t),
-            "closed_at": m.row.closed_at.map(t), "follow_up_note": m.row.follow_up_note,
-        })).collect::<Vec<_>>(),
-        "exchanges": e.exchanges.iter().map(|x| json!({
-            "id": x.id.get(), "from_id": x.from_id.get(), "to_id": x.to_id.get(),
-            "kind": x.kind, "match_id": x.match_id.map(|m| m.get()), "at": t(x.at),
-        })).collect::<Vec<_>>(),
-        "declined_with": e.declined_with.iter().map(|n| n.get()).collect::<Vec<_>>(),
-        "access_log": e.audit.iter().map(|a| json!({
-            "actor": a.actor, "action": a.action, "at": t(a.at), "detail": a.detail,
-        })).collect::<Vec<_>>(),
-    }))
 }
 
 /// Registers the routes of this family.
