@@ -250,7 +250,7 @@ impl Ctx {
         form.get("csrf").is_some_and(|v| same_token(v, &self.csrf))
     }
 
-    fn finish(&self, mut resp: HttpResponse) -> HttpResponse {
+    pub fn finish(&self, mut resp: HttpResponse) -> HttpResponse {
         for c in &self.set_cookies {
             if let Ok(v) = header::HeaderValue::from_str(c) {
                 resp.headers_mut().append(header::SET_COOKIE, v);

@@ -110,12 +110,17 @@ mod actions;
 mod groups;
 mod login;
 mod labels;
+mod neighbour_edit;
+mod neighbour_erase;
 mod neighbour_form;
+mod neighbour_history;
+mod neighbour_page;
 mod neighbours;
 mod register;
 mod rematch;
 mod report;
 mod request;
+mod service_form;
 mod services;
 mod today;
 

@@ -1,291 +1,264 @@
-//! The list of neighbours, one neighbour's page, and filing a request for them.
+//! The list of neighbours: search by name, neighbourhood, interest or talent and
+//! status, a page at a time. The pages about one neighbour are in the `neighbour_*`
+//! modules, registered from here.
 
+use super::neighbour_form::visible_hoods;
 use super::*;
-use crate::access;
 use crate::blocking::run;
-use crate::console::html::{csrf_field, esc, table};
-use crate::console::{Ctx, Form};
-use crate::error::ApiError;
-use crate::routes::requests::body::{RequestIn, WindowIn};
+use crate::console::html::{esc, table};
+use crate::console::Ctx;
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
-use chrono::NaiveDate;
-use nabij_store::neighbour::{self, NeighbourFilter};
-use nabij_store::neighbourhood::{self};
-use nabij_store::request::{self, RequestFilter};
-use nabij_store::{NeighbourId, StoreError};
-use std::collections::HashMap;
+use nabij_store::neighbour_search::{self, NeighbourSearch};
+use nabij_store::NeighbourhoodId;
 use std::fmt::Write as _;
 
+/// Neighbours per page.
+const PAGE_SIZE: i64 = 50;
+/// Highest page number accepted (keeps the offset small).
+const MAX_PAGE: i64 = 10_000;
+
 pub(super) fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(web::resource("/neighbours").route(web::get().to(neighbours)))
-        .service(web::resource("/neighbours/{id}").route(web::get().to(neighbour)))
-        .service(web::resource("/neighbours/{id}/requests").route(web::post().to(file_request)));
+    cfg.service(web::resource("/neighbours").route(web::get().to(neighbours)));
+    super::neighbour_page::configure(cfg);
+    super::neighbour_edit::configure(cfg);
+    super::neighbour_erase::configure(cfg);
 }
 
-// ---------------------------------------------------------------- neighbours
+/// The value of query parameter `name`, trimmed, or "".
+pub(super) fn query_param(req: &HttpRequest, name: &str) -> String {
+    web::Query::<Vec<(String, String)>>::from_query(req.query_string())
+        .ok()
+        .and_then(|q| q.iter().find(|(k, _)| k == name).map(|(_, v)| v.trim().to_string()))
+        .unwrap_or_default()
+}
+
+/// The search as typed: kept in the form and in the paging links.
+struct Query {
+    q: String,
+    hood: String,
+    tag: String,
+    status: String,
+    page: i64,
+}
+
+impl Query {
+    fn from_request(req: &HttpRequest) -> Query {
+        Query {
+            q: query_param(req, "q").chars().take(100).collect(),
+            hood: query_param(req, "hood"),
+            tag: query_param(req, "tag"),
+            status: query_param(req, "status"),
+            page: query_param(req, "page")
+                .parse::<i64>()
+                .unwrap_or(1)
+                .clamp(1, MAX_PAGE),
+        }
+    }
+
+    /// The link to page `page` of the same search.
+    fn link(&self, page: i64) -> String {
+        let pairs = [
+            ("q", self.q.as_str()),
+            ("hood", self.hood.as_str()),
+            ("tag", self.tag.as_str()),
+            ("status", self.status.as_str()),
+        ];
+        let mut params: Vec<(&str, String)> = pairs
+            .iter()
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(k, v)| (*k, v.to_string()))
+            .collect();
+        params.push(("page", page.to_string()));
+        format!(
+            "/neighbours?{}",
+            serde_urlencoded::to_string(&params).unwrap_or_default()
+        )
+    }
+}
+
+fn status_label(l: Lang, paused: bool) -> &'static str {
+    if paused {
+        l.t("even gepauzeerd", "en pause", "paused")
+    } else {
+        l.t("doet mee", "participe", "taking part")
+    }
+}
+
+fn options(out: &mut String, current: &str, all: &[(String, String)]) {
+    for (v, text) in all {
+        let sel = if v == current { " selected" } else { "" };
+        let _ = write!(out, "<option value=\"{}\"{sel}>{}</option>", esc(v), esc(text));
+    }
+}
 
 pub async fn neighbours(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
     let ctx = Ctx::new(&req, &state);
     let caller = logged_in!(ctx);
-    let q = web::Query::<Vec<(String, String)>>::from_query(req.query_string())
-        .ok()
-        .and_then(|q| {
-            q.iter()
-                .find(|(k, _)| k == "q")
-                .map(|(_, v)| v.trim().to_string())
-        })
-        .unwrap_or_default();
-    let st = state.clone();
-    let found = run(move || {
-        st.store.read_as(|c| {
-            let rows = neighbour::list(
-                c,
-                caller.org,
-                &NeighbourFilter {
-                    neighbourhoods: caller.neighbourhoods.clone(),
-                    after: None,
-                    limit: 1000,
-                },
-            )?;
-            let hoods: HashMap<_, _> = neighbourhood::list(c, caller.org)?
-                .into_iter()
-                .map(|h| (h.id, h.name))
-                .collect();
-            Ok::<_, ApiError>((rows, hoods))
-        })
-    })
-    .await;
-    let (rows, hoods) = match found {
-        Ok(x) => x,
+    let l = ctx.lang;
+    let query = Query::from_request(&req);
+    let hoods = match visible_hoods(&state, &caller).await {
+        Ok(h) => h,
         Err(e) => return ctx.failure(&e),
     };
-    let l = ctx.lang;
-    let needle = q.to_lowercase();
-    let rows: Vec<Vec<String>> = rows
-        .iter()
-        .filter(|n| needle.is_empty() || n.display_name.to_lowercase().contains(&needle))
-        .map(|n| {
-            vec![
-                format!("<a href=\"/neighbours/{}\">{}</a>", n.id, esc(&n.display_name)),
-                esc(n
-                    .neighbourhood_id
-                    .and_then(|h| hoods.get(&h))
-                    .map(String::as_str)
-                    .unwrap_or("—")),
-                esc(if n.paused {
-                    l.t("even gepauzeerd", "en pause", "paused")
-                } else {
-                    l.t("actief", "actif", "active")
-                }),
-            ]
-        })
-        .collect();
+    let tags = labels::tags(l);
+    let search = NeighbourSearch {
+        limited_to: caller.neighbourhoods.clone(),
+        name: Some(query.q.clone()),
+        neighbourhood: parse_id(&query.hood)
+            .filter(|id| hoods.iter().any(|h| h.id.get() == *id))
+            .map(NeighbourhoodId),
+        tag: tags
+            .iter()
+            .find(|(c, _)| *c == query.tag)
+            .map(|(c, _)| c.to_string()),
+        paused: match query.status.as_str() {
+            "paused" => Some(true),
+            "active" => Some(false),
+            _ => None,
+        },
+        offset: (query.page - 1) * PAGE_SIZE,
+        limit: PAGE_SIZE,
+    };
+    let st = state.clone();
+    let org = caller.org;
+    let found = run(move || Ok(st.store.read(|c| neighbour_search::search(c, org, &search))?)).await;
+    let page = match found {
+        Ok(p) => p,
+        Err(e) => return ctx.failure(&e),
+    };
     let title = l.t("Buurtbewoners", "Habitants", "Neighbours");
-    let main = format!(
-        "<h1>{}</h1><form method=\"get\" action=\"/neighbours\" class=\"search\" role=\"search\">\
-         <label for=\"q\">{}</label><input id=\"q\" name=\"q\" type=\"search\" value=\"{}\"><button type=\"submit\">{}</button></form>\
-         <p><a href=\"/neighbours/new\">{}</a></p>{}",
-        esc(title),
+    let mut main = format!("<h1>{}</h1>", esc(title));
+    if query_param(&req, "done") == "erased" {
+        let _ = write!(
+            main,
+            "<p class=\"notice\" role=\"status\">{}</p>",
+            esc(l.t(
+                "De gegevens zijn gewist.",
+                "Les données ont été effacées.",
+                "The data has been erased."
+            ))
+        );
+    }
+    let _ = write!(
+        main,
+        "<form method=\"get\" action=\"/neighbours\" class=\"filters\" role=\"search\" aria-label=\"{}\">\
+         <div class=\"field\"><label for=\"q\">{}</label><input id=\"q\" name=\"q\" type=\"search\" value=\"{}\"></div>\
+         <div class=\"field\"><label for=\"hood\">{}</label><select id=\"hood\" name=\"hood\">",
+        esc(l.t("Buurtbewoners zoeken", "Rechercher des habitants", "Search neighbours")),
         esc(l.t("Zoek op naam", "Rechercher par nom", "Search by name")),
-        esc(&q),
-        esc(l.t("Zoeken", "Rechercher", "Search")),
-        esc(l.t("Iemand inschrijven", "Inscrire quelqu’un", "Register someone")),
-        table(
-            title,
-            &[l.t("Naam", "Nom", "Name"), l.t("Buurt", "Quartier", "Neighbourhood"), l.t("Stand", "État", "Status")],
-            &rows,
-            l.t("Niemand gevonden.", "Personne trouvé.", "Nobody found."),
-        ),
-    );
-    ctx.page(StatusCode::OK, title, &main)
-}
-
-pub async fn neighbour(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    path: web::Path<String>,
-) -> HttpResponse {
-    let ctx = Ctx::new(&req, &state);
-    let caller = logged_in!(ctx);
-    let Some(id) = parse_id(&path) else {
-        return ctx.not_found();
-    };
-    let st = state.clone();
-    let found = run(move || {
-        st.store.write_as(|c| {
-            let n = access::neighbour(c, &caller, NeighbourId(id))?;
-            access::record(c, &caller, "neighbour_read", Some(n.id), String::new())?;
-            let hood = match n.neighbourhood_id {
-                Some(h) => neighbourhood::list(c, caller.org)?
-                    .into_iter()
-                    .find(|x| x.id == h)
-                    .map(|x| x.name),
-                None => None,
-            };
-            let requests = request::list(
-                c,
-                caller.org,
-                &RequestFilter {
-                    neighbour_id: Some(n.id),
-                    limit: 200,
-                    ..Default::default()
-                },
-            )?;
-            Ok::<_, ApiError>((n, hood, requests))
-        })
-    })
-    .await;
-    let (n, hood, requests) = match found {
-        Ok(x) => x,
-        Err(ApiError::Store(StoreError::NotFound)) => return ctx.not_found(),
-        Err(e) => return ctx.failure(&e),
-    };
-    let l = ctx.lang;
-    let consent = n.consent().map(|c| c.channel.as_str()).unwrap_or("");
-    let mut main = format!(
-        "<h1>{}</h1><dl class=\"facts\"><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd></dl>",
-        esc(&n.display_name),
+        esc(&query.q),
         esc(l.t("Buurt", "Quartier", "Neighbourhood")),
-        esc(hood.as_deref().unwrap_or("—")),
-        esc(l.t("Telefoon", "Téléphone", "Phone")),
-        esc(n.phone.as_deref().unwrap_or("—")),
-        esc(l.t("E-mail", "E-mail", "E-mail")),
-        esc(n.email.as_deref().unwrap_or("—")),
-        esc(l.t("Toestemming", "Accord", "Consent")),
-        esc(consent_text(l, consent)),
-        esc(l.t("Stand", "État", "Status")),
-        esc(if n.paused { l.t("even gepauzeerd", "en pause", "paused") } else { l.t("actief", "actif", "active") }),
     );
-    let rows: Vec<Vec<String>> = requests
-        .iter()
-        .map(|r| {
-            vec![
-                request_link(r),
-                esc(kind_text(l, &r.kind)),
-                esc(status_text(l, &r.status)),
-                esc(&age_text(l, r.created_at)),
-            ]
-        })
-        .collect();
-    let h = l.t("Vragen", "Demandes", "Requests");
+    let mut hood_opts = vec![(String::new(), l.t("Alle buurten", "Tous les quartiers", "All neighbourhoods").to_string())];
+    hood_opts.extend(hoods.iter().map(|h| (h.id.to_string(), h.name.clone())));
+    options(&mut main, &query.hood, &hood_opts);
     let _ = write!(
         main,
-        "<section aria-labelledby=\"requests\"><h2 id=\"requests\">{}</h2>{}</section>",
-        esc(h),
-        table(
-            h,
-            &[
-                h,
-                l.t("Soort", "Type", "Kind"),
-                l.t("Stand", "État", "Status"),
-                l.t("Sinds", "Depuis", "Since")
-            ],
-            &rows,
-            l.t("Nog geen vragen.", "Pas encore de demandes.", "No requests yet.")
-        )
-    );
-    let _ = write!(
-        main,
-        "<section aria-labelledby=\"new-request\"><h2 id=\"new-request\">{}</h2>\
-         <form method=\"post\" action=\"/neighbours/{}/requests\" class=\"stack\">{}\
-         <fieldset class=\"field\"><legend>{}</legend>",
-        esc(l.t("Een vraag noteren", "Noter une demande", "Note a request")),
-        n.id,
-        csrf_field(&ctx.csrf),
+        "</select></div><div class=\"field\"><label for=\"tag\">{}</label><select id=\"tag\" name=\"tag\">",
         esc(l.t(
-            "Waarmee kan een buur helpen?",
-            "En quoi un voisin peut-il aider ?",
-            "What could a neighbour help with?"
+            "Doet of helpt graag met",
+            "Aime faire ou aider pour",
+            "Likes doing or helping with"
         )),
     );
-    for (i, code) in ["companionship", "emotional", "practical"]
-        .into_iter()
-        .enumerate()
-    {
-        let checked = if i == 0 { " checked" } else { "" };
-        let _ = write!(main, "<div class=\"choice\"><input type=\"radio\" id=\"kind-{code}\" name=\"kind\" value=\"{code}\"{checked}><label for=\"kind-{code}\">{}</label></div>", esc(kind_text(l, code)));
-    }
+    let mut tag_opts = vec![(String::new(), l.t("Alles", "Tout", "Anything").to_string())];
+    tag_opts.extend(tags.iter().map(|(c, t)| (c.to_string(), t.to_string())));
+    options(&mut main, &query.tag, &tag_opts);
     let _ = write!(
         main,
-        "</fieldset><div class=\"field\"><label for=\"text\">{}</label><textarea id=\"text\" name=\"text\" rows=\"4\"></textarea></div>\
-         <div class=\"field\"><label for=\"date\">{}</label><p class=\"hint\" id=\"date-hint\">{}</p><input id=\"date\" name=\"date\" type=\"date\" aria-describedby=\"date-hint\"></div>\
-         <p><button type=\"submit\">{}</button></p></form></section>",
-        esc(l.t("In de woorden van de persoon", "Avec les mots de la personne", "In the person’s own words")),
-        esc(l.t("Op een bepaalde dag (niet verplicht)", "À une date précise (facultatif)", "On a given day (optional)")),
-        esc(l.t("Leeg laten als het moment vrij te kiezen is.", "Laisser vide si le moment est libre.", "Leave empty when any time will do.")),
-        esc(l.t("Vraag noteren", "Noter la demande", "Note the request")),
+        "</select></div><div class=\"field\"><label for=\"status\">{}</label><select id=\"status\" name=\"status\">",
+        esc(l.t("Stand", "État", "Status")),
     );
-    ctx.page(StatusCode::OK, &n.display_name, &main)
-}
+    let status_opts = [
+        (String::new(), l.t("Iedereen", "Tout le monde", "Everybody").to_string()),
+        ("active".to_string(), status_label(l, false).to_string()),
+        ("paused".to_string(), status_label(l, true).to_string()),
+    ];
+    options(&mut main, &query.status, &status_opts);
+    let _ = write!(
+        main,
+        "</select></div><p class=\"actions\"><button type=\"submit\">{}</button> <a href=\"/neighbours\">{}</a></p></form>\
+         <p><a href=\"/neighbours/new\">{}</a></p>",
+        esc(l.t("Zoeken", "Rechercher", "Search")),
+        esc(l.t("Alles tonen", "Tout afficher", "Show all")),
+        esc(l.t("Iemand inschrijven", "Inscrire quelqu’un", "Register someone")),
+    );
 
-/// Files a request for a neighbour: what `POST /v1/requests` does (scope guard included).
-pub async fn file_request(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    path: web::Path<String>,
-    body: web::Bytes,
-) -> HttpResponse {
-    let ctx = Ctx::new(&req, &state);
-    let caller = logged_in!(ctx);
-    let form = Form::parse(&body);
-    if !ctx.csrf_ok(&form) {
-        return ctx.forbidden();
-    }
-    let Some(id) = parse_id(&path) else {
-        return ctx.not_found();
+    let pages = ((page.total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
+    let _ = write!(
+        main,
+        "<p class=\"result-count\" role=\"status\">{} {} · {} {} {} {}</p>",
+        page.total,
+        esc(if page.total == 1 {
+            l.t("persoon gevonden", "personne trouvée", "person found")
+        } else {
+            l.t("personen gevonden", "personnes trouvées", "people found")
+        }),
+        esc(l.t("pagina", "page", "page")),
+        query.page,
+        esc(l.t("van", "sur", "of")),
+        pages,
+    );
+    let hood_name = |id: Option<NeighbourhoodId>| {
+        id.and_then(|h| hoods.iter().find(|x| x.id == h))
+            .map(|h| h.name.as_str())
+            .unwrap_or("—")
     };
-    let window = match NaiveDate::parse_from_str(form.get("date").unwrap_or(""), "%Y-%m-%d") {
-        Ok(date) => WindowIn::Once {
-            date,
-            parts: Vec::new(),
-        },
-        Err(_) => WindowIn::Flexible,
-    };
-    let body = RequestIn {
-        neighbour_id: id,
-        kind: form.text("kind"),
-        tags: Vec::new(),
-        text: form.text("text"),
-        window,
-        location: None,
-        radius_m: None,
-        recurrence: None,
-        duration_minutes: None,
-    };
-    let st = state.clone();
-    let created = run(move || {
-        let new = body.into_new()?;
-        st.store.write_as(|c| {
-            access::neighbour(c, &caller, new.neighbour_id)?;
-            let r = request::create(c, caller.org, &new)?;
-            let detail = format!(
-                "request={} in_scope={} category={}",
-                r.id, r.scope_in_scope, r.scope_category
-            );
-            access::record(c, &caller, "request_created", Some(r.neighbour_id), detail)?;
-            Ok::<_, ApiError>(r.id)
+    let rows: Vec<Vec<String>> = page
+        .rows
+        .iter()
+        .map(|n| {
+            let mut likes: Vec<String> = n.interests().unwrap_or_default();
+            for t in n.talents().unwrap_or_default() {
+                if !likes.contains(&t) {
+                    likes.push(t);
+                }
+            }
+            let likes: Vec<String> = likes.iter().map(|c| labels::tag(l, c)).collect();
+            vec![
+                format!("<a href=\"/neighbours/{}\">{}</a>", n.id, esc(&n.display_name)),
+                esc(hood_name(n.neighbourhood_id)),
+                esc(&likes.join(", ")),
+                esc(status_label(l, n.paused)),
+            ]
         })
-    })
-    .await;
-    match created {
-        Ok(rid) => ctx.redirect(&format!("/requests/{rid}")),
-        Err(ApiError::Store(StoreError::NotFound)) => ctx.not_found(),
-        Err(ApiError::BadRequest { .. }) | Err(ApiError::Store(StoreError::Invalid(_))) => {
-            let l = ctx.lang;
-            let title = l.t("Vraag niet genoteerd", "Demande non notée", "Request not noted");
-            ctx.page(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                title,
-                &format!(
-                    "<h1>{}</h1><p>{}</p><p><a href=\"/neighbours/{id}\">{}</a></p>",
-                    esc(title),
-                    esc(l.t("Kies een soort vraag, houd de tekst korter dan 2000 tekens en kies een dag binnen het jaar.", "Choisissez un type de demande, gardez le texte sous 2000 caractères et une date dans l’année.", "Choose a kind of request, keep the text under 2000 characters and a date within the year.")),
-                    esc(l.t("Terug", "Retour", "Back")),
-                ),
-            )
+        .collect();
+    main.push_str(&table(
+        title,
+        &[
+            l.t("Naam", "Nom", "Name"),
+            l.t("Buurt", "Quartier", "Neighbourhood"),
+            l.t("Doet of helpt graag met", "Aime faire ou aider pour", "Likes doing or helping with"),
+            l.t("Stand", "État", "Status"),
+        ],
+        &rows,
+        l.t("Niemand gevonden.", "Personne trouvé.", "Nobody found."),
+    ));
+    if pages > 1 {
+        let _ = write!(
+            main,
+            "<nav class=\"pager\" aria-label=\"{}\"><ul>",
+            esc(l.t("Pagina’s", "Pages", "Pages"))
+        );
+        if query.page > 1 {
+            let _ = write!(
+                main,
+                "<li><a rel=\"prev\" href=\"{}\">{}</a></li>",
+                esc(&query.link(query.page - 1)),
+                esc(l.t("Vorige pagina", "Page précédente", "Previous page"))
+            );
         }
-        Err(e) => ctx.failure(&e),
+        if query.page < pages {
+            let _ = write!(
+                main,
+                "<li><a rel=\"next\" href=\"{}\">{}</a></li>",
+                esc(&query.link(query.page + 1)),
+                esc(l.t("Volgende pagina", "Page suivante", "Next page"))
+            );
+        }
+        main.push_str("</ul></nav>");
     }
+    ctx.page(StatusCode::OK, title, &main)
 }

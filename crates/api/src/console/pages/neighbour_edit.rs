@@ -1,0 +1,297 @@
+//! Editing a neighbour's details, and pausing or resuming them: what
+//! `PATCH /v1/neighbours/{id}` does, through the same shared function (audit row and
+//! index update included). Only what changed is written and named in the audit row.
+
+use super::neighbour_form::{self as nf, NeighbourForm};
+use super::*;
+use crate::access;
+use crate::auth::Caller;
+use crate::blocking::run;
+use crate::console::html::{csrf_field, esc};
+use crate::console::{Ctx, Form};
+use crate::error::ApiError;
+use crate::routes::neighbours::body::{ContactIn, LocationIn, NeighbourPatch};
+use crate::routes::neighbours::ops;
+use crate::state::AppState;
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use nabij_store::neighbour::Neighbour;
+use nabij_store::neighbourhood::Neighbourhood;
+use nabij_store::{NeighbourId, StoreError};
+use std::fmt::Write as _;
+
+pub(super) fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::resource("/neighbours/{id}/edit")
+            .route(web::get().to(edit_form))
+            .route(web::post().to(edit)),
+    )
+    .service(web::resource("/neighbours/{id}/pause").route(web::post().to(pause)))
+    .service(web::resource("/neighbours/{id}/resume").route(web::post().to(resume)));
+}
+
+fn edit_page(ctx: &Ctx, status: StatusCode, n: &Neighbour, hoods: &[Neighbourhood], f: &NeighbourForm) -> HttpResponse {
+    let l = ctx.lang;
+    let title = format!(
+        "{} {}",
+        l.t("Gegevens aanpassen van", "Modifier les données de", "Edit the details of"),
+        n.display_name
+    );
+    let mut main = format!("<h1>{}</h1>", esc(&title));
+    nf::error_summary(&mut main, l, f);
+    let _ = write!(
+        main,
+        "<form method=\"post\" action=\"/neighbours/{}/edit\" class=\"stack\" novalidate>{}",
+        n.id,
+        csrf_field(&ctx.csrf)
+    );
+    nf::input(
+        &mut main,
+        f,
+        "display_name",
+        l.t(
+            "Naam (zoals de persoon genoemd wil worden)",
+            "Nom (comme la personne souhaite être appelée)",
+            "Name (as the person likes to be called)",
+        ),
+        "text",
+        None,
+        " autocomplete=\"off\"",
+    );
+    nf::input(&mut main, f, "phone", l.t("Telefoon (niet verplicht)", "Téléphone (facultatif)", "Phone (optional)"), "tel", None, "");
+    nf::input(&mut main, f, "email", l.t("E-mailadres (niet verplicht)", "Adresse e-mail (facultatif)", "E-mail address (optional)"), "email", None, "");
+    nf::select(
+        &mut main,
+        f,
+        "neighbourhood_id",
+        l.t("Buurt", "Quartier", "Neighbourhood"),
+        None,
+        &nf::hood_options(hoods, l.t("— geen buurt —", "— aucun quartier —", "— no neighbourhood —")),
+    );
+    let hint = if n.lat.is_some() {
+        l.t(
+            "De positie van de woning is bewaard, maar wordt hier niet getoond. Vul alleen iets in als de persoon verhuisd is. Kiest u een andere buurt zonder positie, dan rekenen we met het midden van die buurt.",
+            "La position du domicile est gardée mais n’est pas affichée ici. Ne remplissez que si la personne a déménagé. Si vous choisissez un autre quartier sans position, nous utilisons le centre de ce quartier.",
+            "The position of the home is kept but not shown here. Only fill this in if the person has moved. If you choose another neighbourhood without a position, we use the centre of that neighbourhood.",
+        )
+    } else {
+        l.t(
+            "Niet verplicht. Zonder positie rekenen we met het midden van de buurt.",
+            "Facultatif. Sans position, nous utilisons le centre du quartier.",
+            "Optional. Without a position we use the centre of the neighbourhood.",
+        )
+    };
+    nf::input(&mut main, f, "lat", l.t("Nieuwe breedtegraad van de woning", "Nouvelle latitude du domicile", "New latitude of the home"), "text", Some(hint), " inputmode=\"decimal\"");
+    nf::input(&mut main, f, "lon", l.t("Nieuwe lengtegraad van de woning", "Nouvelle longitude du domicile", "New longitude of the home"), "text", None, " inputmode=\"decimal\"");
+    nf::select(
+        &mut main,
+        f,
+        "travel_radius_m",
+        l.t("Hoe ver kan of wil de persoon gaan?", "Jusqu’où la personne peut-elle ou veut-elle aller ?", "How far can or will the person go?"),
+        None,
+        &nf::radius_options(f.value("travel_radius_m")),
+    );
+    let langs: Vec<(String, String)> = [("nl", "Nederlands"), ("fr", "Français"), ("en", "English")]
+        .iter()
+        .map(|(v, t)| (v.to_string(), t.to_string()))
+        .collect();
+    nf::select(&mut main, f, "preferred_language", l.t("Taal van berichten", "Langue des messages", "Language of messages"), None, &langs);
+    nf::about_the_person(&mut main, l, f, l.t("Minstens één.", "Au moins une.", "At least one."));
+    let _ = write!(
+        main,
+        "<p class=\"actions\"><button type=\"submit\">{}</button> <a href=\"/neighbours/{}\">{}</a></p></form>",
+        esc(l.t("Bewaren", "Enregistrer", "Save")),
+        n.id,
+        esc(l.t("Annuleren", "Annuler", "Cancel")),
+    );
+    ctx.page(status, &title, &main)
+}
+
+/// The neighbour (if the caller may see them) and the neighbourhoods they may choose;
+/// reading the record for editing is audited like any read.
+async fn load(state: &web::Data<AppState>, caller: &Caller, id: i64) -> Result<(Neighbour, Vec<Neighbourhood>), ApiError> {
+    let st = state.clone();
+    let who = caller.clone();
+    let n = run(move || {
+        st.store.write_as(|c| {
+            let n = access::neighbour(c, &who, NeighbourId(id))?;
+            access::record(c, &who, "neighbour_read", Some(n.id), String::new())?;
+            Ok::<_, ApiError>(n)
+        })
+    })
+    .await?;
+    Ok((n, nf::visible_hoods(state, caller).await?))
+}
+
+pub async fn edit_form(req: HttpRequest, state: web::Data<AppState>, path: web::Path<String>) -> HttpResponse {
+    let ctx = Ctx::new(&req, &state);
+    let caller = logged_in!(ctx);
+    let Some(id) = parse_id(&path) else {
+        return ctx.not_found();
+    };
+    match load(&state, &caller, id).await {
+        Ok((n, hoods)) => edit_page(&ctx, StatusCode::OK, &n, &hoods, &NeighbourForm::from_neighbour(&n)),
+        Err(ApiError::Store(StoreError::NotFound)) => ctx.not_found(),
+        Err(e) => ctx.failure(&e),
+    }
+}
+
+fn sorted(v: &[String]) -> Vec<String> {
+    let mut v = v.to_vec();
+    v.sort();
+    v
+}
+
+/// The change from `n` to what was typed: only fields that differ.
+fn patch(n: &Neighbour, c: nf::Checked) -> NeighbourPatch {
+    let mut p = NeighbourPatch::default();
+    if c.name != n.display_name {
+        p.display_name = Some(c.name);
+    }
+    let email = (c.email != n.email).then_some(c.email);
+    let phone = (c.phone != n.phone).then_some(c.phone);
+    if email.is_some() || phone.is_some() {
+        p.contact = Some(ContactIn { email, phone });
+    }
+    let hood = c.hood.map(|(id, _, _)| id);
+    let hood_changed = hood != n.neighbourhood_id.map(|h| h.get());
+    if hood_changed {
+        p.neighbourhood_id = Some(hood);
+    }
+    let moved_to = c
+        .position
+        .or(c.hood.filter(|_| hood_changed).map(|(_, lat, lon)| (lat, lon)));
+    p.location = moved_to.map(|(lat, lon)| LocationIn { lat, lon });
+    if (c.radius - n.travel_radius_m).abs() > 0.5 {
+        p.travel_radius_m = Some(c.radius);
+    }
+    if i32::from(c.capacity) != n.capacity {
+        p.capacity = Some(c.capacity);
+    }
+    if c.preferred_language != n.preferred_language {
+        p.preferred_language = Some(c.preferred_language);
+    }
+    let lists = [
+        (c.languages, n.languages().unwrap_or_default(), &mut p.languages),
+        (c.interests, n.interests().unwrap_or_default(), &mut p.interests),
+        (c.talents, n.talents().unwrap_or_default(), &mut p.talents),
+        (c.availability, n.availability().unwrap_or_default(), &mut p.availability),
+    ];
+    for (typed, stored, slot) in lists {
+        if sorted(&typed) != sorted(&stored) {
+            *slot = Some(typed);
+        }
+    }
+    p
+}
+
+fn is_empty(p: &NeighbourPatch) -> bool {
+    p.display_name.is_none()
+        && p.contact.is_none()
+        && p.location.is_none()
+        && p.neighbourhood_id.is_none()
+        && p.travel_radius_m.is_none()
+        && p.interests.is_none()
+        && p.talents.is_none()
+        && p.languages.is_none()
+        && p.availability.is_none()
+        && p.capacity.is_none()
+        && p.paused.is_none()
+        && p.preferred_language.is_none()
+}
+
+/// Writes `p` as the API's PATCH does; returns the index update to apply.
+async fn write(state: &web::Data<AppState>, caller: &Caller, id: NeighbourId, p: NeighbourPatch) -> Result<(), ApiError> {
+    let st = state.clone();
+    let who = caller.clone();
+    let update = run(move || {
+        let (change, fields) = p.into_update(who.actor())?;
+        st.store.write_as(|c| ops::update(c, &who, id, &change, &fields).map(|(_, u)| u))
+    })
+    .await?;
+    update.apply(&state.indexes);
+    Ok(())
+}
+
+pub async fn edit(req: HttpRequest, state: web::Data<AppState>, path: web::Path<String>, body: web::Bytes) -> HttpResponse {
+    let ctx = Ctx::new(&req, &state);
+    let caller = logged_in!(ctx);
+    let form = Form::parse(&body);
+    if !ctx.csrf_ok(&form) {
+        return ctx.forbidden();
+    }
+    let Some(id) = parse_id(&path) else {
+        return ctx.not_found();
+    };
+    let (n, hoods) = match load(&state, &caller, id).await {
+        Ok(x) => x,
+        Err(ApiError::Store(StoreError::NotFound)) => return ctx.not_found(),
+        Err(e) => return ctx.failure(&e),
+    };
+    let l = ctx.lang;
+    let mut f = NeighbourForm::from_form(&form);
+    let checked = nf::check(l, &mut f, &hoods);
+    if checked.languages.is_empty() && f.error("languages").is_none() {
+        f.fail("languages", l.t("Kies minstens één taal die de persoon spreekt.", "Choisissez au moins une langue que la personne parle.", "Choose at least one language the person speaks."));
+    }
+    if !f.is_ok() {
+        return edit_page(&ctx, StatusCode::UNPROCESSABLE_ENTITY, &n, &hoods, &f);
+    }
+    let p = patch(&n, checked);
+    if is_empty(&p) {
+        return ctx.redirect(&format!("/neighbours/{}?done=unchanged", n.id));
+    }
+    match write(&state, &caller, n.id, p).await {
+        Ok(()) => ctx.redirect(&format!("/neighbours/{}?done=saved", n.id)),
+        Err(ApiError::Store(StoreError::NotFound)) => ctx.not_found(),
+        Err(ApiError::BadRequest { errors, .. }) if errors.iter().any(|e| e.field == "neighbourhood_id") => {
+            f.fail("neighbourhood_id", l.t("Kies een buurt uit de lijst.", "Choisissez un quartier dans la liste.", "Choose a neighbourhood from the list."));
+            edit_page(&ctx, StatusCode::UNPROCESSABLE_ENTITY, &n, &hoods, &f)
+        }
+        Err(ApiError::BadRequest { .. }) | Err(ApiError::Store(StoreError::Invalid(_))) => {
+            f.general = Some(
+                l.t(
+                    "Deze gegevens konden niet bewaard worden. Kijk de naam, de contactgegevens en de positie na.",
+                    "Ces données n’ont pas pu être enregistrées. Vérifiez le nom, les coordonnées et la position.",
+                    "These details could not be saved. Check the name, the contact details and the position.",
+                )
+                .to_string(),
+            );
+            edit_page(&ctx, StatusCode::UNPROCESSABLE_ENTITY, &n, &hoods, &f)
+        }
+        Err(e) => ctx.failure(&e),
+    }
+}
+
+/// Pausing and resuming: a change of `paused`, as `PATCH {"paused": …}` makes it.
+async fn set_paused(req: HttpRequest, state: web::Data<AppState>, path: web::Path<String>, body: web::Bytes, paused: bool) -> HttpResponse {
+    let ctx = Ctx::new(&req, &state);
+    let caller = logged_in!(ctx);
+    let form = Form::parse(&body);
+    if !ctx.csrf_ok(&form) {
+        return ctx.forbidden();
+    }
+    let Some(id) = parse_id(&path) else {
+        return ctx.not_found();
+    };
+    let p = NeighbourPatch {
+        paused: Some(paused),
+        ..Default::default()
+    };
+    match write(&state, &caller, NeighbourId(id), p).await {
+        Ok(()) => ctx.redirect(&format!(
+            "/neighbours/{id}?done={}",
+            if paused { "paused" } else { "resumed" }
+        )),
+        Err(ApiError::Store(StoreError::NotFound)) => ctx.not_found(),
+        Err(e) => ctx.failure(&e),
+    }
+}
+
+pub async fn pause(req: HttpRequest, state: web::Data<AppState>, path: web::Path<String>, body: web::Bytes) -> HttpResponse {
+    set_paused(req, state, path, body, true).await
+}
+
+pub async fn resume(req: HttpRequest, state: web::Data<AppState>, path: web::Path<String>, body: web::Bytes) -> HttpResponse {
+    set_paused(req, state, path, body, false).await
+}
