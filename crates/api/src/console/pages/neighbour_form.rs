@@ -379,7 +379,7 @@ pub(super) fn availability(out: &mut String, l: Lang, f: &NeighbourForm) {
         "<fieldset id=\"availability\" class=\"field{}\" aria-describedby=\"availability-hint\"><legend>{}</legend><p class=\"hint\" id=\"availability-hint\">{}</p>",
         if err.is_some() { " has-error" } else { "" },
         esc(legend),
-        esc(l.t("Vink de momenten aan die passen. Niets aangevinkt: nog niet gevraagd.", "Cochez les moments qui conviennent. Rien de coché : pas encore demandé.", "Tick the times that suit. Nothing ticked: not asked yet.")),
+        esc(l.t("Vink de momenten aan die passen. Niets aangevinkt: we stellen de persoon nog niet voor om met iemand mee te gaan.", "Cochez les moments qui conviennent. Rien de coché : la personne n’est pas encore proposée pour accompagner quelqu’un.", "Tick the times that suit. Nothing ticked: the person is not yet proposed to go along with anyone.")),
     );
     if let Some(e) = err {
         let _ = write!(out, "<p class=\"error\">{}</p>", esc(e));
