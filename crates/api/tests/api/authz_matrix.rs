@@ -59,7 +59,7 @@ fn access(method: &str, path: &str) -> Access {
     match (method, path) {
         ("GET", "/health" | "/ready" | "/openapi.yaml" | "/.well-known/jwks.json") => Public,
         ("POST", "/v1/auth/login" | "/v1/auth/token") => Public,
-        ("GET", "/v1/auth/me" | "/v1/services") => AnyCaller,
+        ("GET", "/v1/auth/me" | "/v1/services" | "/v1/services/{id}") => AnyCaller,
         ("POST", "/v1/neighbours") | ("PATCH" | "DELETE", "/v1/neighbours/{id}") => NW,
         ("GET", "/v1/neighbours" | "/v1/neighbours/{id}" | "/v1/neighbours/{id}/export") => NR,
         ("POST", "/v1/requests" | "/v1/referrals") => RW,
@@ -68,6 +68,7 @@ fn access(method: &str, path: &str) -> Access {
         ("POST", "/v1/matches" | "/v1/exchanges") => MW,
         ("POST", "/v1/matches/{id}/accept" | "/v1/matches/{id}/decline" | "/v1/matches/{id}/close") => MW,
         ("POST", "/v1/services" | "/v1/requests/{id}/scope-override" | "/v1/jobs/rematch") => Staff,
+        ("PATCH" | "DELETE", "/v1/services/{id}") => Staff,
         ("GET", "/v1/jobs" | "/v1/jobs/{id}" | "/v1/groups" | "/v1/outbox" | "/v1/calls") => Staff,
         ("POST", "/v1/groups/{id}/accept" | "/v1/groups/{id}/split") => Staff,
         ("POST", "/v1/outbox/{id}/requeue" | "/v1/calls/{id}/done") => Staff,
@@ -243,8 +244,14 @@ async fn foreign_tenants_get_404_on_every_route_with_an_id(app: TestApp) {
         .await["id"]
         .as_i64()
         .unwrap();
+    let service = app
+        .post_ok("/v1/services", &a, &json!({"name": "Dienst", "categories": ["heavy"]}), 201)
+        .await["id"]
+        .as_i64()
+        .unwrap();
     let mut ids: HashMap<&str, Option<i64>> = HashMap::new();
     ids.insert("neighbours", Some(an));
+    ids.insert("services", Some(service));
     ids.insert("requests", Some(rid));
     ids.insert("matches", Some(mid));
     ids.insert("jobs", Some(job));
@@ -253,6 +260,7 @@ async fn foreign_tenants_get_404_on_every_route_with_an_id(app: TestApp) {
     }
     let bodies: HashMap<&str, Value> = [
         ("/v1/neighbours/{id}", json!({"display_name": "Overgenomen"})),
+        ("/v1/services/{id}", json!({"name": "Overgenomen"})),
         (
             "/v1/requests/{id}/scope-override",
             json!({"category": "small_help", "reason": "klein"}),
@@ -296,12 +304,14 @@ async fn foreign_tenants_get_404_on_every_route_with_an_id(app: TestApp) {
         }
         covered += 1;
     }
-    assert!(covered >= 14, "only {covered} routes with an id covered");
+    assert!(covered >= 17, "only {covered} routes with an id covered");
     // Nothing of A changed: the match is still proposed, the neighbour still there.
     let m = app.get_ok(&format!("/v1/matches/{mid}"), &a).await;
     assert_eq!(m["status"], "proposed", "{m}");
     let n = app.get_ok(&format!("/v1/neighbours/{an}"), &a).await;
     assert_eq!(n["display_name"], "An", "{n}");
+    let s = app.get_ok(&format!("/v1/services/{service}"), &a).await;
+    assert_eq!(s["name"], "Dienst", "{s}");
 }
 
 async fn mass_assignment_is_refused_and_changes_nothing(app: TestApp) {
@@ -317,6 +327,12 @@ async fn mass_assignment_is_refused_and_changes_nothing(app: TestApp) {
     let before_b = app.get_ok("/v1/neighbours", &b).await;
     let before_n = app.get_ok(&format!("/v1/neighbours/{an}"), &a).await;
     let before_me = app.get_ok("/v1/auth/me", &partner).await;
+    let service = app
+        .post_ok("/v1/services", &a, &json!({"name": "Dienst", "categories": ["heavy"]}), 201)
+        .await["id"]
+        .as_i64()
+        .unwrap();
+    let before_s = app.get_ok(&format!("/v1/services/{service}"), &a).await;
     let hostile = [
         ("organisation_id", json!(app.org_b.id.get())),
         ("role", json!("admin")),
@@ -351,7 +367,17 @@ async fn mass_assignment_is_refused_and_changes_nothing(app: TestApp) {
                 .unwrap();
             assert_problem(resp, 400, "unknown_field").await;
         }
+        let resp = app
+            .client
+            .patch(app.url(&format!("/v1/services/{service}")))
+            .bearer_auth(&a)
+            .json(&json!({"name": "Overgenomen", *field: value}))
+            .send()
+            .await
+            .unwrap();
+        assert_problem(resp, 400, "unknown_field").await;
     }
+    assert_eq!(app.get_ok(&format!("/v1/services/{service}"), &a).await, before_s);
     assert_eq!(app.get_ok("/v1/neighbours", &a).await, before_a);
     assert_eq!(app.get_ok("/v1/neighbours", &b).await, before_b);
     assert_eq!(app.get_ok(&format!("/v1/neighbours/{an}"), &a).await, before_n);

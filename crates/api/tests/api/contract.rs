@@ -61,7 +61,11 @@ async fn routes_and_openapi_agree_and_every_route_is_served(app: TestApp) {
 }
 
 /// Routes any caller of the organisation may use, whatever their role or scopes.
-const ANY_CALLER: &[(&str, &str)] = &[("GET", "/v1/auth/me"), ("GET", "/v1/services")];
+const ANY_CALLER: &[(&str, &str)] = &[
+    ("GET", "/v1/auth/me"),
+    ("GET", "/v1/services"),
+    ("GET", "/v1/services/{id}"),
+];
 
 async fn every_protected_route_refuses_a_too_weak_token(app: TestApp) {
     use nabij_api::auth::Role;

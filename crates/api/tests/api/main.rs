@@ -20,5 +20,6 @@ mod openapi_check;
 mod outbox;
 mod problems;
 mod requests;
+mod services;
 mod tenancy;
 mod tokens;
