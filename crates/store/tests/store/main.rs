@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
+mod directory;
 mod guarantees;
 mod lifecycle;
 mod races;
