@@ -91,10 +91,7 @@ fn edit_page(ctx: &Ctx, status: StatusCode, n: &Neighbour, hoods: &[Neighbourhoo
         None,
         &nf::radius_options(f.value("travel_radius_m")),
     );
-    let langs: Vec<(String, String)> = [("nl", "Nederlands"), ("fr", "Français"), ("en", "English")]
-        .iter()
-        .map(|(v, t)| (v.to_string(), t.to_string()))
-        .collect();
+    let langs = nf::message_language_options(l, f.value("preferred_language"));
     nf::select(&mut main, f, "preferred_language", l.t("Taal van berichten", "Langue des messages", "Language of messages"), None, &langs);
     nf::about_the_person(&mut main, l, f, l.t("Minstens één.", "Au moins une.", "At least one."));
     let _ = write!(

@@ -223,11 +223,15 @@ pub(super) fn check(l: Lang, f: &mut NeighbourForm, hoods: &[Neighbourhood]) -> 
         },
     };
     let preferred_language = match f.value("preferred_language") {
-        "fr" => "fr",
-        "en" => "en",
-        _ => "nl",
-    }
-    .to_string();
+        "" => "nl".to_string(),
+        v => match Language::parse(v) {
+            Ok(lang) => lang.code().to_string(),
+            Err(_) => {
+                f.fail("preferred_language", l.t("Kies een taal uit de lijst.", "Choisissez une langue dans la liste.", "Choose a language from the list."));
+                "nl".to_string()
+            }
+        },
+    };
     let vocab = Vocabulary::builtin();
     let mut codes = |field: &'static str, known: &dyn Fn(&str) -> bool| -> Vec<String> {
         let list = f.list(field).to_vec();
@@ -331,7 +335,12 @@ pub(super) fn select(out: &mut String, f: &NeighbourForm, field: &str, label: &s
     let _ = write!(out, "<select id=\"{field}\" name=\"{field}\"{attrs}>");
     for (v, text) in options {
         let sel = if f.value(field) == v { " selected" } else { "" };
-        let _ = write!(out, "<option value=\"{}\"{sel}>{}</option>", esc(v), esc(text));
+        // Language names written in their own language say so (WCAG 3.1.2).
+        let lang = match (field, v.as_str()) {
+            ("preferred_language", "nl" | "fr" | "en") => format!(" lang=\"{v}\""),
+            _ => String::new(),
+        };
+        let _ = write!(out, "<option value=\"{}\"{lang}{sel}>{}</option>", esc(v), esc(text));
     }
     out.push_str("</select></div>");
 }
@@ -410,6 +419,20 @@ pub(super) fn availability(out: &mut String, l: Lang, f: &NeighbourForm) {
 pub(super) fn hood_options(hoods: &[Neighbourhood], empty: &str) -> Vec<(String, String)> {
     let mut out = vec![(String::new(), empty.to_string())];
     out.extend(hoods.iter().map(|h| (h.id.to_string(), h.name.clone())));
+    out
+}
+
+/// Options of the language of messages; a stored language not in the list is added.
+pub(super) fn message_language_options(l: Lang, current: &str) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = [("nl", "Nederlands"), ("fr", "Français"), ("en", "English")]
+        .iter()
+        .map(|(v, t)| (v.to_string(), t.to_string()))
+        .collect();
+    if let Ok(lang) = Language::parse(current) {
+        if !out.iter().any(|(v, _)| v == lang.code()) {
+            out.push((lang.code().to_string(), labels::language(l, lang).to_string()));
+        }
+    }
     out
 }
 

@@ -155,10 +155,7 @@ fn register_page(ctx: &Ctx, status: StatusCode, hoods: &[Neighbourhood], f: &Nei
         None,
         &nf::radius_options(f.value("travel_radius_m")),
     );
-    let langs: Vec<(String, String)> = [("nl", "Nederlands"), ("fr", "Français"), ("en", "English")]
-        .iter()
-        .map(|(v, t)| (v.to_string(), t.to_string()))
-        .collect();
+    let langs = nf::message_language_options(l, f.value("preferred_language"));
     nf::select(
         &mut main,
         f,
