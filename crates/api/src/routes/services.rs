@@ -135,7 +135,11 @@ pub struct ServicePage {
 // ------------------------------------------------ shared with the console
 
 /// Adds a service to the caller's directory, audited.
-pub(crate) fn create_service(conn: &mut DbConnection, caller: &Caller, form: &NewService) -> ApiResult<Service> {
+pub(crate) fn create_service(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    form: &NewService,
+) -> ApiResult<Service> {
     let s = service::create(conn, caller.org, form)?;
     access::record(conn, caller, "service_created", None, format!("service={}", s.id))?;
     Ok(s)

@@ -245,7 +245,12 @@ async fn foreign_tenants_get_404_on_every_route_with_an_id(app: TestApp) {
         .as_i64()
         .unwrap();
     let service = app
-        .post_ok("/v1/services", &a, &json!({"name": "Dienst", "categories": ["heavy"]}), 201)
+        .post_ok(
+            "/v1/services",
+            &a,
+            &json!({"name": "Dienst", "categories": ["heavy"]}),
+            201,
+        )
         .await["id"]
         .as_i64()
         .unwrap();
@@ -328,7 +333,12 @@ async fn mass_assignment_is_refused_and_changes_nothing(app: TestApp) {
     let before_n = app.get_ok(&format!("/v1/neighbours/{an}"), &a).await;
     let before_me = app.get_ok("/v1/auth/me", &partner).await;
     let service = app
-        .post_ok("/v1/services", &a, &json!({"name": "Dienst", "categories": ["heavy"]}), 201)
+        .post_ok(
+            "/v1/services",
+            &a,
+            &json!({"name": "Dienst", "categories": ["heavy"]}),
+            201,
+        )
         .await["id"]
         .as_i64()
         .unwrap();

@@ -68,7 +68,11 @@ async fn staff_change_a_service_and_bad_changes_change_nothing(app: TestApp) {
     assert_eq!(s["categories"], json!(["personal_care", "structural"]));
     assert_eq!(app.get_ok(&path, &coordinator).await, s);
     // An empty string clears too.
-    let s: Value = patch(&app, &admin, &path, &json!({"area": ""})).await.json().await.unwrap();
+    let s: Value = patch(&app, &admin, &path, &json!({"area": ""}))
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(s["area"], Value::Null);
 
     // Bad changes: refused with a problem, nothing written.
@@ -96,8 +100,18 @@ async fn staff_change_a_service_and_bad_changes_change_nothing(app: TestApp) {
         .await
         .unwrap();
     assert_problem(resp, 400, "malformed_json").await;
-    assert_problem(patch(&app, &coordinator, "/v1/services/abc", &json!({})).await, 400, "invalid_id").await;
-    assert_problem(patch(&app, &coordinator, "/v1/services/999999", &json!({"name": "X"})).await, 404, "not_found").await;
+    assert_problem(
+        patch(&app, &coordinator, "/v1/services/abc", &json!({})).await,
+        400,
+        "invalid_id",
+    )
+    .await;
+    assert_problem(
+        patch(&app, &coordinator, "/v1/services/999999", &json!({"name": "X"})).await,
+        404,
+        "not_found",
+    )
+    .await;
     assert_eq!(app.get_ok(&path, &coordinator).await, now);
     // An empty change is fine and changes nothing.
     let resp = patch(&app, &coordinator, &path, &json!({})).await;
@@ -114,7 +128,10 @@ async fn a_removed_service_is_off_the_directory_but_its_referrals_stay(app: Test
                "window": {"type": "flexible"}, "recurrence": "weekly"})
     };
     let req = app
-        .new_request(&token, &care("Iemand die mijn medicatie klaarzet voor de hele week."))
+        .new_request(
+            &token,
+            &care("Iemand die mijn medicatie klaarzet voor de hele week."),
+        )
         .await;
     let rid = req["id"].as_i64().unwrap();
     assert_eq!(req["suggested_services"][0]["id"], sid);
@@ -125,7 +142,12 @@ async fn a_removed_service_is_off_the_directory_but_its_referrals_stay(app: Test
     assert_eq!(resp.status().as_u16(), 204);
     assert_problem(app.get_with_token(&path, &token).await, 404, "not_found").await;
     assert_problem(delete(&app, &token, &path).await, 404, "not_found").await;
-    assert_problem(patch(&app, &token, &path, &json!({"name": "Terug"})).await, 404, "not_found").await;
+    assert_problem(
+        patch(&app, &token, &path, &json!({"name": "Terug"})).await,
+        404,
+        "not_found",
+    )
+    .await;
     assert_eq!(app.get_ok("/v1/services", &token).await["items"], json!([]));
     // Not suggested, not referred to any more.
     let req = app
@@ -133,7 +155,12 @@ async fn a_removed_service_is_off_the_directory_but_its_referrals_stay(app: Test
         .await;
     assert_eq!(req["suggested_services"], json!([]));
     let again = json!({"request_id": req["id"], "service_id": sid, "reason": "out_of_scope"});
-    assert_problem(app.post_as("/v1/referrals", &token, &again).await, 404, "not_found").await;
+    assert_problem(
+        app.post_as("/v1/referrals", &token, &again).await,
+        404,
+        "not_found",
+    )
+    .await;
     // The earlier referral still points at it.
     let export = app.get_ok(&format!("/v1/neighbours/{an}/export"), &token).await;
     assert_eq!(export["referrals"][0]["service_id"], sid, "{export}");
@@ -148,13 +175,23 @@ async fn another_organisation_and_partners_cannot_touch_a_service(app: TestApp) 
         app.token(&app.org_b, Role::Coordinator, &[]),
     ] {
         assert_problem(app.get_with_token(&path, &token).await, 404, "not_found").await;
-        assert_problem(patch(&app, &token, &path, &json!({"name": "Overgenomen"})).await, 404, "not_found").await;
+        assert_problem(
+            patch(&app, &token, &path, &json!({"name": "Overgenomen"})).await,
+            404,
+            "not_found",
+        )
+        .await;
         assert_problem(delete(&app, &token, &path).await, 404, "not_found").await;
     }
     // A partner of A may read the directory but not keep it.
     let partner = app.token(&app.org_a, Role::Partner, &["neighbours:write", "requests:write"]);
     assert_eq!(app.get_ok(&path, &partner).await, before);
-    assert_problem(patch(&app, &partner, &path, &json!({"name": "X"})).await, 403, "forbidden").await;
+    assert_problem(
+        patch(&app, &partner, &path, &json!({"name": "X"})).await,
+        403,
+        "forbidden",
+    )
+    .await;
     assert_problem(delete(&app, &partner, &path).await, 403, "forbidden").await;
     let partner_b = app.token(&app.org_b, Role::Partner, &[]);
     assert_problem(app.get_with_token(&path, &partner_b).await, 404, "not_found").await;

@@ -97,7 +97,10 @@ async fn edit_keeps_what_was_typed_on_error_and_saves_only_what_changed() {
     assert!(html.contains("value=\"011 22 33 44\""));
     // The position is held but never written into the page.
     assert!(html.contains("wordt hier niet getoond"));
-    assert!(!html.contains("51.22") && !html.contains("5.42"), "coordinates leaked");
+    assert!(
+        !html.contains("51.22") && !html.contains("5.42"),
+        "coordinates leaked"
+    );
     assert!(html.contains("name=\"languages\" value=\"nl\" checked"));
 
     // Wrong: no name, a broken e-mail address, no language. Refused; what was typed stays.
@@ -153,7 +156,10 @@ async fn edit_keeps_what_was_typed_on_error_and_saves_only_what_changed() {
     assert_eq!(location(&resp), format!("{anna}?done=saved"));
     let html = b.get(&location(&resp)).await.text().await.unwrap();
     assert!(html.contains("De gegevens zijn bewaard."));
-    assert!(html.contains("wandelen") && html.contains("dinsdag namiddag"), "{html}");
+    assert!(
+        html.contains("wandelen") && html.contains("dinsdag namiddag"),
+        "{html}"
+    );
     let (_, after) = api_get(&app, &token, &format!("/v1{anna}")).await;
     assert_eq!(after["contact"]["email"], "anna@voorbeeld.be");
     assert_eq!(after["talents"], json!(["walking"]));
@@ -170,11 +176,28 @@ async fn edit_keeps_what_was_typed_on_error_and_saves_only_what_changed() {
     let updated: Vec<_> = rows.iter().filter(|r| r.action == "neighbour_updated").collect();
     assert_eq!(updated.len(), 1, "{rows:?}");
     let detail = &updated[0].detail;
-    for f in ["contact.email", "travel_radius_m", "languages", "talents", "interests", "availability", "capacity"] {
+    for f in [
+        "contact.email",
+        "travel_radius_m",
+        "languages",
+        "talents",
+        "interests",
+        "availability",
+        "capacity",
+    ] {
         assert!(detail.contains(f), "{f} in {detail}");
     }
-    for f in ["display_name", "contact.phone", "location", "neighbourhood_id", "preferred_language"] {
-        assert!(!detail.split([' ', ',']).any(|x| x == f), "{f} unchanged but in {detail}");
+    for f in [
+        "display_name",
+        "contact.phone",
+        "location",
+        "neighbourhood_id",
+        "preferred_language",
+    ] {
+        assert!(
+            !detail.split([' ', ',']).any(|x| x == f),
+            "{f} unchanged but in {detail}"
+        );
     }
     // Saving the same again writes nothing.
     let resp = b
@@ -214,7 +237,10 @@ async fn pause_and_resume_change_who_is_proposed() {
     // Without the CSRF token: refused, nothing changes.
     let resp = b.post(&format!("{bert}/pause"), &[]).await;
     assert_eq!(resp.status(), StatusCode::FORBIDDEN);
-    assert_eq!(api_get(&app, &token, &format!("/v1{bert}")).await.1["paused"], false);
+    assert_eq!(
+        api_get(&app, &token, &format!("/v1{bert}")).await.1["paused"],
+        false
+    );
 
     let resp = b.submit(&format!("{bert}/pause"), &[]).await;
     assert_eq!(resp.status(), StatusCode::SEE_OTHER);
@@ -222,14 +248,20 @@ async fn pause_and_resume_change_who_is_proposed() {
     let html = b.get(&location(&resp)).await.text().await.unwrap();
     assert!(html.contains("De persoon is even gepauzeerd."));
     assert!(html.contains("Weer laten meedoen"));
-    assert_eq!(api_get(&app, &token, &format!("/v1{bert}")).await.1["paused"], true);
+    assert_eq!(
+        api_get(&app, &token, &format!("/v1{bert}")).await.1["paused"],
+        true
+    );
     assert!(!candidate_ids(&app, &token, request).await.contains(&bert_id));
     let html = b.get("/neighbours?status=paused").await.text().await.unwrap();
     assert!(html.contains(">Bert<") && !html.contains(">Anna<"), "{html}");
 
     let resp = b.submit(&format!("{bert}/resume"), &[]).await;
     assert_eq!(location(&resp), format!("{bert}?done=resumed"));
-    assert_eq!(api_get(&app, &token, &format!("/v1{bert}")).await.1["paused"], false);
+    assert_eq!(
+        api_get(&app, &token, &format!("/v1{bert}")).await.1["paused"],
+        false
+    );
     assert!(candidate_ids(&app, &token, request).await.contains(&bert_id));
 }
 
@@ -238,22 +270,44 @@ async fn export_is_a_json_download_with_the_api_content() {
     let app = spawn_app().await;
     let mut b = Browser::new(&app);
     b.login(&app.org_a.coordinator_email).await;
-    let anna = register(&mut b, &app.org_a, "Anna Export", &[("email", "anna@voorbeeld.be")]).await;
+    let anna = register(
+        &mut b,
+        &app.org_a,
+        "Anna Export",
+        &[("email", "anna@voorbeeld.be")],
+    )
+    .await;
     file_request(&mut b, &anna, "Iemand om mee te praten").await;
     let resp = b.get(&format!("{anna}/export")).await;
     assert_eq!(resp.status(), StatusCode::OK);
-    assert!(resp.headers()[CONTENT_TYPE].to_str().unwrap().starts_with("application/json"));
+    assert!(resp.headers()[CONTENT_TYPE]
+        .to_str()
+        .unwrap()
+        .starts_with("application/json"));
     let disposition = resp.headers()[CONTENT_DISPOSITION].to_str().unwrap().to_string();
-    assert!(disposition.starts_with("attachment;") && disposition.contains(".json"), "{disposition}");
+    assert!(
+        disposition.starts_with("attachment;") && disposition.contains(".json"),
+        "{disposition}"
+    );
     let text = resp.text().await.unwrap();
-    assert!(!text.contains("\"lat\"") && !text.contains("\"lon\""), "coordinates leaked");
+    assert!(
+        !text.contains("\"lat\"") && !text.contains("\"lon\""),
+        "coordinates leaked"
+    );
     let console: Value = serde_json::from_str(&text).unwrap();
     let token = api_token(&app, &app.org_a);
     let (status, api) = api_get(&app, &token, &format!("/v1{anna}/export")).await;
     assert_eq!(status, StatusCode::OK);
     let keys = |v: &Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
     assert_eq!(keys(&console), keys(&api));
-    for part in ["neighbour", "location_held", "requests", "matches", "exchanges", "referrals"] {
+    for part in [
+        "neighbour",
+        "location_held",
+        "requests",
+        "matches",
+        "exchanges",
+        "referrals",
+    ] {
         assert_eq!(console[part], api[part], "{part}");
     }
     assert_eq!(console["neighbour"]["display_name"], "Anna Export");
@@ -265,7 +319,11 @@ async fn export_is_a_json_download_with_the_api_content() {
         .iter()
         .map(|a| a["action"].as_str().unwrap())
         .collect();
-    assert_eq!(actions.iter().filter(|a| **a == "neighbour_exported").count(), 2, "{actions:?}");
+    assert_eq!(
+        actions.iter().filter(|a| **a == "neighbour_exported").count(),
+        2,
+        "{actions:?}"
+    );
 }
 
 #[tokio::test]
@@ -279,7 +337,8 @@ async fn erase_needs_the_confirmation_and_the_csrf_token_then_the_person_is_gone
         &app.org_a,
         "Carla Wisbaar",
         &[("phone", "011 12 34 56"), ("availability", "mon-morning")],
-    ).await;
+    )
+    .await;
     let carla_id = id_of(&carla);
     let request = file_request(&mut b, &anna, "Samen wandelen").await;
     let token = api_token(&app, &app.org_a);
@@ -299,7 +358,10 @@ async fn erase_needs_the_confirmation_and_the_csrf_token_then_the_person_is_gone
     assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(resp.text().await.unwrap().contains("Vink aan dat u begrijpt"));
     assert_eq!(b.get(&carla).await.status(), StatusCode::OK);
-    assert_eq!(api_get(&app, &token, &format!("/v1{carla}")).await.0, StatusCode::OK);
+    assert_eq!(
+        api_get(&app, &token, &format!("/v1{carla}")).await.0,
+        StatusCode::OK
+    );
 
     let resp = b.submit(&format!("{carla}/erase"), &[("confirm", "yes")]).await;
     assert_eq!(resp.status(), StatusCode::SEE_OTHER);
@@ -308,17 +370,32 @@ async fn erase_needs_the_confirmation_and_the_csrf_token_then_the_person_is_gone
     assert!(html.contains("De gegevens zijn gewist."));
     assert!(!html.contains("Carla"));
     assert_eq!(b.get(&carla).await.status(), StatusCode::NOT_FOUND);
-    assert_eq!(b.get(&format!("{carla}/export")).await.status(), StatusCode::NOT_FOUND);
-    assert_eq!(api_get(&app, &token, &format!("/v1{carla}")).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(
+        b.get(&format!("{carla}/export")).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        api_get(&app, &token, &format!("/v1{carla}")).await.0,
+        StatusCode::NOT_FOUND
+    );
     assert!(!candidate_ids(&app, &token, request).await.contains(&carla_id));
     // The audit row stays, with counts only.
     let store = Store::open(&app.settings.database_url).unwrap();
     let rows = store
         .read(|c| audit::for_subject(c, app.org_a.id, nabij_store::NeighbourId(carla_id)))
         .unwrap();
-    let erased = rows.iter().find(|r| r.action == "neighbour_erased").expect("an audit row");
-    assert!(erased.detail.starts_with("requests_cancelled="), "{}", erased.detail);
-    assert!(rows.iter().all(|r| !r.detail.contains("Carla") && !r.detail.contains("011")));
+    let erased = rows
+        .iter()
+        .find(|r| r.action == "neighbour_erased")
+        .expect("an audit row");
+    assert!(
+        erased.detail.starts_with("requests_cancelled="),
+        "{}",
+        erased.detail
+    );
+    assert!(rows
+        .iter()
+        .all(|r| !r.detail.contains("Carla") && !r.detail.contains("011")));
 }
 
 #[tokio::test]
@@ -350,7 +427,10 @@ async fn another_organisation_gets_404_on_every_people_page_and_changes_nothing(
         assert!(!resp.text().await.unwrap().contains("Anna"));
     }
     for (path, form) in [
-        (format!("{anna}/edit"), vec![("display_name", "Overgenomen"), ("languages", "nl")]),
+        (
+            format!("{anna}/edit"),
+            vec![("display_name", "Overgenomen"), ("languages", "nl")],
+        ),
         (format!("{anna}/pause"), vec![]),
         (format!("{anna}/resume"), vec![]),
         (format!("{anna}/erase"), vec![("confirm", "yes")]),
@@ -362,11 +442,23 @@ async fn another_organisation_gets_404_on_every_people_page_and_changes_nothing(
     }
     let html = b.get("/neighbours?q=anna").await.text().await.unwrap();
     assert!(!html.contains("Anna"));
-    assert!(!b.get("/services").await.text().await.unwrap().contains("Thuiszorg Pelt"));
+    assert!(!b
+        .get("/services")
+        .await
+        .text()
+        .await
+        .unwrap()
+        .contains("Thuiszorg Pelt"));
     // Nothing of A changed.
     let html = a.get(&anna).await.text().await.unwrap();
     assert!(html.contains("<h1>Anna</h1>") && html.contains("doet mee"));
-    assert!(a.get("/services").await.text().await.unwrap().contains("Thuiszorg Pelt"));
+    assert!(a
+        .get("/services")
+        .await
+        .text()
+        .await
+        .unwrap()
+        .contains("Thuiszorg Pelt"));
 }
 
 #[tokio::test]
@@ -446,24 +538,42 @@ async fn the_service_directory_can_be_kept_from_the_console() {
     let store = Store::open(&app.settings.database_url).unwrap();
     let log = store.read(|c| audit::list(c, app.org_a.id, None, 1000)).unwrap();
     let upd = log.iter().find(|r| r.action == "service_updated").unwrap();
-    assert_eq!(upd.detail, format!("service={id} fields: categories,phone,email,area"));
+    assert_eq!(
+        upd.detail,
+        format!("service={id} fields: categories,phone,email,area")
+    );
 
     // A bad edit keeps what was typed and changes nothing.
     let resp = b
-        .submit(&format!("/services/{id}/edit"), &[("name", ""), ("phone", "bel ons")])
+        .submit(
+            &format!("/services/{id}/edit"),
+            &[("name", ""), ("phone", "bel ons")],
+        )
         .await;
     assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(resp.text().await.unwrap().contains("value=\"bel ons\""));
-    assert_eq!(api_get(&app, &token, &format!("/v1/services/{id}")).await.1["name"], "Thuiszorg Pelt");
+    assert_eq!(
+        api_get(&app, &token, &format!("/v1/services/{id}")).await.1["name"],
+        "Thuiszorg Pelt"
+    );
 
     // Remove: needs the token; then it is off the directory.
-    assert_eq!(b.post(&format!("/services/{id}/remove"), &[]).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(
+        b.post(&format!("/services/{id}/remove"), &[]).await.status(),
+        StatusCode::FORBIDDEN
+    );
     let resp = b.submit(&format!("/services/{id}/remove"), &[]).await;
     assert_eq!(location(&resp), "/services?done=removed");
     let html = b.get("/services?done=removed").await.text().await.unwrap();
     assert!(html.contains("van de kaart gehaald") && !html.contains("Thuiszorg Pelt"));
-    assert_eq!(api_get(&app, &token, &format!("/v1/services/{id}")).await.0, StatusCode::NOT_FOUND);
-    assert_eq!(b.get(&format!("/services/{id}/edit")).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        api_get(&app, &token, &format!("/v1/services/{id}")).await.0,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        b.get(&format!("/services/{id}/edit")).await.status(),
+        StatusCode::NOT_FOUND
+    );
 }
 
 fn person(name: &str, hood: NeighbourhoodId, talents: &[&str], paused: bool) -> NewNeighbour {
@@ -532,7 +642,10 @@ async fn the_list_searches_by_name_neighbourhood_tag_and_status_a_page_at_a_time
 
     let html = b.get("/neighbours").await.text().await.unwrap();
     assert!(html.contains("58 personen gevonden · pagina 1 van 2"), "{html}");
-    assert_eq!(html.matches("href=\"/neighbours/").count() - html.matches("href=\"/neighbours/new").count(), 50);
+    assert_eq!(
+        html.matches("href=\"/neighbours/").count() - html.matches("href=\"/neighbours/new").count(),
+        50
+    );
     let next = html
         .split("rel=\"next\" href=\"")
         .nth(1)
@@ -545,17 +658,33 @@ async fn the_list_searches_by_name_neighbourhood_tag_and_status_a_page_at_a_time
     assert!(!html.contains("rel=\"next\""));
 
     let html = b.get("/neighbours?q=JEAN").await.text().await.unwrap();
-    assert!(html.contains("Jeanne d&#39;Arc") && !html.contains("Jan Peeters"), "{html}");
+    assert!(
+        html.contains("Jeanne d&#39;Arc") && !html.contains("Jan Peeters"),
+        "{html}"
+    );
     // LIKE wildcards typed are searched for as they are.
     let html = b.get("/neighbours?q=%25_").await.text().await.unwrap();
-    assert!(html.contains("1 persoon gevonden") && html.contains("100%_zeker"), "{html}");
-    let html = b.get(&format!("/neighbours?hood={lindel}")).await.text().await.unwrap();
+    assert!(
+        html.contains("1 persoon gevonden") && html.contains("100%_zeker"),
+        "{html}"
+    );
+    let html = b
+        .get(&format!("/neighbours?hood={lindel}"))
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(html.contains("2 personen gevonden") && html.contains(&format!("value=\"{lindel}\" selected")));
     let html = b.get("/neighbours?tag=walking").await.text().await.unwrap();
     assert!(html.contains("Jan Peeters") && !html.contains("Jeanne"), "{html}");
     let html = b.get("/neighbours?status=paused").await.text().await.unwrap();
     assert!(html.contains("1 persoon gevonden") && html.contains("Jan Peeters"));
-    let html = b.get(&format!("/neighbours?hood={lindel}&status=active&q=j")).await.text().await.unwrap();
+    let html = b
+        .get(&format!("/neighbours?hood={lindel}&status=active&q=j"))
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(html.contains("1 persoon gevonden") && html.contains("Jeanne"));
     // Nonsense in the query string is ignored, not an error.
     let resp = b.get("/neighbours?page=-4&hood=abc&tag=%3Cb%3E&status=x").await;
@@ -566,7 +695,12 @@ async fn the_list_searches_by_name_neighbourhood_tag_and_status_a_page_at_a_time
     limited.login(&limited_email).await;
     let html = limited.get("/neighbours").await.text().await.unwrap();
     assert!(html.contains("2 personen gevonden"), "{html}");
-    let html = limited.get(&format!("/neighbours?hood={centrum}")).await.text().await.unwrap();
+    let html = limited
+        .get(&format!("/neighbours?hood={centrum}"))
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(!html.contains("Buur 0"));
 }
 
@@ -595,10 +729,22 @@ async fn the_history_is_a_list_of_events_never_a_balance() {
 
     let request = file_request(&mut b, &anna, "Samen wandelen op dinsdag").await;
     let token = api_token(&app, &app.org_a);
-    let m = api_post(&app, &token, "/v1/matches", json!({"request_id": request, "companion_ids": [bert_id]})).await;
+    let m = api_post(
+        &app,
+        &token,
+        "/v1/matches",
+        json!({"request_id": request, "companion_ids": [bert_id]}),
+    )
+    .await;
     let mid = m["id"].as_i64().unwrap();
     for who in [anna_id, bert_id] {
-        api_post(&app, &token, &format!("/v1/matches/{mid}/accept"), json!({"neighbour_id": who})).await;
+        api_post(
+            &app,
+            &token,
+            &format!("/v1/matches/{mid}/accept"),
+            json!({"neighbour_id": who}),
+        )
+        .await;
     }
     let html = b.get(&bert).await.text().await.unwrap();
     assert!(html.contains(&format!("Helpt <a href=\"/neighbours/{anna_id}\">Anna</a> met: <a href=\"/requests/{request}\">Samen wandelen op dinsdag</a>")), "{html}");
@@ -609,16 +755,35 @@ async fn the_history_is_a_list_of_events_never_a_balance() {
         json!({"follow_up": {"met": true, "mutual_support": true}}),
     )
     .await;
-    api_post(&app, &token, "/v1/exchanges", json!({"from_id": anna_id, "to_id": bert_id, "kind": "thanks"})).await;
+    api_post(
+        &app,
+        &token,
+        "/v1/exchanges",
+        json!({"from_id": anna_id, "to_id": bert_id, "kind": "thanks"}),
+    )
+    .await;
 
     let html = b.get(&bert).await.text().await.unwrap();
-    assert!(html.contains(&format!("Hielp <a href=\"/neighbours/{anna_id}\">Anna</a> met:")), "{html}");
-    assert!(html.contains(&format!("Werd bedankt door <a href=\"/neighbours/{anna_id}\">Anna</a>")));
+    assert!(
+        html.contains(&format!("Hielp <a href=\"/neighbours/{anna_id}\">Anna</a> met:")),
+        "{html}"
+    );
+    assert!(html.contains(&format!(
+        "Werd bedankt door <a href=\"/neighbours/{anna_id}\">Anna</a>"
+    )));
     assert!(html.contains("ze hebben elkaar ontmoet"));
     let html = b.get(&anna).await.text().await.unwrap();
-    assert!(html.contains(&format!("Werd geholpen door <a href=\"/neighbours/{bert_id}\">Bert</a> bij:")), "{html}");
+    assert!(
+        html.contains(&format!(
+            "Werd geholpen door <a href=\"/neighbours/{bert_id}\">Bert</a> bij:"
+        )),
+        "{html}"
+    );
     assert!(html.contains(&format!("Bedankte <a href=\"/neighbours/{bert_id}\">Bert</a>")));
-    for page in [b.get(&anna).await.text().await.unwrap(), b.get(&bert).await.text().await.unwrap()] {
+    for page in [
+        b.get(&anna).await.text().await.unwrap(),
+        b.get(&bert).await.text().await.unwrap(),
+    ] {
         let lower = page.to_lowercase();
         for word in ["saldo", "balans", "schuld", "score", "gegeven:", "ontvangen:"] {
             assert!(!lower.contains(word), "{word} shown");

@@ -75,36 +75,117 @@ fn neighbours_are_found_by_name_neighbourhood_tag_and_status(ctx: Ctx) {
                 names(&page),
                 ["100% zeker_niet", "Jan Peeters", "Mieke JANSEN", "Émile Janssens"]
             );
-            let jan = find(c, a, NeighbourSearch { name: Some("jan".into()), ..Default::default() })?;
+            let jan = find(
+                c,
+                a,
+                NeighbourSearch {
+                    name: Some("jan".into()),
+                    ..Default::default()
+                },
+            )?;
             assert_eq!(names(&jan), ["Jan Peeters", "Mieke JANSEN", "Émile Janssens"]);
             // LIKE wildcards typed are literal.
-            let pct = find(c, a, NeighbourSearch { name: Some("%".into()), ..Default::default() })?;
+            let pct = find(
+                c,
+                a,
+                NeighbourSearch {
+                    name: Some("%".into()),
+                    ..Default::default()
+                },
+            )?;
             assert_eq!(names(&pct), ["100% zeker_niet"]);
-            let us = find(c, a, NeighbourSearch { name: Some("n_e".into()), ..Default::default() })?;
+            let us = find(
+                c,
+                a,
+                NeighbourSearch {
+                    name: Some("n_e".into()),
+                    ..Default::default()
+                },
+            )?;
             assert_eq!(us.total, 0, "_ is not a wildcard");
-            let lin = find(c, a, NeighbourSearch { neighbourhood: Some(lindel), ..Default::default() })?;
+            let lin = find(
+                c,
+                a,
+                NeighbourSearch {
+                    neighbourhood: Some(lindel),
+                    ..Default::default()
+                },
+            )?;
             assert_eq!(names(&lin), ["Jan Peeters", "Mieke JANSEN"]);
-            let walk = find(c, a, NeighbourSearch { tag: Some("walking".into()), ..Default::default() })?;
+            let walk = find(
+                c,
+                a,
+                NeighbourSearch {
+                    tag: Some("walking".into()),
+                    ..Default::default()
+                },
+            )?;
             assert_eq!(names(&walk), ["Émile Janssens"]);
-            let paused = find(c, a, NeighbourSearch { paused: Some(true), ..Default::default() })?;
+            let paused = find(
+                c,
+                a,
+                NeighbourSearch {
+                    paused: Some(true),
+                    ..Default::default()
+                },
+            )?;
             assert_eq!(names(&paused), ["Jan Peeters"]);
-            let limited = find(c, a, NeighbourSearch {
-                limited_to: Some(vec![centrum]),
-                name: Some("jan".into()),
-                ..Default::default()
-            })?;
+            let limited = find(
+                c,
+                a,
+                NeighbourSearch {
+                    limited_to: Some(vec![centrum]),
+                    name: Some("jan".into()),
+                    ..Default::default()
+                },
+            )?;
             assert_eq!(names(&limited), ["Émile Janssens"]);
             // Pages: the total stays, the rows move on, together they hold everyone once.
-            let p1 = search(c, a, &NeighbourSearch { offset: 0, limit: 2, ..Default::default() })?;
-            let p2 = search(c, a, &NeighbourSearch { offset: 2, limit: 2, ..Default::default() })?;
+            let p1 = search(
+                c,
+                a,
+                &NeighbourSearch {
+                    offset: 0,
+                    limit: 2,
+                    ..Default::default()
+                },
+            )?;
+            let p2 = search(
+                c,
+                a,
+                &NeighbourSearch {
+                    offset: 2,
+                    limit: 2,
+                    ..Default::default()
+                },
+            )?;
             assert_eq!((p1.total, p2.total, p1.rows.len(), p2.rows.len()), (4, 4, 2, 2));
             let mut both = [names(&p1), names(&p2)].concat();
             both.sort();
             assert_eq!(both, names(&page));
             // A change of status is found at once.
             let jan_id = jan.rows[0].id;
-            nb::update(c, a, jan_id, &NeighbourUpdate { paused: Some(false), ..Default::default() })?;
-            assert_eq!(find(c, a, NeighbourSearch { paused: Some(true), ..Default::default() })?.total, 0);
+            nb::update(
+                c,
+                a,
+                jan_id,
+                &NeighbourUpdate {
+                    paused: Some(false),
+                    ..Default::default()
+                },
+            )?;
+            assert_eq!(
+                find(
+                    c,
+                    a,
+                    NeighbourSearch {
+                        paused: Some(true),
+                        ..Default::default()
+                    }
+                )?
+                .total,
+                0
+            );
             Ok(())
         })
         .unwrap();
@@ -131,7 +212,11 @@ fn services_change_and_leave_the_directory_but_referrals_stay(ctx: Ctx) {
                 s.id,
                 &ServiceUpdate {
                     description: Some(" Zorg aan huis ".into()),
-                    categories: Some(vec!["structural".into(), "personal_care".into(), "structural".into()]),
+                    categories: Some(vec![
+                        "structural".into(),
+                        "personal_care".into(),
+                        "structural".into(),
+                    ]),
                     phone: Some(None),
                     area: Some(Some("".into())),
                     ..Default::default()
@@ -143,13 +228,28 @@ fn services_change_and_leave_the_directory_but_referrals_stay(ctx: Ctx) {
             assert_eq!((changed.phone.clone(), changed.area.clone()), (None, None));
             assert_eq!(service::update(c, a, s.id, &ServiceUpdate::default())?, changed);
             for bad in [
-                ServiceUpdate { name: Some("  ".into()), ..Default::default() },
-                ServiceUpdate { categories: Some(vec!["Zorg!".into()]), ..Default::default() },
-                ServiceUpdate { email: Some(Some("x".repeat(300))), ..Default::default() },
+                ServiceUpdate {
+                    name: Some("  ".into()),
+                    ..Default::default()
+                },
+                ServiceUpdate {
+                    categories: Some(vec!["Zorg!".into()]),
+                    ..Default::default()
+                },
+                ServiceUpdate {
+                    email: Some(Some("x".repeat(300))),
+                    ..Default::default()
+                },
             ] {
-                assert!(matches!(service::update(c, a, s.id, &bad), Err(StoreError::Invalid(_))));
+                assert!(matches!(
+                    service::update(c, a, s.id, &bad),
+                    Err(StoreError::Invalid(_))
+                ));
             }
-            assert!(matches!(service::update(c, b, s.id, &ServiceUpdate::default()), Err(StoreError::NotFound)));
+            assert!(matches!(
+                service::update(c, b, s.id, &ServiceUpdate::default()),
+                Err(StoreError::NotFound)
+            ));
             assert!(matches!(service::remove(c, b, s.id), Err(StoreError::NotFound)));
 
             // Referred to, then removed: the referral keeps pointing at it.
@@ -172,7 +272,15 @@ fn services_change_and_leave_the_directory_but_referrals_stay(ctx: Ctx) {
             assert!(service::for_category(c, a, "personal_care")?.is_empty());
             assert!(matches!(service::remove(c, a, s.id), Err(StoreError::NotFound)));
             assert!(matches!(
-                service::update(c, a, s.id, &ServiceUpdate { name: Some("Terug".into()), ..Default::default() }),
+                service::update(
+                    c,
+                    a,
+                    s.id,
+                    &ServiceUpdate {
+                        name: Some("Terug".into()),
+                        ..Default::default()
+                    }
+                ),
                 Err(StoreError::NotFound)
             ));
             assert_eq!(referral::get(c, a, made.id)?.service_id, Some(s.id));

@@ -84,7 +84,11 @@ pub(super) fn slots() -> Vec<(String, usize, DayPart)> {
     DAY_CODES
         .iter()
         .enumerate()
-        .flat_map(|(d, code)| DayPart::ALL.into_iter().map(move |p| (format!("{code}-{}", p.code()), d, p)))
+        .flat_map(|(d, code)| {
+            DayPart::ALL
+                .into_iter()
+                .map(move |p| (format!("{code}-{}", p.code()), d, p))
+        })
         .collect()
 }
 

@@ -108,8 +108,8 @@ pub(super) fn request_link(r: &Request) -> String {
 
 mod actions;
 mod groups;
-mod login;
 mod labels;
+mod login;
 mod neighbour_edit;
 mod neighbour_erase;
 mod neighbour_form;

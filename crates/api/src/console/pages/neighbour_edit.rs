@@ -30,11 +30,21 @@ pub(super) fn configure(cfg: &mut web::ServiceConfig) {
     .service(web::resource("/neighbours/{id}/resume").route(web::post().to(resume)));
 }
 
-fn edit_page(ctx: &Ctx, status: StatusCode, n: &Neighbour, hoods: &[Neighbourhood], f: &NeighbourForm) -> HttpResponse {
+fn edit_page(
+    ctx: &Ctx,
+    status: StatusCode,
+    n: &Neighbour,
+    hoods: &[Neighbourhood],
+    f: &NeighbourForm,
+) -> HttpResponse {
     let l = ctx.lang;
     let title = format!(
         "{} {}",
-        l.t("Gegevens aanpassen van", "Modifier les données de", "Edit the details of"),
+        l.t(
+            "Gegevens aanpassen van",
+            "Modifier les données de",
+            "Edit the details of"
+        ),
         n.display_name
     );
     let mut main = format!("<h1>{}</h1>", esc(&title));
@@ -58,15 +68,42 @@ fn edit_page(ctx: &Ctx, status: StatusCode, n: &Neighbour, hoods: &[Neighbourhoo
         None,
         " autocomplete=\"off\"",
     );
-    nf::input(&mut main, f, "phone", l.t("Telefoon (niet verplicht)", "Téléphone (facultatif)", "Phone (optional)"), "tel", None, "");
-    nf::input(&mut main, f, "email", l.t("E-mailadres (niet verplicht)", "Adresse e-mail (facultatif)", "E-mail address (optional)"), "email", None, "");
+    nf::input(
+        &mut main,
+        f,
+        "phone",
+        l.t(
+            "Telefoon (niet verplicht)",
+            "Téléphone (facultatif)",
+            "Phone (optional)",
+        ),
+        "tel",
+        None,
+        "",
+    );
+    nf::input(
+        &mut main,
+        f,
+        "email",
+        l.t(
+            "E-mailadres (niet verplicht)",
+            "Adresse e-mail (facultatif)",
+            "E-mail address (optional)",
+        ),
+        "email",
+        None,
+        "",
+    );
     nf::select(
         &mut main,
         f,
         "neighbourhood_id",
         l.t("Buurt", "Quartier", "Neighbourhood"),
         None,
-        &nf::hood_options(hoods, l.t("— geen buurt —", "— aucun quartier —", "— no neighbourhood —")),
+        &nf::hood_options(
+            hoods,
+            l.t("— geen buurt —", "— aucun quartier —", "— no neighbourhood —"),
+        ),
     );
     let hint = if n.lat.is_some() {
         l.t(
@@ -81,19 +118,63 @@ fn edit_page(ctx: &Ctx, status: StatusCode, n: &Neighbour, hoods: &[Neighbourhoo
             "Optional. Without a position we use the centre of the neighbourhood.",
         )
     };
-    nf::input(&mut main, f, "lat", l.t("Nieuwe breedtegraad van de woning", "Nouvelle latitude du domicile", "New latitude of the home"), "text", Some(hint), " inputmode=\"decimal\"");
-    nf::input(&mut main, f, "lon", l.t("Nieuwe lengtegraad van de woning", "Nouvelle longitude du domicile", "New longitude of the home"), "text", None, " inputmode=\"decimal\"");
+    nf::input(
+        &mut main,
+        f,
+        "lat",
+        l.t(
+            "Nieuwe breedtegraad van de woning",
+            "Nouvelle latitude du domicile",
+            "New latitude of the home",
+        ),
+        "text",
+        Some(hint),
+        " inputmode=\"decimal\"",
+    );
+    nf::input(
+        &mut main,
+        f,
+        "lon",
+        l.t(
+            "Nieuwe lengtegraad van de woning",
+            "Nouvelle longitude du domicile",
+            "New longitude of the home",
+        ),
+        "text",
+        None,
+        " inputmode=\"decimal\"",
+    );
     nf::select(
         &mut main,
         f,
         "travel_radius_m",
-        l.t("Hoe ver kan of wil de persoon gaan?", "Jusqu’où la personne peut-elle ou veut-elle aller ?", "How far can or will the person go?"),
+        l.t(
+            "Hoe ver kan of wil de persoon gaan?",
+            "Jusqu’où la personne peut-elle ou veut-elle aller ?",
+            "How far can or will the person go?",
+        ),
         None,
         &nf::radius_options(f.value("travel_radius_m")),
     );
     let langs = nf::message_language_options(l, f.value("preferred_language"));
-    nf::select(&mut main, f, "preferred_language", l.t("Taal van berichten", "Langue des messages", "Language of messages"), None, &langs);
-    nf::about_the_person(&mut main, l, f, l.t("Minstens één.", "Au moins une.", "At least one."));
+    nf::select(
+        &mut main,
+        f,
+        "preferred_language",
+        l.t(
+            "Taal van berichten",
+            "Langue des messages",
+            "Language of messages",
+        ),
+        None,
+        &langs,
+    );
+    nf::about_the_person(
+        &mut main,
+        l,
+        f,
+        l.t("Minstens één.", "Au moins une.", "At least one."),
+    );
     let _ = write!(
         main,
         "<p class=\"actions\"><button type=\"submit\">{}</button> <a href=\"/neighbours/{}\">{}</a></p></form>",
@@ -106,7 +187,11 @@ fn edit_page(ctx: &Ctx, status: StatusCode, n: &Neighbour, hoods: &[Neighbourhoo
 
 /// The neighbour (if the caller may see them) and the neighbourhoods they may choose;
 /// reading the record for editing is audited like any read.
-async fn load(state: &web::Data<AppState>, caller: &Caller, id: i64) -> Result<(Neighbour, Vec<Neighbourhood>), ApiError> {
+async fn load(
+    state: &web::Data<AppState>,
+    caller: &Caller,
+    id: i64,
+) -> Result<(Neighbour, Vec<Neighbourhood>), ApiError> {
     let st = state.clone();
     let who = caller.clone();
     let n = run(move || {
@@ -120,14 +205,24 @@ async fn load(state: &web::Data<AppState>, caller: &Caller, id: i64) -> Result<(
     Ok((n, nf::visible_hoods(state, caller).await?))
 }
 
-pub async fn edit_form(req: HttpRequest, state: web::Data<AppState>, path: web::Path<String>) -> HttpResponse {
+pub async fn edit_form(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> HttpResponse {
     let ctx = Ctx::new(&req, &state);
     let caller = logged_in!(ctx);
     let Some(id) = parse_id(&path) else {
         return ctx.not_found();
     };
     match load(&state, &caller, id).await {
-        Ok((n, hoods)) => edit_page(&ctx, StatusCode::OK, &n, &hoods, &NeighbourForm::from_neighbour(&n)),
+        Ok((n, hoods)) => edit_page(
+            &ctx,
+            StatusCode::OK,
+            &n,
+            &hoods,
+            &NeighbourForm::from_neighbour(&n),
+        ),
         Err(ApiError::Store(StoreError::NotFound)) => ctx.not_found(),
         Err(e) => ctx.failure(&e),
     }
@@ -172,7 +267,11 @@ fn patch(n: &Neighbour, c: nf::Checked) -> NeighbourPatch {
         (c.languages, n.languages().unwrap_or_default(), &mut p.languages),
         (c.interests, n.interests().unwrap_or_default(), &mut p.interests),
         (c.talents, n.talents().unwrap_or_default(), &mut p.talents),
-        (c.availability, n.availability().unwrap_or_default(), &mut p.availability),
+        (
+            c.availability,
+            n.availability().unwrap_or_default(),
+            &mut p.availability,
+        ),
     ];
     for (typed, stored, slot) in lists {
         if sorted(&typed) != sorted(&stored) {
@@ -198,19 +297,30 @@ fn is_empty(p: &NeighbourPatch) -> bool {
 }
 
 /// Writes `p` as the API's PATCH does; returns the index update to apply.
-async fn write(state: &web::Data<AppState>, caller: &Caller, id: NeighbourId, p: NeighbourPatch) -> Result<(), ApiError> {
+async fn write(
+    state: &web::Data<AppState>,
+    caller: &Caller,
+    id: NeighbourId,
+    p: NeighbourPatch,
+) -> Result<(), ApiError> {
     let st = state.clone();
     let who = caller.clone();
     let update = run(move || {
         let (change, fields) = p.into_update(who.actor())?;
-        st.store.write_as(|c| ops::update(c, &who, id, &change, &fields).map(|(_, u)| u))
+        st.store
+            .write_as(|c| ops::update(c, &who, id, &change, &fields).map(|(_, u)| u))
     })
     .await?;
     update.apply(&state.indexes);
     Ok(())
 }
 
-pub async fn edit(req: HttpRequest, state: web::Data<AppState>, path: web::Path<String>, body: web::Bytes) -> HttpResponse {
+pub async fn edit(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> HttpResponse {
     let ctx = Ctx::new(&req, &state);
     let caller = logged_in!(ctx);
     let form = Form::parse(&body);
@@ -229,7 +339,14 @@ pub async fn edit(req: HttpRequest, state: web::Data<AppState>, path: web::Path<
     let mut f = NeighbourForm::from_form(&form);
     let checked = nf::check(l, &mut f, &hoods);
     if checked.languages.is_empty() && f.error("languages").is_none() {
-        f.fail("languages", l.t("Kies minstens één taal die de persoon spreekt.", "Choisissez au moins une langue que la personne parle.", "Choose at least one language the person speaks."));
+        f.fail(
+            "languages",
+            l.t(
+                "Kies minstens één taal die de persoon spreekt.",
+                "Choisissez au moins une langue que la personne parle.",
+                "Choose at least one language the person speaks.",
+            ),
+        );
     }
     if !f.is_ok() {
         return edit_page(&ctx, StatusCode::UNPROCESSABLE_ENTITY, &n, &hoods, &f);
@@ -242,7 +359,14 @@ pub async fn edit(req: HttpRequest, state: web::Data<AppState>, path: web::Path<
         Ok(()) => ctx.redirect(&format!("/neighbours/{}?done=saved", n.id)),
         Err(ApiError::Store(StoreError::NotFound)) => ctx.not_found(),
         Err(ApiError::BadRequest { errors, .. }) if errors.iter().any(|e| e.field == "neighbourhood_id") => {
-            f.fail("neighbourhood_id", l.t("Kies een buurt uit de lijst.", "Choisissez un quartier dans la liste.", "Choose a neighbourhood from the list."));
+            f.fail(
+                "neighbourhood_id",
+                l.t(
+                    "Kies een buurt uit de lijst.",
+                    "Choisissez un quartier dans la liste.",
+                    "Choose a neighbourhood from the list.",
+                ),
+            );
             edit_page(&ctx, StatusCode::UNPROCESSABLE_ENTITY, &n, &hoods, &f)
         }
         Err(ApiError::BadRequest { .. }) | Err(ApiError::Store(StoreError::Invalid(_))) => {
@@ -261,7 +385,13 @@ pub async fn edit(req: HttpRequest, state: web::Data<AppState>, path: web::Path<
 }
 
 /// Pausing and resuming: a change of `paused`, as `PATCH {"paused": …}` makes it.
-async fn set_paused(req: HttpRequest, state: web::Data<AppState>, path: web::Path<String>, body: web::Bytes, paused: bool) -> HttpResponse {
+async fn set_paused(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    body: web::Bytes,
+    paused: bool,
+) -> HttpResponse {
     let ctx = Ctx::new(&req, &state);
     let caller = logged_in!(ctx);
     let form = Form::parse(&body);
@@ -285,10 +415,20 @@ async fn set_paused(req: HttpRequest, state: web::Data<AppState>, path: web::Pat
     }
 }
 
-pub async fn pause(req: HttpRequest, state: web::Data<AppState>, path: web::Path<String>, body: web::Bytes) -> HttpResponse {
+pub async fn pause(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> HttpResponse {
     set_paused(req, state, path, body, true).await
 }
 
-pub async fn resume(req: HttpRequest, state: web::Data<AppState>, path: web::Path<String>, body: web::Bytes) -> HttpResponse {
+pub async fn resume(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> HttpResponse {
     set_paused(req, state, path, body, false).await
 }

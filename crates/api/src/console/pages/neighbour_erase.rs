@@ -56,7 +56,11 @@ fn confirm_page(ctx: &Ctx, status: StatusCode, n: &Neighbour, error: bool) -> Ht
     let l = ctx.lang;
     let title = format!(
         "{} {}",
-        l.t("Gegevens wissen van", "Effacer les données de", "Erase the data of"),
+        l.t(
+            "Gegevens wissen van",
+            "Effacer les données de",
+            "Erase the data of"
+        ),
         n.display_name
     );
     let mut main = format!("<h1>{}</h1>", esc(&title));
@@ -136,7 +140,11 @@ fn confirm_page(ctx: &Ctx, status: StatusCode, n: &Neighbour, error: bool) -> Ht
     ctx.page(status, &title, &main)
 }
 
-async fn visible(state: &web::Data<AppState>, caller: &crate::auth::Caller, id: i64) -> Result<Neighbour, ApiError> {
+async fn visible(
+    state: &web::Data<AppState>,
+    caller: &crate::auth::Caller,
+    id: i64,
+) -> Result<Neighbour, ApiError> {
     let st = state.clone();
     let who = caller.clone();
     run(move || Ok(st.store.read(|c| access::neighbour(c, &who, NeighbourId(id)))?)).await
@@ -157,7 +165,12 @@ pub async fn confirm(req: HttpRequest, state: web::Data<AppState>, path: web::Pa
 }
 
 /// Erases, but only with the CSRF token and the box ticked on the confirmation page.
-pub async fn erase(req: HttpRequest, state: web::Data<AppState>, path: web::Path<String>, body: web::Bytes) -> HttpResponse {
+pub async fn erase(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> HttpResponse {
     let ctx = Ctx::new(&req, &state);
     let caller = logged_in!(ctx);
     let form = Form::parse(&body);

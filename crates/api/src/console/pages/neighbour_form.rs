@@ -75,13 +75,16 @@ impl NeighbourForm {
             "neighbourhood_id",
             n.neighbourhood_id.map(|h| h.to_string()).unwrap_or_default(),
         );
-        f.values.insert("travel_radius_m", format!("{}", n.travel_radius_m.round()));
+        f.values
+            .insert("travel_radius_m", format!("{}", n.travel_radius_m.round()));
         f.values.insert("capacity", n.capacity.to_string());
-        f.values.insert("preferred_language", n.preferred_language.clone());
+        f.values
+            .insert("preferred_language", n.preferred_language.clone());
         f.lists.insert("languages", n.languages().unwrap_or_default());
         f.lists.insert("interests", n.interests().unwrap_or_default());
         f.lists.insert("talents", n.talents().unwrap_or_default());
-        f.lists.insert("availability", n.availability().unwrap_or_default());
+        f.lists
+            .insert("availability", n.availability().unwrap_or_default());
         f
     }
 
@@ -94,7 +97,10 @@ impl NeighbourForm {
     }
 
     pub fn error(&self, field: &str) -> Option<&str> {
-        self.errors.iter().find(|(k, _)| *k == field).map(|(_, m)| m.as_str())
+        self.errors
+            .iter()
+            .find(|(k, _)| *k == field)
+            .map(|(_, m)| m.as_str())
     }
 
     /// Notes what is wrong with `field` (the first message per field is shown).
@@ -135,7 +141,10 @@ fn parse_coordinate(s: &str) -> Option<f64> {
 pub(super) fn check(l: Lang, f: &mut NeighbourForm, hoods: &[Neighbourhood]) -> Checked {
     let name = f.value("display_name").to_string();
     if name.is_empty() {
-        f.fail("display_name", l.t("Vul de naam in.", "Indiquez le nom.", "Enter the name."));
+        f.fail(
+            "display_name",
+            l.t("Vul de naam in.", "Indiquez le nom.", "Enter the name."),
+        );
     } else if name.chars().count() > 100 || name.chars().any(char::is_control) {
         f.fail(
             "display_name",
@@ -148,9 +157,9 @@ pub(super) fn check(l: Lang, f: &mut NeighbourForm, hoods: &[Neighbourhood]) -> 
     }
     let email = f.value("email").to_string();
     let email_ok = email.len() <= 254
-        && email
-            .split_once('@')
-            .is_some_and(|(a, d)| !a.is_empty() && d.contains('.') && !d.starts_with('.') && !d.ends_with('.'))
+        && email.split_once('@').is_some_and(|(a, d)| {
+            !a.is_empty() && d.contains('.') && !d.starts_with('.') && !d.ends_with('.')
+        })
         && !email.chars().any(|c| c.is_whitespace() || c.is_control());
     if !email.is_empty() && !email_ok {
         f.fail(
@@ -195,7 +204,9 @@ pub(super) fn check(l: Lang, f: &mut NeighbourForm, hoods: &[Neighbourhood]) -> 
         None
     } else {
         match (parse_coordinate(&lat_s), parse_coordinate(&lon_s)) {
-            (Some(a), Some(b)) if (-90.0..=90.0).contains(&a) && (-180.0..=180.0).contains(&b) => Some((a, b)),
+            (Some(a), Some(b)) if (-90.0..=90.0).contains(&a) && (-180.0..=180.0).contains(&b) => {
+                Some((a, b))
+            }
             _ => {
                 f.fail("lat", l.t("Vul breedte- en lengtegraad allebei in als getallen, bijvoorbeeld 51,2345 en 5,4321.", "Indiquez la latitude et la longitude en chiffres, par exemple 51,2345 et 5,4321.", "Fill in both latitude and longitude as numbers, for example 51.2345 and 5.4321."));
                 None
@@ -207,7 +218,14 @@ pub(super) fn check(l: Lang, f: &mut NeighbourForm, hoods: &[Neighbourhood]) -> 
         v => match v.parse::<f64>() {
             Ok(r) if (MIN_RADIUS_M..=MAX_RADIUS_M).contains(&r) => r,
             _ => {
-                f.fail("travel_radius_m", l.t("Kies een afstand uit de lijst.", "Choisissez une distance dans la liste.", "Choose a distance from the list."));
+                f.fail(
+                    "travel_radius_m",
+                    l.t(
+                        "Kies een afstand uit de lijst.",
+                        "Choisissez une distance dans la liste.",
+                        "Choose a distance from the list.",
+                    ),
+                );
                 1000.0
             }
         },
@@ -217,7 +235,14 @@ pub(super) fn check(l: Lang, f: &mut NeighbourForm, hoods: &[Neighbourhood]) -> 
         v => match v.parse::<u8>() {
             Ok(c) if u32::from(c) <= MAX_CAPACITY => c,
             _ => {
-                f.fail("capacity", l.t("Kies een aantal uit de lijst.", "Choisissez un nombre dans la liste.", "Choose a number from the list."));
+                f.fail(
+                    "capacity",
+                    l.t(
+                        "Kies een aantal uit de lijst.",
+                        "Choisissez un nombre dans la liste.",
+                        "Choose a number from the list.",
+                    ),
+                );
                 1
             }
         },
@@ -227,7 +252,14 @@ pub(super) fn check(l: Lang, f: &mut NeighbourForm, hoods: &[Neighbourhood]) -> 
         v => match Language::parse(v) {
             Ok(lang) => lang.code().to_string(),
             Err(_) => {
-                f.fail("preferred_language", l.t("Kies een taal uit de lijst.", "Choisissez une langue dans la liste.", "Choose a language from the list."));
+                f.fail(
+                    "preferred_language",
+                    l.t(
+                        "Kies een taal uit de lijst.",
+                        "Choisissez une langue dans la liste.",
+                        "Choose a language from the list.",
+                    ),
+                );
                 "nl".to_string()
             }
         },
@@ -236,7 +268,14 @@ pub(super) fn check(l: Lang, f: &mut NeighbourForm, hoods: &[Neighbourhood]) -> 
     let mut codes = |field: &'static str, known: &dyn Fn(&str) -> bool| -> Vec<String> {
         let list = f.list(field).to_vec();
         if list.iter().any(|c| !known(c)) {
-            f.fail(field, l.t("Kies alleen uit de lijst.", "Choisissez seulement dans la liste.", "Choose only from the list."));
+            f.fail(
+                field,
+                l.t(
+                    "Kies alleen uit de lijst.",
+                    "Choisissez seulement dans la liste.",
+                    "Choose only from the list.",
+                ),
+            );
         }
         list.into_iter().filter(|c| known(c)).collect()
     };
@@ -320,7 +359,15 @@ fn field_head(out: &mut String, f: &NeighbourForm, field: &str, label: &str, hin
 }
 
 /// A text input with what was typed.
-pub(super) fn input(out: &mut String, f: &NeighbourForm, field: &str, label: &str, kind: &str, hint: Option<&str>, extra: &str) {
+pub(super) fn input(
+    out: &mut String,
+    f: &NeighbourForm,
+    field: &str,
+    label: &str,
+    kind: &str,
+    hint: Option<&str>,
+    extra: &str,
+) {
     let attrs = field_head(out, f, field, label, hint);
     let _ = write!(
         out,
@@ -330,7 +377,14 @@ pub(super) fn input(out: &mut String, f: &NeighbourForm, field: &str, label: &st
 }
 
 /// A select of `(value, label)` options; the typed value is selected.
-pub(super) fn select(out: &mut String, f: &NeighbourForm, field: &str, label: &str, hint: Option<&str>, options: &[(String, String)]) {
+pub(super) fn select(
+    out: &mut String,
+    f: &NeighbourForm,
+    field: &str,
+    label: &str,
+    hint: Option<&str>,
+    options: &[(String, String)],
+) {
     let attrs = field_head(out, f, field, label, hint);
     let _ = write!(out, "<select id=\"{field}\" name=\"{field}\"{attrs}>");
     for (v, text) in options {
@@ -340,13 +394,25 @@ pub(super) fn select(out: &mut String, f: &NeighbourForm, field: &str, label: &s
             ("preferred_language", "nl" | "fr" | "en") => format!(" lang=\"{v}\""),
             _ => String::new(),
         };
-        let _ = write!(out, "<option value=\"{}\"{lang}{sel}>{}</option>", esc(v), esc(text));
+        let _ = write!(
+            out,
+            "<option value=\"{}\"{lang}{sel}>{}</option>",
+            esc(v),
+            esc(text)
+        );
     }
     out.push_str("</select></div>");
 }
 
 /// Checkboxes of `(code, label)` in a fieldset; the checked ones are those typed.
-pub(super) fn checkboxes(out: &mut String, f: &NeighbourForm, field: &str, legend: &str, hint: Option<&str>, options: &[(String, String)]) {
+pub(super) fn checkboxes(
+    out: &mut String,
+    f: &NeighbourForm,
+    field: &str,
+    legend: &str,
+    hint: Option<&str>,
+    options: &[(String, String)],
+) {
     let err = f.error(field);
     let _ = write!(
         out,
@@ -363,7 +429,11 @@ pub(super) fn checkboxes(out: &mut String, f: &NeighbourForm, field: &str, legen
     }
     out.push_str("<div class=\"check-grid\">");
     for (code, text) in options {
-        let checked = if f.list(field).iter().any(|c| c == code) { " checked" } else { "" };
+        let checked = if f.list(field).iter().any(|c| c == code) {
+            " checked"
+        } else {
+            ""
+        };
         let id = format!("{field}-{}", esc(code));
         let _ = write!(
             out,
@@ -393,7 +463,11 @@ pub(super) fn availability(out: &mut String, l: Lang, f: &NeighbourForm) {
     if let Some(e) = err {
         let _ = write!(out, "<p class=\"error\">{}</p>", esc(e));
     }
-    let _ = write!(out, "<table class=\"slots\"><caption class=\"visually-hidden\">{}</caption><thead><tr><td></td>", esc(legend));
+    let _ = write!(
+        out,
+        "<table class=\"slots\"><caption class=\"visually-hidden\">{}</caption><thead><tr><td></td>",
+        esc(legend)
+    );
     for p in nabij_engine::DayPart::ALL {
         let _ = write!(out, "<th scope=\"col\">{}</th>", esc(labels::part(l, p)));
     }
@@ -402,7 +476,11 @@ pub(super) fn availability(out: &mut String, l: Lang, f: &NeighbourForm) {
     for (d, row) in slots.chunks(3).enumerate() {
         let _ = write!(out, "<tr><th scope=\"row\">{}</th>", esc(labels::day(l, d)));
         for (code, _, p) in row {
-            let checked = if f.list("availability").iter().any(|c| c == code) { " checked" } else { "" };
+            let checked = if f.list("availability").iter().any(|c| c == code) {
+                " checked"
+            } else {
+                ""
+            };
             let _ = write!(
                 out,
                 "<td><input type=\"checkbox\" id=\"availability-{code}\" name=\"availability\" value=\"{code}\"{checked}><label class=\"visually-hidden\" for=\"availability-{code}\">{} {}</label></td>",
@@ -438,10 +516,16 @@ pub(super) fn message_language_options(l: Lang, current: &str) -> Vec<(String, S
 
 /// Options of the travel radius; a stored value not in the list is added.
 pub(super) fn radius_options(current: &str) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = [("300", "300 m"), ("500", "500 m"), ("1000", "1 km"), ("2000", "2 km"), ("5000", "5 km")]
-        .iter()
-        .map(|(v, t)| (v.to_string(), t.to_string()))
-        .collect();
+    let mut out: Vec<(String, String)> = [
+        ("300", "300 m"),
+        ("500", "500 m"),
+        ("1000", "1 km"),
+        ("2000", "2 km"),
+        ("5000", "5 km"),
+    ]
+    .iter()
+    .map(|(v, t)| (v.to_string(), t.to_string()))
+    .collect();
     if let Ok(r) = current.parse::<f64>() {
         if (MIN_RADIUS_M..=MAX_RADIUS_M).contains(&r) && !out.iter().any(|(v, _)| v == current) {
             out.push((current.to_string(), format!("{current} m")));
@@ -457,20 +541,75 @@ pub(super) fn about_the_person(out: &mut String, l: Lang, f: &NeighbourForm, lan
         .iter()
         .map(|x| (x.code().to_string(), labels::language(l, *x).to_string()))
         .collect();
-    checkboxes(out, f, "languages", l.t("Talen die de persoon spreekt", "Langues que la personne parle", "Languages the person speaks"), Some(languages_hint), &langs);
+    checkboxes(
+        out,
+        f,
+        "languages",
+        l.t(
+            "Talen die de persoon spreekt",
+            "Langues que la personne parle",
+            "Languages the person speaks",
+        ),
+        Some(languages_hint),
+        &langs,
+    );
     let tags: Vec<(String, String)> = labels::tags(l)
         .into_iter()
         .map(|(c, t)| (c.to_string(), t.to_string()))
         .collect();
-    checkboxes(out, f, "interests", l.t("Wat doet de persoon graag?", "Qu’est-ce que la personne aime faire ?", "What does the person like doing?"), Some(l.t("Om mensen met dezelfde goesting samen te brengen.", "Pour rapprocher des personnes qui aiment la même chose.", "To bring together people who enjoy the same things.")), &tags);
-    checkboxes(out, f, "talents", l.t("Waarmee helpt de persoon graag?", "Pour quoi la personne aime-t-elle donner un coup de main ?", "What does the person like helping with?"), Some(l.t("Alleen wat de persoon zelf graag doet, nooit als plicht.", "Seulement ce que la personne aime faire, jamais par obligation.", "Only what the person likes to do, never as a duty.")), &tags);
+    checkboxes(
+        out,
+        f,
+        "interests",
+        l.t(
+            "Wat doet de persoon graag?",
+            "Qu’est-ce que la personne aime faire ?",
+            "What does the person like doing?",
+        ),
+        Some(l.t(
+            "Om mensen met dezelfde goesting samen te brengen.",
+            "Pour rapprocher des personnes qui aiment la même chose.",
+            "To bring together people who enjoy the same things.",
+        )),
+        &tags,
+    );
+    checkboxes(
+        out,
+        f,
+        "talents",
+        l.t(
+            "Waarmee helpt de persoon graag?",
+            "Pour quoi la personne aime-t-elle donner un coup de main ?",
+            "What does the person like helping with?",
+        ),
+        Some(l.t(
+            "Alleen wat de persoon zelf graag doet, nooit als plicht.",
+            "Seulement ce que la personne aime faire, jamais par obligation.",
+            "Only what the person likes to do, never as a duty.",
+        )),
+        &tags,
+    );
     availability(out, l, f);
     let mut caps: Vec<(String, String)> = (1..=5).map(|c: u32| (c.to_string(), c.to_string())).collect();
     let cur = f.value("capacity");
-    if !cur.is_empty() && !caps.iter().any(|(v, _)| v == cur) && cur.parse::<u32>().is_ok_and(|c| c <= MAX_CAPACITY) {
+    if !cur.is_empty()
+        && !caps.iter().any(|(v, _)| v == cur)
+        && cur.parse::<u32>().is_ok_and(|c| c <= MAX_CAPACITY)
+    {
         caps.push((cur.to_string(), cur.to_string()));
     }
-    select(out, f, "capacity", l.t("Met hoeveel mensen tegelijk wil de persoon iets samen doen?", "Avec combien de personnes à la fois la personne veut-elle faire quelque chose ?", "With how many people at a time does the person want to do something together?"), None, &caps);
+    select(
+        out,
+        f,
+        "capacity",
+        l.t(
+            "Met hoeveel mensen tegelijk wil de persoon iets samen doen?",
+            "Avec combien de personnes à la fois la personne veut-elle faire quelque chose ?",
+            "With how many people at a time does the person want to do something together?",
+        ),
+        None,
+        &caps,
+    );
 }
 
 /// The neighbourhoods this caller may place someone in.

@@ -28,12 +28,16 @@ enum What {
         companion: bool,
         status: MatchStatus,
         others: Vec<Person>,
-        request: Request,
+        request: Box<Request>,
         request_visible: bool,
         met: Option<bool>,
     },
     /// An exchange: whether this neighbour gave it, help or thanks, and with whom.
-    Exchange { gave: bool, kind: ExchangeKind, other: Person },
+    Exchange {
+        gave: bool,
+        kind: ExchangeKind,
+        other: Person,
+    },
 }
 
 pub(super) struct Event {
@@ -43,7 +47,11 @@ pub(super) struct Event {
 
 /// The events of `n`'s history, newest first. Declined proposals are left out:
 /// declining is free and leaves no trace here.
-pub(super) fn load(conn: &mut DbConnection, caller: &Caller, n: &Neighbour) -> Result<Vec<Event>, StoreError> {
+pub(super) fn load(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    n: &Neighbour,
+) -> Result<Vec<Event>, StoreError> {
     let org = caller.org;
     let matches = matching::for_neighbour(conn, org, n.id)?;
     let exchanges = exchange::list_for(conn, org, n.id)?;
@@ -79,7 +87,7 @@ pub(super) fn load(conn: &mut DbConnection, caller: &Caller, n: &Neighbour) -> R
         } else {
             m.companions().filter(|c| *c != n.id).map(person).collect()
         };
-        let request = request::get(conn, org, m.row.request_id)?;
+        let request = Box::new(request::get(conn, org, m.row.request_id)?);
         let request_visible = requester.is_some_and(|r| r == n.id || seen.contains_key(&r));
         let at = match status {
             MatchStatus::Proposed | MatchStatus::Declined => m.row.created_at,
@@ -109,7 +117,7 @@ pub(super) fn load(conn: &mut DbConnection, caller: &Caller, n: &Neighbour) -> R
             },
         });
     }
-    events.sort_by(|a, b| b.at.cmp(&a.at));
+    events.sort_by_key(|e| std::cmp::Reverse(e.at));
     Ok(events)
 }
 
@@ -124,7 +132,11 @@ fn people_html(l: Lang, people: &[Person]) -> String {
     if people.is_empty() {
         return esc(l.t("een buur", "un voisin", "a neighbour"));
     }
-    people.iter().map(|p| person_html(l, p)).collect::<Vec<_>>().join(", ")
+    people
+        .iter()
+        .map(|p| person_html(l, p))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A date as people in each language write it.
@@ -139,11 +151,17 @@ pub(super) fn date_text(l: Lang, at: NaiveDateTime) -> String {
 }
 
 fn sentence(l: Lang, e: &Event) -> String {
-    let fill = |template: &str, who: &str, what: &str| {
-        esc(template).replace("{who}", who).replace("{what}", what)
-    };
+    let fill =
+        |template: &str, who: &str, what: &str| esc(template).replace("{who}", who).replace("{what}", what);
     match &e.what {
-        What::Match { companion, status, others, request, request_visible, met } => {
+        What::Match {
+            companion,
+            status,
+            others,
+            request,
+            request_visible,
+            met,
+        } => {
             let who = people_html(l, others);
             let what = if *request_visible {
                 request_link(request)
@@ -151,16 +169,44 @@ fn sentence(l: Lang, e: &Event) -> String {
                 esc(kind_text(l, &request.kind))
             };
             let template = match (companion, status) {
-                (true, MatchStatus::Proposed) => l.t("Voorstel om {who} te helpen met: {what}", "Proposition d’aider {who} : {what}", "Proposal to help {who} with: {what}"),
-                (true, MatchStatus::Active) => l.t("Helpt {who} met: {what}", "Aide {who} : {what}", "Helps {who} with: {what}"),
-                (true, _) => l.t("Hielp {who} met: {what}", "A aidé {who} : {what}", "Helped {who} with: {what}"),
-                (false, MatchStatus::Proposed) => l.t("Voorstel: {who} zou helpen met: {what}", "Proposition : {who} aiderait pour : {what}", "Proposal: {who} would help with: {what}"),
-                (false, MatchStatus::Active) => l.t("Krijgt hulp van {who} bij: {what}", "Reçoit l’aide de {who} : {what}", "Is being helped by {who} with: {what}"),
-                (false, _) => l.t("Werd geholpen door {who} bij: {what}", "A été aidé·e par {who} : {what}", "Was helped by {who} with: {what}"),
+                (true, MatchStatus::Proposed) => l.t(
+                    "Voorstel om {who} te helpen met: {what}",
+                    "Proposition d’aider {who} : {what}",
+                    "Proposal to help {who} with: {what}",
+                ),
+                (true, MatchStatus::Active) => l.t(
+                    "Helpt {who} met: {what}",
+                    "Aide {who} : {what}",
+                    "Helps {who} with: {what}",
+                ),
+                (true, _) => l.t(
+                    "Hielp {who} met: {what}",
+                    "A aidé {who} : {what}",
+                    "Helped {who} with: {what}",
+                ),
+                (false, MatchStatus::Proposed) => l.t(
+                    "Voorstel: {who} zou helpen met: {what}",
+                    "Proposition : {who} aiderait pour : {what}",
+                    "Proposal: {who} would help with: {what}",
+                ),
+                (false, MatchStatus::Active) => l.t(
+                    "Krijgt hulp van {who} bij: {what}",
+                    "Reçoit l’aide de {who} : {what}",
+                    "Is being helped by {who} with: {what}",
+                ),
+                (false, _) => l.t(
+                    "Werd geholpen door {who} bij: {what}",
+                    "A été aidé·e par {who} : {what}",
+                    "Was helped by {who} with: {what}",
+                ),
             };
             let mut s = fill(template, &who, &what);
             if *status == MatchStatus::Closed && *met == Some(true) {
-                let _ = write!(s, " ({})", esc(l.t("ze hebben elkaar ontmoet", "ils se sont rencontrés", "they met")));
+                let _ = write!(
+                    s,
+                    " ({})",
+                    esc(l.t("ze hebben elkaar ontmoet", "ils se sont rencontrés", "they met"))
+                );
             }
             s
         }
@@ -168,9 +214,17 @@ fn sentence(l: Lang, e: &Event) -> String {
             let who = person_html(l, other);
             let template = match (gave, kind) {
                 (true, ExchangeKind::Help) => l.t("Hielp {who}", "A aidé {who}", "Helped {who}"),
-                (false, ExchangeKind::Help) => l.t("Kreeg hulp van {who}", "A reçu l’aide de {who}", "Was helped by {who}"),
+                (false, ExchangeKind::Help) => l.t(
+                    "Kreeg hulp van {who}",
+                    "A reçu l’aide de {who}",
+                    "Was helped by {who}",
+                ),
                 (true, ExchangeKind::Thanks) => l.t("Bedankte {who}", "A remercié {who}", "Thanked {who}"),
-                (false, ExchangeKind::Thanks) => l.t("Werd bedankt door {who}", "A été remercié·e par {who}", "Was thanked by {who}"),
+                (false, ExchangeKind::Thanks) => l.t(
+                    "Werd bedankt door {who}",
+                    "A été remercié·e par {who}",
+                    "Was thanked by {who}",
+                ),
             };
             fill(template, &who, "")
         }

@@ -38,13 +38,30 @@ fn facts(l: Lang, n: &Neighbour, hood: Option<&str>) -> String {
     let consent = n.consent().map(|c| c.channel.as_str()).unwrap_or("");
     let tags = |codes: Vec<String>| list_or_dash(codes.iter().map(|c| labels::tag(l, c)).collect());
     let rows: Vec<(&str, String)> = vec![
-        (l.t("Buurt", "Quartier", "Neighbourhood"), hood.unwrap_or("—").to_string()),
-        (l.t("Telefoon", "Téléphone", "Phone"), n.phone.clone().unwrap_or_else(|| "—".into())),
-        (l.t("E-mail", "E-mail", "E-mail"), n.email.clone().unwrap_or_else(|| "—".into())),
         (
-            l.t("Positie van de woning", "Position du domicile", "Position of the home"),
+            l.t("Buurt", "Quartier", "Neighbourhood"),
+            hood.unwrap_or("—").to_string(),
+        ),
+        (
+            l.t("Telefoon", "Téléphone", "Phone"),
+            n.phone.clone().unwrap_or_else(|| "—".into()),
+        ),
+        (
+            l.t("E-mail", "E-mail", "E-mail"),
+            n.email.clone().unwrap_or_else(|| "—".into()),
+        ),
+        (
+            l.t(
+                "Positie van de woning",
+                "Position du domicile",
+                "Position of the home",
+            ),
             if n.lat.is_some() {
-                l.t("bewaard voor het zoeken naar buren dichtbij, niet getoond", "gardée pour chercher des voisins proches, non affichée", "kept to look for neighbours close by, not shown")
+                l.t(
+                    "bewaard voor het zoeken naar buren dichtbij, niet getoond",
+                    "gardée pour chercher des voisins proches, non affichée",
+                    "kept to look for neighbours close by, not shown",
+                )
             } else {
                 "—"
             }
@@ -60,19 +77,56 @@ fn facts(l: Lang, n: &Neighbour, hood: Option<&str>) -> String {
         ),
         (
             l.t("Talen", "Langues", "Languages"),
-            list_or_dash(n.languages().unwrap_or_default().iter().map(|c| labels::language_code(l, c)).collect()),
+            list_or_dash(
+                n.languages()
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|c| labels::language_code(l, c))
+                    .collect(),
+            ),
         ),
-        (l.t("Doet graag", "Aime faire", "Likes doing"), tags(n.interests().unwrap_or_default())),
-        (l.t("Helpt graag met", "Aime aider pour", "Likes helping with"), tags(n.talents().unwrap_or_default())),
         (
-            l.t("Meestal beschikbaar", "Généralement disponible", "Usually available"),
-            list_or_dash(n.availability().unwrap_or_default().iter().map(|c| labels::slot(l, c)).collect()),
+            l.t("Doet graag", "Aime faire", "Likes doing"),
+            tags(n.interests().unwrap_or_default()),
         ),
-        (l.t("Met hoeveel tegelijk", "Avec combien à la fois", "How many at a time"), n.capacity.to_string()),
-        (l.t("Toestemming", "Accord", "Consent"), consent_text(l, consent).to_string()),
+        (
+            l.t("Helpt graag met", "Aime aider pour", "Likes helping with"),
+            tags(n.talents().unwrap_or_default()),
+        ),
+        (
+            l.t(
+                "Meestal beschikbaar",
+                "Généralement disponible",
+                "Usually available",
+            ),
+            list_or_dash(
+                n.availability()
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|c| labels::slot(l, c))
+                    .collect(),
+            ),
+        ),
+        (
+            l.t(
+                "Met hoeveel tegelijk",
+                "Avec combien à la fois",
+                "How many at a time",
+            ),
+            n.capacity.to_string(),
+        ),
+        (
+            l.t("Toestemming", "Accord", "Consent"),
+            consent_text(l, consent).to_string(),
+        ),
         (
             l.t("Stand", "État", "Status"),
-            if n.paused { l.t("even gepauzeerd", "en pause", "paused") } else { l.t("doet mee", "participe", "taking part") }.to_string(),
+            if n.paused {
+                l.t("even gepauzeerd", "en pause", "paused")
+            } else {
+                l.t("doet mee", "participe", "taking part")
+            }
+            .to_string(),
         ),
     ];
     let mut out = String::from("<dl class=\"facts\">");
@@ -89,8 +143,16 @@ fn actions(ctx: &Ctx, n: &Neighbour) -> String {
     let (action, label, hint) = if n.paused {
         (
             "resume",
-            l.t("Weer laten meedoen", "Reprendre la participation", "Take part again"),
-            l.t("De persoon kan dan weer voorgesteld worden.", "La personne pourra de nouveau être proposée.", "The person can then be proposed again."),
+            l.t(
+                "Weer laten meedoen",
+                "Reprendre la participation",
+                "Take part again",
+            ),
+            l.t(
+                "De persoon kan dan weer voorgesteld worden.",
+                "La personne pourra de nouveau être proposée.",
+                "The person can then be proposed again.",
+            ),
         )
     } else {
         (
@@ -118,15 +180,35 @@ fn actions(ctx: &Ctx, n: &Neighbour) -> String {
 
 fn done_notice(l: Lang, done: &str) -> Option<&'static str> {
     Some(match done {
-        "saved" => l.t("De gegevens zijn bewaard.", "Les données ont été enregistrées.", "The details have been saved."),
-        "unchanged" => l.t("Er was niets veranderd.", "Rien n’a changé.", "Nothing had changed."),
-        "paused" => l.t("De persoon is even gepauzeerd.", "La personne est en pause.", "The person is paused for now."),
-        "resumed" => l.t("De persoon doet weer mee.", "La personne participe de nouveau.", "The person takes part again."),
+        "saved" => l.t(
+            "De gegevens zijn bewaard.",
+            "Les données ont été enregistrées.",
+            "The details have been saved.",
+        ),
+        "unchanged" => l.t(
+            "Er was niets veranderd.",
+            "Rien n’a changé.",
+            "Nothing had changed.",
+        ),
+        "paused" => l.t(
+            "De persoon is even gepauzeerd.",
+            "La personne est en pause.",
+            "The person is paused for now.",
+        ),
+        "resumed" => l.t(
+            "De persoon doet weer mee.",
+            "La personne participe de nouveau.",
+            "The person takes part again.",
+        ),
         _ => return None,
     })
 }
 
-pub async fn neighbour(req: HttpRequest, state: web::Data<AppState>, path: web::Path<String>) -> HttpResponse {
+pub async fn neighbour(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> HttpResponse {
     let ctx = Ctx::new(&req, &state);
     let caller = logged_in!(ctx);
     let Some(id) = parse_id(&path) else {
@@ -213,7 +295,10 @@ pub async fn neighbour(req: HttpRequest, state: web::Data<AppState>, path: web::
             "What could a neighbour help with?"
         )),
     );
-    for (i, code) in ["companionship", "emotional", "practical"].into_iter().enumerate() {
+    for (i, code) in ["companionship", "emotional", "practical"]
+        .into_iter()
+        .enumerate()
+    {
         let checked = if i == 0 { " checked" } else { "" };
         let _ = write!(main, "<div class=\"choice\"><input type=\"radio\" id=\"kind-{code}\" name=\"kind\" value=\"{code}\"{checked}><label for=\"kind-{code}\">{}</label></div>", esc(kind_text(l, code)));
     }

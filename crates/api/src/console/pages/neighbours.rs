@@ -30,7 +30,11 @@ pub(super) fn configure(cfg: &mut web::ServiceConfig) {
 pub(super) fn query_param(req: &HttpRequest, name: &str) -> String {
     web::Query::<Vec<(String, String)>>::from_query(req.query_string())
         .ok()
-        .and_then(|q| q.iter().find(|(k, _)| k == name).map(|(_, v)| v.trim().to_string()))
+        .and_then(|q| {
+            q.iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.trim().to_string())
+        })
         .unwrap_or_default()
 }
 
@@ -151,7 +155,11 @@ pub async fn neighbours(req: HttpRequest, state: web::Data<AppState>) -> HttpRes
         esc(&query.q),
         esc(l.t("Buurt", "Quartier", "Neighbourhood")),
     );
-    let mut hood_opts = vec![(String::new(), l.t("Alle buurten", "Tous les quartiers", "All neighbourhoods").to_string())];
+    let mut hood_opts = vec![(
+        String::new(),
+        l.t("Alle buurten", "Tous les quartiers", "All neighbourhoods")
+            .to_string(),
+    )];
     hood_opts.extend(hoods.iter().map(|h| (h.id.to_string(), h.name.clone())));
     options(&mut main, &query.hood, &hood_opts);
     let _ = write!(
@@ -172,7 +180,10 @@ pub async fn neighbours(req: HttpRequest, state: web::Data<AppState>) -> HttpRes
         esc(l.t("Stand", "État", "Status")),
     );
     let status_opts = [
-        (String::new(), l.t("Iedereen", "Tout le monde", "Everybody").to_string()),
+        (
+            String::new(),
+            l.t("Iedereen", "Tout le monde", "Everybody").to_string(),
+        ),
         ("active".to_string(), status_label(l, false).to_string()),
         ("paused".to_string(), status_label(l, true).to_string()),
     ];
@@ -230,7 +241,11 @@ pub async fn neighbours(req: HttpRequest, state: web::Data<AppState>) -> HttpRes
         &[
             l.t("Naam", "Nom", "Name"),
             l.t("Buurt", "Quartier", "Neighbourhood"),
-            l.t("Doet of helpt graag met", "Aime faire ou aider pour", "Likes doing or helping with"),
+            l.t(
+                "Doet of helpt graag met",
+                "Aime faire ou aider pour",
+                "Likes doing or helping with",
+            ),
             l.t("Stand", "État", "Status"),
         ],
         &rows,

@@ -60,7 +60,11 @@ fn register_page(ctx: &Ctx, status: StatusCode, hoods: &[Neighbourhood], f: &Nei
         &mut main,
         f,
         "phone",
-        l.t("Telefoon (niet verplicht)", "Téléphone (facultatif)", "Phone (optional)"),
+        l.t(
+            "Telefoon (niet verplicht)",
+            "Téléphone (facultatif)",
+            "Phone (optional)",
+        ),
         "tel",
         None,
         "",
@@ -100,7 +104,11 @@ fn register_page(ctx: &Ctx, status: StatusCode, hoods: &[Neighbourhood], f: &Nei
         let _ = write!(main, "<p class=\"error\" id=\"consent-error\">{}</p>", esc(e));
     }
     for code in CONSENTS {
-        let checked = if f.value("consent") == code { " checked" } else { "" };
+        let checked = if f.value("consent") == code {
+            " checked"
+        } else {
+            ""
+        };
         let _ = write!(
             main,
             "<div class=\"choice\"><input type=\"radio\" id=\"consent-{code}\" name=\"consent\" value=\"{code}\"{checked}><label for=\"consent-{code}\">{}</label></div>",
@@ -117,7 +125,11 @@ fn register_page(ctx: &Ctx, status: StatusCode, hoods: &[Neighbourhood], f: &Nei
         None,
         &nf::hood_options(
             hoods,
-            l.t("— kies een buurt —", "— choisissez un quartier —", "— choose a neighbourhood —"),
+            l.t(
+                "— kies een buurt —",
+                "— choisissez un quartier —",
+                "— choose a neighbourhood —",
+            ),
         ),
     );
     let hint = l.t(
@@ -129,7 +141,11 @@ fn register_page(ctx: &Ctx, status: StatusCode, hoods: &[Neighbourhood], f: &Nei
         &mut main,
         f,
         "lat",
-        l.t("Breedtegraad van de woning", "Latitude du domicile", "Latitude of the home"),
+        l.t(
+            "Breedtegraad van de woning",
+            "Latitude du domicile",
+            "Latitude of the home",
+        ),
         "text",
         Some(hint),
         " inputmode=\"decimal\"",
@@ -138,7 +154,11 @@ fn register_page(ctx: &Ctx, status: StatusCode, hoods: &[Neighbourhood], f: &Nei
         &mut main,
         f,
         "lon",
-        l.t("Lengtegraad van de woning", "Longitude du domicile", "Longitude of the home"),
+        l.t(
+            "Lengtegraad van de woning",
+            "Longitude du domicile",
+            "Longitude of the home",
+        ),
         "text",
         None,
         " inputmode=\"decimal\"",
@@ -160,14 +180,22 @@ fn register_page(ctx: &Ctx, status: StatusCode, hoods: &[Neighbourhood], f: &Nei
         &mut main,
         f,
         "preferred_language",
-        l.t("Taal van berichten", "Langue des messages", "Language of messages"),
+        l.t(
+            "Taal van berichten",
+            "Langue des messages",
+            "Language of messages",
+        ),
         None,
         &langs,
     );
     let _ = write!(
         main,
         "<h2>{}</h2><p class=\"hint\">{}</p>",
-        esc(l.t("Meer over de persoon", "Plus sur la personne", "More about the person")),
+        esc(l.t(
+            "Meer over de persoon",
+            "Plus sur la personne",
+            "More about the person"
+        )),
         esc(l.t(
             "Niet verplicht: u kunt dit ook later aanvullen.",
             "Facultatif : vous pouvez aussi compléter plus tard.",
@@ -219,9 +247,7 @@ pub async fn register(req: HttpRequest, state: web::Data<AppState>, body: web::B
     if !CONSENTS.contains(&consent.as_str()) {
         f.fail("consent", l.t("Kies hoe de persoon toestemming gaf: zonder toestemming schrijven we niemand in.", "Choisissez comment la personne a donné son accord : sans accord, nous n’inscrivons personne.", "Choose how the person gave consent: without consent we register nobody."));
     }
-    let location = checked
-        .position
-        .or(checked.hood.map(|(_, lat, lon)| (lat, lon)));
+    let location = checked.position.or(checked.hood.map(|(_, lat, lon)| (lat, lon)));
     if location.is_none() && f.error("lat").is_none() {
         f.fail(
             "neighbourhood_id",

@@ -59,7 +59,12 @@ impl ServiceForm {
         let mut values = HashMap::new();
         values.insert("name", s.name.clone());
         values.insert("description", s.description.clone());
-        for (k, v) in [("phone", &s.phone), ("email", &s.email), ("website", &s.website), ("area", &s.area)] {
+        for (k, v) in [
+            ("phone", &s.phone),
+            ("email", &s.email),
+            ("website", &s.website),
+            ("area", &s.area),
+        ] {
             values.insert(k, v.clone().unwrap_or_default());
         }
         ServiceForm {
@@ -74,7 +79,10 @@ impl ServiceForm {
     }
 
     fn error(&self, field: &str) -> Option<&str> {
-        self.errors.iter().find(|(k, _)| *k == field).map(|(_, m)| m.as_str())
+        self.errors
+            .iter()
+            .find(|(k, _)| *k == field)
+            .map(|(_, m)| m.as_str())
     }
 
     fn fail(&mut self, field: &'static str, message: &str) {
@@ -95,12 +103,33 @@ impl ServiceForm {
     pub fn check(&mut self, l: Lang) -> NewService {
         let name = self.value("name").to_string();
         if name.is_empty() {
-            self.fail("name", l.t("Vul de naam van de dienst in.", "Indiquez le nom du service.", "Enter the name of the service."));
+            self.fail(
+                "name",
+                l.t(
+                    "Vul de naam van de dienst in.",
+                    "Indiquez le nom du service.",
+                    "Enter the name of the service.",
+                ),
+            );
         } else if name.chars().count() > 200 {
-            self.fail("name", l.t("De naam is te lang (hoogstens 200 tekens).", "Le nom est trop long (200 caractères au plus).", "The name is too long (200 characters at most)."));
+            self.fail(
+                "name",
+                l.t(
+                    "De naam is te lang (hoogstens 200 tekens).",
+                    "Le nom est trop long (200 caractères au plus).",
+                    "The name is too long (200 characters at most).",
+                ),
+            );
         }
         if self.value("description").chars().count() > 2000 {
-            self.fail("description", l.t("De beschrijving is te lang (hoogstens 2000 tekens).", "La description est trop longue (2000 caractères au plus).", "The description is too long (2000 characters at most)."));
+            self.fail(
+                "description",
+                l.t(
+                    "De beschrijving is te lang (hoogstens 2000 tekens).",
+                    "La description est trop longue (2000 caractères au plus).",
+                    "The description is too long (2000 characters at most).",
+                ),
+            );
         }
         let phone = self.value("phone").to_string();
         let phone_ok = phone.len() <= 32
@@ -111,20 +140,43 @@ impl ServiceForm {
         }
         let email = self.value("email").to_string();
         let email_ok = email.len() <= 254
-            && email.split_once('@').is_some_and(|(a, d)| !a.is_empty() && d.contains('.'))
+            && email
+                .split_once('@')
+                .is_some_and(|(a, d)| !a.is_empty() && d.contains('.'))
             && !email.chars().any(char::is_whitespace);
         if !email.is_empty() && !email_ok {
-            self.fail("email", l.t("Dit e-mailadres klopt niet. Het ziet eruit als naam@voorbeeld.be.", "Cette adresse e-mail n’est pas correcte. Elle ressemble à nom@exemple.be.", "This e-mail address is not right. It looks like name@example.be."));
+            self.fail(
+                "email",
+                l.t(
+                    "Dit e-mailadres klopt niet. Het ziet eruit als naam@voorbeeld.be.",
+                    "Cette adresse e-mail n’est pas correcte. Elle ressemble à nom@exemple.be.",
+                    "This e-mail address is not right. It looks like name@example.be.",
+                ),
+            );
         }
         let website = self.value("website").to_string();
         if website.chars().count() > 500 || website.chars().any(char::is_whitespace) {
             self.fail("website", l.t("Een websiteadres heeft geen spaties en hoogstens 500 tekens, bijvoorbeeld www.voorbeeld.be.", "Une adresse de site n’a pas d’espaces et 500 caractères au plus, par exemple www.exemple.be.", "A website address has no spaces and 500 characters at most, for example www.example.be."));
         }
         if self.value("area").chars().count() > 200 {
-            self.fail("area", l.t("Het gebied is te lang (hoogstens 200 tekens).", "La zone est trop longue (200 caractères au plus).", "The area is too long (200 characters at most)."));
+            self.fail(
+                "area",
+                l.t(
+                    "Het gebied is te lang (hoogstens 200 tekens).",
+                    "La zone est trop longue (200 caractères au plus).",
+                    "The area is too long (200 characters at most).",
+                ),
+            );
         }
         if self.categories.len() > 32 || !self.categories.iter().all(|c| valid_category(c)) {
-            self.fail("categories", l.t("Kies alleen uit de lijst.", "Choisissez seulement dans la liste.", "Choose only from the list."));
+            self.fail(
+                "categories",
+                l.t(
+                    "Kies alleen uit de lijst.",
+                    "Choisissez seulement dans la liste.",
+                    "Choose only from the list.",
+                ),
+            );
         }
         NewService {
             name,
@@ -185,14 +237,34 @@ pub(super) fn fields(out: &mut String, l: Lang, f: &ServiceForm) {
         }
         out.push_str("</ul></div>");
     }
-    field(out, f, "name", l.t("Naam van de dienst", "Nom du service", "Name of the service"), "text");
-    field(out, f, "description", l.t("Wat doet de dienst? (niet verplicht)", "Que fait le service ? (facultatif)", "What does the service do? (optional)"), "textarea");
+    field(
+        out,
+        f,
+        "name",
+        l.t("Naam van de dienst", "Nom du service", "Name of the service"),
+        "text",
+    );
+    field(
+        out,
+        f,
+        "description",
+        l.t(
+            "Wat doet de dienst? (niet verplicht)",
+            "Que fait le service ? (facultatif)",
+            "What does the service do? (optional)",
+        ),
+        "textarea",
+    );
     let err = f.error("categories");
     let _ = write!(
         out,
         "<fieldset id=\"categories\" class=\"field checks{}\"><legend>{}</legend>",
         if err.is_some() { " has-error" } else { "" },
-        esc(l.t("Voor welke vragen kan men er terecht?", "Pour quelles demandes peut-on s’y adresser ?", "Which requests can it take?"))
+        esc(l.t(
+            "Voor welke vragen kan men er terecht?",
+            "Pour quelles demandes peut-on s’y adresser ?",
+            "Which requests can it take?"
+        ))
     );
     if let Some(e) = err {
         let _ = write!(out, "<p class=\"error\">{}</p>", esc(e));
@@ -205,7 +277,11 @@ pub(super) fn fields(out: &mut String, l: Lang, f: &ServiceForm) {
         }
     }
     for code in codes {
-        let checked = if f.categories.contains(&code) { " checked" } else { "" };
+        let checked = if f.categories.contains(&code) {
+            " checked"
+        } else {
+            ""
+        };
         let _ = write!(
             out,
             "<div class=\"choice\"><input type=\"checkbox\" id=\"categories-{code}\" name=\"categories\" value=\"{code}\"{checked}><label for=\"categories-{code}\">{}</label></div>",
@@ -213,8 +289,48 @@ pub(super) fn fields(out: &mut String, l: Lang, f: &ServiceForm) {
         );
     }
     out.push_str("</fieldset>");
-    field(out, f, "phone", l.t("Telefoon (niet verplicht)", "Téléphone (facultatif)", "Phone (optional)"), "tel");
-    field(out, f, "email", l.t("E-mailadres (niet verplicht)", "Adresse e-mail (facultatif)", "E-mail address (optional)"), "email");
-    field(out, f, "website", l.t("Website (niet verplicht)", "Site web (facultatif)", "Website (optional)"), "text");
-    field(out, f, "area", l.t("Werkgebied (niet verplicht)", "Zone desservie (facultatif)", "Area served (optional)"), "text");
+    field(
+        out,
+        f,
+        "phone",
+        l.t(
+            "Telefoon (niet verplicht)",
+            "Téléphone (facultatif)",
+            "Phone (optional)",
+        ),
+        "tel",
+    );
+    field(
+        out,
+        f,
+        "email",
+        l.t(
+            "E-mailadres (niet verplicht)",
+            "Adresse e-mail (facultatif)",
+            "E-mail address (optional)",
+        ),
+        "email",
+    );
+    field(
+        out,
+        f,
+        "website",
+        l.t(
+            "Website (niet verplicht)",
+            "Site web (facultatif)",
+            "Website (optional)",
+        ),
+        "text",
+    );
+    field(
+        out,
+        f,
+        "area",
+        l.t(
+            "Werkgebied (niet verplicht)",
+            "Zone desservie (facultatif)",
+            "Area served (optional)",
+        ),
+        "text",
+    );
 }

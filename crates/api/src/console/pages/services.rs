@@ -34,8 +34,16 @@ pub(super) fn configure(cfg: &mut web::ServiceConfig) {
 
 fn done_notice(l: Lang, done: &str) -> Option<&'static str> {
     Some(match done {
-        "added" => l.t("De dienst staat op de kaart.", "Le service est sur la carte.", "The service is in the directory."),
-        "saved" => l.t("De dienst is bewaard.", "Le service a été enregistré.", "The service has been saved."),
+        "added" => l.t(
+            "De dienst staat op de kaart.",
+            "Le service est sur la carte.",
+            "The service is in the directory.",
+        ),
+        "saved" => l.t(
+            "De dienst is bewaard.",
+            "Le service a été enregistré.",
+            "The service has been saved.",
+        ),
         "removed" => l.t(
             "De dienst is van de kaart gehaald. Eerdere doorverwijzingen blijven bewaard.",
             "Le service a été retiré de la carte. Les orientations passées restent enregistrées.",
@@ -113,8 +121,14 @@ pub async fn services(req: HttpRequest, state: web::Data<AppState>) -> HttpRespo
 fn form_page(ctx: &Ctx, status: StatusCode, existing: Option<&Service>, f: &ServiceForm) -> HttpResponse {
     let l = ctx.lang;
     let title = match existing {
-        Some(s) => format!("{} {}", l.t("Dienst aanpassen:", "Modifier le service :", "Edit the service:"), s.name),
-        None => l.t("Een dienst toevoegen", "Ajouter un service", "Add a service").to_string(),
+        Some(s) => format!(
+            "{} {}",
+            l.t("Dienst aanpassen:", "Modifier le service :", "Edit the service:"),
+            s.name
+        ),
+        None => l
+            .t("Een dienst toevoegen", "Ajouter un service", "Add a service")
+            .to_string(),
     };
     let action = match existing {
         Some(s) => format!("/services/{}/edit", s.id),
@@ -196,7 +210,11 @@ async fn load(state: &web::Data<AppState>, caller: &Caller, id: i64) -> Result<S
     run(move || Ok(st.store.read(|c| service::get(c, org, ServiceId(id)))?)).await
 }
 
-pub async fn edit_form(req: HttpRequest, state: web::Data<AppState>, path: web::Path<String>) -> HttpResponse {
+pub async fn edit_form(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> HttpResponse {
     let ctx = Ctx::new(&req, &state);
     let caller = logged_in!(ctx);
     let Some(id) = parse_id(&path) else {
@@ -226,7 +244,12 @@ fn patch(s: &Service, new: nabij_store::service::NewService) -> ServicePatch {
     }
 }
 
-pub async fn edit(req: HttpRequest, state: web::Data<AppState>, path: web::Path<String>, body: web::Bytes) -> HttpResponse {
+pub async fn edit(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> HttpResponse {
     let ctx = Ctx::new(&req, &state);
     let caller = logged_in!(ctx);
     let form = Form::parse(&body);
@@ -252,7 +275,11 @@ pub async fn edit(req: HttpRequest, state: web::Data<AppState>, path: web::Path<
     }
     let st = state.clone();
     let who = caller.clone();
-    let written = run(move || st.store.write_as(|c| update_service(c, &who, s.id, &change, &fields))).await;
+    let written = run(move || {
+        st.store
+            .write_as(|c| update_service(c, &who, s.id, &change, &fields))
+    })
+    .await;
     match written {
         Ok(_) => ctx.redirect("/services?done=saved"),
         Err(ApiError::Store(StoreError::NotFound)) => ctx.not_found(),
@@ -267,7 +294,12 @@ pub async fn edit(req: HttpRequest, state: web::Data<AppState>, path: web::Path<
     }
 }
 
-pub async fn remove(req: HttpRequest, state: web::Data<AppState>, path: web::Path<String>, body: web::Bytes) -> HttpResponse {
+pub async fn remove(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> HttpResponse {
     let ctx = Ctx::new(&req, &state);
     let caller = logged_in!(ctx);
     let form = Form::parse(&body);

@@ -13,7 +13,11 @@ use nabij_store::neighbour::{self, Neighbour, NeighbourUpdate, NewNeighbour};
 use nabij_store::{clock, erasure, export, neighbourhood, DbConnection, NeighbourId, OrgId};
 
 /// The neighbour if this caller may see it; `NotFound` otherwise.
-pub(crate) fn visible(conn: &mut DbConnection, caller: &Caller, id: NeighbourId) -> nabij_store::Result<Neighbour> {
+pub(crate) fn visible(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    id: NeighbourId,
+) -> nabij_store::Result<Neighbour> {
     access::neighbour(conn, caller, id)
 }
 
@@ -108,7 +112,11 @@ pub(crate) fn erase(conn: &mut DbConnection, caller: &Caller, id: NeighbourId) -
 /// Everything held on a neighbour the caller may see, including who looked at their
 /// data and when (this export itself included, audited before it is read).
 /// Coordinates are held for matching but shown only as the neighbourhood.
-pub(crate) fn export(conn: &mut DbConnection, caller: &Caller, id: NeighbourId) -> ApiResult<serde_json::Value> {
+pub(crate) fn export(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    id: NeighbourId,
+) -> ApiResult<serde_json::Value> {
     visible(conn, caller, id)?;
     access::record(conn, caller, "neighbour_exported", Some(id), String::new())?;
     let e = export::neighbour(conn, caller.org, id)?;
@@ -116,7 +124,10 @@ pub(crate) fn export(conn: &mut DbConnection, caller: &Caller, id: NeighbourId) 
     export_json(&e, &hoods)
 }
 
-fn export_json(e: &export::NeighbourExport, hoods: &[neighbourhood::Neighbourhood]) -> ApiResult<serde_json::Value> {
+fn export_json(
+    e: &export::NeighbourExport,
+    hoods: &[neighbourhood::Neighbourhood],
+) -> ApiResult<serde_json::Value> {
     use serde_json::json;
     let t = clock::utc;
     Ok(json!({
