@@ -8,4 +8,5 @@ mod actions;
 mod helpers;
 mod pages;
 mod people;
+mod people_directory;
 mod report;

@@ -112,6 +112,7 @@ mod labels;
 mod login;
 mod neighbour_edit;
 mod neighbour_erase;
+mod neighbour_fields;
 mod neighbour_form;
 mod neighbour_history;
 mod neighbour_page;
