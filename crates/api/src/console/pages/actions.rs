@@ -1,5 +1,469 @@
-//! Acting on a request: propose, accept or decline, close with the follow-up, refer to a service.
+//! Acting on a request: propose, note a yes or a no, close with the follow-up, refer to a
+//! service. Each form does what its API route does, through the route's own function
+//! (`crate::routes::matches::{propose_in, answer_in, close_in}`,
+//! `crate::routes::referrals::refer_in`): the same checks, audit rows, outbox
+//! notifications and index updates, in one write transaction. When it cannot be done
+//! the request page comes back with a plain explanation and what was chosen or typed;
+//! nothing is half done (several proposals are made together or not at all).
 
-use actix_web::web;
+use super::request::{render, CloseLeft, Leftovers, ReferLeft};
+use super::*;
+use crate::access;
+use crate::auth::Caller;
+use crate::blocking::run;
+use crate::console::{Ctx, Form, Lang};
+use crate::error::{ApiError, ApiResult};
+use crate::routes::matches::{answer_in, close_in, follow_up, proposal, propose_in, Answer, FollowUpIn, ProposeIn};
+use crate::routes::referrals::{refer_in, referral, ReferralIn};
+use crate::state::AppState;
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use nabij_store::{neighbour, MatchId, NeighbourId, RequestId, StoreError};
 
-pub(super) fn configure(_cfg: &mut web::ServiceConfig) {}
+pub(super) fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(web::resource("/requests/{id}/propose").route(web::post().to(propose)))
+        .service(web::resource("/requests/{id}/refer").route(web::post().to(refer)))
+        .service(web::resource("/matches/{id}/accept").route(web::post().to(accept)))
+        .service(web::resource("/matches/{id}/decline").route(web::post().to(decline)))
+        .service(web::resource("/matches/{id}/close").route(web::post().to(close)));
+}
+
+/// A plain explanation of why a change was refused, `who` naming the person it is
+/// about when known; `None` for failures that are not the coordinator's to solve.
+fn refusal(l: Lang, e: &ApiError, who: Option<&str>) -> Option<String> {
+    let who = who.unwrap_or(l.t("Deze buur", "Ce voisin", "This neighbour"));
+    let text = match e {
+        ApiError::Store(StoreError::Conflict(code)) => match code.as_str() {
+            "capacity_reached" => format!(
+                "{who} {}",
+                l.t(
+                    "heeft op dit moment geen ruimte meer om nog met iemand mee te gaan.",
+                    "n’a plus de place pour accompagner quelqu’un en ce moment.",
+                    "has no room left to join anyone at the moment.",
+                )
+            ),
+            "neighbour_paused" => format!(
+                "{who} {}",
+                l.t("neemt even pauze.", "fait une pause.", "is taking a break.")
+            ),
+            "declined_before" => format!(
+                "{who} {}",
+                l.t(
+                    "werd eerder al eens samen met deze persoon voorgesteld en dat ging toen niet door. We stellen hen niet opnieuw voor.",
+                    "a déjà été proposé avec cette personne et cela ne s’est pas fait. Nous ne les proposons plus ensemble.",
+                    "was proposed with this person before and it did not go ahead. We do not propose them together again.",
+                )
+            ),
+            "already_proposed" => format!(
+                "{who} {}",
+                l.t(
+                    "is al voorgesteld voor deze vraag.",
+                    "est déjà proposé pour cette demande.",
+                    "is already proposed for this request.",
+                )
+            ),
+            "already_declined" => l
+                .t(
+                    "Deze persoon zei al nee op dit voorstel.",
+                    "Cette personne a déjà dit non à cette proposition.",
+                    "This person already said no to this proposal.",
+                )
+                .to_string(),
+            "match_not_proposed" => l
+                .t(
+                    "Op dit voorstel werd intussen al geantwoord.",
+                    "Cette proposition a déjà reçu une réponse entre-temps.",
+                    "This proposal was answered meanwhile.",
+                )
+                .to_string(),
+            "match_not_active" => l
+                .t(
+                    "Deze koppeling loopt niet (meer) en kan dus niet afgesloten worden.",
+                    "Cette mise en contact n’est pas (plus) en cours et ne peut donc pas être clôturée.",
+                    "This match is not running (any more), so it cannot be closed.",
+                )
+                .to_string(),
+            _ => l
+                .t(
+                    "Deze vraag is intussen veranderd (bijvoorbeeld al doorverwezen of afgesloten). Bekijk ze opnieuw.",
+                    "Cette demande a changé entre-temps (par exemple déjà orientée ou clôturée). Regardez-la à nouveau.",
+                    "This request changed meanwhile (for example already referred or closed). Look at it again.",
+                )
+                .to_string(),
+        },
+        ApiError::Store(StoreError::NotFound) => format!(
+            "{who} {}",
+            l.t(
+                "is niet (meer) bij ons ingeschreven.",
+                "n’est pas (plus) inscrit chez nous.",
+                "is not (or no longer) registered with us.",
+            )
+        ),
+        ApiError::BadRequest { .. } | ApiError::Store(StoreError::Invalid(_)) => l
+            .t(
+                "Deze keuze kan niet bewaard worden. Kijk ze na en probeer opnieuw.",
+                "Ce choix ne peut pas être enregistré. Vérifiez-le et réessayez.",
+                "This choice cannot be saved. Check it and try again.",
+            )
+            .to_string(),
+        _ => return None,
+    };
+    Some(text)
+}
+
+/// The status a refused change answers with.
+fn refusal_status(e: &ApiError) -> StatusCode {
+    match e {
+        ApiError::Store(StoreError::Conflict(_)) | ApiError::Store(StoreError::NotFound) => StatusCode::CONFLICT,
+        _ => StatusCode::UNPROCESSABLE_ENTITY,
+    }
+}
+
+/// Checks the session and the CSRF token and reads the form and the id in the path.
+macro_rules! posted {
+    ($ctx:expr, $body:expr, $path:expr) => {{
+        let caller = logged_in!($ctx);
+        let form = Form::parse(&$body);
+        if !$ctx.csrf_ok(&form) {
+            return $ctx.forbidden();
+        }
+        let Some(id) = parse_id(&$path) else {
+            return $ctx.not_found();
+        };
+        (caller, form, id)
+    }};
+}
+
+async fn name_of(state: &web::Data<AppState>, caller: &Caller, id: NeighbourId) -> Option<String> {
+    let st = state.clone();
+    let org = caller.org;
+    run(move || Ok(st.store.read(|c| neighbour::names(c, org, &[id]))?))
+        .await
+        .ok()
+        .and_then(|v| v.into_iter().next().map(|x| x.1))
+}
+
+/// `POST /requests/{id}/propose` `companion=…&together=yes|no`: one proposal per ticked
+/// neighbour, or one together; all in one transaction.
+pub async fn propose(req: HttpRequest, state: web::Data<AppState>, path: web::Path<String>, body: web::Bytes) -> HttpResponse {
+    let ctx = Ctx::new(&req, &state);
+    let (caller, form, id) = posted!(ctx, body, path);
+    let l = ctx.lang;
+    let chosen: Vec<i64> = form.all("companion").iter().filter_map(|c| parse_id(c)).collect();
+    let together = form.get("together") == Some("yes");
+    let mut left = Leftovers {
+        chosen: chosen.clone(),
+        together,
+        ..Default::default()
+    };
+    if chosen.is_empty() {
+        left.error = Some((
+            "candidates",
+            l.t(
+                "Vink eerst aan wie u wilt voorstellen.",
+                "Cochez d’abord qui vous voulez proposer.",
+                "First tick whom you want to propose.",
+            )
+            .to_string(),
+        ));
+        return render(&ctx, &state, caller, RequestId(id), &left, StatusCode::UNPROCESSABLE_ENTITY).await;
+    }
+    let sets: Vec<Vec<i64>> = if together {
+        vec![chosen.clone()]
+    } else {
+        chosen.iter().map(|&c| vec![c]).collect()
+    };
+    let mut checked = Vec::with_capacity(sets.len());
+    for set in sets {
+        let body = ProposeIn {
+            request_id: id,
+            companion_ids: set,
+        };
+        match proposal(&body) {
+            Ok(p) => checked.push(p),
+            Err(_) => {
+                left.error = Some((
+                    "candidates",
+                    l.t(
+                        "Kies samen hoogstens acht buren.",
+                        "Choisissez au plus huit voisins ensemble.",
+                        "Choose at most eight neighbours together.",
+                    )
+                    .to_string(),
+                ));
+                return render(&ctx, &state, caller, RequestId(id), &left, StatusCode::UNPROCESSABLE_ENTITY).await;
+            }
+        }
+    }
+    let st = state.clone();
+    let who = caller.clone();
+    let outcome = run(move || {
+        // Which proposal failed: `None` while the request itself is being checked.
+        let mut failed_at: Option<&[NeighbourId]> = None;
+        let done = st.store.write_as(|c| {
+            access::request(c, &who, RequestId(id))?;
+            for (rid, companions) in &checked {
+                failed_at = Some(companions);
+                propose_in(c, &st.settings, &who, *rid, companions)?;
+            }
+            Ok::<_, ApiError>(())
+        });
+        let failed_for = match failed_at {
+            None => None,
+            Some([one]) => Some(Some(*one)),
+            Some(_) => Some(None),
+        };
+        Ok((done, failed_for))
+    })
+    .await;
+    let (done, failed_for) = match outcome {
+        Ok(x) => x,
+        Err(e) => return ctx.failure(&e),
+    };
+    let e = match done {
+        Ok(()) => return ctx.redirect(&format!("/requests/{id}#matches")),
+        Err(ApiError::Store(StoreError::NotFound)) if failed_for.is_none() => return ctx.not_found(),
+        Err(e) => e,
+    };
+    let failed_for = failed_for.flatten();
+    let name = match failed_for {
+        Some(n) => name_of(&state, &caller, n).await,
+        None => None,
+    };
+    let Some(text) = refusal(l, &e, name.as_deref()) else {
+        return ctx.failure(&e);
+    };
+    left.error = Some((
+        "candidates",
+        format!(
+            "{} {text}",
+            l.t(
+                "Er is niemand voorgesteld.",
+                "Personne n’a été proposé.",
+                "Nobody was proposed."
+            )
+        ),
+    ));
+    render(&ctx, &state, caller, RequestId(id), &left, refusal_status(&e)).await
+}
+
+/// The request a match belongs to, if this caller may see it.
+async fn request_of(state: &web::Data<AppState>, caller: &Caller, id: MatchId) -> ApiResult<RequestId> {
+    let st = state.clone();
+    let who = caller.clone();
+    run(move || Ok(st.store.read(|c| access::match_detail(c, &who, id))?.row.request_id)).await
+}
+
+async fn answer(req: HttpRequest, state: web::Data<AppState>, path: web::Path<String>, body: web::Bytes, answer: Answer) -> HttpResponse {
+    let ctx = Ctx::new(&req, &state);
+    let (caller, form, id) = posted!(ctx, body, path);
+    let mid = MatchId(id);
+    let rid = match request_of(&state, &caller, mid).await {
+        Ok(r) => r,
+        Err(ApiError::Store(StoreError::NotFound)) => return ctx.not_found(),
+        Err(e) => return ctx.failure(&e),
+    };
+    let who = form.get("neighbour_id").and_then(parse_id).map(NeighbourId);
+    let st = state.clone();
+    let by = caller.clone();
+    let done = match who {
+        Some(n) => {
+            run(move || {
+                let (d, update) = st.store.write_as(|c| answer_in(c, &st.settings, &by, mid, n, answer))?;
+                if let Some(u) = update {
+                    u.apply(&st.indexes);
+                }
+                Ok(d)
+            })
+            .await
+        }
+        None => Err(ApiError::invalid_field("neighbour_id", "must be a positive id")),
+    };
+    let e = match done {
+        Ok(_) => return ctx.redirect(&format!("/requests/{rid}#match-{id}")),
+        Err(e) => e,
+    };
+    let name = match who {
+        Some(n) => name_of(&state, &caller, n).await,
+        None => None,
+    };
+    let Some(text) = refusal(ctx.lang, &e, name.as_deref()) else {
+        return ctx.failure(&e);
+    };
+    let left = Leftovers {
+        error: Some(("matches", text)),
+        about_match: Some(id),
+        ..Default::default()
+    };
+    render(&ctx, &state, caller, rid, &left, refusal_status(&e)).await
+}
+
+/// `POST /matches/{id}/accept` `neighbour_id=…`: this person says yes.
+pub async fn accept(req: HttpRequest, state: web::Data<AppState>, path: web::Path<String>, body: web::Bytes) -> HttpResponse {
+    answer(req, state, path, body, Answer::Accept).await
+}
+
+/// `POST /matches/{id}/decline` `neighbour_id=…`: this person says no; no reason asked.
+pub async fn decline(req: HttpRequest, state: web::Data<AppState>, path: web::Path<String>, body: web::Bytes) -> HttpResponse {
+    answer(req, state, path, body, Answer::Decline).await
+}
+
+/// `POST /matches/{id}/close` `met=yes|no&mutual=yes|no|not_yet&note=…`. "Not yet" is
+/// recorded as no mutual support (yet): the API's follow-up has a yes or no only.
+pub async fn close(req: HttpRequest, state: web::Data<AppState>, path: web::Path<String>, body: web::Bytes) -> HttpResponse {
+    let ctx = Ctx::new(&req, &state);
+    let (caller, form, id) = posted!(ctx, body, path);
+    let mid = MatchId(id);
+    let rid = match request_of(&state, &caller, mid).await {
+        Ok(r) => r,
+        Err(ApiError::Store(StoreError::NotFound)) => return ctx.not_found(),
+        Err(e) => return ctx.failure(&e),
+    };
+    let l = ctx.lang;
+    let mut typed = CloseLeft {
+        match_id: id,
+        met: form.text("met"),
+        mutual: form.text("mutual"),
+        note: form.text("note"),
+        wrong: Vec::new(),
+    };
+    let met = match typed.met.as_str() {
+        "yes" => Some(true),
+        "no" => Some(false),
+        _ => None,
+    };
+    let mutual = match typed.mutual.as_str() {
+        "yes" => Some(true),
+        "no" | "not_yet" => Some(false),
+        _ => None,
+    };
+    if met.is_none() {
+        typed.wrong.push("met");
+    }
+    if mutual.is_none() {
+        typed.wrong.push("mutual");
+    }
+    let checked = match (met, mutual) {
+        (Some(met), Some(mutual_support)) => follow_up(FollowUpIn {
+            met,
+            mutual_support,
+            note: Some(typed.note.clone()),
+        })
+        .inspect_err(|_| typed.wrong.push("note")),
+        _ => Err(ApiError::invalid_field("follow_up", "both answers are needed")),
+    };
+    let e = match checked {
+        Ok(fu) => {
+            let st = state.clone();
+            let by = caller.clone();
+            let done = run(move || {
+                let (_, update) = st.store.write_as(|c| close_in(c, &st.settings, &by, mid, &fu))?;
+                update.apply(&st.indexes);
+                Ok(())
+            })
+            .await;
+            match done {
+                Ok(()) => return ctx.redirect(&format!("/requests/{rid}#match-{id}")),
+                Err(e) => e,
+            }
+        }
+        Err(e) => e,
+    };
+    let text = if typed.wrong.is_empty() {
+        match refusal(l, &e, None) {
+            Some(t) => t,
+            None => return ctx.failure(&e),
+        }
+    } else {
+        l.t(
+            "Beantwoord beide vragen; de notitie mag hoogstens 2000 tekens tellen.",
+            "Répondez aux deux questions ; la note compte 2000 caractères au plus.",
+            "Answer both questions; the note may have 2000 characters at most.",
+        )
+        .to_string()
+    };
+    let status = if typed.wrong.is_empty() {
+        refusal_status(&e)
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let left = Leftovers {
+        error: Some(("matches", text)),
+        about_match: Some(id),
+        close: Some(typed),
+        ..Default::default()
+    };
+    render(&ctx, &state, caller, rid, &left, status).await
+}
+
+/// `POST /requests/{id}/refer` `service_id=…&reason=…`: what `POST /v1/referrals` does.
+pub async fn refer(req: HttpRequest, state: web::Data<AppState>, path: web::Path<String>, body: web::Bytes) -> HttpResponse {
+    let ctx = Ctx::new(&req, &state);
+    let (caller, form, id) = posted!(ctx, body, path);
+    let l = ctx.lang;
+    let typed = ReferLeft {
+        service_id: form.text("service_id"),
+        reason: form.text("reason"),
+    };
+    let service_id = match typed.service_id.as_str() {
+        "" => Ok(None),
+        s => parse_id(s).map(Some).ok_or(()),
+    };
+    let input = service_id.map(|service_id| ReferralIn {
+        request_id: id,
+        service_id,
+        reason: typed.reason.clone(),
+    });
+    let checked = match &input {
+        Ok(body) => referral(body, &caller),
+        Err(()) => Err(ApiError::invalid_field("service_id", "must be a positive id")),
+    };
+    let e = match checked {
+        Ok(new) => {
+            let st = state.clone();
+            let by = caller.clone();
+            let done = run(move || st.store.write_as(|c| refer_in(c, &st.settings, &by, &new))).await;
+            match done {
+                Ok(_) => return ctx.redirect(&format!("/requests/{id}#refer")),
+                Err(e) => e,
+            }
+        }
+        Err(e) => e,
+    };
+    // A missing request is a 404; a missing service was probably removed meanwhile.
+    let text = match &e {
+        ApiError::Store(StoreError::NotFound) => {
+            let st = state.clone();
+            let by = caller.clone();
+            let visible = run(move || Ok(st.store.read(|c| access::request(c, &by, RequestId(id)))?)).await;
+            match visible {
+                Ok(_) => l
+                    .t(
+                        "Deze dienst staat niet (meer) op de sociale kaart. Kies een andere.",
+                        "Ce service n’est pas (plus) sur la carte sociale. Choisissez-en un autre.",
+                        "This service is not (or no longer) in the directory. Choose another.",
+                    )
+                    .to_string(),
+                Err(ApiError::Store(StoreError::NotFound)) => return ctx.not_found(),
+                Err(e) => return ctx.failure(&e),
+            }
+        }
+        ApiError::BadRequest { .. } => l
+            .t(
+                "Kies een dienst (of geen) en een reden.",
+                "Choisissez un service (ou aucun) et une raison.",
+                "Choose a service (or none) and a reason.",
+            )
+            .to_string(),
+        _ => match refusal(l, &e, None) {
+            Some(t) => t,
+            None => return ctx.failure(&e),
+        },
+    };
+    let left = Leftovers {
+        error: Some(("refer", text)),
+        refer: Some(typed),
+        ..Default::default()
+    };
+    render(&ctx, &state, caller, RequestId(id), &left, refusal_status(&e)).await
+}
