@@ -164,7 +164,12 @@ pub async fn list(
 /// `POST /v1/groups/{id}/accept`, `/split` and the console): the group must be visible
 /// to the caller (every request in it, for a limited coordinator); decides it and audits
 /// per member request.
-pub(crate) fn decide_in(c: &mut DbConnection, caller: &Caller, id: i64, to: GroupStatus) -> ApiResult<GroupOut> {
+pub(crate) fn decide_in(
+    c: &mut DbConnection,
+    caller: &Caller,
+    id: i64,
+    to: GroupStatus,
+) -> ApiResult<GroupOut> {
     let action = match to {
         GroupStatus::Accepted => "group_accepted",
         _ => "group_split",

@@ -177,12 +177,17 @@ async fn propose_accept_and_close_with_the_follow_up() {
     let html = page(&mut b, &path).await;
     assert!(html.contains("Bert voorstellen"), "{html}");
     assert!(html.contains(&format!("name=\"companion\" value=\"{bert}\"")));
-    assert!(html.contains("<svg class=\"bar\" role=\"img\""), "a bar per component");
+    assert!(
+        html.contains("<svg class=\"bar\" role=\"img\""),
+        "a bar per component"
+    );
     assert!(html.contains("<title>Nabijheid: "));
     assert!(html.contains("wandelen"), "reasons shown: {html}");
 
     let outbox_before = outbox_templates(&app, org).len();
-    let resp = b.submit(&format!("{path}/propose"), &[("companion", &bert.to_string())]).await;
+    let resp = b
+        .submit(&format!("{path}/propose"), &[("companion", &bert.to_string())])
+        .await;
     assert_eq!(resp.status(), StatusCode::SEE_OTHER);
     assert_eq!(location(&resp), format!("{path}#matches"));
     assert_eq!(api.status(rid).await, "proposed");
@@ -196,11 +201,20 @@ async fn propose_accept_and_close_with_the_follow_up() {
     assert!(told.contains(&"match_proposed.neighbour".to_string()), "{told:?}");
 
     let html = page(&mut b, &path).await;
-    assert!(html.contains("Bert zegt ja") && html.contains("Anna zegt nee"), "{html}");
-    assert!(!html.contains("Bert voorstellen"), "proposed: no candidate any more");
+    assert!(
+        html.contains("Bert zegt ja") && html.contains("Anna zegt nee"),
+        "{html}"
+    );
+    assert!(
+        !html.contains("Bert voorstellen"),
+        "proposed: no candidate any more"
+    );
     for who in [anna, bert] {
         let resp = b
-            .submit(&format!("/matches/{mid}/accept"), &[("neighbour_id", &who.to_string())])
+            .submit(
+                &format!("/matches/{mid}/accept"),
+                &[("neighbour_id", &who.to_string())],
+            )
             .await;
         assert_eq!(resp.status(), StatusCode::SEE_OTHER);
         assert_eq!(location(&resp), format!("{path}#match-{mid}"));
@@ -216,19 +230,31 @@ async fn propose_accept_and_close_with_the_follow_up() {
 
     // Unanswered questions: refused, the note kept, nothing closed.
     let resp = b
-        .submit(&format!("/matches/{mid}/close"), &[("met", "yes"), ("note", "Ze <wandelen> samen")])
+        .submit(
+            &format!("/matches/{mid}/close"),
+            &[("met", "yes"), ("note", "Ze <wandelen> samen")],
+        )
         .await;
     assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = resp.text().await.unwrap();
-    assert!(html.contains("Beantwoord beide vragen"), "{html}");
+    assert!(
+        html.contains("Beantwoord beide vragen om af te sluiten."),
+        "{html}"
+    );
     assert!(html.contains("Ze &lt;wandelen&gt; samen"));
-    assert!(html.contains(&format!("id=\"met-{mid}-yes\" name=\"met\" value=\"yes\" checked")));
+    assert!(html.contains(&format!(
+        "id=\"met-{mid}-yes\" name=\"met\" value=\"yes\" checked"
+    )));
     assert_eq!(api.get(&format!("/v1/matches/{mid}")).await["status"], "active");
 
     let resp = b
         .submit(
             &format!("/matches/{mid}/close"),
-            &[("met", "yes"), ("mutual", "not_yet"), ("note", "Ze wandelen samen")],
+            &[
+                ("met", "yes"),
+                ("mutual", "not_yet"),
+                ("note", "Ze wandelen samen"),
+            ],
         )
         .await;
     assert_eq!(resp.status(), StatusCode::SEE_OTHER);
@@ -246,7 +272,9 @@ async fn propose_accept_and_close_with_the_follow_up() {
     assert!(html.contains("nee of nog niet") && html.contains("Ze wandelen samen"));
     let other = api.neighbour("Carla", 1, 0).await;
     let next = api.walk(other).await;
-    assert!(page(&mut b, &format!("/requests/{next}")).await.contains("Bert voorstellen"));
+    assert!(page(&mut b, &format!("/requests/{next}"))
+        .await
+        .contains("Bert voorstellen"));
 }
 
 #[tokio::test]
@@ -262,7 +290,11 @@ async fn separate_proposals_and_a_decline_without_a_reason() {
     let resp = b
         .submit(
             &format!("{path}/propose"),
-            &[("companion", &bert.to_string()), ("companion", &cas.to_string()), ("together", "no")],
+            &[
+                ("companion", &bert.to_string()),
+                ("companion", &cas.to_string()),
+                ("together", "no"),
+            ],
         )
         .await;
     assert_eq!(resp.status(), StatusCode::SEE_OTHER);
@@ -271,13 +303,22 @@ async fn separate_proposals_and_a_decline_without_a_reason() {
     let html = page(&mut b, &path).await;
     let start = html.find("/decline\"").expect("a decline form");
     let form = &html[start..start + html[start..].find("</form>").unwrap()];
-    assert!(!form.contains("<textarea") && !form.contains("<select") && !form.contains("radio"), "no reason asked: {form}");
+    assert!(
+        !form.contains("<textarea") && !form.contains("<select") && !form.contains("radio"),
+        "no reason asked: {form}"
+    );
     let cas_match = ids[1];
     let resp = b
-        .submit(&format!("/matches/{cas_match}/decline"), &[("neighbour_id", &cas.to_string())])
+        .submit(
+            &format!("/matches/{cas_match}/decline"),
+            &[("neighbour_id", &cas.to_string())],
+        )
         .await;
     assert_eq!(resp.status(), StatusCode::SEE_OTHER);
-    assert_eq!(api.get(&format!("/v1/matches/{cas_match}")).await["status"], "declined");
+    assert_eq!(
+        api.get(&format!("/v1/matches/{cas_match}")).await["status"],
+        "declined"
+    );
     assert_eq!(api.status(rid).await, "proposed", "Bert's proposal still waits");
     assert!(has(&audit_rows(&app, org), "match_declined", cas));
     let html = page(&mut b, &path).await;
@@ -285,7 +326,10 @@ async fn separate_proposals_and_a_decline_without_a_reason() {
     assert!(!html.contains("Cas voorstellen"), "not proposed again");
     // Answering the declined proposal again is explained, not a failure.
     let resp = b
-        .submit(&format!("/matches/{cas_match}/accept"), &[("neighbour_id", &anna.to_string())])
+        .submit(
+            &format!("/matches/{cas_match}/accept"),
+            &[("neighbour_id", &anna.to_string())],
+        )
         .await;
     assert_eq!(resp.status(), StatusCode::CONFLICT);
     assert!(resp.text().await.unwrap().contains("al geantwoord"));
@@ -296,7 +340,11 @@ async fn separate_proposals_and_a_decline_without_a_reason() {
     let resp = b
         .submit(
             &format!("/requests/{rid2}/propose"),
-            &[("companion", &cas.to_string()), ("companion", &anna.to_string()), ("together", "yes")],
+            &[
+                ("companion", &cas.to_string()),
+                ("companion", &anna.to_string()),
+                ("together", "yes"),
+            ],
         )
         .await;
     assert_eq!(resp.status(), StatusCode::SEE_OTHER);
@@ -319,7 +367,10 @@ async fn a_companion_who_became_full_is_explained_and_nothing_is_proposed() {
     let dora = api.neighbour("Dora", 1, 1).await;
     let other = api.walk(dora).await;
     let m = api
-        .post("/v1/matches", &json!({"request_id": other, "companion_ids": [bert]}))
+        .post(
+            "/v1/matches",
+            &json!({"request_id": other, "companion_ids": [bert]}),
+        )
         .await;
     for who in [dora, bert] {
         api.post(
@@ -339,13 +390,25 @@ async fn a_companion_who_became_full_is_explained_and_nothing_is_proposed() {
     assert_eq!(resp.status(), StatusCode::CONFLICT);
     let html = resp.text().await.unwrap();
     assert!(html.contains("Er is niemand voorgesteld."), "{html}");
-    assert!(html.contains("Bert heeft op dit moment geen ruimte meer"), "{html}");
-    assert!(html.contains(&format!("value=\"{cas}\" checked")), "the ticks are kept");
-    assert!(match_ids(&app, org, rid).is_empty(), "Cas was not proposed either");
+    assert!(
+        html.contains("Bert heeft op dit moment geen ruimte meer"),
+        "{html}"
+    );
+    assert!(
+        html.contains(&format!("value=\"{cas}\" checked")),
+        "the ticks are kept"
+    );
+    assert!(
+        match_ids(&app, org, rid).is_empty(),
+        "Cas was not proposed either"
+    );
     assert_eq!(api.status(rid).await, "open");
     let audit = audit_rows(&app, org);
     assert_eq!(
-        audit[audit_before..].iter().filter(|(a, _)| a != "candidates_listed").count(),
+        audit[audit_before..]
+            .iter()
+            .filter(|(a, _)| a != "candidates_listed")
+            .count(),
         0,
         "{audit:?}"
     );
@@ -371,7 +434,10 @@ async fn an_out_of_scope_request_is_referred_to_a_service() {
         .unwrap();
     let elsewhere = Api::login(&app, &app.org_b.coordinator_email).await;
     let foreign = elsewhere
-        .post("/v1/services", &json!({"name": "Elders", "categories": ["personal_care"]}))
+        .post(
+            "/v1/services",
+            &json!({"name": "Elders", "categories": ["personal_care"]}),
+        )
         .await["id"]
         .as_i64()
         .unwrap();
@@ -390,7 +456,12 @@ async fn an_out_of_scope_request_is_referred_to_a_service() {
     let path = format!("/requests/{rid}");
     let html = page(&mut b, &path).await;
     assert!(html.contains("Doorverwijzen naar een dienst"));
-    assert!(html.contains(&format!("<option value=\"{service}\" selected>Thuisverpleging Noord")), "{html}");
+    assert!(
+        html.contains(&format!(
+            "<option value=\"{service}\" selected>Thuisverpleging Noord"
+        )),
+        "{html}"
+    );
     assert!(html.contains("value=\"out_of_scope\" checked"));
     assert!(!html.contains("Elders"));
 
@@ -398,7 +469,10 @@ async fn an_out_of_scope_request_is_referred_to_a_service() {
     let resp = b
         .submit(
             &format!("{path}/refer"),
-            &[("service_id", &foreign.to_string()), ("reason", "coordinator_choice")],
+            &[
+                ("service_id", &foreign.to_string()),
+                ("reason", "coordinator_choice"),
+            ],
         )
         .await;
     assert_eq!(resp.status(), StatusCode::CONFLICT);
@@ -407,7 +481,9 @@ async fn an_out_of_scope_request_is_referred_to_a_service() {
     assert!(html.contains("value=\"coordinator_choice\" checked"));
     assert_eq!(api.status(rid).await, "referral_needed");
     // No reason: explained.
-    let resp = b.submit(&format!("{path}/refer"), &[("service_id", &service.to_string())]).await;
+    let resp = b
+        .submit(&format!("{path}/refer"), &[("service_id", &service.to_string())])
+        .await;
     assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
 
     let resp = b
@@ -428,7 +504,10 @@ async fn an_out_of_scope_request_is_referred_to_a_service() {
     assert!(outbox_templates(&app, org).contains(&"request_referred.neighbour".to_string()));
     let html = page(&mut b, &path).await;
     assert!(html.contains("doorverwezen naar Thuisverpleging Noord"), "{html}");
-    assert!(!html.contains(&format!("action=\"{path}/refer\"")), "no second referral");
+    assert!(
+        !html.contains(&format!("action=\"{path}/refer\"")),
+        "no second referral"
+    );
 }
 
 #[tokio::test]
@@ -440,26 +519,51 @@ async fn forms_without_csrf_are_403_and_another_organisation_gets_404() {
     let bert = api.neighbour("Bert", 2, 1).await;
     let rid = api.walk(anna).await;
     let m = api
-        .post("/v1/matches", &json!({"request_id": rid, "companion_ids": [bert]}))
+        .post(
+            "/v1/matches",
+            &json!({"request_id": rid, "companion_ids": [bert]}),
+        )
         .await["id"]
         .as_i64()
         .unwrap();
     let posts = [
-        (format!("/requests/{rid}/propose"), vec![("companion", bert.to_string())]),
-        (format!("/requests/{rid}/refer"), vec![("reason", "no_match".to_string())]),
-        (format!("/matches/{m}/accept"), vec![("neighbour_id", anna.to_string())]),
-        (format!("/matches/{m}/decline"), vec![("neighbour_id", anna.to_string())]),
-        (format!("/matches/{m}/close"), vec![("met", "yes".to_string()), ("mutual", "yes".to_string())]),
+        (
+            format!("/requests/{rid}/propose"),
+            vec![("companion", bert.to_string())],
+        ),
+        (
+            format!("/requests/{rid}/refer"),
+            vec![("reason", "no_match".to_string())],
+        ),
+        (
+            format!("/matches/{m}/accept"),
+            vec![("neighbour_id", anna.to_string())],
+        ),
+        (
+            format!("/matches/{m}/decline"),
+            vec![("neighbour_id", anna.to_string())],
+        ),
+        (
+            format!("/matches/{m}/close"),
+            vec![("met", "yes".to_string()), ("mutual", "yes".to_string())],
+        ),
         ("/groups/1/accept".to_string(), vec![]),
         ("/groups/1/split".to_string(), vec![]),
     ];
     let audit_before = audit_rows(&app, org).len();
     for (path, form) in &posts {
         let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        assert_eq!(b.post(path, &form).await.status(), StatusCode::FORBIDDEN, "{path}");
+        assert_eq!(
+            b.post(path, &form).await.status(),
+            StatusCode::FORBIDDEN,
+            "{path}"
+        );
     }
     assert_eq!(audit_rows(&app, org).len(), audit_before, "nothing done");
-    assert_eq!(api.get(&format!("/v1/matches/{m}")).await["members"][0]["response"], "pending");
+    assert_eq!(
+        api.get(&format!("/v1/matches/{m}")).await["members"][0]["response"],
+        "pending"
+    );
 
     let mut other = Browser::new(&app);
     other.login(&app.org_b.coordinator_email).await;
@@ -489,7 +593,9 @@ async fn suggested_groups_are_shown_with_reasons_and_decided_once() {
         people.push(n);
         reqs.push(api.walk(n).await);
     }
-    let job = api.post("/v1/jobs/rematch", &json!({})).await["id"].as_i64().unwrap();
+    let job = api.post("/v1/jobs/rematch", &json!({})).await["id"]
+        .as_i64()
+        .unwrap();
     let mut tries = 0;
     while api.get(&format!("/v1/jobs/{job}")).await["status"] == "running" {
         tries += 1;
@@ -498,7 +604,10 @@ async fn suggested_groups_are_shown_with_reasons_and_decided_once() {
     }
     let groups = api.get("/v1/groups?status=suggested").await;
     let gid = groups["items"][0]["id"].as_i64().expect("a suggested group");
-    let reason = groups["items"][0]["reasons"][0]["nl"].as_str().unwrap().to_string();
+    let reason = groups["items"][0]["reasons"][0]["nl"]
+        .as_str()
+        .unwrap()
+        .to_string();
 
     let path = format!("/requests/{}", reqs[0]);
     let html = page(&mut b, &path).await;
@@ -508,7 +617,12 @@ async fn suggested_groups_are_shown_with_reasons_and_decided_once() {
     let list = page(&mut b, "/groups").await;
     assert!(list.contains(&format!("/groups/{gid}/split")));
 
-    let resp = b.submit(&format!("/groups/{gid}/accept"), &[("from", &reqs[0].to_string())]).await;
+    let resp = b
+        .submit(
+            &format!("/groups/{gid}/accept"),
+            &[("from", &reqs[0].to_string())],
+        )
+        .await;
     assert_eq!(resp.status(), StatusCode::SEE_OTHER);
     assert_eq!(location(&resp), format!("{path}#groups"));
     let g = api.get("/v1/groups?status=accepted").await;
@@ -521,7 +635,9 @@ async fn suggested_groups_are_shown_with_reasons_and_decided_once() {
     let resp = b.submit(&format!("/groups/{gid}/split"), &[]).await;
     assert_eq!(resp.status(), StatusCode::CONFLICT);
     assert!(resp.text().await.unwrap().contains("al beslist"));
-    assert!(page(&mut b, &path).await.contains("aanvaard door een aanspreekpersoon"));
+    assert!(page(&mut b, &path)
+        .await
+        .contains("aanvaard door een aanspreekpersoon"));
 }
 
 #[tokio::test]
@@ -557,8 +673,14 @@ async fn the_sketch_map_shows_approximate_positions_only() {
         // Nor the projected metres.
         let p = Point::from_wgs84(lat, lon).unwrap();
         for m in [p.x, p.y] {
-            assert!(!html.contains(&format!("{}", m.round() as i64)), "{m} in the page");
-            assert!(!html.contains(&format!("{}", m.trunc() as i64)), "{m} in the page");
+            assert!(
+                !html.contains(&format!("{}", m.round() as i64)),
+                "{m} in the page"
+            );
+            assert!(
+                !html.contains(&format!("{}", m.trunc() as i64)),
+                "{m} in the page"
+            );
         }
     }
     // Whole pixels only inside the drawing.
@@ -571,4 +693,11 @@ async fn the_sketch_map_shows_approximate_positions_only() {
     for n in 1..=3 {
         assert!(svg.contains(&format!(" {n}: ")), "{n} in {svg}");
     }
+    // In French and English too.
+    let fr = page(&mut b, &format!("/requests/{rid}?lang=fr")).await;
+    assert!(fr.contains("Croquis : où habitent à peu près les voisins") && fr.contains(">Proposer</button>"));
+    assert!(fr.contains("Orienter vers un service") && fr.contains("<title>Proximité: "));
+    let en = page(&mut b, &format!("/requests/{rid}?lang=en")).await;
+    assert!(en.contains("Sketch: roughly where the neighbours live") && en.contains(">Propose</button>"));
+    assert!(en.contains("Bert propose") && en.contains("Refer to a service"));
 }

@@ -13,7 +13,9 @@ use crate::auth::Caller;
 use crate::blocking::run;
 use crate::console::{Ctx, Form, Lang};
 use crate::error::{ApiError, ApiResult};
-use crate::routes::matches::{answer_in, close_in, follow_up, proposal, propose_in, Answer, FollowUpIn, ProposeIn};
+use crate::routes::matches::{
+    answer_in, close_in, follow_up, proposal, propose_in, Answer, FollowUpIn, ProposeIn,
+};
 use crate::routes::referrals::{refer_in, referral, ReferralIn};
 use crate::state::AppState;
 use actix_web::http::StatusCode;
@@ -114,7 +116,9 @@ fn refusal(l: Lang, e: &ApiError, who: Option<&str>) -> Option<String> {
 /// The status a refused change answers with.
 fn refusal_status(e: &ApiError) -> StatusCode {
     match e {
-        ApiError::Store(StoreError::Conflict(_)) | ApiError::Store(StoreError::NotFound) => StatusCode::CONFLICT,
+        ApiError::Store(StoreError::Conflict(_)) | ApiError::Store(StoreError::NotFound) => {
+            StatusCode::CONFLICT
+        }
         _ => StatusCode::UNPROCESSABLE_ENTITY,
     }
 }
@@ -145,7 +149,12 @@ async fn name_of(state: &web::Data<AppState>, caller: &Caller, id: NeighbourId) 
 
 /// `POST /requests/{id}/propose` `companion=…&together=yes|no`: one proposal per ticked
 /// neighbour, or one together; all in one transaction.
-pub async fn propose(req: HttpRequest, state: web::Data<AppState>, path: web::Path<String>, body: web::Bytes) -> HttpResponse {
+pub async fn propose(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> HttpResponse {
     let ctx = Ctx::new(&req, &state);
     let (caller, form, id) = posted!(ctx, body, path);
     let l = ctx.lang;
@@ -166,7 +175,15 @@ pub async fn propose(req: HttpRequest, state: web::Data<AppState>, path: web::Pa
             )
             .to_string(),
         ));
-        return render(&ctx, &state, caller, RequestId(id), &left, StatusCode::UNPROCESSABLE_ENTITY).await;
+        return render(
+            &ctx,
+            &state,
+            caller,
+            RequestId(id),
+            &left,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
     }
     let sets: Vec<Vec<i64>> = if together {
         vec![chosen.clone()]
@@ -191,7 +208,15 @@ pub async fn propose(req: HttpRequest, state: web::Data<AppState>, path: web::Pa
                     )
                     .to_string(),
                 ));
-                return render(&ctx, &state, caller, RequestId(id), &left, StatusCode::UNPROCESSABLE_ENTITY).await;
+                return render(
+                    &ctx,
+                    &state,
+                    caller,
+                    RequestId(id),
+                    &left,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                )
+                .await;
             }
         }
     }
@@ -251,10 +276,23 @@ pub async fn propose(req: HttpRequest, state: web::Data<AppState>, path: web::Pa
 async fn request_of(state: &web::Data<AppState>, caller: &Caller, id: MatchId) -> ApiResult<RequestId> {
     let st = state.clone();
     let who = caller.clone();
-    run(move || Ok(st.store.read(|c| access::match_detail(c, &who, id))?.row.request_id)).await
+    run(move || {
+        Ok(st
+            .store
+            .read(|c| access::match_detail(c, &who, id))?
+            .row
+            .request_id)
+    })
+    .await
 }
 
-async fn answer(req: HttpRequest, state: web::Data<AppState>, path: web::Path<String>, body: web::Bytes, answer: Answer) -> HttpResponse {
+async fn answer(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    body: web::Bytes,
+    answer: Answer,
+) -> HttpResponse {
     let ctx = Ctx::new(&req, &state);
     let (caller, form, id) = posted!(ctx, body, path);
     let mid = MatchId(id);
@@ -269,7 +307,9 @@ async fn answer(req: HttpRequest, state: web::Data<AppState>, path: web::Path<St
     let done = match who {
         Some(n) => {
             run(move || {
-                let (d, update) = st.store.write_as(|c| answer_in(c, &st.settings, &by, mid, n, answer))?;
+                let (d, update) = st
+                    .store
+                    .write_as(|c| answer_in(c, &st.settings, &by, mid, n, answer))?;
                 if let Some(u) = update {
                     u.apply(&st.indexes);
                 }
@@ -299,18 +339,33 @@ async fn answer(req: HttpRequest, state: web::Data<AppState>, path: web::Path<St
 }
 
 /// `POST /matches/{id}/accept` `neighbour_id=…`: this person says yes.
-pub async fn accept(req: HttpRequest, state: web::Data<AppState>, path: web::Path<String>, body: web::Bytes) -> HttpResponse {
+pub async fn accept(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> HttpResponse {
     answer(req, state, path, body, Answer::Accept).await
 }
 
 /// `POST /matches/{id}/decline` `neighbour_id=…`: this person says no; no reason asked.
-pub async fn decline(req: HttpRequest, state: web::Data<AppState>, path: web::Path<String>, body: web::Bytes) -> HttpResponse {
+pub async fn decline(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> HttpResponse {
     answer(req, state, path, body, Answer::Decline).await
 }
 
 /// `POST /matches/{id}/close` `met=yes|no&mutual=yes|no|not_yet&note=…`. "Not yet" is
 /// recorded as no mutual support (yet): the API's follow-up has a yes or no only.
-pub async fn close(req: HttpRequest, state: web::Data<AppState>, path: web::Path<String>, body: web::Bytes) -> HttpResponse {
+pub async fn close(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> HttpResponse {
     let ctx = Ctx::new(&req, &state);
     let (caller, form, id) = posted!(ctx, body, path);
     let mid = MatchId(id);
@@ -374,11 +429,18 @@ pub async fn close(req: HttpRequest, state: web::Data<AppState>, path: web::Path
             Some(t) => t,
             None => return ctx.failure(&e),
         }
+    } else if typed.wrong.contains(&"note") {
+        l.t(
+            "De notitie is te lang: hoogstens 2000 tekens.",
+            "La note est trop longue : 2000 caractères au plus.",
+            "The note is too long: 2000 characters at most.",
+        )
+        .to_string()
     } else {
         l.t(
-            "Beantwoord beide vragen; de notitie mag hoogstens 2000 tekens tellen.",
-            "Répondez aux deux questions ; la note compte 2000 caractères au plus.",
-            "Answer both questions; the note may have 2000 characters at most.",
+            "Beantwoord beide vragen om af te sluiten.",
+            "Répondez aux deux questions pour clôturer.",
+            "Answer both questions to close.",
         )
         .to_string()
     };
@@ -397,7 +459,12 @@ pub async fn close(req: HttpRequest, state: web::Data<AppState>, path: web::Path
 }
 
 /// `POST /requests/{id}/refer` `service_id=…&reason=…`: what `POST /v1/referrals` does.
-pub async fn refer(req: HttpRequest, state: web::Data<AppState>, path: web::Path<String>, body: web::Bytes) -> HttpResponse {
+pub async fn refer(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> HttpResponse {
     let ctx = Ctx::new(&req, &state);
     let (caller, form, id) = posted!(ctx, body, path);
     let l = ctx.lang;

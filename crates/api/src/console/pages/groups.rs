@@ -38,7 +38,11 @@ pub(super) struct GroupView {
 
 /// Groups (suggested or accepted) this caller may see, optionally only those holding
 /// request `only`.
-fn load(c: &mut DbConnection, caller: &Caller, only: Option<RequestId>) -> Result<Vec<GroupView>, StoreError> {
+fn load(
+    c: &mut DbConnection,
+    caller: &Caller,
+    only: Option<RequestId>,
+) -> Result<Vec<GroupView>, StoreError> {
     let mut out = Vec::new();
     for g in rematch::groups(c, caller.org, None)? {
         if g.status == GroupStatus::Split.as_str() {
@@ -73,7 +77,11 @@ fn load(c: &mut DbConnection, caller: &Caller, only: Option<RequestId>) -> Resul
 }
 
 /// The groups holding request `id`, for its page.
-pub(super) fn for_request(c: &mut DbConnection, caller: &Caller, id: RequestId) -> Result<Vec<GroupView>, StoreError> {
+pub(super) fn for_request(
+    c: &mut DbConnection,
+    caller: &Caller,
+    id: RequestId,
+) -> Result<Vec<GroupView>, StoreError> {
     load(c, caller, Some(id))
 }
 
@@ -132,7 +140,10 @@ pub(super) fn section(ctx: &Ctx, groups: &[GroupView], from: Option<RequestId>) 
                 .map(|r| format!("<input type=\"hidden\" name=\"from\" value=\"{r}\">"))
                 .unwrap_or_default();
             for (verb, text) in [
-                ("accept", l.t("Groepje aanvaarden", "Accepter le groupe", "Accept the group")),
+                (
+                    "accept",
+                    l.t("Groepje aanvaarden", "Accepter le groupe", "Accept the group"),
+                ),
                 ("split", l.t("Opsplitsen", "Séparer", "Split")),
             ] {
                 let _ = write!(
@@ -177,7 +188,11 @@ fn groups_page(ctx: &Ctx, status: StatusCode, groups: &[GroupView], error: Optio
 
 async fn load_all(state: &web::Data<AppState>, caller: Caller) -> Result<Vec<GroupView>, ApiError> {
     let st = state.clone();
-    run(move || st.store.read_as(|c| load(c, &caller, None).map_err(ApiError::from))).await
+    run(move || {
+        st.store
+            .read_as(|c| load(c, &caller, None).map_err(ApiError::from))
+    })
+    .await
 }
 
 /// `GET /groups`: the suggested and accepted groups.
@@ -190,7 +205,13 @@ pub async fn list(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse 
     }
 }
 
-async fn decide(req: HttpRequest, state: web::Data<AppState>, path: web::Path<String>, body: web::Bytes, to: GroupStatus) -> HttpResponse {
+async fn decide(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    body: web::Bytes,
+    to: GroupStatus,
+) -> HttpResponse {
     let ctx = Ctx::new(&req, &state);
     let caller = logged_in!(ctx);
     let form = Form::parse(&body);
@@ -235,11 +256,21 @@ async fn decide(req: HttpRequest, state: web::Data<AppState>, path: web::Path<St
 }
 
 /// `POST /groups/{id}/accept`.
-pub async fn accept(req: HttpRequest, state: web::Data<AppState>, path: web::Path<String>, body: web::Bytes) -> HttpResponse {
+pub async fn accept(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> HttpResponse {
     decide(req, state, path, body, GroupStatus::Accepted).await
 }
 
 /// `POST /groups/{id}/split`.
-pub async fn split(req: HttpRequest, state: web::Data<AppState>, path: web::Path<String>, body: web::Bytes) -> HttpResponse {
+pub async fn split(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> HttpResponse {
     decide(req, state, path, body, GroupStatus::Split).await
 }

@@ -129,7 +129,12 @@ fn load(c: &mut DbConnection, caller: &Caller, id: RequestId) -> Result<Loaded, 
 
 /// The candidates' cells on the sketch map, relative to where the request takes place
 /// (its own place, or the requester's home). Positions stay in this function.
-fn spots(c: &mut DbConnection, caller: &Caller, r: &Request, cands: &[CandidateOut]) -> Result<Vec<Spot>, StoreError> {
+fn spots(
+    c: &mut DbConnection,
+    caller: &Caller,
+    r: &Request,
+    cands: &[CandidateOut],
+) -> Result<Vec<Spot>, StoreError> {
     let requester = neighbour::get(c, caller.org, r.neighbour_id)?;
     let home = match (r.lat, r.lon, requester.lat, requester.lon) {
         (Some(lat), Some(lon), _, _) | (_, _, Some(lat), Some(lon)) => Point::from_wgs84(lat, lon).ok(),
@@ -143,7 +148,13 @@ fn spots(c: &mut DbConnection, caller: &Caller, r: &Request, cands: &[CandidateO
         let n = neighbour::get(c, caller.org, NeighbourId(cand.neighbour_id))?;
         if let (Some(lat), Some(lon)) = (n.lat, n.lon) {
             if let Ok(at) = Point::from_wgs84(lat, lon) {
-                out.push(Spot::new(i + 1, cand.display_name.clone(), cand.distance_m, home, at));
+                out.push(Spot::new(
+                    i + 1,
+                    cand.display_name.clone(),
+                    cand.distance_m,
+                    home,
+                    at,
+                ));
             }
         }
     }
@@ -156,7 +167,15 @@ pub async fn request(req: HttpRequest, state: web::Data<AppState>, path: web::Pa
     let Some(id) = parse_id(&path) else {
         return ctx.not_found();
     };
-    render(&ctx, &state, caller, RequestId(id), &Leftovers::default(), StatusCode::OK).await
+    render(
+        &ctx,
+        &state,
+        caller,
+        RequestId(id),
+        &Leftovers::default(),
+        StatusCode::OK,
+    )
+    .await
 }
 
 /// The request page, with `left` from a form that could not be carried out (answered
@@ -195,6 +214,10 @@ pub(super) async fn render(
         esc(&r.text),
     );
     if let Some((section, message)) = &left.error {
+        let section = match left.about_match {
+            Some(m) => format!("match-{m}"),
+            None => section.to_string(),
+        };
         let _ = write!(
             main,
             "<div class=\"error-summary\" role=\"alert\"><h2>{}</h2><p>{}</p><p><a href=\"#{section}\">{}</a></p></div>",
@@ -223,7 +246,9 @@ pub(super) async fn render(
         let st = state.clone();
         let (rq, cands) = (r.clone(), out.candidates);
         let placed = run(move || {
-            let spots = st.store.read_as(|c| spots(c, &caller, &rq, &cands).map_err(ApiError::from))?;
+            let spots = st
+                .store
+                .read_as(|c| spots(c, &caller, &rq, &cands).map_err(ApiError::from))?;
             Ok((spots, cands))
         })
         .await;

@@ -48,7 +48,13 @@ fn components(l: Lang, cand: &CandidateOut) -> String {
 }
 
 /// The section: the list as one form, and the sketch map beside it.
-pub(super) fn section(ctx: &Ctx, id: RequestId, cands: &[CandidateOut], sketch: &str, left: &Leftovers) -> String {
+pub(super) fn section(
+    ctx: &Ctx,
+    id: RequestId,
+    cands: &[CandidateOut],
+    sketch: &str,
+    left: &Leftovers,
+) -> String {
     let l = ctx.lang;
     let mut out = format!(
         "<section aria-labelledby=\"candidates\"><h2 id=\"candidates\">{}</h2>",

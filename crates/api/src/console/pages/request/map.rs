@@ -175,14 +175,11 @@ pub fn svg(l: Lang, requester: &str, spots: &[Spot]) -> String {
         e = bx + bar_px,
         ty = by - 9
     );
-    // The requester: a square in the centre.
+    // The requester: a square in the centre (named last, on top of everything).
     let _ = write!(
         out,
-        "<rect x=\"{a}\" y=\"{a}\" width=\"14\" height=\"14\" fill=\"#1b1b1b\"/>\
-         <text x=\"{centre}\" y=\"{ty}\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1b1b1b\">{}</text>",
-        esc(&short(requester)),
-        a = centre - 7,
-        ty = centre + 22
+        "<rect x=\"{a}\" y=\"{a}\" width=\"14\" height=\"14\" fill=\"#1b1b1b\"/>",
+        a = centre - 7
     );
     // Candidates: numbered circles; several in one cell share it on a small ring (the
     // centre cell's ring leaves the requester's square free).
@@ -219,6 +216,13 @@ pub fn svg(l: Lang, requester: &str, spots: &[Spot]) -> String {
     }
     let _ = write!(
         out,
+        "<text x=\"{centre}\" y=\"{ty}\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1b1b1b\" \
+         stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">{}</text>",
+        esc(&short(requester)),
+        ty = centre + 22
+    );
+    let _ = write!(
+        out,
         "</svg><figcaption class=\"hint\">{}</figcaption></figure>",
         esc(l.t(
             "Een schets, geen kaart: de posities zijn afgerond op blokken van 250 m. De nummers zijn die van de lijst.",
@@ -240,7 +244,13 @@ mod tests {
     #[test]
     fn positions_are_snapped_to_cells_relative_to_the_requester() {
         let home = p(700_123.4, 712_987.6);
-        let s = Spot::new(1, "Jan".into(), 400, home, p(700_123.4 + 380.0, 712_987.6 - 120.0));
+        let s = Spot::new(
+            1,
+            "Jan".into(),
+            400,
+            home,
+            p(700_123.4 + 380.0, 712_987.6 - 120.0),
+        );
         assert_eq!(s.cell, (2, 0));
         let s = Spot::new(2, "An".into(), 50, home, p(700_100.0, 713_000.0));
         assert_eq!(s.cell, (0, 0));

@@ -41,7 +41,15 @@ fn yes_no(l: Lang, v: bool) -> &'static str {
 }
 
 /// Radio buttons in a fieldset; `picked` is the value chosen, `wrong` marks the error.
-fn radios(l: Lang, name: &str, mid: i64, legend: &str, options: &[(&str, &str)], picked: &str, wrong: bool) -> String {
+fn radios(
+    l: Lang,
+    name: &str,
+    mid: i64,
+    legend: &str,
+    options: &[(&str, &str)],
+    picked: &str,
+    wrong: bool,
+) -> String {
     let mut out = format!(
         "<fieldset class=\"field{}\"><legend>{}</legend>",
         if wrong { " has-error" } else { "" },
@@ -51,7 +59,11 @@ fn radios(l: Lang, name: &str, mid: i64, legend: &str, options: &[(&str, &str)],
         let _ = write!(
             out,
             "<p class=\"error\">{}</p>",
-            esc(l.t("Kies een antwoord.", "Choisissez une réponse.", "Choose an answer."))
+            esc(l.t(
+                "Kies een antwoord.",
+                "Choisissez une réponse.",
+                "Choose an answer."
+            ))
         );
     }
     for (value, text) in options {
@@ -199,7 +211,10 @@ pub(super) fn section(
                 String::new()
             },
         );
-        for member in &m.members {
+        // The person who asked first, then the companions.
+        let mut members: Vec<_> = m.members.iter().collect();
+        members.sort_by_key(|x| x.is_companion());
+        for member in members {
             let nid = member.neighbour_id.get();
             let name = names.get(&member.neighbour_id).map(String::as_str).unwrap_or("—");
             let part = if member.is_companion() {

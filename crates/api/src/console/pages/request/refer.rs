@@ -134,7 +134,11 @@ pub(super) fn section(
     let (fit, rest): (Vec<&Service>, Vec<&Service>) = services.iter().partition(|s| fitting.contains(&s.id));
     for (label, group) in [
         (
-            l.t("Past bij deze vraag", "Convient à cette demande", "Fits this request"),
+            l.t(
+                "Past bij deze vraag",
+                "Convient à cette demande",
+                "Fits this request",
+            ),
             &fit,
         ),
         (l.t("Andere diensten", "Autres services", "Other services"), &rest),
