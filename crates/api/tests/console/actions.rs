@@ -6,7 +6,9 @@
 use crate::helpers::{location, spawn_app, Browser, TestApp, PASSWORD};
 use nabij_engine::projection::Point;
 use nabij_store::matching::{self, MatchFilter};
-use nabij_store::{audit, outbox, referral, OrgId, RequestId, Store};
+use nabij_store::neighbourhood::{self, NewNeighbourhood};
+use nabij_store::user::{self, NewUser};
+use nabij_store::{audit, outbox, referral, NeighbourhoodId, OrgId, RequestId, Store};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
@@ -69,9 +71,14 @@ impl Api {
 
     /// A neighbour `i` × ~110 m north of [`LAT`], [`LON`] who likes walking.
     async fn neighbour(&self, name: &str, i: u32, capacity: u32) -> i64 {
+        self.neighbour_in(name, i, capacity, None).await
+    }
+
+    async fn neighbour_in(&self, name: &str, i: u32, capacity: u32, hood: Option<NeighbourhoodId>) -> i64 {
         self.post(
             "/v1/neighbours",
             &json!({
+                "neighbourhood_id": hood.map(|h| h.get()),
                 "display_name": name,
                 "contact": {"email": format!("{}@buren.example", name.to_lowercase())},
                 "location": {"lat": LAT + f64::from(i) * 0.001, "lon": LON},
@@ -700,4 +707,60 @@ async fn the_sketch_map_shows_approximate_positions_only() {
     let en = page(&mut b, &format!("/requests/{rid}?lang=en")).await;
     assert!(en.contains("Sketch: roughly where the neighbours live") && en.contains(">Propose</button>"));
     assert!(en.contains("Bert propose") && en.contains("Refer to a service"));
+}
+
+#[tokio::test]
+async fn a_coordinator_limited_to_a_neighbourhood_sees_no_name_from_elsewhere() {
+    let app = spawn_app().await;
+    let org = app.org_a.id;
+    let (_, api) = logged_in(&app).await;
+    let home = app.org_a.neighbourhood;
+    let db = store(&app);
+    let elsewhere = db
+        .write(|c| {
+            let hood = neighbourhood::create(
+                c,
+                org,
+                &NewNeighbourhood {
+                    name: "Elders".into(),
+                    centre_lat: LAT + 0.002,
+                    centre_lon: LON,
+                    radius_m: 500.0,
+                },
+            )?;
+            user::create(
+                c,
+                org,
+                &NewUser {
+                    email: "wijk@pelt.test".into(),
+                    password_hash: nabij_api::auth::password::hash_password(PASSWORD).unwrap(),
+                    role: user::Role::Coordinator,
+                    neighbourhood_ids: Some(vec![home]),
+                },
+            )?;
+            Ok(hood.id)
+        })
+        .unwrap();
+    let anna = api.neighbour_in("Anna", 0, 1, Some(home)).await;
+    let bert = api.neighbour_in("Bert", 2, 1, Some(elsewhere)).await;
+    let rid = api.walk(anna).await;
+    let theirs = api.walk(bert).await;
+    let mut b = Browser::new(&app);
+    b.login("wijk@pelt.test").await;
+    let html = page(&mut b, &format!("/requests/{rid}")).await;
+    assert!(!html.contains("Bert"), "not a candidate for them: {html}");
+    api.post("/v1/matches", &json!({"request_id": rid, "companion_ids": [bert]}))
+        .await;
+    let html = page(&mut b, &format!("/requests/{rid}")).await;
+    assert!(!html.contains("Bert"), "{html}");
+    assert!(html.contains("iemand buiten uw buurten"));
+    assert!(!html.contains(&format!("/neighbours/{bert}")));
+    assert_eq!(b.get(&format!("/requests/{theirs}")).await.status(), StatusCode::NOT_FOUND);
+    // Nor can they propose someone from elsewhere.
+    let resp = b
+        .submit(&format!("/requests/{rid}/propose"), &[("companion", &bert.to_string())])
+        .await;
+    assert_eq!(resp.status(), StatusCode::CONFLICT);
+    assert!(!resp.text().await.unwrap().contains("Bert"));
+    assert_eq!(match_ids(&app, org, rid).len(), 1);
 }

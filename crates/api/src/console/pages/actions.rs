@@ -20,7 +20,7 @@ use crate::routes::referrals::{refer_in, referral, ReferralIn};
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
-use nabij_store::{neighbour, MatchId, NeighbourId, RequestId, StoreError};
+use nabij_store::{MatchId, NeighbourId, RequestId, StoreError};
 
 pub(super) fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(web::resource("/requests/{id}/propose").route(web::post().to(propose)))
@@ -138,13 +138,15 @@ macro_rules! posted {
     }};
 }
 
+/// The name of a neighbour this caller may see (none for someone outside a limited
+/// coordinator's neighbourhoods).
 async fn name_of(state: &web::Data<AppState>, caller: &Caller, id: NeighbourId) -> Option<String> {
     let st = state.clone();
-    let org = caller.org;
-    run(move || Ok(st.store.read(|c| neighbour::names(c, org, &[id]))?))
+    let who = caller.clone();
+    run(move || Ok(st.store.read(|c| access::neighbour(c, &who, id))?))
         .await
         .ok()
-        .and_then(|v| v.into_iter().next().map(|x| x.1))
+        .map(|n| n.display_name)
 }
 
 /// `POST /requests/{id}/propose` `companion=…&together=yes|no`: one proposal per ticked

@@ -159,7 +159,19 @@ pub(super) fn section(ctx: &Ctx, groups: &[GroupView], from: Option<RequestId>) 
         }
         out.push_str("</li>");
     }
-    out.push_str("</ul></section>");
+    out.push_str("</ul>");
+    if from.is_some() {
+        let _ = write!(
+            out,
+            "<p><a href=\"/groups\">{}</a></p>",
+            esc(l.t(
+                "Alle groepsvoorstellen",
+                "Toutes les suggestions de groupes",
+                "All group suggestions"
+            ))
+        );
+    }
+    out.push_str("</section>");
     out
 }
 

@@ -109,8 +109,10 @@ fn load(c: &mut DbConnection, caller: &Caller, id: RequestId) -> Result<Loaded, 
     people.push(r.neighbour_id);
     people.sort_unstable();
     people.dedup();
+    // A coordinator limited to neighbourhoods sees no name from elsewhere.
     let names: HashMap<NeighbourId, String> = neighbour::names(c, caller.org, &people)?
         .into_iter()
+        .filter(|(_, _, hood)| caller.sees_neighbourhood(*hood))
         .map(|(id, name, _)| (id, name))
         .collect();
     let referrals = referral::for_request(c, caller.org, r.id)?;

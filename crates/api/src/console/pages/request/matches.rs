@@ -216,19 +216,27 @@ pub(super) fn section(
         members.sort_by_key(|x| x.is_companion());
         for member in members {
             let nid = member.neighbour_id.get();
-            let name = names.get(&member.neighbour_id).map(String::as_str).unwrap_or("—");
+            let name = names.get(&member.neighbour_id).map(String::as_str);
             let part = if member.is_companion() {
                 l.t("gaat mee", "accompagne", "joins")
             } else {
                 l.t("stelde de vraag", "a posé la demande", "asked")
             };
+            let person = match name {
+                Some(name) => format!("<a href=\"/neighbours/{nid}\">{}</a>", esc(name)),
+                None => esc(l.t(
+                    "iemand buiten uw buurten",
+                    "quelqu’un hors de vos quartiers",
+                    "someone outside your neighbourhoods",
+                )),
+            };
             let _ = write!(
                 out,
-                "<tr><td><a href=\"/neighbours/{nid}\">{}</a></td><td>{}</td><td>{}</td>",
-                esc(name),
+                "<tr><td>{person}</td><td>{}</td><td>{}</td>",
                 esc(part),
                 esc(answer_text(l, &member.response)),
             );
+            let name = name.unwrap_or(l.t("Deze persoon", "Cette personne", "This person"));
             if status == "proposed" {
                 out.push_str("<td>");
                 if member.response == "pending" {
