@@ -231,6 +231,19 @@ async fn propose_accept_and_close_with_the_follow_up() {
     let audit = audit_rows(&app, org);
     assert!(has(&audit, "match_accepted", bert) && has(&audit, "match_activated", anna));
     assert!(outbox_templates(&app, org).contains(&"match_accepted.neighbour".to_string()));
+    // Proposing again for a request that found its match: explained, nothing changes.
+    let cas = api.neighbour("Cas", 3, 1).await;
+    let resp = b
+        .submit(&format!("{path}/propose"), &[("companion", &cas.to_string())])
+        .await;
+    assert_eq!(resp.status(), StatusCode::CONFLICT);
+    let html = resp.text().await.unwrap();
+    assert!(html.contains("Deze vraag is intussen veranderd"), "{html}");
+    assert!(
+        !html.contains("href=\"#candidates\""),
+        "no link to a form that is not there"
+    );
+    assert_eq!(match_ids(&app, org, rid).len(), 1);
     let html = page(&mut b, &path).await;
     assert!(html.contains("Hebben jullie elkaar ontmoet?"));
     assert!(html.contains("Gaat de hulp nu in twee richtingen?"));
@@ -749,16 +762,25 @@ async fn a_coordinator_limited_to_a_neighbourhood_sees_no_name_from_elsewhere() 
     b.login("wijk@pelt.test").await;
     let html = page(&mut b, &format!("/requests/{rid}")).await;
     assert!(!html.contains("Bert"), "not a candidate for them: {html}");
-    api.post("/v1/matches", &json!({"request_id": rid, "companion_ids": [bert]}))
-        .await;
+    api.post(
+        "/v1/matches",
+        &json!({"request_id": rid, "companion_ids": [bert]}),
+    )
+    .await;
     let html = page(&mut b, &format!("/requests/{rid}")).await;
     assert!(!html.contains("Bert"), "{html}");
     assert!(html.contains("iemand buiten uw buurten"));
     assert!(!html.contains(&format!("/neighbours/{bert}")));
-    assert_eq!(b.get(&format!("/requests/{theirs}")).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        b.get(&format!("/requests/{theirs}")).await.status(),
+        StatusCode::NOT_FOUND
+    );
     // Nor can they propose someone from elsewhere.
     let resp = b
-        .submit(&format!("/requests/{rid}/propose"), &[("companion", &bert.to_string())])
+        .submit(
+            &format!("/requests/{rid}/propose"),
+            &[("companion", &bert.to_string())],
+        )
         .await;
     assert_eq!(resp.status(), StatusCode::CONFLICT);
     assert!(!resp.text().await.unwrap().contains("Bert"));

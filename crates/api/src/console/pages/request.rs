@@ -30,7 +30,6 @@ use nabij_store::request::Request;
 use nabij_store::service::{self, Service};
 use nabij_store::{DbConnection, NeighbourId, RequestId, ServiceId, StoreError};
 use std::collections::HashMap;
-use std::fmt::Write as _;
 
 pub(super) fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(web::resource("/requests/{id}").route(web::get().to(request)))
@@ -215,19 +214,7 @@ pub(super) async fn render(
         esc(&age_text(l, r.created_at)),
         esc(&r.text),
     );
-    if let Some((section, message)) = &left.error {
-        let section = match left.about_match {
-            Some(m) => format!("match-{m}"),
-            None => section.to_string(),
-        };
-        let _ = write!(
-            main,
-            "<div class=\"error-summary\" role=\"alert\"><h2>{}</h2><p>{}</p><p><a href=\"#{section}\">{}</a></p></div>",
-            esc(l.t("Dit kon niet", "Ce n’a pas été possible", "This could not be done")),
-            esc(message),
-            esc(l.t("Naar het formulier", "Vers le formulaire", "To the form")),
-        );
-    }
+    let summary_at = main.len();
     let fitting: Vec<&Service> = d.services.iter().filter(|s| d.fitting.contains(&s.id)).collect();
     main.push_str(&scope::verdict_section(l, r, &fitting));
     let waiting = matches!(r.status.as_str(), "open" | "referral_needed");
@@ -273,6 +260,31 @@ pub(super) async fn render(
     }
     if matches!(r.status.as_str(), "open" | "proposed" | "referral_needed") {
         main.push_str(&scope::override_section(ctx, r));
+    }
+    if let Some((section, message)) = &left.error {
+        let section = match left.about_match {
+            Some(m) => format!("match-{m}"),
+            None => section.to_string(),
+        };
+        // A link to the form, if it is still on the page.
+        let link = if main.contains(&format!("id=\"{section}\"")) {
+            format!(
+                "<p><a href=\"#{section}\">{}</a></p>",
+                esc(l.t("Naar het formulier", "Vers le formulaire", "To the form"))
+            )
+        } else {
+            String::new()
+        };
+        let summary = format!(
+            "<div class=\"error-summary\" role=\"alert\"><h2>{}</h2><p>{}</p>{link}</div>",
+            esc(l.t(
+                "Dit kon niet",
+                "Ce n’a pas été possible",
+                "This could not be done"
+            )),
+            esc(message),
+        );
+        main.insert_str(summary_at, &summary);
     }
     ctx.page(status, &title, &main)
 }
