@@ -91,7 +91,7 @@ pub struct GroupPage {
 
 /// The requests of a group this caller may see, or `None` when a limited coordinator
 /// may not see every one of them. (A request gone meanwhile is left out for others.)
-fn visible_requests(
+pub(crate) fn visible_requests(
     conn: &mut DbConnection,
     caller: &Caller,
     ids: &[RequestId],
@@ -160,6 +160,38 @@ pub async fn list(
     Ok(HttpResponse::Ok().json(page))
 }
 
+/// What deciding a group does in its write transaction (shared by
+/// `POST /v1/groups/{id}/accept`, `/split` and the console): the group must be visible
+/// to the caller (every request in it, for a limited coordinator); decides it and audits
+/// per member request.
+pub(crate) fn decide_in(
+    c: &mut DbConnection,
+    caller: &Caller,
+    id: i64,
+    to: GroupStatus,
+) -> ApiResult<GroupOut> {
+    let action = match to {
+        GroupStatus::Accepted => "group_accepted",
+        _ => "group_split",
+    };
+    let g = rematch::group(c, caller.org, id)?;
+    let ids = g.request_ids()?;
+    let members = visible_requests(c, caller, &ids)?.ok_or(StoreError::NotFound)?;
+    rematch::decide_group(c, caller.org, id, to)?;
+    let detail = format!("group={id} requests={}", ids.len());
+    for r in &members {
+        access::record(c, caller, action, Some(r.neighbour_id), detail.clone())?;
+    }
+    if members.is_empty() {
+        access::record(c, caller, action, None, detail)?;
+    }
+    let g = GroupRow {
+        status: to.as_str().to_string(),
+        ..g
+    };
+    Ok(GroupOut::from_row(&g, &ids)?)
+}
+
 async fn decide(
     state: web::Data<AppState>,
     caller: Caller,
@@ -168,29 +200,10 @@ async fn decide(
     to: GroupStatus,
 ) -> ApiResult<HttpResponse> {
     let OptionalPost(Post { idempotency, .. }) = post;
-    let action = match to {
-        GroupStatus::Accepted => "group_accepted",
-        _ => "group_split",
-    };
     let st = state.clone();
     let written = run(move || {
         idempotency::write(&st.store, &caller, &idempotency, StatusCode::OK, |c| {
-            let g = rematch::group(c, caller.org, id)?;
-            let ids = g.request_ids()?;
-            let members = visible_requests(c, &caller, &ids)?.ok_or(StoreError::NotFound)?;
-            rematch::decide_group(c, caller.org, id, to)?;
-            let detail = format!("group={id} requests={}", ids.len());
-            for r in &members {
-                access::record(c, &caller, action, Some(r.neighbour_id), detail.clone())?;
-            }
-            if members.is_empty() {
-                access::record(c, &caller, action, None, detail)?;
-            }
-            let g = GroupRow {
-                status: to.as_str().to_string(),
-                ..g
-            };
-            Ok((GroupOut::from_row(&g, &ids)?, ()))
+            Ok((decide_in(c, &caller, id, to)?, ()))
         })
     })
     .await?;

@@ -18,6 +18,7 @@ use crate::extract::Id;
 use crate::idempotency::{self, Post};
 use crate::index::IndexUpdate;
 use crate::notifications::enqueue;
+use crate::settings::Settings;
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
@@ -142,14 +143,8 @@ fn record_all(
     Ok(())
 }
 
-/// `POST /v1/matches`: proposes companions for an open request → 201 `proposed`.
-pub async fn propose(
-    state: web::Data<AppState>,
-    caller: Authorised<MatchesWrite>,
-    post: Post<ProposeIn>,
-) -> ApiResult<HttpResponse> {
-    let caller = caller.caller;
-    let Post { body, idempotency } = post;
+/// Checks a proposal's ids as `POST /v1/matches` does (400 naming the fields).
+pub(crate) fn proposal(body: &ProposeIn) -> ApiResult<(RequestId, Vec<NeighbourId>)> {
     let mut errors = Vec::new();
     positive(&mut errors, "request_id", body.request_id);
     if body.companion_ids.is_empty() || body.companion_ids.len() > MAX_COMPANIONS {
@@ -164,18 +159,43 @@ pub async fn propose(
     if !errors.is_empty() {
         return Err(ApiError::invalid_fields(errors));
     }
-    let request_id = RequestId(body.request_id);
-    let companions: Vec<NeighbourId> = body.companion_ids.iter().map(|&i| NeighbourId(i)).collect();
+    let companions = body.companion_ids.iter().map(|&i| NeighbourId(i)).collect();
+    Ok((RequestId(body.request_id), companions))
+}
+
+/// What a proposal does in its write transaction (shared by `POST /v1/matches` and the
+/// console): the request and every companion must be visible to the caller; proposes,
+/// records an audit row per member and enqueues the notification.
+pub(crate) fn propose_in(
+    c: &mut DbConnection,
+    settings: &Settings,
+    caller: &Caller,
+    request_id: RequestId,
+    companions: &[NeighbourId],
+) -> ApiResult<MatchDetail> {
+    access::request(c, caller, request_id)?;
+    for &n in companions {
+        access::neighbour(c, caller, n)?;
+    }
+    let d = matching::propose(c, caller.org, request_id, companions)?;
+    record_all(c, caller, "match_proposed", &d)?;
+    enqueue(c, settings, caller.org, Event::MatchProposed(d.row.id))?;
+    Ok(d)
+}
+
+/// `POST /v1/matches`: proposes companions for an open request → 201 `proposed`.
+pub async fn propose(
+    state: web::Data<AppState>,
+    caller: Authorised<MatchesWrite>,
+    post: Post<ProposeIn>,
+) -> ApiResult<HttpResponse> {
+    let caller = caller.caller;
+    let Post { body, idempotency } = post;
+    let (request_id, companions) = proposal(&body)?;
     let st = state.clone();
     let written = run(move || {
         idempotency::write(&st.store, &caller, &idempotency, StatusCode::CREATED, |c| {
-            access::request(c, &caller, request_id)?;
-            for &n in &companions {
-                access::neighbour(c, &caller, n)?;
-            }
-            let d = matching::propose(c, caller.org, request_id, &companions)?;
-            record_all(c, &caller, "match_proposed", &d)?;
-            enqueue(c, &st.settings, caller.org, Event::MatchProposed(d.row.id))?;
+            let d = propose_in(c, &st.settings, &caller, request_id, &companions)?;
             Ok((MatchOut::from_detail(&d), ()))
         })
     })
@@ -184,10 +204,47 @@ pub async fn propose(
 }
 
 /// Accept or decline.
-#[derive(Debug, Clone, Copy)]
-enum Answer {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Answer {
     Accept,
     Decline,
+}
+
+/// What an answer does in its write transaction (shared by `POST /v1/matches/{id}/accept`,
+/// `/decline` and the console): records it with an audit row, enqueues the notification
+/// (declined, or accepted once active) and, when the match became active, audits that per
+/// member and returns the index change to apply after the commit.
+pub(crate) fn answer_in(
+    c: &mut DbConnection,
+    settings: &Settings,
+    caller: &Caller,
+    id: MatchId,
+    who: NeighbourId,
+    answer: Answer,
+) -> ApiResult<(MatchDetail, Option<IndexUpdate>)> {
+    access::match_detail(c, caller, id)?;
+    let (d, action) = match answer {
+        Answer::Accept => (matching::accept(c, caller.org, id, who)?, "match_accepted"),
+        Answer::Decline => (matching::decline(c, caller.org, id, who)?, "match_declined"),
+    };
+    let detail = format!("match={} request={}", d.row.id, d.row.request_id);
+    access::record(c, caller, action, Some(who), detail)?;
+    let event = match answer {
+        Answer::Decline => Some(Event::MatchDeclined(id)),
+        Answer::Accept if d.row.status()? == MatchStatus::Active => Some(Event::MatchAccepted(id)),
+        Answer::Accept => None,
+    };
+    if let Some(event) = event {
+        enqueue(c, settings, caller.org, event)?;
+    }
+    let update = if d.row.status()? == MatchStatus::Active {
+        record_all(c, caller, "match_activated", &d)?;
+        let companions: Vec<NeighbourId> = d.companions().collect();
+        Some(IndexUpdate::after(c, caller.org, &companions)?)
+    } else {
+        None
+    };
+    Ok((d, update))
 }
 
 async fn answer(
@@ -205,28 +262,7 @@ async fn answer(
     let st = state.clone();
     let written = run(move || {
         idempotency::write(&st.store, &caller, &idempotency, StatusCode::OK, |c| {
-            access::match_detail(c, &caller, id)?;
-            let (d, action) = match answer {
-                Answer::Accept => (matching::accept(c, caller.org, id, who)?, "match_accepted"),
-                Answer::Decline => (matching::decline(c, caller.org, id, who)?, "match_declined"),
-            };
-            let detail = format!("match={} request={}", d.row.id, d.row.request_id);
-            access::record(c, &caller, action, Some(who), detail)?;
-            let event = match answer {
-                Answer::Decline => Some(Event::MatchDeclined(id)),
-                Answer::Accept if d.row.status()? == MatchStatus::Active => Some(Event::MatchAccepted(id)),
-                Answer::Accept => None,
-            };
-            if let Some(event) = event {
-                enqueue(c, &st.settings, caller.org, event)?;
-            }
-            let update = if d.row.status()? == MatchStatus::Active {
-                record_all(c, &caller, "match_activated", &d)?;
-                let companions: Vec<NeighbourId> = d.companions().collect();
-                Some(IndexUpdate::after(c, caller.org, &companions)?)
-            } else {
-                None
-            };
+            let (d, update) = answer_in(c, &st.settings, &caller, id, who, answer)?;
             Ok((MatchOut::from_detail(&d), update))
         })
     })
@@ -258,17 +294,9 @@ pub async fn decline(
     answer(state, caller.caller, id, post, Answer::Decline).await
 }
 
-/// `POST /v1/matches/{id}/close` `{follow_up {met, mutual_support, note}}`: ends an
-/// active match and frees the companions' capacity.
-pub async fn close(
-    state: web::Data<AppState>,
-    caller: Authorised<MatchesWrite>,
-    Id(id): Id<MatchId>,
-    post: Post<CloseIn>,
-) -> ApiResult<HttpResponse> {
-    let caller = caller.caller;
-    let Post { body, idempotency } = post;
-    let f = body.follow_up;
+/// Checks a follow-up as `POST /v1/matches/{id}/close` does: the note is trimmed, an
+/// empty one is none, a long or unprintable one is 400 `follow_up.note`.
+pub(crate) fn follow_up(f: FollowUpIn) -> ApiResult<FollowUp> {
     let note = f.note.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
     if note
         .as_deref()
@@ -279,20 +307,48 @@ pub async fn close(
             format!("must be at most {MAX_NOTE} printable characters"),
         ));
     }
-    let follow_up = FollowUp {
+    Ok(FollowUp {
         met: f.met,
         mutual_support: f.mutual_support,
         note,
-    };
+    })
+}
+
+/// What closing does in its write transaction (shared by `POST /v1/matches/{id}/close`
+/// and the console): closes with the follow-up, audits per member, enqueues the
+/// notification and returns the index change (capacity given back) to apply after the
+/// commit.
+pub(crate) fn close_in(
+    c: &mut DbConnection,
+    settings: &Settings,
+    caller: &Caller,
+    id: MatchId,
+    follow_up: &FollowUp,
+) -> ApiResult<(MatchDetail, IndexUpdate)> {
+    access::match_detail(c, caller, id)?;
+    let d = matching::close(c, caller.org, id, follow_up)?;
+    record_all(c, caller, "match_closed", &d)?;
+    enqueue(c, settings, caller.org, Event::MatchClosed(id))?;
+    let companions: Vec<NeighbourId> = d.companions().collect();
+    let update = IndexUpdate::after(c, caller.org, &companions)?;
+    Ok((d, update))
+}
+
+/// `POST /v1/matches/{id}/close` `{follow_up {met, mutual_support, note}}`: ends an
+/// active match and frees the companions' capacity.
+pub async fn close(
+    state: web::Data<AppState>,
+    caller: Authorised<MatchesWrite>,
+    Id(id): Id<MatchId>,
+    post: Post<CloseIn>,
+) -> ApiResult<HttpResponse> {
+    let caller = caller.caller;
+    let Post { body, idempotency } = post;
+    let follow_up = follow_up(body.follow_up)?;
     let st = state.clone();
     let written = run(move || {
         idempotency::write(&st.store, &caller, &idempotency, StatusCode::OK, |c| {
-            access::match_detail(c, &caller, id)?;
-            let d = matching::close(c, caller.org, id, &follow_up)?;
-            record_all(c, &caller, "match_closed", &d)?;
-            enqueue(c, &st.settings, caller.org, Event::MatchClosed(id))?;
-            let companions: Vec<NeighbourId> = d.companions().collect();
-            let update = IndexUpdate::after(c, caller.org, &companions)?;
+            let (d, update) = close_in(c, &st.settings, &caller, id, &follow_up)?;
             Ok((MatchOut::from_detail(&d), update))
         })
     })

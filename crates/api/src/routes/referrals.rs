@@ -3,18 +3,19 @@
 //! coordinator hear of it (enqueued in the same transaction).
 
 use crate::access;
-use crate::auth::{Authorised, RequestsWrite};
+use crate::auth::{Authorised, Caller, RequestsWrite};
 use crate::blocking::run;
 use crate::error::{ApiError, ApiResult, FieldError};
 use crate::idempotency::{self, Post};
 use crate::notifications::enqueue;
+use crate::settings::Settings;
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use chrono::{DateTime, Utc};
 use nabij_notify::Event;
 use nabij_store::referral::{self, NewReferral, Referral, ReferralReason};
-use nabij_store::{clock, RequestId, ServiceId};
+use nabij_store::{clock, DbConnection, RequestId, ServiceId};
 use serde::{Deserialize, Serialize};
 
 /// `POST /v1/referrals`.
@@ -52,14 +53,9 @@ impl ReferralOut {
     }
 }
 
-/// `POST /v1/referrals` → 201; the request becomes `referred`.
-pub async fn create(
-    state: web::Data<AppState>,
-    caller: Authorised<RequestsWrite>,
-    post: Post<ReferralIn>,
-) -> ApiResult<HttpResponse> {
-    let caller = caller.caller;
-    let Post { body, idempotency } = post;
+/// Checks a referral as `POST /v1/referrals` does (400 naming the fields); the caller
+/// is recorded as its author.
+pub(crate) fn referral(body: &ReferralIn, caller: &Caller) -> ApiResult<NewReferral> {
     let mut errors = Vec::new();
     if body.request_id <= 0 {
         errors.push(FieldError::new("request_id", "must be a positive id"));
@@ -77,20 +73,44 @@ pub async fn create(
     let Some(reason) = reason.filter(|_| errors.is_empty()) else {
         return Err(ApiError::invalid_fields(errors));
     };
-    let form = NewReferral {
+    Ok(NewReferral {
         request_id: RequestId(body.request_id),
         service_id: body.service_id.map(ServiceId),
         reason,
         created_by: caller.actor().to_string(),
-    };
+    })
+}
+
+/// What a referral does in its write transaction (shared by `POST /v1/referrals` and
+/// the console): the request must be visible to the caller; refers it, audits and
+/// enqueues the notification.
+pub(crate) fn refer_in(
+    c: &mut DbConnection,
+    settings: &Settings,
+    caller: &Caller,
+    form: &NewReferral,
+) -> ApiResult<Referral> {
+    let req = access::request(c, caller, form.request_id)?;
+    let r = referral::create(c, caller.org, form)?;
+    let detail = format!("request={} referral={} reason={}", req.id, r.id, r.reason);
+    access::record(c, caller, "request_referred", Some(req.neighbour_id), detail)?;
+    enqueue(c, settings, caller.org, Event::RequestReferred(r.id))?;
+    Ok(r)
+}
+
+/// `POST /v1/referrals` → 201; the request becomes `referred`.
+pub async fn create(
+    state: web::Data<AppState>,
+    caller: Authorised<RequestsWrite>,
+    post: Post<ReferralIn>,
+) -> ApiResult<HttpResponse> {
+    let caller = caller.caller;
+    let Post { body, idempotency } = post;
+    let form = referral(&body, &caller)?;
     let st = state.clone();
     let written = run(move || {
         idempotency::write(&st.store, &caller, &idempotency, StatusCode::CREATED, |c| {
-            let req = access::request(c, &caller, form.request_id)?;
-            let r = referral::create(c, caller.org, &form)?;
-            let detail = format!("request={} referral={} reason={}", req.id, r.id, r.reason);
-            access::record(c, &caller, "request_referred", Some(req.neighbour_id), detail)?;
-            enqueue(c, &st.settings, caller.org, Event::RequestReferred(r.id))?;
+            let r = refer_in(c, &st.settings, &caller, &form)?;
             Ok((ReferralOut::from_row(&r), ()))
         })
     })

@@ -1,5 +1,448 @@
-//! Acting on a request: propose, accept or decline, close with the follow-up, refer to a service.
+//! Acting on a request: propose, note a yes or a no, close with the follow-up, refer to a
+//! service. Each form does what its API route does, through the route's own function
+//! (`crate::routes::matches::{propose_in, answer_in, close_in}`,
+//! `crate::routes::referrals::refer_in`): the same checks, audit rows, outbox
+//! notifications and index updates, in one write transaction. When it cannot be done
+//! the request page comes back with a plain explanation and what was chosen or typed;
+//! nothing is half done (several proposals are made together or not at all).
 
-use actix_web::web;
+mod refusal;
 
-pub(super) fn configure(_cfg: &mut web::ServiceConfig) {}
+use super::request::{render, CloseLeft, Leftovers, ReferLeft};
+use super::*;
+use crate::access;
+use crate::auth::Caller;
+use crate::blocking::run;
+use crate::console::{Ctx, Form};
+use crate::error::{ApiError, ApiResult};
+use crate::routes::matches::{
+    answer_in, close_in, follow_up, proposal, propose_in, Answer, FollowUpIn, ProposeIn,
+};
+use crate::routes::referrals::{refer_in, referral, ReferralIn};
+use crate::state::AppState;
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use nabij_store::{MatchId, NeighbourId, RequestId, StoreError};
+use refusal::{refusal, refusal_status};
+
+pub(super) fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(web::resource("/requests/{id}/propose").route(web::post().to(propose)))
+        .service(web::resource("/requests/{id}/refer").route(web::post().to(refer)))
+        .service(web::resource("/matches/{id}/accept").route(web::post().to(accept)))
+        .service(web::resource("/matches/{id}/decline").route(web::post().to(decline)))
+        .service(web::resource("/matches/{id}/close").route(web::post().to(close)));
+}
+
+/// Checks the session and the CSRF token and reads the form and the id in the path.
+macro_rules! posted {
+    ($ctx:expr, $body:expr, $path:expr) => {{
+        let caller = logged_in!($ctx);
+        let form = Form::parse(&$body);
+        if !$ctx.csrf_ok(&form) {
+            return $ctx.forbidden();
+        }
+        let Some(id) = parse_id(&$path) else {
+            return $ctx.not_found();
+        };
+        (caller, form, id)
+    }};
+}
+
+/// The name of a neighbour this caller may see (none for someone outside a limited
+/// coordinator's neighbourhoods).
+async fn name_of(state: &web::Data<AppState>, caller: &Caller, id: NeighbourId) -> Option<String> {
+    let st = state.clone();
+    let who = caller.clone();
+    run(move || Ok(st.store.read(|c| access::neighbour(c, &who, id))?))
+        .await
+        .ok()
+        .map(|n| n.display_name)
+}
+
+/// `POST /requests/{id}/propose` `companion=…&together=yes|no`: one proposal per ticked
+/// neighbour, or one together; all in one transaction.
+pub async fn propose(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> HttpResponse {
+    let ctx = Ctx::new(&req, &state);
+    let (caller, form, id) = posted!(ctx, body, path);
+    let l = ctx.lang;
+    let chosen: Vec<i64> = form.all("companion").iter().filter_map(|c| parse_id(c)).collect();
+    let together = form.get("together") == Some("yes");
+    let mut left = Leftovers {
+        chosen: chosen.clone(),
+        together,
+        ..Default::default()
+    };
+    if chosen.is_empty() {
+        left.error = Some((
+            "candidates",
+            l.t(
+                "Vink eerst aan wie u wilt voorstellen.",
+                "Cochez d’abord qui vous voulez proposer.",
+                "First tick whom you want to propose.",
+            )
+            .to_string(),
+        ));
+        return render(
+            &ctx,
+            &state,
+            caller,
+            RequestId(id),
+            &left,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    let sets: Vec<Vec<i64>> = if together {
+        vec![chosen.clone()]
+    } else {
+        chosen.iter().map(|&c| vec![c]).collect()
+    };
+    let mut checked = Vec::with_capacity(sets.len());
+    for set in sets {
+        let body = ProposeIn {
+            request_id: id,
+            companion_ids: set,
+        };
+        match proposal(&body) {
+            Ok(p) => checked.push(p),
+            Err(_) => {
+                left.error = Some((
+                    "candidates",
+                    l.t(
+                        "Kies samen hoogstens acht buren.",
+                        "Choisissez au plus huit voisins ensemble.",
+                        "Choose at most eight neighbours together.",
+                    )
+                    .to_string(),
+                ));
+                return render(
+                    &ctx,
+                    &state,
+                    caller,
+                    RequestId(id),
+                    &left,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                )
+                .await;
+            }
+        }
+    }
+    let st = state.clone();
+    let who = caller.clone();
+    let outcome = run(move || {
+        // Which proposal failed: `None` while the request itself is being checked.
+        let mut failed_at: Option<&[NeighbourId]> = None;
+        let done = st.store.write_as(|c| {
+            access::request(c, &who, RequestId(id))?;
+            for (rid, companions) in &checked {
+                failed_at = Some(companions);
+                propose_in(c, &st.settings, &who, *rid, companions)?;
+            }
+            Ok::<_, ApiError>(())
+        });
+        let failed_for = match failed_at {
+            None => None,
+            Some([one]) => Some(Some(*one)),
+            Some(_) => Some(None),
+        };
+        Ok((done, failed_for))
+    })
+    .await;
+    let (done, failed_for) = match outcome {
+        Ok(x) => x,
+        Err(e) => return ctx.failure(&e),
+    };
+    let e = match done {
+        Ok(()) => return ctx.redirect(&format!("/requests/{id}#matches")),
+        Err(ApiError::Store(StoreError::NotFound)) if failed_for.is_none() => return ctx.not_found(),
+        Err(e) => e,
+    };
+    let failed_for = failed_for.flatten();
+    let name = match failed_for {
+        Some(n) => name_of(&state, &caller, n).await,
+        None => None,
+    };
+    let Some(text) = refusal(l, &e, name.as_deref()) else {
+        return ctx.failure(&e);
+    };
+    left.error = Some((
+        "candidates",
+        format!(
+            "{} {text}",
+            l.t(
+                "Er is niemand voorgesteld.",
+                "Personne n’a été proposé.",
+                "Nobody was proposed."
+            )
+        ),
+    ));
+    render(&ctx, &state, caller, RequestId(id), &left, refusal_status(&e)).await
+}
+
+/// The request a match belongs to, if this caller may see it.
+async fn request_of(state: &web::Data<AppState>, caller: &Caller, id: MatchId) -> ApiResult<RequestId> {
+    let st = state.clone();
+    let who = caller.clone();
+    run(move || {
+        Ok(st
+            .store
+            .read(|c| access::match_detail(c, &who, id))?
+            .row
+            .request_id)
+    })
+    .await
+}
+
+async fn answer(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    body: web::Bytes,
+    answer: Answer,
+) -> HttpResponse {
+    let ctx = Ctx::new(&req, &state);
+    let (caller, form, id) = posted!(ctx, body, path);
+    let mid = MatchId(id);
+    let rid = match request_of(&state, &caller, mid).await {
+        Ok(r) => r,
+        Err(ApiError::Store(StoreError::NotFound)) => return ctx.not_found(),
+        Err(e) => return ctx.failure(&e),
+    };
+    let who = form.get("neighbour_id").and_then(parse_id).map(NeighbourId);
+    let st = state.clone();
+    let by = caller.clone();
+    let done = match who {
+        Some(n) => {
+            run(move || {
+                let (d, update) = st
+                    .store
+                    .write_as(|c| answer_in(c, &st.settings, &by, mid, n, answer))?;
+                if let Some(u) = update {
+                    u.apply(&st.indexes);
+                }
+                Ok(d)
+            })
+            .await
+        }
+        None => Err(ApiError::invalid_field("neighbour_id", "must be a positive id")),
+    };
+    let e = match done {
+        Ok(_) => return ctx.redirect(&format!("/requests/{rid}#match-{id}")),
+        Err(e) => e,
+    };
+    let name = match who {
+        Some(n) => name_of(&state, &caller, n).await,
+        None => None,
+    };
+    let Some(text) = refusal(ctx.lang, &e, name.as_deref()) else {
+        return ctx.failure(&e);
+    };
+    let left = Leftovers {
+        error: Some(("matches", text)),
+        about_match: Some(id),
+        ..Default::default()
+    };
+    render(&ctx, &state, caller, rid, &left, refusal_status(&e)).await
+}
+
+/// `POST /matches/{id}/accept` `neighbour_id=…`: this person says yes.
+pub async fn accept(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> HttpResponse {
+    answer(req, state, path, body, Answer::Accept).await
+}
+
+/// `POST /matches/{id}/decline` `neighbour_id=…`: this person says no; no reason asked.
+pub async fn decline(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> HttpResponse {
+    answer(req, state, path, body, Answer::Decline).await
+}
+
+/// `POST /matches/{id}/close` `met=yes|no&mutual=yes|no|not_yet&note=…`. "Not yet" is
+/// recorded as no mutual support (yet): the API's follow-up has a yes or no only.
+pub async fn close(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> HttpResponse {
+    let ctx = Ctx::new(&req, &state);
+    let (caller, form, id) = posted!(ctx, body, path);
+    let mid = MatchId(id);
+    let rid = match request_of(&state, &caller, mid).await {
+        Ok(r) => r,
+        Err(ApiError::Store(StoreError::NotFound)) => return ctx.not_found(),
+        Err(e) => return ctx.failure(&e),
+    };
+    let l = ctx.lang;
+    let mut typed = CloseLeft {
+        match_id: id,
+        met: form.text("met"),
+        mutual: form.text("mutual"),
+        note: form.text("note"),
+        wrong: Vec::new(),
+    };
+    let met = match typed.met.as_str() {
+        "yes" => Some(true),
+        "no" => Some(false),
+        _ => None,
+    };
+    let mutual = match typed.mutual.as_str() {
+        "yes" => Some(true),
+        "no" | "not_yet" => Some(false),
+        _ => None,
+    };
+    if met.is_none() {
+        typed.wrong.push("met");
+    }
+    if mutual.is_none() {
+        typed.wrong.push("mutual");
+    }
+    let checked = match (met, mutual) {
+        (Some(met), Some(mutual_support)) => follow_up(FollowUpIn {
+            met,
+            mutual_support,
+            note: Some(typed.note.clone()),
+        })
+        .inspect_err(|_| typed.wrong.push("note")),
+        _ => Err(ApiError::invalid_field("follow_up", "both answers are needed")),
+    };
+    let e = match checked {
+        Ok(fu) => {
+            let st = state.clone();
+            let by = caller.clone();
+            let done = run(move || {
+                let (_, update) = st.store.write_as(|c| close_in(c, &st.settings, &by, mid, &fu))?;
+                update.apply(&st.indexes);
+                Ok(())
+            })
+            .await;
+            match done {
+                Ok(()) => return ctx.redirect(&format!("/requests/{rid}#match-{id}")),
+                Err(e) => e,
+            }
+        }
+        Err(e) => e,
+    };
+    let text = if typed.wrong.is_empty() {
+        match refusal(l, &e, None) {
+            Some(t) => t,
+            None => return ctx.failure(&e),
+        }
+    } else if typed.wrong.contains(&"note") {
+        l.t(
+            "De notitie is te lang: hoogstens 2000 tekens.",
+            "La note est trop longue : 2000 caractères au plus.",
+            "The note is too long: 2000 characters at most.",
+        )
+        .to_string()
+    } else {
+        l.t(
+            "Beantwoord beide vragen om af te sluiten.",
+            "Répondez aux deux questions pour clôturer.",
+            "Answer both questions to close.",
+        )
+        .to_string()
+    };
+    let status = if typed.wrong.is_empty() {
+        refusal_status(&e)
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let left = Leftovers {
+        error: Some(("matches", text)),
+        about_match: Some(id),
+        close: Some(typed),
+        ..Default::default()
+    };
+    render(&ctx, &state, caller, rid, &left, status).await
+}
+
+/// `POST /requests/{id}/refer` `service_id=…&reason=…`: what `POST /v1/referrals` does.
+pub async fn refer(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> HttpResponse {
+    let ctx = Ctx::new(&req, &state);
+    let (caller, form, id) = posted!(ctx, body, path);
+    let l = ctx.lang;
+    let typed = ReferLeft {
+        service_id: form.text("service_id"),
+        reason: form.text("reason"),
+    };
+    let service_id = match typed.service_id.as_str() {
+        "" => Ok(None),
+        s => parse_id(s).map(Some).ok_or(()),
+    };
+    let input = service_id.map(|service_id| ReferralIn {
+        request_id: id,
+        service_id,
+        reason: typed.reason.clone(),
+    });
+    let checked = match &input {
+        Ok(body) => referral(body, &caller),
+        Err(()) => Err(ApiError::invalid_field("service_id", "must be a positive id")),
+    };
+    let e = match checked {
+        Ok(new) => {
+            let st = state.clone();
+            let by = caller.clone();
+            let done = run(move || st.store.write_as(|c| refer_in(c, &st.settings, &by, &new))).await;
+            match done {
+                Ok(_) => return ctx.redirect(&format!("/requests/{id}#refer")),
+                Err(e) => e,
+            }
+        }
+        Err(e) => e,
+    };
+    // A missing request is a 404; a missing service was probably removed meanwhile.
+    let text = match &e {
+        ApiError::Store(StoreError::NotFound) => {
+            let st = state.clone();
+            let by = caller.clone();
+            let visible = run(move || Ok(st.store.read(|c| access::request(c, &by, RequestId(id)))?)).await;
+            match visible {
+                Ok(_) => l
+                    .t(
+                        "Deze dienst staat niet (meer) op de sociale kaart. Kies een andere.",
+                        "Ce service n’est pas (plus) sur la carte sociale. Choisissez-en un autre.",
+                        "This service is not (or no longer) in the directory. Choose another.",
+                    )
+                    .to_string(),
+                Err(ApiError::Store(StoreError::NotFound)) => return ctx.not_found(),
+                Err(e) => return ctx.failure(&e),
+            }
+        }
+        ApiError::BadRequest { .. } => l
+            .t(
+                "Kies een dienst (of geen) en een reden.",
+                "Choisissez un service (ou aucun) et une raison.",
+                "Choose a service (or none) and a reason.",
+            )
+            .to_string(),
+        _ => match refusal(l, &e, None) {
+            Some(t) => t,
+            None => return ctx.failure(&e),
+        },
+    };
+    let left = Leftovers {
+        error: Some(("refer", text)),
+        refer: Some(typed),
+        ..Default::default()
+    };
+    render(&ctx, &state, caller, RequestId(id), &left, refusal_status(&e)).await
+}

@@ -1,27 +1,166 @@
-//! One request: scope verdict and override, candidates with their reasons.
+//! One request: the scope verdict and its override, the proposals and matches with their
+//! answers and follow-up, the candidates with their reasons, score bars and a sketch
+//! map, suggested groups, and the referral to a service. The forms post to
+//! [`super::actions`] and [`super::groups`], which render this page again (through
+//! [`render`]) with what was typed when something could not be done.
+
+mod candidates;
+mod map;
+mod matches;
+mod refer;
+mod scope;
 
 use super::*;
 use crate::access;
+use crate::auth::Caller;
 use crate::blocking::run;
-use crate::console::html::{csrf_field, esc, table};
-use crate::console::{Ctx, Form, Lang};
+use crate::console::html::esc;
+use crate::console::Ctx;
 use crate::error::ApiError;
-use crate::routes::requests::body::OverrideIn;
+use crate::routes::candidates::CandidateOut;
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
-use nabij_engine::scope::apply_override;
-use nabij_store::neighbour::{self};
-use nabij_store::request::{self};
-use nabij_store::{service, RequestId, StoreError};
-use std::fmt::Write as _;
+use map::Spot;
+use nabij_engine::projection::Point;
+use nabij_store::matching::{self, MatchDetail, MatchFilter};
+use nabij_store::neighbour;
+use nabij_store::referral::{self, Referral};
+use nabij_store::request::Request;
+use nabij_store::service::{self, Service};
+use nabij_store::{DbConnection, NeighbourId, RequestId, ServiceId, StoreError};
+use std::collections::HashMap;
 
 pub(super) fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(web::resource("/requests/{id}").route(web::get().to(request)))
-        .service(web::resource("/requests/{id}/scope").route(web::post().to(scope_override)));
+        .service(web::resource("/requests/{id}/scope").route(web::post().to(scope::scope_override)));
 }
 
-// ---------------------------------------------------------------- a request
+/// What a form that could not be carried out leaves behind: the message, the section it
+/// is about, and what was chosen or typed (shown again).
+#[derive(Debug, Default)]
+pub(super) struct Leftovers {
+    /// The section's id and a message in the coordinator's language.
+    pub error: Option<(&'static str, String)>,
+    /// Candidates ticked in the proposal form.
+    pub chosen: Vec<i64>,
+    /// "Together as one proposal" was chosen.
+    pub together: bool,
+    /// The match the error is about.
+    pub about_match: Option<i64>,
+    /// The close form of one match, as filled in.
+    pub close: Option<CloseLeft>,
+    /// The referral form, as filled in.
+    pub refer: Option<ReferLeft>,
+}
+
+#[derive(Debug, Default)]
+pub(super) struct CloseLeft {
+    pub match_id: i64,
+    /// `yes` or `no`, or empty.
+    pub met: String,
+    /// `yes`, `no` or `not_yet`, or empty.
+    pub mutual: String,
+    pub note: String,
+    /// Which of `met`, `mutual`, `note` is wrong.
+    pub wrong: Vec<&'static str>,
+}
+
+#[derive(Debug, Default)]
+pub(super) struct ReferLeft {
+    pub service_id: String,
+    pub reason: String,
+}
+
+/// Everything the page shows besides the candidates, read in one transaction.
+struct Loaded {
+    r: Request,
+    requester: Option<String>,
+    services: Vec<Service>,
+    /// Services whose categories fit the request's scope category.
+    fitting: Vec<ServiceId>,
+    matches: Vec<MatchDetail>,
+    names: HashMap<NeighbourId, String>,
+    referrals: Vec<Referral>,
+    groups: Vec<super::groups::GroupView>,
+}
+
+fn load(c: &mut DbConnection, caller: &Caller, id: RequestId) -> Result<Loaded, StoreError> {
+    let r = access::request(c, caller, id)?;
+    let services = service::list(c, caller.org, None, 1000)?;
+    let fitting = service::for_category(c, caller.org, &r.scope_category)?
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    let filter = MatchFilter {
+        request_id: Some(r.id),
+        limit: 1000,
+        ..Default::default()
+    };
+    let mut matches = Vec::new();
+    for m in matching::list(c, caller.org, &filter)? {
+        matches.push(matching::detail(c, caller.org, m.id)?);
+    }
+    let mut people: Vec<NeighbourId> = matches
+        .iter()
+        .flat_map(|m| m.members.iter().map(|x| x.neighbour_id))
+        .collect();
+    people.push(r.neighbour_id);
+    people.sort_unstable();
+    people.dedup();
+    // A coordinator limited to neighbourhoods sees no name from elsewhere.
+    let names: HashMap<NeighbourId, String> = neighbour::names(c, caller.org, &people)?
+        .into_iter()
+        .filter(|(_, _, hood)| caller.sees_neighbourhood(*hood))
+        .map(|(id, name, _)| (id, name))
+        .collect();
+    let referrals = referral::for_request(c, caller.org, r.id)?;
+    let groups = super::groups::for_request(c, caller, r.id)?;
+    Ok(Loaded {
+        requester: names.get(&r.neighbour_id).cloned(),
+        r,
+        services,
+        fitting,
+        matches,
+        names,
+        referrals,
+        groups,
+    })
+}
+
+/// The candidates' cells on the sketch map, relative to where the request takes place
+/// (its own place, or the requester's home). Positions stay in this function.
+fn spots(
+    c: &mut DbConnection,
+    caller: &Caller,
+    r: &Request,
+    cands: &[CandidateOut],
+) -> Result<Vec<Spot>, StoreError> {
+    let requester = neighbour::get(c, caller.org, r.neighbour_id)?;
+    let home = match (r.lat, r.lon, requester.lat, requester.lon) {
+        (Some(lat), Some(lon), _, _) | (_, _, Some(lat), Some(lon)) => Point::from_wgs84(lat, lon).ok(),
+        _ => None,
+    };
+    let Some(home) = home else {
+        return Ok(Vec::new());
+    };
+    let mut out = Vec::with_capacity(cands.len());
+    for (i, cand) in cands.iter().enumerate() {
+        let n = neighbour::get(c, caller.org, NeighbourId(cand.neighbour_id))?;
+        if let (Some(lat), Some(lon)) = (n.lat, n.lon) {
+            if let Ok(at) = Point::from_wgs84(lat, lon) {
+                out.push(Spot::new(
+                    i + 1,
+                    cand.display_name.clone(),
+                    cand.distance_m,
+                    home,
+                    at,
+                ));
+            }
+        }
+    }
+    Ok(out)
+}
 
 pub async fn request(req: HttpRequest, state: web::Data<AppState>, path: web::Path<String>) -> HttpResponse {
     let ctx = Ctx::new(&req, &state);
@@ -29,29 +168,36 @@ pub async fn request(req: HttpRequest, state: web::Data<AppState>, path: web::Pa
     let Some(id) = parse_id(&path) else {
         return ctx.not_found();
     };
+    render(
+        &ctx,
+        &state,
+        caller,
+        RequestId(id),
+        &Leftovers::default(),
+        StatusCode::OK,
+    )
+    .await
+}
+
+/// The request page, with `left` from a form that could not be carried out (answered
+/// with `status`).
+pub(super) async fn render(
+    ctx: &Ctx,
+    state: &web::Data<AppState>,
+    caller: Caller,
+    id: RequestId,
+    left: &Leftovers,
+    status: StatusCode,
+) -> HttpResponse {
     let st = state.clone();
     let who = caller.clone();
-    let found = run(move || {
-        st.store.read_as(|c| {
-            let r = access::request(c, &who, RequestId(id))?;
-            let name = neighbour::names(c, who.org, &[r.neighbour_id])?
-                .into_iter()
-                .next()
-                .map(|x| x.1);
-            let services = if r.scope_in_scope {
-                Vec::new()
-            } else {
-                service::for_category(c, who.org, &r.scope_category)?
-            };
-            Ok::<_, ApiError>((r, name, services))
-        })
-    })
-    .await;
-    let (r, name, services) = match found {
+    let found = run(move || st.store.read_as(|c| load(c, &who, id).map_err(ApiError::from))).await;
+    let d = match found {
         Ok(x) => x,
         Err(ApiError::Store(StoreError::NotFound)) => return ctx.not_found(),
         Err(e) => return ctx.failure(&e),
     };
+    let r = &d.r;
     let l = ctx.lang;
     let title = format!("{} #{}", l.t("Vraag", "Demande", "Request"), r.id);
     let mut main = format!(
@@ -59,7 +205,7 @@ pub async fn request(req: HttpRequest, state: web::Data<AppState>, path: web::Pa
         esc(&title),
         esc(l.t("Buurtbewoner", "Habitant", "Neighbour")),
         r.neighbour_id,
-        esc(name.as_deref().unwrap_or("—")),
+        esc(d.requester.as_deref().unwrap_or("—")),
         esc(l.t("Soort", "Type", "Kind")),
         esc(kind_text(l, &r.kind)),
         esc(l.t("Stand", "État", "Status")),
@@ -68,301 +214,77 @@ pub async fn request(req: HttpRequest, state: web::Data<AppState>, path: web::Pa
         esc(&age_text(l, r.created_at)),
         esc(&r.text),
     );
-    // The scope guard's verdict.
-    let verdict = if r.scope_in_scope {
-        l.t(
-            "Kleine hulp: een buur kan helpen.",
-            "Petite aide : un voisin peut aider.",
-            "Small help: a neighbour can help.",
-        )
-    } else {
-        l.t(
-            "Geen kleine hulp: verwijs door naar een dienst.",
-            "Pas une petite aide : orientez vers un service.",
-            "Not small help: refer to a service.",
-        )
-    };
-    let _ = write!(
-        main,
-        "<section aria-labelledby=\"scope\"><h2 id=\"scope\">{}</h2><p class=\"verdict\">{}{}</p>",
-        esc(l.t(
-            "Past deze vraag bij buurthulp?",
-            "Cette demande convient-elle à l’entraide ?",
-            "Does this request fit neighbour help?"
-        )),
-        esc(verdict),
-        if r.scope_overridden {
+    let summary_at = main.len();
+    let fitting: Vec<&Service> = d.services.iter().filter(|s| d.fitting.contains(&s.id)).collect();
+    main.push_str(&scope::verdict_section(l, r, &fitting));
+    let waiting = matches!(r.status.as_str(), "open" | "referral_needed");
+    let refer_first = waiting && (!r.scope_in_scope || r.status == "referral_needed");
+    let refer = refer::section(ctx, r, &d.services, &d.fitting, &d.referrals, left);
+    if refer_first {
+        main.push_str(&refer);
+    }
+    if !d.matches.is_empty() {
+        main.push_str(&matches::section(ctx, &d.matches, &d.names, left));
+    }
+    if matches!(r.status.as_str(), "open" | "proposed") {
+        let found = crate::routes::candidates::find(state, caller.clone(), r.id, 10).await;
+        let out = match found {
+            Ok(out) => out,
+            Err(e) => return ctx.failure(&e),
+        };
+        let st = state.clone();
+        let (rq, cands) = (r.clone(), out.candidates);
+        let placed = run(move || {
+            let spots = st
+                .store
+                .read_as(|c| spots(c, &caller, &rq, &cands).map_err(ApiError::from))?;
+            Ok((spots, cands))
+        })
+        .await;
+        let (spots, cands) = match placed {
+            Ok(x) => x,
+            Err(e) => return ctx.failure(&e),
+        };
+        let sketch = if cands.is_empty() {
+            String::new()
+        } else {
+            map::svg(l, d.requester.as_deref().unwrap_or("—"), &spots)
+        };
+        main.push_str(&candidates::section(ctx, r.id, &cands, &sketch, left));
+    }
+    if !d.groups.is_empty() {
+        main.push_str(&super::groups::section(ctx, &d.groups, Some(r.id)));
+    }
+    if !refer_first {
+        main.push_str(&refer);
+    }
+    if matches!(r.status.as_str(), "open" | "proposed" | "referral_needed") {
+        main.push_str(&scope::override_section(ctx, r));
+    }
+    if let Some((section, message)) = &left.error {
+        let section = match left.about_match {
+            Some(m) => format!("match-{m}"),
+            None => section.to_string(),
+        };
+        // A link to the form, if it is still on the page.
+        let link = if main.contains(&format!("id=\"{section}\"")) {
             format!(
-                " ({})",
-                esc(l.t(
-                    "aangepast door een aanspreekpersoon",
-                    "modifié par un coordinateur",
-                    "changed by a coordinator"
-                ))
+                "<p><a href=\"#{section}\">{}</a></p>",
+                esc(l.t("Naar het formulier", "Vers le formulaire", "To the form"))
             )
         } else {
             String::new()
-        },
-    );
-    let reasons: Vec<String> = r.scope().map(|s| s.reasons).unwrap_or_default();
-    if !reasons.is_empty() {
-        main.push_str("<ul class=\"reasons\">");
-        for reason in &reasons {
-            let _ = write!(main, "<li>{}</li>", esc(reason));
-        }
-        main.push_str("</ul>");
-    }
-    main.push_str("</section>");
-    if !services.is_empty() {
-        let rows: Vec<Vec<String>> = services
-            .iter()
-            .map(|s| {
-                vec![
-                    esc(&s.name),
-                    esc(&s.description),
-                    esc(s.phone.as_deref().unwrap_or("—")),
-                ]
-            })
-            .collect();
-        let h = l.t(
-            "Diensten die kunnen helpen",
-            "Services qui peuvent aider",
-            "Services that can help",
+        };
+        let summary = format!(
+            "<div class=\"error-summary\" role=\"alert\"><h2>{}</h2><p>{}</p>{link}</div>",
+            esc(l.t(
+                "Dit kon niet",
+                "Ce n’a pas été possible",
+                "This could not be done"
+            )),
+            esc(message),
         );
-        let _ = write!(
-            main,
-            "<section aria-labelledby=\"services\"><h2 id=\"services\">{}</h2>{}</section>",
-            esc(h),
-            table(
-                h,
-                &[
-                    l.t("Dienst", "Service", "Service"),
-                    l.t("Wat", "Quoi", "What"),
-                    l.t("Telefoon", "Téléphone", "Phone")
-                ],
-                &rows,
-                ""
-            )
-        );
+        main.insert_str(summary_at, &summary);
     }
-    if matches!(r.status.as_str(), "open" | "proposed" | "referral_needed") {
-        main.push_str(&override_form(&ctx, r.id, &r.scope_category, "", None));
-    }
-    if matches!(r.status.as_str(), "open" | "proposed") {
-        match crate::routes::candidates::find(&state, caller, r.id, 10).await {
-            Ok(out) => {
-                let h = l.t(
-                    "Buren die kunnen meegaan",
-                    "Voisins qui pourraient accompagner",
-                    "Neighbours who could join",
-                );
-                let _ = write!(
-                    main,
-                    "<section aria-labelledby=\"candidates\"><h2 id=\"candidates\">{}</h2>",
-                    esc(h)
-                );
-                if out.candidates.is_empty() {
-                    let _ = write!(
-                        main,
-                        "<p class=\"empty\">{}</p>",
-                        esc(l.t(
-                            "Nu niemand in de buurt. Zoek een andere oplossing of verwijs door.",
-                            "Personne à proximité pour l’instant. Cherchez une autre solution ou orientez.",
-                            "Nobody nearby now. Look for another solution or refer."
-                        ))
-                    );
-                }
-                main.push_str("<ol class=\"candidates\">");
-                for cand in &out.candidates {
-                    let _ = write!(
-                        main,
-                        "<li><h3>{}</h3><p>{} {} m</p><dl class=\"bars\">",
-                        esc(&cand.display_name),
-                        esc(l.t("Op ongeveer", "À environ", "About")),
-                        cand.distance_m
-                    );
-                    let comp = &cand.components;
-                    for (label, v) in [
-                        (l.t("Nabijheid", "Proximité", "Nearness"), comp.proximity),
-                        (
-                            l.t("Past bij de vraag", "Correspond à la demande", "Fits the request"),
-                            comp.fit,
-                        ),
-                        (
-                            l.t("Wederkerigheid", "Réciprocité", "Reciprocity"),
-                            comp.reciprocity,
-                        ),
-                        (
-                            l.t("Kent elkaar al", "Se connaissent déjà", "Already know each other"),
-                            comp.continuity,
-                        ),
-                        (l.t("Tijd vrij", "Disponibilité", "Free time"), comp.availability),
-                        (
-                            l.t("Ruimte om te helpen", "Disponibilité pour aider", "Room to help"),
-                            comp.load,
-                        ),
-                    ] {
-                        let pct = (v.clamp(0.0, 1.0) * 100.0).round();
-                        let _ = write!(main, "<dt>{}</dt><dd><meter min=\"0\" max=\"1\" value=\"{:.2}\">{pct} %</meter> <span>{pct} %</span></dd>", esc(label), v.clamp(0.0, 1.0));
-                    }
-                    main.push_str("</dl><ul class=\"reasons\">");
-                    for reason in &cand.reasons {
-                        let text = match l {
-                            Lang::Nl => &reason.nl,
-                            Lang::Fr => &reason.fr,
-                            Lang::En => &reason.en,
-                        };
-                        let _ = write!(main, "<li>{}</li>", esc(text));
-                    }
-                    main.push_str("</ul></li>");
-                }
-                main.push_str("</ol></section>");
-            }
-            Err(e) => return ctx.failure(&e),
-        }
-    }
-    ctx.page(StatusCode::OK, &title, &main)
-}
-
-// ---------------------------------------------------------------- scope override
-
-fn category_text(l: Lang, code: &str) -> &'static str {
-    match code {
-        "small_help" => l.t(
-            "Kleine hulp (een buur kan helpen)",
-            "Petite aide (un voisin peut aider)",
-            "Small help (a neighbour can help)",
-        ),
-        "structural" => l.t(
-            "Vaste, regelmatige hulp (een dienst)",
-            "Aide régulière et structurelle (un service)",
-            "Regular, structural help (a service)",
-        ),
-        "heavy" => l.t(
-            "Zwaar werk (een dienst)",
-            "Travaux lourds (un service)",
-            "Heavy work (a service)",
-        ),
-        "personal_care" => l.t(
-            "Persoonlijke verzorging (een dienst)",
-            "Soins personnels (un service)",
-            "Personal care (a service)",
-        ),
-        _ => l.t("Onbekend", "Inconnu", "Unknown"),
-    }
-}
-
-/// The form that changes the scope guard's verdict; `error` is shown above it.
-fn override_form(ctx: &Ctx, id: RequestId, category: &str, reason: &str, error: Option<&str>) -> String {
-    let l = ctx.lang;
-    let mut out = format!(
-        "<section aria-labelledby=\"override\"><h2 id=\"override\">{}</h2><form method=\"post\" action=\"/requests/{id}/scope\" class=\"stack\">{}<fieldset class=\"field\"><legend>{}</legend>",
-        esc(l.t("Het oordeel aanpassen", "Modifier l’avis", "Change the verdict")),
-        csrf_field(&ctx.csrf),
-        esc(l.t("Wat voor hulp is dit volgens u?", "De quelle aide s’agit-il selon vous ?", "What kind of help is this, in your view?")),
-    );
-    for code in ["small_help", "structural", "heavy", "personal_care"] {
-        let checked = if code == category { " checked" } else { "" };
-        let _ = write!(
-            out,
-            "<div class=\"choice\"><input type=\"radio\" id=\"category-{code}\" name=\"category\" value=\"{code}\"{checked}><label for=\"category-{code}\">{}</label></div>",
-            esc(category_text(l, code))
-        );
-    }
-    out.push_str("</fieldset>");
-    let _ = write!(
-        out,
-        "<div class=\"field{}\"><label for=\"reason\">{}</label>",
-        if error.is_some() { " has-error" } else { "" },
-        esc(l.t(
-            "Waarom? (verplicht)",
-            "Pourquoi ? (obligatoire)",
-            "Why? (required)"
-        ))
-    );
-    if let Some(e) = error {
-        let _ = write!(
-            out,
-            "<p class=\"error\" id=\"reason-error\" role=\"alert\">{}</p>",
-            esc(e)
-        );
-    }
-    let _ = write!(
-        out,
-        "<textarea id=\"reason\" name=\"reason\" rows=\"2\"{}>{}</textarea></div><p><button type=\"submit\">{}</button></p></form></section>",
-        if error.is_some() { " aria-invalid=\"true\" aria-describedby=\"reason-error\"" } else { "" },
-        esc(reason),
-        esc(l.t("Oordeel bewaren", "Enregistrer l’avis", "Save the verdict")),
-    );
-    out
-}
-
-/// What `POST /v1/requests/{id}/scope-override` does: validate, apply, audit.
-pub async fn scope_override(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    path: web::Path<String>,
-    body: web::Bytes,
-) -> HttpResponse {
-    let ctx = Ctx::new(&req, &state);
-    let caller = logged_in!(ctx);
-    let form = Form::parse(&body);
-    if !ctx.csrf_ok(&form) {
-        return ctx.forbidden();
-    }
-    let Some(id) = parse_id(&path) else {
-        return ctx.not_found();
-    };
-    let input = OverrideIn {
-        category: form.text("category"),
-        reason: form.text("reason"),
-    };
-    let l = ctx.lang;
-    let category = match input.category() {
-        Ok(c) => c,
-        Err(_) => {
-            let msg = l.t(
-                "Kies een soort hulp en schrijf kort waarom (hoogstens 500 tekens).",
-                "Choisissez un type d’aide et expliquez brièvement pourquoi (500 caractères au plus).",
-                "Choose a kind of help and say briefly why (500 characters at most).",
-            );
-            let title = l.t("Het oordeel aanpassen", "Modifier l’avis", "Change the verdict");
-            let main = format!(
-                "<h1>{}</h1>{}<p><a href=\"/requests/{id}\">{}</a></p>",
-                esc(title),
-                override_form(&ctx, RequestId(id), &input.category, &input.reason, Some(msg)),
-                esc(l.t(
-                    "Terug naar de vraag",
-                    "Retour à la demande",
-                    "Back to the request"
-                ))
-            );
-            return ctx.page(StatusCode::UNPROCESSABLE_ENTITY, title, &main);
-        }
-    };
-    let reason = input.reason.trim().to_string();
-    let st = state.clone();
-    let done = run(move || {
-        st.store.write_as(|c| {
-            let r = access::request(c, &caller, RequestId(id))?;
-            let verdict = apply_override(r.scope()?, category, &reason);
-            let r = request::set_scope(c, caller.org, r.id, &verdict)?;
-            let detail = format!("request={} category={}", r.id, r.scope_category);
-            access::record(
-                c,
-                &caller,
-                "request_scope_overridden",
-                Some(r.neighbour_id),
-                detail,
-            )?;
-            Ok::<_, ApiError>(r.id)
-        })
-    })
-    .await;
-    match done {
-        Ok(rid) => ctx.redirect(&format!("/requests/{rid}")),
-        Err(ApiError::Store(StoreError::NotFound)) => ctx.not_found(),
-        Err(ApiError::Store(StoreError::Conflict(_))) => ctx.redirect(&format!("/requests/{id}")),
-        Err(e) => ctx.failure(&e),
-    }
+    ctx.page(status, &title, &main)
 }
