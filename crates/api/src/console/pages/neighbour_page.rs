@@ -9,6 +9,7 @@ use crate::blocking::run;
 use crate::console::html::{csrf_field, esc, table};
 use crate::console::{Ctx, Form};
 use crate::error::ApiError;
+use crate::routes::requests;
 use crate::routes::requests::body::{RequestIn, WindowIn};
 use crate::state::AppState;
 use actix_web::http::StatusCode;
@@ -353,13 +354,7 @@ pub async fn file_request(
     let created = run(move || {
         let new = body.into_new()?;
         st.store.write_as(|c| {
-            access::neighbour(c, &caller, new.neighbour_id)?;
-            let r = request::create(c, caller.org, &new)?;
-            let detail = format!(
-                "request={} in_scope={} category={}",
-                r.id, r.scope_in_scope, r.scope_category
-            );
-            access::record(c, &caller, "request_created", Some(r.neighbour_id), detail)?;
+            let r = requests::file_in(c, &caller, &new)?;
             Ok::<_, ApiError>(r.id)
         })
     })

@@ -1,17 +1,16 @@
 //! The scope guard's verdict on a request, and a coordinator's override of it.
 
 use super::super::*;
-use crate::access;
 use crate::blocking::run;
 use crate::console::html::{csrf_field, esc, table};
 use crate::console::{Ctx, Form, Lang};
 use crate::error::ApiError;
+use crate::routes::requests;
 use crate::routes::requests::body::OverrideIn;
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
-use nabij_engine::scope::apply_override;
-use nabij_store::request::{self, Request};
+use nabij_store::request::Request;
 use nabij_store::service::Service;
 use nabij_store::{RequestId, StoreError};
 use std::fmt::Write as _;
@@ -173,7 +172,8 @@ fn override_form(ctx: &Ctx, id: RequestId, category: &str, reason: &str, error: 
     out
 }
 
-/// What `POST /v1/requests/{id}/scope-override` does: validate, apply, audit.
+/// `POST /v1/requests/{id}/scope-override` from a form: the same validation and the
+/// same [`requests::override_in`].
 pub async fn scope_override(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -220,17 +220,7 @@ pub async fn scope_override(
     let st = state.clone();
     let done = run(move || {
         st.store.write_as(|c| {
-            let r = access::request(c, &caller, RequestId(id))?;
-            let verdict = apply_override(r.scope()?, category, &reason);
-            let r = request::set_scope(c, caller.org, r.id, &verdict)?;
-            let detail = format!("request={} category={}", r.id, r.scope_category);
-            access::record(
-                c,
-                &caller,
-                "request_scope_overridden",
-                Some(r.neighbour_id),
-                detail,
-            )?;
+            let r = requests::override_in(c, &caller, RequestId(id), category, &reason)?;
             Ok::<_, ApiError>(r.id)
         })
     })
