@@ -1,5 +1,570 @@
 //! The neighbourhood report: per neighbourhood and month, charts, table and CSV.
+//!
+//! `GET /report?from=YYYY-MM&to=YYYY-MM&area=ID&area=none` shows the neighbourhoods the
+//! coordinator may see (all of them, and residents outside any, for a coordinator who is
+//! not limited), the last six months by default, at most twelve. `GET /report.csv` with
+//! the same query downloads the same numbers. Counting is [`nabij_store::report`]; every
+//! number shown (table, charts, CSV) comes from its published tables, so the small-count
+//! rule holds everywhere. The waiting requests are looked up in this instance's cached
+//! candidate index, as the candidate list does.
 
-use actix_web::web;
+mod chart;
+mod csv;
+mod labels;
 
-pub(super) fn configure(_cfg: &mut web::ServiceConfig) {}
+use crate::auth::Caller;
+use crate::blocking::run;
+use crate::console::html::esc;
+use crate::console::{Ctx, Lang};
+use crate::error::ApiError;
+use crate::index;
+use crate::state::AppState;
+use actix_web::http::{header, StatusCode};
+use actix_web::{web, HttpRequest, HttpResponse};
+use chrono::Utc;
+use nabij_engine::{CandidateQuery, Vocabulary};
+use nabij_store::report::{self, Area, AreaTable, Metric, Month, Report, ReportQuery};
+use nabij_store::{neighbourhood, organisation, DbConnection};
+use std::fmt::Write as _;
+
+/// Months shown by default, and at most.
+const DEFAULT_MONTHS: usize = 6;
+const MAX_MONTHS: usize = 12;
+/// Months offered in the choice lists (back from the current one).
+const CHOICE_MONTHS: usize = 36;
+
+pub(super) fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(web::resource("/report").route(web::get().to(page)))
+        .service(web::resource("/report.csv").route(web::get().to(download)));
+}
+
+/// An area the caller may choose, with its name.
+struct Choice {
+    area: Area,
+    name: String,
+}
+
+/// The filter as typed (kept when it is wrong).
+struct Filter {
+    from: String,
+    to: String,
+    /// Empty: every area.
+    areas: Vec<String>,
+}
+
+/// A field of the filter that is wrong, and why.
+struct Problem {
+    field: &'static str,
+    text: &'static str,
+}
+
+struct Loaded {
+    choices: Vec<Choice>,
+    filter: Filter,
+    result: Result<Report, Vec<Problem>>,
+}
+
+fn month_choices(now: Month) -> Vec<Month> {
+    let mut out = vec![now];
+    while out.len() < CHOICE_MONTHS {
+        let prev = out[out.len() - 1].prev();
+        out.push(prev);
+    }
+    out
+}
+
+fn parse_filter(qs: &str, now: Month) -> Filter {
+    let pairs = web::Query::<Vec<(String, String)>>::from_query(qs)
+        .map(|q| q.into_inner())
+        .unwrap_or_default();
+    let get = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.trim().to_string());
+    let mut from = now;
+    for _ in 1..DEFAULT_MONTHS {
+        from = from.prev();
+    }
+    Filter {
+        from: get("from").unwrap_or_else(|| from.code()),
+        to: get("to").unwrap_or_else(|| now.code()),
+        areas: pairs
+            .iter()
+            .filter(|(k, _)| k == "area")
+            .map(|(_, v)| v.trim().to_string())
+            .collect(),
+    }
+}
+
+fn check(l: Lang, f: &Filter, choices: &[Choice], now: Month) -> Result<ReportQuery, Vec<Problem>> {
+    let listed = month_choices(now);
+    let month = |s: &str| Month::parse(s).filter(|m| listed.contains(m));
+    let mut problems = Vec::new();
+    let pick = l.t(
+        "Kies een maand uit de lijst.",
+        "Choisissez un mois dans la liste.",
+        "Choose a month from the list.",
+    );
+    let from = month(&f.from);
+    let to = month(&f.to);
+    if from.is_none() {
+        problems.push(Problem { field: "from", text: pick });
+    }
+    if to.is_none() {
+        problems.push(Problem { field: "to", text: pick });
+    }
+    if let (Some(a), Some(b)) = (from, to) {
+        if a > b {
+            problems.push(Problem {
+                field: "to",
+                text: l.t(
+                    "De laatste maand mag niet vóór de eerste liggen.",
+                    "Le dernier mois ne peut pas précéder le premier.",
+                    "The last month cannot come before the first.",
+                ),
+            });
+        } else if Month::range(a, b).len() > MAX_MONTHS {
+            problems.push(Problem {
+                field: "to",
+                text: l.t(
+                    "Kies hoogstens 12 maanden.",
+                    "Choisissez 12 mois au plus.",
+                    "Choose at most 12 months.",
+                ),
+            });
+        }
+    }
+    let mut areas = Vec::new();
+    for raw in &f.areas {
+        match Area::parse(raw).filter(|a| choices.iter().any(|c| c.area == *a)) {
+            Some(a) if !areas.contains(&a) => areas.push(a),
+            Some(_) => {}
+            None => {
+                problems.push(Problem {
+                    field: "area",
+                    text: l.t(
+                        "Deze buurt bestaat niet, of u hebt er geen toegang toe.",
+                        "Ce quartier n’existe pas, ou vous n’y avez pas accès.",
+                        "This neighbourhood does not exist, or you have no access to it.",
+                    ),
+                });
+                break;
+            }
+        }
+    }
+    if f.areas.is_empty() {
+        areas = choices.iter().map(|c| c.area).collect();
+    }
+    match (from, to, problems.is_empty()) {
+        (Some(from), Some(to), true) => Ok(ReportQuery { areas, from, to }),
+        _ => Err(problems),
+    }
+}
+
+/// The areas this caller may see, then the report or what is wrong with the filter.
+fn load(c: &mut DbConnection, st: &AppState, caller: &Caller, l: Lang, qs: &str) -> Result<Loaded, ApiError> {
+    let now = Month::of(Utc::now().naive_utc());
+    let mut choices: Vec<Choice> = neighbourhood::list(c, caller.org)?
+        .into_iter()
+        .filter(|h| caller.sees_neighbourhood(Some(h.id)))
+        .map(|h| Choice {
+            area: Area::Hood(h.id),
+            name: h.name,
+        })
+        .collect();
+    if caller.neighbourhoods.is_none() {
+        choices.push(Choice {
+            area: Area::NoNeighbourhood,
+            name: l.t("Zonder buurt", "Sans quartier", "No neighbourhood").to_string(),
+        });
+    }
+    let filter = parse_filter(qs, now);
+    let result = match check(l, &filter, &choices, now) {
+        Ok(q) => Ok(counted(c, st, caller, &q)?),
+        Err(p) => Err(p),
+    };
+    Ok(Loaded {
+        choices,
+        filter,
+        result,
+    })
+}
+
+/// The counts, with the waiting requests looked up in the candidate index.
+fn counted(c: &mut DbConnection, st: &AppState, caller: &Caller, q: &ReportQuery) -> Result<Report, ApiError> {
+    let mut rep = report::load(c, caller.org, q)?;
+    let checks = rep.take_candidate_checks();
+    if checks.is_empty() {
+        return Ok(rep);
+    }
+    let org = organisation::get(c, caller.org)?;
+    let weights = org.settings()?.weights;
+    let nobody = st.indexes.query(
+        caller.org,
+        org.index_version,
+        || index::build(c, caller.org),
+        |idx| {
+            checks
+                .iter()
+                .filter(|ch| {
+                    idx.top_candidates(&CandidateQuery {
+                        request: &ch.request,
+                        limit: 1,
+                        weights: &weights,
+                    })
+                    .is_empty()
+                })
+                .map(|ch| (ch.area, ch.month))
+                .collect::<Vec<_>>()
+        },
+    )?;
+    for (area, month) in nobody {
+        rep.add(area, month, Metric::NoCandidateNearby, 1);
+    }
+    Ok(rep)
+}
+
+async fn fetch(req: &HttpRequest, state: &web::Data<AppState>, ctx: &Ctx, caller: Caller) -> Result<Loaded, ApiError> {
+    let st = state.clone();
+    let l = ctx.lang;
+    let qs = req.query_string().to_string();
+    run(move || st.store.read_as(|c| load(c, &st, &caller, l, &qs))).await
+}
+
+pub async fn page(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
+    let ctx = Ctx::new(&req, &state);
+    let caller = logged_in!(ctx);
+    match fetch(&req, &state, &ctx, caller).await {
+        Ok(loaded) => render(&ctx, &loaded),
+        Err(e) => ctx.failure(&e),
+    }
+}
+
+pub async fn download(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
+    let ctx = Ctx::new(&req, &state);
+    let caller = logged_in!(ctx);
+    let slug = caller.org_slug.clone();
+    let loaded = match fetch(&req, &state, &ctx, caller).await {
+        Ok(x) => x,
+        Err(e) => return ctx.failure(&e),
+    };
+    let Ok(rep) = &loaded.result else {
+        return render(&ctx, &loaded);
+    };
+    let tables = rep.tables();
+    let name = |t: &AreaTable| area_name(&loaded.choices, t.area);
+    let body = csv::render(ctx.lang, &rep.months, &tables, &name);
+    let (first, last) = (
+        rep.months.first().map(|m| m.code()).unwrap_or_default(),
+        rep.months.last().map(|m| m.code()).unwrap_or_default(),
+    );
+    let file = format!("buurtrapport-{slug}-{first}-{last}.csv")
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.'))
+        .collect::<String>();
+    ctx.finish(
+        HttpResponse::Ok()
+            .content_type("text/csv; charset=utf-8")
+            .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{file}\"")))
+            .body(body),
+    )
+}
+
+fn area_name(choices: &[Choice], area: Area) -> String {
+    choices
+        .iter()
+        .find(|c| c.area == area)
+        .map(|c| c.name.clone())
+        .unwrap_or_default()
+}
+
+fn render(ctx: &Ctx, loaded: &Loaded) -> HttpResponse {
+    let l = ctx.lang;
+    let title = l.t("Buurtrapport", "Rapport de quartier", "Neighbourhood report");
+    let mut main = format!(
+        "<h1>{}</h1><p>{}</p>",
+        esc(title),
+        esc(l.t(
+            "Per buurt en per maand: wat gevraagd werd, wie samengebracht werd, wat doorverwezen werd, wat nog wacht en waar buren ontbreken die graag helpen. Alleen aantallen, nooit namen.",
+            "Par quartier et par mois : ce qui a été demandé, qui a été mis en contact, ce qui a été orienté, ce qui attend encore et où manquent des voisins prêts à aider. Uniquement des nombres, jamais de noms.",
+            "Per neighbourhood and month: what was asked, who was brought together, what was referred, what is still waiting and where neighbours who like to help are missing. Only numbers, never names.",
+        )),
+    );
+    let problems = loaded.result.as_ref().err().map(Vec::as_slice).unwrap_or(&[]);
+    main.push_str(&filter_form(l, loaded, problems));
+    let rep = match &loaded.result {
+        Ok(r) => r,
+        Err(_) => return ctx.page(StatusCode::UNPROCESSABLE_ENTITY, title, &main),
+    };
+    if rep.areas.is_empty() {
+        let _ = write!(
+            main,
+            "<p class=\"empty\">{}</p>",
+            esc(l.t(
+                "U hebt geen buurten om te tonen.",
+                "Vous n’avez aucun quartier à afficher.",
+                "You have no neighbourhoods to show."
+            ))
+        );
+        return ctx.page(StatusCode::OK, title, &main);
+    }
+    let mut qs = format!(
+        "from={}&to={}",
+        rep.months.first().map(|m| m.code()).unwrap_or_default(),
+        rep.months.last().map(|m| m.code()).unwrap_or_default()
+    );
+    for a in &rep.areas {
+        let _ = write!(qs, "&area={}", a.code());
+    }
+    let _ = write!(
+        main,
+        "<p><a href=\"/report.csv?{}\" download>{}</a></p><p class=\"hint\">{}</p>",
+        esc(&qs),
+        esc(l.t(
+            "Download deze cijfers (CSV, voor een rekenblad)",
+            "Télécharger ces chiffres (CSV, pour un tableur)",
+            "Download these numbers (CSV, for a spreadsheet)"
+        )),
+        esc(l.t(
+            "Om niemand herkenbaar te maken tonen we aantallen van 1 tot 4 als “<5”. Een totaal waarin zo’n klein aantal zit, tonen we niet (“*”): anders kon u het kleine aantal uitrekenen.",
+            "Pour que personne ne soit reconnaissable, les nombres de 1 à 4 sont affichés « <5 ». Un total qui contient un tel petit nombre n’est pas affiché (« * ») : sinon, on pourrait calculer le petit nombre.",
+            "So that nobody can be recognised, counts of 1 to 4 are shown as “<5”. A total that includes such a small count is not shown (“*”): otherwise the small count could be worked out.",
+        )),
+    );
+    let months: Vec<String> = rep.months.iter().map(|m| labels::month(l, *m)).collect();
+    for t in rep.tables() {
+        main.push_str(&area_section(l, rep, &loaded.choices, &t, &months));
+    }
+    ctx.page(StatusCode::OK, title, &main)
+}
+
+fn filter_form(l: Lang, loaded: &Loaded, problems: &[Problem]) -> String {
+    let f = &loaded.filter;
+    let mut out = String::new();
+    if !problems.is_empty() {
+        let _ = write!(
+            out,
+            "<div class=\"error-summary\" role=\"alert\"><h2>{}</h2><ul>",
+            esc(l.t(
+                "Het rapport kan zo niet getoond worden",
+                "Le rapport ne peut pas être affiché ainsi",
+                "The report cannot be shown like this"
+            ))
+        );
+        for p in problems {
+            let _ = write!(out, "<li><a href=\"#{}\">{}</a></li>", p.field, esc(p.text));
+        }
+        out.push_str("</ul></div>");
+    }
+    let err = |field: &str| -> String {
+        problems
+            .iter()
+            .filter(|p| p.field == field)
+            .map(|p| format!("<p class=\"error\" id=\"{field}-error\">{}</p>", esc(p.text)))
+            .collect()
+    };
+    let invalid = |field: &str| -> &'static str {
+        if problems.iter().any(|p| p.field == field) {
+            " aria-invalid=\"true\""
+        } else {
+            ""
+        }
+    };
+    let _ = write!(
+        out,
+        "<form method=\"get\" action=\"/report\" class=\"report-filter\"><fieldset id=\"area\"{}><legend>{}</legend>{}",
+        if problems.iter().any(|p| p.field == "area") {
+            " class=\"has-error\""
+        } else {
+            ""
+        },
+        esc(l.t("Buurten", "Quartiers", "Neighbourhoods")),
+        err("area")
+    );
+    for (i, c) in loaded.choices.iter().enumerate() {
+        let code = c.area.code();
+        let checked = f.areas.is_empty() || f.areas.contains(&code);
+        let _ = write!(
+            out,
+            "<p class=\"choice\"><input type=\"checkbox\" id=\"area-{i}\" name=\"area\" value=\"{}\"{}><label for=\"area-{i}\">{}</label></p>",
+            esc(&code),
+            if checked { " checked" } else { "" },
+            esc(&c.name)
+        );
+    }
+    out.push_str("</fieldset>");
+    let now = Month::of(Utc::now().naive_utc());
+    for (field, label, value) in [
+        ("from", l.t("Van", "De", "From"), &f.from),
+        ("to", l.t("Tot en met", "Jusqu’à", "Up to and including"), &f.to),
+    ] {
+        let _ = write!(
+            out,
+            "<div class=\"field\"><label for=\"{field}\">{}</label>{}<select id=\"{field}\" name=\"{field}\"{}>",
+            esc(label),
+            err(field),
+            invalid(field)
+        );
+        for m in month_choices(now) {
+            let code = m.code();
+            let _ = write!(
+                out,
+                "<option value=\"{code}\"{}>{}</option>",
+                if *value == code { " selected" } else { "" },
+                esc(&labels::month(l, m))
+            );
+        }
+        out.push_str("</select></div>");
+    }
+    let _ = write!(
+        out,
+        "<button type=\"submit\">{}</button></form>",
+        esc(l.t("Rapport tonen", "Afficher le rapport", "Show the report"))
+    );
+    out
+}
+
+fn area_section(l: Lang, rep: &Report, choices: &[Choice], t: &AreaTable, months: &[String]) -> String {
+    let code = t.area.code();
+    let name = area_name(choices, t.area);
+    let mut out = format!(
+        "<section class=\"report-area\" aria-labelledby=\"area-{code}-h\"><h2 id=\"area-{code}-h\">{}</h2><div class=\"charts\">",
+        esc(&name)
+    );
+    for s in &t.sections {
+        let series: Vec<chart::Series<'_>> = s
+            .lines
+            .iter()
+            .filter(|line| matches!(line.key, report::LineKey::Metric(_)))
+            .map(|line| chart::Series {
+                label: labels::line(l, line.key),
+                values: &line.months,
+            })
+            .collect();
+        let heading = labels::section(l, s.section);
+        let _ = write!(
+            out,
+            "<figure><figcaption>{}</figcaption>{}</figure>",
+            esc(heading),
+            chart::bar_chart(
+                &format!("chart-{code}-{}", s.section.code()),
+                &format!("{heading} — {name}"),
+                l.t("Aantal per maand.", "Nombre par mois.", "Count per month."),
+                months,
+                &series,
+            )
+        );
+    }
+    out.push_str("</div>");
+    if let Some(tags) = rep.tags_not_offered.get(&t.area) {
+        let vocab = Vocabulary::builtin();
+        let names: Vec<String> = tags
+            .iter()
+            .map(|code| {
+                vocab
+                    .tags()
+                    .iter()
+                    .find(|tag| tag.code == *code)
+                    .map(|tag| match l {
+                        Lang::Nl => tag.nl.clone(),
+                        Lang::Fr => tag.fr.clone(),
+                        Lang::En => tag.en.clone(),
+                    })
+                    .unwrap_or_else(|| code.clone())
+            })
+            .collect();
+        let _ = write!(
+            out,
+            "<p>{} {}</p>",
+            esc(l.t(
+                "Gevraagd, maar door niemand anders in deze buurt aangeboden:",
+                "Demandé, mais proposé par personne d’autre dans ce quartier :",
+                "Asked for, but offered by nobody else in this neighbourhood:",
+            )),
+            esc(&names.join(", "))
+        );
+    }
+    out.push_str(&table(l, t, &name, months));
+    out.push_str("</section>");
+    out
+}
+
+fn table(l: Lang, t: &AreaTable, name: &str, months: &[String]) -> String {
+    let mut out = format!(
+        "<div class=\"table-scroll\"><table class=\"report\"><caption>{} {}</caption><thead><tr><th scope=\"col\">{}</th>",
+        esc(l.t("Cijfers voor", "Chiffres pour", "Numbers for")),
+        esc(name),
+        esc(l.t("Wat", "Quoi", "What"))
+    );
+    for m in months {
+        let _ = write!(out, "<th scope=\"col\" class=\"num\">{}</th>", esc(m));
+    }
+    let _ = write!(
+        out,
+        "<th scope=\"col\" class=\"num\">{}</th></tr></thead>",
+        esc(l.t("Samen", "Total", "Total"))
+    );
+    let cols = months.len() + 2;
+    for s in &t.sections {
+        let _ = write!(
+            out,
+            "<tbody><tr><th scope=\"rowgroup\" colspan=\"{cols}\" class=\"group\">{}</th></tr>",
+            esc(labels::section(l, s.section))
+        );
+        for line in &s.lines {
+            let total_line = matches!(line.key, report::LineKey::Total(_));
+            let _ = write!(
+                out,
+                "<tr data-line=\"{}:{}\"{}><th scope=\"row\">{}</th>",
+                t.area.code(),
+                line.key.code(),
+                if total_line { " class=\"total\"" } else { "" },
+                esc(labels::line(l, line.key))
+            );
+            for v in line.months.iter().chain(std::iter::once(&line.total)) {
+                let _ = write!(out, "<td class=\"num\">{}</td>", esc(&v.text()));
+            }
+            out.push_str("</tr>");
+        }
+        out.push_str("</tbody>");
+    }
+    out.push_str("</table></div>");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn choices() -> Vec<Choice> {
+        vec![Choice {
+            area: Area::Hood(nabij_store::NeighbourhoodId(3)),
+            name: "Centrum".into(),
+        }]
+    }
+
+    #[test]
+    fn the_default_is_the_last_six_months_of_every_area() {
+        let now = Month::parse("2026-02").unwrap();
+        let f = parse_filter("", now);
+        let q = check(Lang::Nl, &f, &choices(), now).ok().unwrap();
+        assert_eq!(q.from.code(), "2025-09");
+        assert_eq!(q.to.code(), "2026-02");
+        assert_eq!(q.areas, [Area::Hood(nabij_store::NeighbourhoodId(3))]);
+    }
+
+    #[test]
+    fn wrong_filters_are_explained() {
+        let now = Month::parse("2026-02").unwrap();
+        for (qs, field) in [
+            ("from=2026-02&to=2025-12", "to"),
+            ("from=2024-01&to=2025-06", "to"),
+            ("from=nope", "from"),
+            ("from=2031-01", "from"),
+            ("area=4", "area"),
+            ("area=none", "area"),
+            ("area=%3Cscript%3E", "area"),
+        ] {
+            let f = parse_filter(qs, now);
+            let problems = check(Lang::Nl, &f, &choices(), now).err().unwrap();
+            assert!(problems.iter().any(|p| p.field == field), "{qs}");
+        }
+    }
+}
