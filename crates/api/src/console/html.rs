@@ -45,7 +45,10 @@ pub fn document(shell: &Shell<'_>, main: &str) -> String {
         esc(shell.title),
         shell
             .refresh
-            .map(|(secs, url)| format!("<meta http-equiv=\"refresh\" content=\"{secs}; url={}\">", esc(url)))
+            .map(|(secs, url)| format!(
+                "<meta http-equiv=\"refresh\" content=\"{secs}; url={}\">",
+                esc(url)
+            ))
             .unwrap_or_default(),
         l.t("Naar de inhoud", "Aller au contenu", "Skip to content"),
     );

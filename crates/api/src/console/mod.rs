@@ -274,11 +274,24 @@ impl Ctx {
 
     /// An HTML page that reloads itself from `url` every `secs` seconds (no script:
     /// `<meta http-equiv="refresh">`), e.g. while a job runs.
-    pub fn page_refreshing(&self, status: StatusCode, title: &str, main: &str, secs: u32, url: &str) -> HttpResponse {
+    pub fn page_refreshing(
+        &self,
+        status: StatusCode,
+        title: &str,
+        main: &str,
+        secs: u32,
+        url: &str,
+    ) -> HttpResponse {
         self.page_with(status, title, main, Some((secs, url)))
     }
 
-    fn page_with(&self, status: StatusCode, title: &str, main: &str, refresh: Option<(u32, &str)>) -> HttpResponse {
+    fn page_with(
+        &self,
+        status: StatusCode,
+        title: &str,
+        main: &str,
+        refresh: Option<(u32, &str)>,
+    ) -> HttpResponse {
         let shell = html::Shell {
             lang: self.lang,
             title,

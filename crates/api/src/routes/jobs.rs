@@ -169,7 +169,12 @@ pub(crate) fn rematch_options(body: &RematchIn) -> ApiResult<RematchOptions> {
 /// The writes of a start, inside the caller's write transaction: the job row (or
 /// `Conflict("job_running")`) and its audit row. Run the job with [`launch`] once that
 /// transaction has committed.
-pub(crate) fn begin(store: &Store, c: &mut DbConnection, caller: &Caller, opts: &RematchOptions) -> ApiResult<Job> {
+pub(crate) fn begin(
+    store: &Store,
+    c: &mut DbConnection,
+    caller: &Caller,
+    opts: &RematchOptions,
+) -> ApiResult<Job> {
     let j = rematch::start_job_in(store, c, caller.org)?;
     let detail = format!("job={} dry_run={} k={}", j.id, opts.dry_run, opts.k);
     access::record(c, caller, "rematch_started", None, detail)?;
@@ -178,7 +183,11 @@ pub(crate) fn begin(store: &Store, c: &mut DbConnection, caller: &Caller, opts: 
 
 /// Whether a start failed because a run is going on: then the running job (`None` when
 /// it ended meanwhile); any other outcome is passed on.
-pub(crate) async fn when_running<T>(state: &web::Data<AppState>, org: OrgId, started: ApiResult<T>) -> ApiResult<Result<T, Option<Job>>> {
+pub(crate) async fn when_running<T>(
+    state: &web::Data<AppState>,
+    org: OrgId,
+    started: ApiResult<T>,
+) -> ApiResult<Result<T, Option<Job>>> {
     match started {
         Err(ApiError::Store(StoreError::Conflict(code))) if code == JOB_RUNNING => {
             let st = state.clone();
@@ -191,7 +200,12 @@ pub(crate) async fn when_running<T>(state: &web::Data<AppState>, org: OrgId, sta
 
 /// Runs a committed job on a thread of its own; when that thread cannot start, the job
 /// is marked failed (`not_started`) and the error returned.
-pub(crate) async fn launch(state: &web::Data<AppState>, org: OrgId, id: JobId, opts: RematchOptions) -> ApiResult<()> {
+pub(crate) async fn launch(
+    state: &web::Data<AppState>,
+    org: OrgId,
+    id: JobId,
+    opts: RematchOptions,
+) -> ApiResult<()> {
     if let Err(e) = spawn_run(state.store.clone(), org, id, opts) {
         let st = state.clone();
         let failed = serde_json::json!({"error": "not_started"});
@@ -218,7 +232,11 @@ pub(crate) enum Start {
 
 /// Starts a run as `POST /v1/jobs/rematch` does — [`begin`] in one write transaction,
 /// then [`launch`] — for a caller without an idempotency key (the console).
-pub(crate) async fn start_run(state: &web::Data<AppState>, caller: Caller, opts: RematchOptions) -> ApiResult<Start> {
+pub(crate) async fn start_run(
+    state: &web::Data<AppState>,
+    caller: Caller,
+    opts: RematchOptions,
+) -> ApiResult<Start> {
     let org = caller.org;
     let st = state.clone();
     let o = opts.clone();

@@ -151,7 +151,12 @@ pub async fn spawn_app_on(backend: BackendKind) -> Option<TestApp> {
 impl TestApp {
     /// Another coordinator of `org`, limited to `neighbourhoods` when given; logs in
     /// with [`PASSWORD`]. Returns the e-mail address.
-    pub fn add_coordinator(&self, org: &Org, email: &str, neighbourhoods: Option<Vec<NeighbourhoodId>>) -> String {
+    pub fn add_coordinator(
+        &self,
+        org: &Org,
+        email: &str,
+        neighbourhoods: Option<Vec<NeighbourhoodId>>,
+    ) -> String {
         self.store
             .write(|c| {
                 user::create(

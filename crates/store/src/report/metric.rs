@@ -312,7 +312,15 @@ mod tests {
         assert_eq!(m.code(), "2026-12");
         assert_eq!(m.next().code(), "2027-01");
         assert_eq!(m.next().prev(), m);
-        for bad in ["2026-13", "2026-00", "26-01", "2026-1", "x", "2026-01-01", "+026-01"] {
+        for bad in [
+            "2026-13",
+            "2026-00",
+            "26-01",
+            "2026-1",
+            "x",
+            "2026-01-01",
+            "+026-01",
+        ] {
             assert_eq!(Month::parse(bad), None, "{bad}");
         }
         let r = Month::range(Month::parse("2025-11").unwrap(), Month::parse("2026-02").unwrap());

@@ -90,7 +90,10 @@ mod tests {
         let parts = cells(&[1, 1, 1, 1]);
         assert_eq!(suppress(4, Some(&parts)), Shown::Hidden);
         // A total of totals: hidden as soon as one of them is.
-        let rows = [suppress(19, Some(&cells(&[7, 12]))), suppress(8, Some(&cells(&[3, 5])))];
+        let rows = [
+            suppress(19, Some(&cells(&[7, 12]))),
+            suppress(8, Some(&cells(&[3, 5]))),
+        ];
         assert_eq!(suppress(27, Some(&rows)), Shown::Hidden);
     }
 

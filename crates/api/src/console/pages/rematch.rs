@@ -101,7 +101,11 @@ fn ago_text(l: Lang, t: NaiveDateTime) -> String {
         0 => l.t("zonet", "à l’instant", "just now").to_string(),
         1..=59 => format!("{mins} {}", l.t("min geleden", "min plus tôt", "min ago")),
         60..=2879 => format!("{} {}", mins / 60, l.t("uur geleden", "h plus tôt", "h ago")),
-        _ => format!("{} {}", mins / 1440, l.t("dagen geleden", "jours plus tôt", "days ago")),
+        _ => format!(
+            "{} {}",
+            mins / 1440,
+            l.t("dagen geleden", "jours plus tôt", "days ago")
+        ),
     }
 }
 
@@ -169,7 +173,11 @@ fn summary_html(l: Lang, j: &Job) -> String {
     }
     let facts = [
         (
-            l.t("Open vragen bekeken", "Demandes ouvertes examinées", "Open requests considered"),
+            l.t(
+                "Open vragen bekeken",
+                "Demandes ouvertes examinées",
+                "Open requests considered",
+            ),
             s.requests_considered.to_string(),
         ),
         (
@@ -177,7 +185,11 @@ fn summary_html(l: Lang, j: &Job) -> String {
             s.proposals_made.to_string(),
         ),
         (
-            l.t("Groepjes voorgesteld", "Petits groupes suggérés", "Groups suggested"),
+            l.t(
+                "Groepjes voorgesteld",
+                "Petits groupes suggérés",
+                "Groups suggested",
+            ),
             s.groups_suggested.to_string(),
         ),
         (
@@ -189,7 +201,11 @@ fn summary_html(l: Lang, j: &Job) -> String {
             s.referrals_suggested.to_string(),
         ),
         (
-            l.t("Nog zonder voorstel", "Encore sans proposition", "Still without a proposal"),
+            l.t(
+                "Nog zonder voorstel",
+                "Encore sans proposition",
+                "Still without a proposal",
+            ),
             s.still_unmatched.to_string(),
         ),
         (l.t("Duur", "Durée", "Duration"), duration_text(s.duration_ms)),
@@ -248,13 +264,21 @@ fn render(ctx: &Ctx, status: StatusCode, runs: &Runs, already: Option<()>, refre
                         "Cette page se met à jour toutes les 2 secondes jusqu’à la fin du calcul.",
                         "This page reloads every 2 seconds until the run is done.",
                     )),
-                    esc(l.t("Niet meer automatisch verversen", "Ne plus mettre à jour automatiquement", "Stop reloading automatically")),
+                    esc(l.t(
+                        "Niet meer automatisch verversen",
+                        "Ne plus mettre à jour automatiquement",
+                        "Stop reloading automatically"
+                    )),
                 );
             } else {
                 let _ = write!(
                     main,
                     "<p><a href=\"/rematch\">{}</a></p></section>",
-                    esc(l.t("Stand opnieuw bekijken", "Voir l’état à nouveau", "Check the progress again")),
+                    esc(l.t(
+                        "Stand opnieuw bekijken",
+                        "Voir l’état à nouveau",
+                        "Check the progress again"
+                    )),
                 );
             }
         }
@@ -279,7 +303,11 @@ fn render(ctx: &Ctx, status: StatusCode, runs: &Runs, already: Option<()>, refre
         let _ = write!(
             main,
             "<section aria-labelledby=\"last\"><h2 id=\"last\">{}</h2><p>{} {}: {}.</p>{}</section>",
-            esc(l.t("Laatste afgewerkte herberekening", "Dernier recalcul terminé", "Last finished run")),
+            esc(l.t(
+                "Laatste afgewerkte herberekening",
+                "Dernier recalcul terminé",
+                "Last finished run"
+            )),
             esc(l.t("Gestart", "Démarré", "Started")),
             esc(&ago_text(l, j.started_at)),
             esc(status_text(l, &j.status)),
@@ -295,12 +323,19 @@ fn render(ctx: &Ctx, status: StatusCode, runs: &Runs, already: Option<()>, refre
 
 fn recent_table(l: Lang, recent: &[Job]) -> String {
     let h = l.t("Recente herberekeningen", "Recalculs récents", "Recent runs");
-    let mut out = format!("<section aria-labelledby=\"recent\"><h2 id=\"recent\">{}</h2>", esc(h));
+    let mut out = format!(
+        "<section aria-labelledby=\"recent\"><h2 id=\"recent\">{}</h2>",
+        esc(h)
+    );
     if recent.is_empty() {
         let _ = write!(
             out,
             "<p class=\"empty\">{}</p></section>",
-            esc(l.t("Nog geen herberekening.", "Pas encore de recalcul.", "No run yet."))
+            esc(l.t(
+                "Nog geen herberekening.",
+                "Pas encore de recalcul.",
+                "No run yet."
+            ))
         );
         return out;
     }

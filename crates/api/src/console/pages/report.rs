@@ -55,7 +55,9 @@ fn load(c: &mut DbConnection, st: &AppState, caller: &Caller, l: Lang, qs: &str)
     if caller.neighbourhoods.is_none() {
         choices.push(Choice {
             area: Area::NoNeighbourhood,
-            name: l.t("Zonder buurt", "Sans quartier", "No neighbourhood").to_string(),
+            name: l
+                .t("Zonder buurt", "Sans quartier", "No neighbourhood")
+                .to_string(),
         });
     }
     let filter = parse_filter(qs, now);
@@ -71,7 +73,12 @@ fn load(c: &mut DbConnection, st: &AppState, caller: &Caller, l: Lang, qs: &str)
 }
 
 /// The counts, with the waiting requests looked up in the candidate index.
-fn counted(c: &mut DbConnection, st: &AppState, caller: &Caller, q: &ReportQuery) -> Result<Report, ApiError> {
+fn counted(
+    c: &mut DbConnection,
+    st: &AppState,
+    caller: &Caller,
+    q: &ReportQuery,
+) -> Result<Report, ApiError> {
     let mut rep = report::load(c, caller.org, q)?;
     let checks = rep.take_candidate_checks();
     if checks.is_empty() {
@@ -104,7 +111,12 @@ fn counted(c: &mut DbConnection, st: &AppState, caller: &Caller, q: &ReportQuery
     Ok(rep)
 }
 
-async fn fetch(req: &HttpRequest, state: &web::Data<AppState>, ctx: &Ctx, caller: Caller) -> Result<Loaded, ApiError> {
+async fn fetch(
+    req: &HttpRequest,
+    state: &web::Data<AppState>,
+    ctx: &Ctx,
+    caller: Caller,
+) -> Result<Loaded, ApiError> {
     let st = state.clone();
     let l = ctx.lang;
     let qs = req.query_string().to_string();
@@ -145,7 +157,10 @@ pub async fn download(req: HttpRequest, state: web::Data<AppState>) -> HttpRespo
     ctx.finish(
         HttpResponse::Ok()
             .content_type("text/csv; charset=utf-8")
-            .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{file}\"")))
+            .insert_header((
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{file}\""),
+            ))
             .body(body),
     )
 }
@@ -285,7 +300,7 @@ fn area_section(l: Lang, rep: &Report, choices: &[Choice], t: &AreaTable, months
 
 fn table(l: Lang, t: &AreaTable, name: &str, months: &[String]) -> String {
     let mut out = format!(
-        "<div class=\"table-scroll\"><table class=\"report\"><caption>{} {}</caption><thead><tr><th scope=\"col\">{}</th>",
+        "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"{0} {1}\"><table class=\"report\"><caption>{0} {1}</caption><thead><tr><th scope=\"col\">{2}</th>",
         esc(l.t("Cijfers voor", "Chiffres pour", "Numbers for")),
         esc(name),
         esc(l.t("Wat", "Quoi", "What"))

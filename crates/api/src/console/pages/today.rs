@@ -340,11 +340,7 @@ pub async fn today(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse
     let _ = write!(
         body,
         "<p><a href=\"/rematch\">{}</a></p>",
-        esc(l.t(
-            "Naar de herberekening",
-            "Vers le recalcul",
-            "Go to re-matching"
-        ))
+        esc(l.t("Naar de herberekening", "Vers le recalcul", "Go to re-matching"))
     );
     section(
         &mut main,
@@ -396,8 +392,12 @@ pub(super) fn call_reason_text(l: Lang, code: &str) -> &'static str {
 /// The last re-match run in one sentence, with its summary once done.
 fn last_run_text(l: Lang, j: &job::Job) -> String {
     let started = match days_since(j.started_at) {
-        0 => l.t("Vandaag gestart", "Démarré aujourd’hui", "Started today").to_string(),
-        1 => l.t("Gisteren gestart", "Démarré hier", "Started yesterday").to_string(),
+        0 => l
+            .t("Vandaag gestart", "Démarré aujourd’hui", "Started today")
+            .to_string(),
+        1 => l
+            .t("Gisteren gestart", "Démarré hier", "Started yesterday")
+            .to_string(),
         n => match l {
             Lang::Nl => format!("{n} dagen geleden gestart"),
             Lang::Fr => format!("Démarré il y a {n} jours"),
@@ -419,11 +419,7 @@ fn last_run_text(l: Lang, j: &job::Job) -> String {
                 s.groups_suggested,
                 l.t("groepjes", "groupes", "groups"),
                 s.referrals_suggested,
-                l.t(
-                    "om door te verwijzen",
-                    "à orienter",
-                    "to refer"
-                ),
+                l.t("om door te verwijzen", "à orienter", "to refer"),
             ),
             None => l.t("klaar", "terminé", "done").to_string(),
         },

@@ -47,7 +47,13 @@ fn height(v: i64, max: i64) -> u32 {
 }
 
 /// The chart; `id` must be unique on the page, `desc_intro` starts the description.
-pub(super) fn bar_chart(id: &str, title: &str, desc_intro: &str, months: &[String], series: &[Series<'_>]) -> String {
+pub(super) fn bar_chart(
+    id: &str,
+    title: &str,
+    desc_intro: &str,
+    months: &[String],
+    series: &[Series<'_>],
+) -> String {
     let s = series.len().max(1) as u32;
     let group_w = s * BAR_W + GAP;
     let plot_w = group_w * months.len().max(1) as u32;
@@ -210,6 +216,10 @@ mod tests {
         assert!(svg.contains("feb: Praktisch &lt;5."), "{svg}");
         assert!(!svg.contains("style="));
         // One filled bar (12), one outline (<5), none for 0.
-        assert_eq!(svg.matches("fill=\"#0b5394\"/>").count(), 2, "bar and legend swatch");
+        assert_eq!(
+            svg.matches("fill=\"#0b5394\"/>").count(),
+            2,
+            "bar and legend swatch"
+        );
     }
 }

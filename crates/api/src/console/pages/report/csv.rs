@@ -22,7 +22,12 @@ fn field(s: &str) -> String {
 }
 
 /// The whole file. `name` gives each area's name.
-pub(super) fn render(l: Lang, months: &[Month], tables: &[AreaTable], name: &dyn Fn(&AreaTable) -> String) -> String {
+pub(super) fn render(
+    l: Lang,
+    months: &[Month],
+    tables: &[AreaTable],
+    name: &dyn Fn(&AreaTable) -> String,
+) -> String {
     let mut out = String::from("neighbourhood_id,neighbourhood,month,section,line,label,count\r\n");
     for t in tables {
         let area = name(t);

@@ -48,7 +48,12 @@ pub(super) fn parse_filter(qs: &str, now: Month) -> Filter {
     let pairs = web::Query::<Vec<(String, String)>>::from_query(qs)
         .map(|q| q.into_inner())
         .unwrap_or_default();
-    let get = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.trim().to_string());
+    let get = |k: &str| {
+        pairs
+            .iter()
+            .find(|(n, _)| n == k)
+            .map(|(_, v)| v.trim().to_string())
+    };
     let mut from = now;
     for _ in 1..DEFAULT_MONTHS {
         from = from.prev();
@@ -64,7 +69,12 @@ pub(super) fn parse_filter(qs: &str, now: Month) -> Filter {
     }
 }
 
-pub(super) fn check(l: Lang, f: &Filter, choices: &[Choice], now: Month) -> Result<ReportQuery, Vec<Problem>> {
+pub(super) fn check(
+    l: Lang,
+    f: &Filter,
+    choices: &[Choice],
+    now: Month,
+) -> Result<ReportQuery, Vec<Problem>> {
     let listed = month_choices(now);
     let month = |s: &str| Month::parse(s).filter(|m| listed.contains(m));
     let mut problems = Vec::new();
@@ -76,10 +86,16 @@ pub(super) fn check(l: Lang, f: &Filter, choices: &[Choice], now: Month) -> Resu
     let from = month(&f.from);
     let to = month(&f.to);
     if from.is_none() {
-        problems.push(Problem { field: "from", text: pick });
+        problems.push(Problem {
+            field: "from",
+            text: pick,
+        });
     }
     if to.is_none() {
-        problems.push(Problem { field: "to", text: pick });
+        problems.push(Problem {
+            field: "to",
+            text: pick,
+        });
     }
     if let (Some(a), Some(b)) = (from, to) {
         if a > b {

@@ -38,7 +38,11 @@ pub(super) fn metric(l: Lang, m: Metric) -> &'static str {
             "Une oreille attentive, une visite",
             "A listening ear, a visit",
         ),
-        RequestsCompanionship => l.t("Samen iets doen", "Faire quelque chose ensemble", "Doing something together"),
+        RequestsCompanionship => l.t(
+            "Samen iets doen",
+            "Faire quelque chose ensemble",
+            "Doing something together",
+        ),
         RequestsPractical => l.t(
             "Een kleine praktische hand",
             "Un petit coup de main pratique",
@@ -104,11 +108,7 @@ pub(super) fn metric(l: Lang, m: Metric) -> &'static str {
             "Inscrits avec une carte d’orientation",
             "Registered with a referral card",
         ),
-        RegisteredSelf => l.t(
-            "Zelf ingeschreven",
-            "Inscrits eux-mêmes",
-            "Registered themselves",
-        ),
+        RegisteredSelf => l.t("Zelf ingeschreven", "Inscrits eux-mêmes", "Registered themselves"),
         CallsMade => l.t(
             "Telefoontjes gedaan (mensen zonder e-mail)",
             "Appels passés (personnes sans e-mail)",
@@ -120,13 +120,21 @@ pub(super) fn metric(l: Lang, m: Metric) -> &'static str {
 fn total(l: Lang, s: Section) -> &'static str {
     match s {
         Section::Requests => l.t("Alle vragen", "Toutes les demandes", "All requests"),
-        Section::Referrals => l.t("Alle doorverwijzingen", "Toutes les orientations", "All referrals"),
+        Section::Referrals => l.t(
+            "Alle doorverwijzingen",
+            "Toutes les orientations",
+            "All referrals",
+        ),
         Section::Unmet => l.t(
             "Alle vragen nog zonder koppeling",
             "Toutes les demandes sans mise en contact",
             "All requests without a match",
         ),
-        Section::Reach => l.t("Alle inschrijvingen", "Toutes les inscriptions", "All registrations"),
+        Section::Reach => l.t(
+            "Alle inschrijvingen",
+            "Toutes les inscriptions",
+            "All registrations",
+        ),
         Section::Matches | Section::Missing => l.t("Samen", "Total", "Total"),
     }
 }
