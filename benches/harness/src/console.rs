@@ -269,6 +269,7 @@ pub fn run(args: &ConsoleArgs) -> anyhow::Result<()> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
 

@@ -207,6 +207,7 @@ impl Report {
 pub use count::load;
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
 

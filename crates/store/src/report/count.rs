@@ -275,6 +275,7 @@ fn count_calls(conn: &mut DbConnection, org: OrgId, span: Span, report: &mut Rep
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
 

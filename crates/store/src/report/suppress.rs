@@ -59,6 +59,7 @@ pub fn suppress(count: i64, parts: Option<&[Shown]>) -> Shown {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
 
@@ -111,7 +112,7 @@ mod tests {
                         assert_eq!(total, Shown::Exact(a + b + c));
                     } else {
                         assert_eq!(total, Shown::Hidden);
-                        assert!(parts.iter().any(|p| *p == Shown::Small));
+                        assert!(parts.contains(&Shown::Small));
                     }
                 }
             }

@@ -251,9 +251,11 @@ fn area_section(l: Lang, rep: &Report, choices: &[Choice], t: &AreaTable, months
             })
             .collect();
         let heading = labels::section(l, s.section);
+        // Many bars per month: the whole width, so that the labels stay readable.
+        let class = if series.len() >= 4 { " class=\"wide\"" } else { "" };
         let _ = write!(
             out,
-            "<figure><figcaption>{}</figcaption>{}</figure>",
+            "<figure{class}><figcaption>{}</figcaption>{}</figure>",
             esc(heading),
             chart::bar_chart(
                 &format!("chart-{code}-{}", s.section.code()),

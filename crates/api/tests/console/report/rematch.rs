@@ -31,7 +31,6 @@ async fn rematch_starts_once_shows_progress_and_its_summary(app: TestApp) {
     );
     requests(
         &app,
-        org,
         asker,
         2,
         RequestKind::Practical,

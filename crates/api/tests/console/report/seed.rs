@@ -55,10 +55,9 @@ pub fn resident(
         .id
 }
 
-/// `n` requests of `who`, filed at `at`, then put in `status`.
+/// `n` requests of `who` (a resident of `pelt`), filed at `at`, then put in `status`.
 pub fn requests(
     app: &TestApp,
-    org: OrgId,
     who: NeighbourId,
     n: usize,
     kind: RequestKind,
@@ -66,6 +65,7 @@ pub fn requests(
     status: &str,
     at: chrono::NaiveDateTime,
 ) -> Vec<RequestId> {
+    let org = app.org_a.id;
     app.store
         .write(|c| {
             let mut ids = Vec::new();
@@ -125,29 +125,10 @@ pub fn seed(app: &TestApp) -> Seeded {
     let now = clock::now();
     let last_month = Month::of(now).prev().start() + chrono::Duration::days(3);
     // This month in the centre: 6 practical (3 expired, 3 open), 2 emotional (open).
+    requests(app, asker, 3, RequestKind::Practical, "shopping", "expired", now);
+    requests(app, asker, 3, RequestKind::Practical, "shopping", "open", now);
     requests(
         app,
-        org,
-        asker,
-        3,
-        RequestKind::Practical,
-        "shopping",
-        "expired",
-        now,
-    );
-    requests(
-        app,
-        org,
-        asker,
-        3,
-        RequestKind::Practical,
-        "shopping",
-        "open",
-        now,
-    );
-    requests(
-        app,
-        org,
         asker,
         2,
         RequestKind::Emotional,
@@ -158,7 +139,6 @@ pub fn seed(app: &TestApp) -> Seeded {
     // Five heavy jobs, referred this month.
     let heavy = requests(
         app,
-        org,
         asker,
         5,
         RequestKind::Practical,
@@ -193,7 +173,6 @@ pub fn seed(app: &TestApp) -> Seeded {
     // going both ways, 2 still open.
     let walks = requests(
         app,
-        org,
         asker,
         5,
         RequestKind::Companionship,
@@ -203,7 +182,6 @@ pub fn seed(app: &TestApp) -> Seeded {
     );
     requests(
         app,
-        org,
         asker,
         2,
         RequestKind::Companionship,
@@ -233,7 +211,6 @@ pub fn seed(app: &TestApp) -> Seeded {
     // Far away: five requests nobody nearby can take.
     requests(
         app,
-        org,
         lonely,
         5,
         RequestKind::Practical,

@@ -16,8 +16,10 @@ const GRID: &str = "#b8b8b8";
 const LEFT: u32 = 34;
 const TOP: u32 = 16;
 const PLOT_H: u32 = 130;
-const BAR_W: u32 = 12;
-const GAP: u32 = 18;
+const BAR_W: u32 = 16;
+const GAP: u32 = 20;
+/// A month label needs about this much room.
+const MIN_GROUP_W: u32 = 64;
 const MONTH_LABEL_H: u32 = 22;
 const LEGEND_ROW: u32 = 16;
 
@@ -55,14 +57,17 @@ pub(super) fn bar_chart(
     series: &[Series<'_>],
 ) -> String {
     let s = series.len().max(1) as u32;
-    let group_w = s * BAR_W + GAP;
+    let group_w = (s * BAR_W + GAP).max(MIN_GROUP_W);
     let plot_w = group_w * months.len().max(1) as u32;
-    // Legend: items flow in rows (about 6.5 px per character at 11 px).
-    let width = (LEFT + plot_w + 8).max(300);
+    // Legend: items flow in rows (about 6.5 px per character at 11 px); the chart is
+    // at least as wide as its longest item.
+    let item_w = |label: &str| 16 + (label.chars().count() as u32 * 13).div_ceil(2) + 14;
+    let widest = series.iter().map(|se| item_w(se.label)).max().unwrap_or(0);
+    let width = (LEFT + plot_w + 8).max(LEFT + widest + 8).max(300);
     let mut legend = String::new();
     let (mut lx, mut ly) = (LEFT, TOP + PLOT_H + MONTH_LABEL_H + 4);
     for (i, se) in series.iter().enumerate() {
-        let w = 20 + (se.label.chars().count() as u32 * 13).div_ceil(2) + 14;
+        let w = item_w(se.label);
         if lx + w > width && lx > LEFT {
             lx = LEFT;
             ly += LEGEND_ROW;
@@ -113,7 +118,7 @@ pub(super) fn bar_chart(
         );
     }
     for (g, month) in months.iter().enumerate() {
-        let gx = LEFT + g as u32 * group_w + GAP / 2;
+        let gx = LEFT + g as u32 * group_w + (group_w - s * BAR_W) / 2;
         for (i, se) in series.iter().enumerate() {
             let colour = COLOURS[i % COLOURS.len()];
             let x = gx + i as u32 * BAR_W;
@@ -147,7 +152,7 @@ pub(super) fn bar_chart(
             };
             let _ = write!(
                 out,
-                "<text x=\"{cx}\" y=\"{}\" font-size=\"9\" text-anchor=\"middle\" fill=\"{INK}\">{}</text>",
+                "<text x=\"{cx}\" y=\"{}\" font-size=\"10\" text-anchor=\"middle\" fill=\"{INK}\">{}</text>",
                 base - h - 3,
                 esc(&label)
             );
@@ -184,6 +189,7 @@ fn describe(intro: &str, months: &[String], series: &[Series<'_>]) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
 

@@ -231,6 +231,7 @@ pub(super) fn form(l: Lang, f: &Filter, choices: &[Choice], problems: &[Problem]
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
 
