@@ -141,7 +141,14 @@ async fn every_page_has_a_strict_csp_and_the_chosen_language(app: TestApp) {
         ("?lang=fr", "fr", "Aujourd’hui"),
         ("?lang=en", "en", "Today"),
     ] {
-        for path in ["/", "/neighbours", "/neighbours/new", "/services"] {
+        for path in [
+            "/",
+            "/neighbours",
+            "/neighbours/new",
+            "/services",
+            "/report",
+            "/rematch",
+        ] {
             let resp = b.get(&format!("{path}{query}")).await;
             assert_eq!(resp.status(), StatusCode::OK, "{path}{query}");
             let csp = resp.headers()[CONTENT_SECURITY_POLICY]

@@ -114,7 +114,24 @@ async fn rematch_starts_once_shows_progress_and_its_summary(app: TestApp) {
                 .get_result(c)?)
         })
         .unwrap();
-    assert_eq!(audited, 1);
+    assert_eq!(audited, 1, "one start, one audit row");
+    // A trial run: counted, nothing proposed.
+    let resp = b.submit("/rematch", &[("dry_run", "1")]).await;
+    assert_eq!(resp.status(), StatusCode::SEE_OTHER);
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let html = loop {
+        let html = b.get("/rematch").await.text().await.unwrap();
+        if !html.contains("<progress") {
+            break html;
+        }
+        assert!(Instant::now() < deadline, "the trial did not end");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert!(html.contains("Dit was een proef"), "{html}");
+    assert!(html.contains("klaar (proef)"));
+    let trial = app.store.read(|c| rematch::recent_jobs(c, org, None, 1)).unwrap();
+    let trial: serde_json::Value = serde_json::from_str(trial[0].summary.as_deref().unwrap()).unwrap();
+    assert_eq!(trial["dry_run"], true);
     // Today links to it.
     let today = b.get("/").await.text().await.unwrap();
     assert!(today.contains("<a href=\"/rematch\">Naar de herberekening</a>"));
