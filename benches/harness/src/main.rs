@@ -2,6 +2,7 @@
 //! process, on the same synthetic population and the same queries.
 
 mod assign_bench;
+mod console;
 mod engine_bench;
 mod http_bench;
 mod http_outbox;
@@ -33,6 +34,8 @@ enum Command {
     Assign(assign_bench::AssignArgs),
     /// Batch re-matching end to end: candidates for many requests, then assignment.
     Rematch(assign_bench::RematchArgs),
+    /// The coordinators' console on the demo data: median and p99 per page.
+    Console(console::ConsoleArgs),
 }
 
 fn main() -> anyhow::Result<()> {
@@ -42,5 +45,6 @@ fn main() -> anyhow::Result<()> {
         Command::Http(args) => http_bench::run(&args),
         Command::Assign(args) => assign_bench::run(&args),
         Command::Rematch(args) => assign_bench::run_rematch(&args),
+        Command::Console(args) => console::run(&args),
     }
 }

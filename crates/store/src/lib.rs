@@ -37,6 +37,7 @@ pub mod organisation;
 pub mod outbox;
 pub mod referral;
 pub mod rematch;
+pub mod report;
 pub mod request;
 pub mod service;
 pub mod user;

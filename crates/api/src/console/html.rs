@@ -26,6 +26,9 @@ pub struct Shell<'a> {
     pub title: &'a str,
     /// Logged in: show the navigation and the log-out button (with this CSRF token).
     pub nav_csrf: Option<&'a str>,
+    /// Reload the page (from this URL) after this many seconds: `<meta http-equiv="refresh">`,
+    /// which needs no script (used while a job runs).
+    pub refresh: Option<(u32, &'a str)>,
 }
 
 /// The whole document around `main`.
@@ -36,10 +39,17 @@ pub fn document(shell: &Shell<'_>, main: &str) -> String {
         out,
         "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{} · nabij</title><link rel=\"stylesheet\" href=\"/assets/console.css\"></head><body>\
+         <title>{} · nabij</title><link rel=\"stylesheet\" href=\"/assets/console.css\">{}</head><body>\
          <a class=\"skip\" href=\"#main\">{}</a><header class=\"top\"><p class=\"brand\">nabij</p>",
         l.code(),
         esc(shell.title),
+        shell
+            .refresh
+            .map(|(secs, url)| format!(
+                "<meta http-equiv=\"refresh\" content=\"{secs}; url={}\">",
+                esc(url)
+            ))
+            .unwrap_or_default(),
         l.t("Naar de inhoud", "Aller au contenu", "Skip to content"),
     );
     if let Some(csrf) = shell.nav_csrf {

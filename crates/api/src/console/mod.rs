@@ -269,10 +269,34 @@ impl Ctx {
 
     /// An HTML page.
     pub fn page(&self, status: StatusCode, title: &str, main: &str) -> HttpResponse {
+        self.page_with(status, title, main, None)
+    }
+
+    /// An HTML page that reloads itself from `url` every `secs` seconds (no script:
+    /// `<meta http-equiv="refresh">`), e.g. while a job runs.
+    pub fn page_refreshing(
+        &self,
+        status: StatusCode,
+        title: &str,
+        main: &str,
+        secs: u32,
+        url: &str,
+    ) -> HttpResponse {
+        self.page_with(status, title, main, Some((secs, url)))
+    }
+
+    fn page_with(
+        &self,
+        status: StatusCode,
+        title: &str,
+        main: &str,
+        refresh: Option<(u32, &str)>,
+    ) -> HttpResponse {
         let shell = html::Shell {
             lang: self.lang,
             title,
             nav_csrf: self.caller.as_ref().map(|_| self.csrf.as_str()),
+            refresh,
         };
         self.finish(
             HttpResponse::build(status)

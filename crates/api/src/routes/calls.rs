@@ -8,7 +8,7 @@
 //! neighbourhoods sees only the residents of those.
 
 use crate::access;
-use crate::auth::Staff;
+use crate::auth::{Caller, Staff};
 use crate::blocking::run;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{CallId, Id};
@@ -20,7 +20,7 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use nabij_notify::calls::{self, CallDue};
 use nabij_store::schema::notification_calls;
-use nabij_store::{clock, neighbour, MatchId, NeighbourId, RequestId, StoreError};
+use nabij_store::{clock, neighbour, DbConnection, MatchId, NeighbourId, RequestId, StoreError};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -70,34 +70,38 @@ pub struct CallList {
     pub items: Vec<CallOut>,
 }
 
+/// The residents this caller is to phone, oldest first: the organisation's calls due,
+/// of residents in the caller's neighbourhoods when limited (shared by `GET /v1/calls`
+/// and the console's today view).
+pub(crate) fn visible_calls(c: &mut DbConnection, caller: &Caller) -> Result<Vec<CallDue>, ApiError> {
+    let due = calls::calls_due(c, caller.org)?;
+    if caller.neighbourhoods.is_none() {
+        return Ok(due);
+    }
+    let mut ids: Vec<NeighbourId> = due.iter().map(|d| d.neighbour_id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let hoods: HashMap<NeighbourId, _> = neighbour::names(c, caller.org, &ids)?
+        .into_iter()
+        .map(|(id, _, hood)| (id, hood))
+        .collect();
+    Ok(due
+        .into_iter()
+        .filter(|d| {
+            hoods
+                .get(&d.neighbour_id)
+                .is_some_and(|h| caller.sees_neighbourhood(*h))
+        })
+        .collect())
+}
+
 /// `GET /v1/calls`: residents to phone, oldest first.
 pub async fn list(state: web::Data<AppState>, caller: Staff) -> ApiResult<HttpResponse> {
     let caller = caller.0;
     let st = state.clone();
     let out = run(move || {
         st.store.read_as(|c| {
-            let due = calls::calls_due(c, caller.org)?;
-            let hoods: HashMap<NeighbourId, _> = if caller.neighbourhoods.is_some() {
-                let mut ids: Vec<NeighbourId> = due.iter().map(|d| d.neighbour_id).collect();
-                ids.sort_unstable();
-                ids.dedup();
-                neighbour::names(c, caller.org, &ids)?
-                    .into_iter()
-                    .map(|(id, _, hood)| (id, hood))
-                    .collect()
-            } else {
-                HashMap::new()
-            };
-            let items = due
-                .iter()
-                .filter(|d| {
-                    caller.neighbourhoods.is_none()
-                        || hoods
-                            .get(&d.neighbour_id)
-                            .is_some_and(|h| caller.sees_neighbourhood(*h))
-                })
-                .map(CallOut::from_due)
-                .collect();
+            let items = visible_calls(c, &caller)?.iter().map(CallOut::from_due).collect();
             Ok::<_, ApiError>(CallList { items })
         })
     })
@@ -113,6 +117,46 @@ type CallRow = (
     NaiveDateTime,
 );
 
+/// Marks a call done inside the caller's write transaction, with its audit row: the
+/// entry as it is now. `NotFound` for another organisation's call or a resident the
+/// caller does not see, `Conflict("already_done")` when marked before (shared by
+/// `POST /v1/calls/{id}/done` and the console).
+pub(crate) fn mark_done(c: &mut DbConnection, caller: &Caller, id: i64) -> Result<CallOut, ApiError> {
+    let (who, reason, match_id, request_id, since): CallRow = notification_calls::table
+        .filter(notification_calls::organisation_id.eq(caller.org))
+        .filter(notification_calls::id.eq(id))
+        .select((
+            notification_calls::neighbour_id,
+            notification_calls::reason,
+            notification_calls::match_id,
+            notification_calls::request_id,
+            notification_calls::created_at,
+        ))
+        .first(c)
+        .map_err(StoreError::from)?;
+    // Not visible (another neighbourhood, erased): as if it did not exist.
+    let n = access::neighbour(c, caller, who)?;
+    calls::mark_called(c, caller.org, id)?;
+    let done_at: Option<NaiveDateTime> = notification_calls::table
+        .filter(notification_calls::id.eq(id))
+        .select(notification_calls::done_at)
+        .first(c)
+        .map_err(StoreError::from)?;
+    let detail = format!("call={id} reason={reason}");
+    access::record(c, caller, "call_done", Some(who), detail)?;
+    Ok(CallOut {
+        id,
+        neighbour_id: who.get(),
+        display_name: n.display_name,
+        phone: n.phone,
+        reason,
+        match_id: match_id.map(MatchId::get),
+        request_id: request_id.map(RequestId::get),
+        since: clock::utc(since),
+        done_at: done_at.map(clock::utc),
+    })
+}
+
 /// `POST /v1/calls/{id}/done` → 200 with the entry, `done_at` set. 409 `already_done`
 /// when marked before. Audited.
 pub async fn done(
@@ -126,40 +170,7 @@ pub async fn done(
     let st = state.clone();
     let written = run(move || {
         idempotency::write(&st.store, &caller, &idempotency, StatusCode::OK, |c| {
-            let (who, reason, match_id, request_id, since): CallRow = notification_calls::table
-                .filter(notification_calls::organisation_id.eq(caller.org))
-                .filter(notification_calls::id.eq(id))
-                .select((
-                    notification_calls::neighbour_id,
-                    notification_calls::reason,
-                    notification_calls::match_id,
-                    notification_calls::request_id,
-                    notification_calls::created_at,
-                ))
-                .first(c)
-                .map_err(StoreError::from)?;
-            // Not visible (another neighbourhood, erased): as if it did not exist.
-            let n = access::neighbour(c, &caller, who)?;
-            calls::mark_called(c, caller.org, id)?;
-            let done_at: Option<NaiveDateTime> = notification_calls::table
-                .filter(notification_calls::id.eq(id))
-                .select(notification_calls::done_at)
-                .first(c)
-                .map_err(StoreError::from)?;
-            let detail = format!("call={id} reason={reason}");
-            access::record(c, &caller, "call_done", Some(who), detail)?;
-            let out = CallOut {
-                id,
-                neighbour_id: who.get(),
-                display_name: n.display_name,
-                phone: n.phone,
-                reason,
-                match_id: match_id.map(MatchId::get),
-                request_id: request_id.map(RequestId::get),
-                since: clock::utc(since),
-                done_at: done_at.map(clock::utc),
-            };
-            Ok((out, ()))
+            Ok((mark_done(c, &caller, id)?, ()))
         })
     })
     .await?;

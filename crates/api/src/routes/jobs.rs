@@ -8,7 +8,7 @@
 //! running job. Proposals the run makes wait for everybody's answer (the match flow).
 
 use crate::access;
-use crate::auth::Staff;
+use crate::auth::{Caller, Staff};
 use crate::blocking::run;
 use crate::error::{title, ApiError, ApiResult, FieldError, Problem, PROBLEM_JSON};
 use crate::extract::Id;
@@ -21,7 +21,7 @@ use chrono::{DateTime, Utc};
 use nabij_engine::candidates::MAX_LIMIT;
 use nabij_store::job::{self, Job};
 use nabij_store::rematch::{self, RematchOptions, RematchSummary};
-use nabij_store::{clock, json_text, JobId, OrgId, Store, StoreError};
+use nabij_store::{clock, json_text, DbConnection, JobId, OrgId, Store, StoreError};
 use serde::{Deserialize, Serialize};
 
 const CURSOR_KIND: &str = "jobs";
@@ -68,7 +68,7 @@ pub struct JobOut {
 }
 
 impl JobOut {
-    fn from_row(j: &Job) -> Result<Self, StoreError> {
+    pub(crate) fn from_row(j: &Job) -> Result<Self, StoreError> {
         let stored: Option<serde_json::Value> = j
             .summary
             .as_deref()
@@ -150,6 +150,106 @@ fn spawn_run(store: Store, org: OrgId, id: JobId, opts: RematchOptions) -> std::
         .map(drop)
 }
 
+/// The options of a start, checked (`k` in 1..=100).
+pub(crate) fn rematch_options(body: &RematchIn) -> ApiResult<RematchOptions> {
+    let k = match body.k {
+        None => RematchOptions::default().k,
+        Some(k) => usize::try_from(k)
+            .ok()
+            .filter(|k| (1..=MAX_LIMIT).contains(k))
+            .ok_or_else(|| ApiError::invalid_field("k", format!("must be between 1 and {MAX_LIMIT}")))?,
+    };
+    Ok(RematchOptions {
+        dry_run: body.dry_run,
+        k,
+        ..RematchOptions::default()
+    })
+}
+
+/// The writes of a start, inside the caller's write transaction: the job row (or
+/// `Conflict("job_running")`) and its audit row. Run the job with [`launch`] once that
+/// transaction has committed.
+pub(crate) fn begin(
+    store: &Store,
+    c: &mut DbConnection,
+    caller: &Caller,
+    opts: &RematchOptions,
+) -> ApiResult<Job> {
+    let j = rematch::start_job_in(store, c, caller.org)?;
+    let detail = format!("job={} dry_run={} k={}", j.id, opts.dry_run, opts.k);
+    access::record(c, caller, "rematch_started", None, detail)?;
+    Ok(j)
+}
+
+/// Whether a start failed because a run is going on: then the running job (`None` when
+/// it ended meanwhile); any other outcome is passed on.
+pub(crate) async fn when_running<T>(
+    state: &web::Data<AppState>,
+    org: OrgId,
+    started: ApiResult<T>,
+) -> ApiResult<Result<T, Option<Job>>> {
+    match started {
+        Err(ApiError::Store(StoreError::Conflict(code))) if code == JOB_RUNNING => {
+            let st = state.clone();
+            let running = run(move || Ok(rematch::running_job(&st.store, org)?)).await?;
+            Ok(Err(running))
+        }
+        other => other.map(Ok),
+    }
+}
+
+/// Runs a committed job on a thread of its own; when that thread cannot start, the job
+/// is marked failed (`not_started`) and the error returned.
+pub(crate) async fn launch(
+    state: &web::Data<AppState>,
+    org: OrgId,
+    id: JobId,
+    opts: RematchOptions,
+) -> ApiResult<()> {
+    if let Err(e) = spawn_run(state.store.clone(), org, id, opts) {
+        let st = state.clone();
+        let failed = serde_json::json!({"error": "not_started"});
+        run(move || {
+            Ok(st
+                .store
+                .write(|c| job::finish(c, org, id, job::JobStatus::Failed, Some(&failed)))?)
+        })
+        .await?;
+        return Err(ApiError::Internal(anyhow::anyhow!(
+            "cannot start the job thread: {e}"
+        )));
+    }
+    Ok(())
+}
+
+/// What a start without an idempotency key did (the console's start).
+pub(crate) enum Start {
+    /// The job runs.
+    Started(Job),
+    /// Another run was going on: that job (`None` when it ended meanwhile).
+    Running(Option<Job>),
+}
+
+/// Starts a run as `POST /v1/jobs/rematch` does — [`begin`] in one write transaction,
+/// then [`launch`] — for a caller without an idempotency key (the console).
+pub(crate) async fn start_run(
+    state: &web::Data<AppState>,
+    caller: Caller,
+    opts: RematchOptions,
+) -> ApiResult<Start> {
+    let org = caller.org;
+    let st = state.clone();
+    let o = opts.clone();
+    let started = run(move || st.store.write_as(|c| begin(&st.store, c, &caller, &o))).await;
+    match when_running(state, org, started).await? {
+        Ok(j) => {
+            launch(state, org, j.id, opts).await?;
+            Ok(Start::Started(j))
+        }
+        Err(running) => Ok(Start::Running(running)),
+    }
+}
+
 /// `POST /v1/jobs/rematch` `{dry_run?, k?}` → 202 with the running job and
 /// `Location: /v1/jobs/{id}`; 409 `job_running` with `job_id` while one runs.
 pub async fn start(
@@ -159,57 +259,23 @@ pub async fn start(
 ) -> ApiResult<HttpResponse> {
     let caller = caller.0;
     let OptionalPost(Post { body, idempotency }) = post;
-    let k = match body.k {
-        None => RematchOptions::default().k,
-        Some(k) => usize::try_from(k)
-            .ok()
-            .filter(|k| (1..=MAX_LIMIT).contains(k))
-            .ok_or_else(|| ApiError::invalid_field("k", format!("must be between 1 and {MAX_LIMIT}")))?,
-    };
-    let opts = RematchOptions {
-        dry_run: body.dry_run,
-        k,
-        ..RematchOptions::default()
-    };
+    let opts = rematch_options(&body)?;
     let org = caller.org;
     let st = state.clone();
-    let detail = format!("dry_run={} k={}", opts.dry_run, opts.k);
+    let o = opts.clone();
     let started = run(move || {
         idempotency::write(&st.store, &caller, &idempotency, StatusCode::ACCEPTED, |c| {
-            let j = rematch::start_job_in(&st.store, c, caller.org)?;
-            access::record(
-                c,
-                &caller,
-                "rematch_started",
-                None,
-                format!("job={} {detail}", j.id),
-            )?;
+            let j = begin(&st.store, c, &caller, &o)?;
             Ok((JobOut::from_row(&j)?, j.id))
         })
     })
     .await;
-    let written = match started {
-        Err(ApiError::Store(StoreError::Conflict(code))) if code == JOB_RUNNING => {
-            let st = state.clone();
-            let running = run(move || Ok(rematch::running_job(&st.store, org)?)).await?;
-            return Ok(job_running(running.map(|j| j.id)));
-        }
-        other => other?,
+    let written = match when_running(&state, org, started).await? {
+        Ok(w) => w,
+        Err(running) => return Ok(job_running(running.map(|j| j.id))),
     };
     if let Some(id) = written.after {
-        if let Err(e) = spawn_run(state.store.clone(), org, id, opts) {
-            let st = state.clone();
-            let failed = serde_json::json!({"error": "not_started"});
-            run(move || {
-                Ok(st
-                    .store
-                    .write(|c| job::finish(c, org, id, job::JobStatus::Failed, Some(&failed)))?)
-            })
-            .await?;
-            return Err(ApiError::Internal(anyhow::anyhow!(
-                "cannot start the job thread: {e}"
-            )));
-        }
+        launch(&state, org, id, opts).await?;
     }
     Ok(written.created("/v1/jobs"))
 }

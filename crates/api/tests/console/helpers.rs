@@ -1,10 +1,17 @@
 //! The app with two organisations (`pelt`, `deerlijk`), each with a coordinator and a
 //! neighbourhood, and [`Browser`]: a reqwest client with a tiny cookie jar.
+//!
+//! [`spawn_app`] runs on a fresh SQLite file. [`spawn_app_on`] runs on either backend
+//! (PostgreSQL: a fresh database in the test binary's throwaway cluster, see
+//! `nabij_store::testing`); a test written as `async fn name(app: TestApp)` and listed in
+//! [`on_both_backends!`](crate::on_both_backends) runs on both (`…::sqlite::name` and
+//! `…::postgres::name`; `NABIJ_SKIP_PG=1` skips the latter).
 
 use nabij_api::auth::password::hash_password;
 use nabij_api::{Application, Settings};
 use nabij_store::neighbourhood::{self, NewNeighbourhood};
-use nabij_store::{organisation, user, NeighbourhoodId, Store};
+use nabij_store::testing::TestDatabase;
+use nabij_store::{organisation, user, BackendKind, NeighbourhoodId, Store};
 use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
 use reqwest::{redirect, Response, StatusCode};
 use std::collections::BTreeMap;
@@ -24,12 +31,39 @@ pub struct Org {
     pub neighbourhood: NeighbourhoodId,
 }
 
+/// Runs each listed `async fn name(app: TestApp)` on SQLite and on PostgreSQL.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $( #[tokio::test] async fn $name() {
+                if let Some(app) = $crate::helpers::spawn_app_on(nabij_store::BackendKind::Sqlite).await {
+                    super::$name(app).await;
+                }
+            } )*
+        }
+        mod postgres {
+            $( #[tokio::test] async fn $name() {
+                if let Some(app) = $crate::helpers::spawn_app_on(nabij_store::BackendKind::Postgres).await {
+                    super::$name(app).await;
+                }
+            } )*
+        }
+    };
+}
+
 pub struct TestApp {
     pub address: String,
     pub settings: Settings,
     pub org_a: Org,
     pub org_b: Org,
+    /// The database the app runs on.
+    #[allow(dead_code)]
+    pub backend: BackendKind,
+    /// A pool on the app's database (for seeding and checking what a page wrote).
+    pub store: Store,
     _dir: tempfile::TempDir,
+    _db: Option<TestDatabase>,
 }
 
 fn seed_org(store: &Store, slug: &str, lat: f64) -> Org {
@@ -72,9 +106,26 @@ fn seed_org(store: &Store, slug: &str, lat: f64) -> Org {
         .unwrap()
 }
 
+/// The app on a fresh SQLite file.
+#[allow(dead_code)]
 pub async fn spawn_app() -> TestApp {
+    spawn_app_on(BackendKind::Sqlite)
+        .await
+        .expect("SQLite is always there")
+}
+
+/// The app on `backend`, or `None` for PostgreSQL when `NABIJ_SKIP_PG=1`.
+pub async fn spawn_app_on(backend: BackendKind) -> Option<TestApp> {
     let dir = tempfile::tempdir().unwrap();
     let mut settings = Settings::for_data_dir(dir.path());
+    let db = match backend {
+        BackendKind::Sqlite => None,
+        BackendKind::Postgres => {
+            let db = TestDatabase::new(backend)?;
+            settings.database_url = db.url.clone();
+            Some(db)
+        }
+    };
     settings.listen = "127.0.0.1:0".to_string();
     settings.workers = Some(1);
     settings.login_max_failures = 3;
@@ -85,12 +136,61 @@ pub async fn spawn_app() -> TestApp {
     let store = Store::open(&settings.database_url).unwrap();
     let org_a = seed_org(&store, "pelt", 51.22);
     let org_b = seed_org(&store, "deerlijk", 50.85);
-    TestApp {
+    Some(TestApp {
         address,
         settings,
         org_a,
         org_b,
+        backend,
+        store,
         _dir: dir,
+        _db: db,
+    })
+}
+
+impl TestApp {
+    /// Another coordinator of `org`, limited to `neighbourhoods` when given; logs in
+    /// with [`PASSWORD`]. Returns the e-mail address.
+    pub fn add_coordinator(
+        &self,
+        org: &Org,
+        email: &str,
+        neighbourhoods: Option<Vec<NeighbourhoodId>>,
+    ) -> String {
+        self.store
+            .write(|c| {
+                user::create(
+                    c,
+                    org.id,
+                    &user::NewUser {
+                        email: email.to_string(),
+                        password_hash: password_hash().to_string(),
+                        role: user::Role::Coordinator,
+                        neighbourhood_ids: neighbourhoods,
+                    },
+                )
+            })
+            .unwrap();
+        email.to_string()
+    }
+
+    /// Another neighbourhood of `org` (centre at `lat`, 5.42; radius 1500 m).
+    pub fn add_neighbourhood(&self, org: &Org, name: &str, lat: f64) -> NeighbourhoodId {
+        self.store
+            .write(|c| {
+                neighbourhood::create(
+                    c,
+                    org.id,
+                    &NewNeighbourhood {
+                        name: name.to_string(),
+                        centre_lat: lat,
+                        centre_lon: 5.42,
+                        radius_m: 1500.0,
+                    },
+                )
+            })
+            .unwrap()
+            .id
     }
 }
 

@@ -1,12 +1,21 @@
 //! Login, sessions, CSRF, languages, the pages and what another organisation sees.
 
-use crate::helpers::{location, spawn_app, Browser, PASSWORD};
+use crate::helpers::{location, Browser, TestApp, PASSWORD};
 use reqwest::header::{CONTENT_SECURITY_POLICY, CONTENT_TYPE, SET_COOKIE};
 use reqwest::StatusCode;
 
-#[tokio::test]
-async fn pages_need_a_session_and_login_sets_a_strict_cookie() {
-    let app = spawn_app().await;
+crate::on_both_backends!(
+    pages_need_a_session_and_login_sets_a_strict_cookie,
+    a_wrong_password_is_refused_and_throttled_like_the_api,
+    a_form_without_the_csrf_token_is_refused,
+    every_page_has_a_strict_csp_and_the_chosen_language,
+    register_on_behalf_keeps_what_was_typed_and_explains_in_dutch,
+    another_organisation_sees_none_of_it,
+    a_coordinator_can_override_the_scope_verdict,
+    the_session_is_short_lived_and_no_api_token_opens_it,
+);
+
+async fn pages_need_a_session_and_login_sets_a_strict_cookie(app: TestApp) {
     let mut b = Browser::new(&app);
     for path in ["/", "/neighbours", "/neighbours/new", "/services", "/requests/1"] {
         let resp = b.get(path).await;
@@ -59,9 +68,7 @@ async fn pages_need_a_session_and_login_sets_a_strict_cookie() {
     assert_eq!(b.get("/").await.status(), StatusCode::SEE_OTHER);
 }
 
-#[tokio::test]
-async fn a_wrong_password_is_refused_and_throttled_like_the_api() {
-    let app = spawn_app().await;
+async fn a_wrong_password_is_refused_and_throttled_like_the_api(app: TestApp) {
     let mut b = Browser::new(&app);
     b.get("/login").await;
     let email = app.org_a.coordinator_email.clone();
@@ -89,9 +96,7 @@ async fn a_wrong_password_is_refused_and_throttled_like_the_api() {
     assert_eq!(api.status(), StatusCode::TOO_MANY_REQUESTS);
 }
 
-#[tokio::test]
-async fn a_form_without_the_csrf_token_is_refused() {
-    let app = spawn_app().await;
+async fn a_form_without_the_csrf_token_is_refused(app: TestApp) {
     let mut b = Browser::new(&app);
     b.get("/login").await;
     let email = app.org_a.coordinator_email.clone();
@@ -128,9 +133,7 @@ async fn a_form_without_the_csrf_token_is_refused() {
     assert!(b.jar.contains_key("nabij_session"), "still logged in");
 }
 
-#[tokio::test]
-async fn every_page_has_a_strict_csp_and_the_chosen_language() {
-    let app = spawn_app().await;
+async fn every_page_has_a_strict_csp_and_the_chosen_language(app: TestApp) {
     let mut b = Browser::new(&app);
     b.login(&app.org_a.coordinator_email).await;
     for (query, lang, word) in [
@@ -138,7 +141,14 @@ async fn every_page_has_a_strict_csp_and_the_chosen_language() {
         ("?lang=fr", "fr", "Aujourd’hui"),
         ("?lang=en", "en", "Today"),
     ] {
-        for path in ["/", "/neighbours", "/neighbours/new", "/services"] {
+        for path in [
+            "/",
+            "/neighbours",
+            "/neighbours/new",
+            "/services",
+            "/report",
+            "/rematch",
+        ] {
             let resp = b.get(&format!("{path}{query}")).await;
             assert_eq!(resp.status(), StatusCode::OK, "{path}{query}");
             let csp = resp.headers()[CONTENT_SECURITY_POLICY]
@@ -168,9 +178,7 @@ async fn every_page_has_a_strict_csp_and_the_chosen_language() {
         .starts_with("text/css"));
 }
 
-#[tokio::test]
-async fn register_on_behalf_keeps_what_was_typed_and_explains_in_dutch() {
-    let app = spawn_app().await;
+async fn register_on_behalf_keeps_what_was_typed_and_explains_in_dutch(app: TestApp) {
     let mut b = Browser::new(&app);
     b.login(&app.org_a.coordinator_email).await;
     // No consent, a wrong e-mail address: refused, values kept.
@@ -240,9 +248,7 @@ async fn register_on_behalf_keeps_what_was_typed_and_explains_in_dutch() {
     assert!(html.contains("Samen wandelen in het park"), "open on today");
 }
 
-#[tokio::test]
-async fn another_organisation_sees_none_of_it() {
-    let app = spawn_app().await;
+async fn another_organisation_sees_none_of_it(app: TestApp) {
     let mut b = Browser::new(&app);
     b.login(&app.org_b.coordinator_email).await;
     let resp = b
@@ -308,11 +314,9 @@ async fn another_organisation_sees_none_of_it() {
     assert!(!html.contains("Jef"));
 }
 
-#[tokio::test]
-async fn the_session_is_short_lived_and_no_api_token_opens_it() {
+async fn the_session_is_short_lived_and_no_api_token_opens_it(app: TestApp) {
     use base64::Engine as _;
     use nabij_api::auth::{KeySet, Principal, Role, TokenConfig};
-    let app = spawn_app().await;
     let mut b = Browser::new(&app);
     b.login(&app.org_a.coordinator_email).await;
     // The session token expires after the idle time; every page renews it.
@@ -352,9 +356,7 @@ async fn the_session_is_short_lived_and_no_api_token_opens_it() {
     assert_eq!(location(&resp), "/login");
 }
 
-#[tokio::test]
-async fn a_coordinator_can_override_the_scope_verdict() {
-    let app = spawn_app().await;
+async fn a_coordinator_can_override_the_scope_verdict(app: TestApp) {
     let mut b = Browser::new(&app);
     b.login(&app.org_a.coordinator_email).await;
     let resp = b

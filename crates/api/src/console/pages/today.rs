@@ -4,9 +4,11 @@ use super::*;
 use crate::access;
 use crate::auth::Caller;
 use crate::blocking::run;
-use crate::console::html::{esc, table};
-use crate::console::Ctx;
-use crate::error::ApiResult;
+use crate::console::html::{csrf_field, esc, table};
+use crate::console::{Ctx, Form};
+use crate::error::{ApiError, ApiResult};
+use crate::routes::calls;
+use crate::routes::jobs::JobOut;
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -20,8 +22,12 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 
 pub(super) fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(web::resource("/").route(web::get().to(today)));
+    cfg.service(web::resource("/").route(web::get().to(today)))
+        .service(web::resource("/calls/{id}/done").route(web::post().to(call_done)));
 }
+
+/// A request filed less than this many days ago is new.
+const NEW_DAYS: i64 = 7;
 
 // ---------------------------------------------------------------- today
 
@@ -72,7 +78,7 @@ fn load_today(c: &mut nabij_store::DbConnection, caller: &Caller) -> ApiResult<T
         .into_iter()
         .filter(|(m, _)| m.activated_at.is_some_and(|t| days_since(t) >= days))
         .collect();
-    let mut calls = nabij_notify::calls::calls_due(c, caller.org)?;
+    let calls = calls::visible_calls(c, caller)?;
     let mut ids: Vec<NeighbourId> = open
         .iter()
         .chain(referral.iter())
@@ -88,12 +94,6 @@ fn load_today(c: &mut nabij_store::DbConnection, caller: &Caller) -> ApiResult<T
     ids.sort_unstable();
     ids.dedup();
     let found = neighbour::names(c, caller.org, &ids)?;
-    let hoods: HashMap<NeighbourId, _> = found.iter().map(|(id, _, h)| (*id, *h)).collect();
-    calls.retain(|d| {
-        hoods
-            .get(&d.neighbour_id)
-            .is_some_and(|h| caller.sees_neighbourhood(*h))
-    });
     let last_run = job::latest(c, caller.org, rematch::JOB_KIND)?;
     Ok(Today {
         open,
@@ -145,24 +145,51 @@ pub async fn today(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse
             esc(heading)
         );
     };
+    let (new, older): (Vec<Request>, Vec<Request>) = data
+        .open
+        .iter()
+        .cloned()
+        .partition(|r| days_since(r.created_at) < NEW_DAYS);
+    let new: Vec<Request> = new.into_iter().rev().collect();
     let h = l.t(
-        "Open vragen, de oudste eerst",
-        "Demandes ouvertes, les plus anciennes d’abord",
-        "Open requests, oldest first",
+        "Nieuwe vragen (deze week), de nieuwste eerst",
+        "Nouvelles demandes (cette semaine), les plus récentes d’abord",
+        "New requests (this week), newest first",
+    );
+    section(
+        &mut main,
+        "new",
+        h,
+        new.len(),
+        table(
+            h,
+            &req_headers,
+            &request_rows(&new),
+            l.t(
+                "Geen nieuwe vragen deze week.",
+                "Aucune nouvelle demande cette semaine.",
+                "No new requests this week.",
+            ),
+        ),
+    );
+    let h = l.t(
+        "Open vragen die al langer wachten, de oudste eerst",
+        "Demandes ouvertes qui attendent depuis plus longtemps, les plus anciennes d’abord",
+        "Open requests waiting longer, oldest first",
     );
     section(
         &mut main,
         "open",
         h,
-        data.open.len(),
+        older.len(),
         table(
             h,
             &req_headers,
-            &request_rows(&data.open),
+            &request_rows(&older),
             l.t(
-                "Geen open vragen.",
-                "Aucune demande ouverte.",
-                "No open requests.",
+                "Geen vragen die langer dan een week wachten.",
+                "Aucune demande n’attend depuis plus d’une semaine.",
+                "No requests waiting longer than a week.",
             ),
         ),
     );
@@ -259,8 +286,15 @@ pub async fn today(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse
                     Some(p) => format!("<a href=\"tel:{}\">{}</a>", esc(p), esc(p)),
                     None => esc(l.t("geen nummer", "pas de numéro", "no number")),
                 },
-                esc(&d.reason.replace('_', " ")),
+                esc(call_reason_text(l, &d.reason)),
                 esc(&age_text(l, d.since)),
+                format!(
+                    "<form method=\"post\" action=\"/calls/{}/done\" class=\"inline\">{}<button type=\"submit\">{}<span class=\"visually-hidden\"> {}</span></button></form>",
+                    d.call_id,
+                    csrf_field(&ctx.csrf),
+                    esc(l.t("Gebeld", "Appelé", "Called")),
+                    esc(&d.display_name)
+                ),
             ]
         })
         .collect();
@@ -281,6 +315,7 @@ pub async fn today(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse
                 l.t("Telefoon", "Téléphone", "Phone"),
                 l.t("Waarover", "À propos de", "About"),
                 l.t("Sinds", "Depuis", "Since"),
+                l.t("Gedaan?", "Fait ?", "Done?"),
             ],
             &call_rows,
             l.t("Niemand te bellen.", "Personne à appeler.", "Nobody to phone."),
@@ -291,7 +326,7 @@ pub async fn today(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse
         "Dernier recalcul des propositions",
         "Last re-match run",
     );
-    let body = match &data.last_run {
+    let mut body = match &data.last_run {
         None => format!(
             "<p class=\"empty\">{}</p>",
             esc(l.t(
@@ -300,14 +335,13 @@ pub async fn today(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse
                 "No run yet."
             ))
         ),
-        Some(j) => format!(
-            "<p>{} {} — {} ({} %)</p>",
-            esc(l.t("Gestart", "Démarré", "Started")),
-            esc(&j.started_at.format("%d/%m/%Y %H:%M").to_string()),
-            esc(&j.status),
-            (j.progress * 100.0).round()
-        ),
+        Some(j) => last_run_text(l, j),
     };
+    let _ = write!(
+        body,
+        "<p><a href=\"/rematch\">{}</a></p>",
+        esc(l.t("Naar de herberekening", "Vers le recalcul", "Go to re-matching"))
+    );
     section(
         &mut main,
         "rematch",
@@ -316,4 +350,107 @@ pub async fn today(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse
         body,
     );
     ctx.page(StatusCode::OK, title, &main)
+}
+
+/// Why to phone someone, by the event's code (`nabij_notify::event::EventKind`).
+pub(super) fn call_reason_text(l: Lang, code: &str) -> &'static str {
+    match code {
+        "match_proposed" => l.t(
+            "Vertellen over een voorstel (nee zeggen mag altijd)",
+            "Parler d’une proposition (on peut toujours dire non)",
+            "Tell about a proposal (saying no is always fine)",
+        ),
+        "match_accepted" => l.t(
+            "Vertellen dat iedereen ja zei",
+            "Dire que tout le monde a dit oui",
+            "Tell that everyone said yes",
+        ),
+        "match_declined" => l.t(
+            "Vertellen dat het voorstel niet doorgaat",
+            "Dire que la proposition ne se fera pas",
+            "Tell that the proposal will not go ahead",
+        ),
+        "match_closed" => l.t(
+            "Vertellen dat de koppeling afgesloten is",
+            "Dire que la mise en contact est clôturée",
+            "Tell that the match was closed",
+        ),
+        "follow_up_due" => l.t(
+            "Vragen hoe het gaat",
+            "Demander comment ça se passe",
+            "Ask how it is going",
+        ),
+        "request_referred" => l.t(
+            "Vertellen naar welke dienst de vraag doorverwezen werd",
+            "Dire vers quel service la demande a été orientée",
+            "Tell which service the request was referred to",
+        ),
+        _ => l.t("Iets te vertellen", "Quelque chose à dire", "Something to tell"),
+    }
+}
+
+/// The last re-match run in one sentence, with its summary once done.
+fn last_run_text(l: Lang, j: &job::Job) -> String {
+    let started = match days_since(j.started_at) {
+        0 => l
+            .t("Vandaag gestart", "Démarré aujourd’hui", "Started today")
+            .to_string(),
+        1 => l
+            .t("Gisteren gestart", "Démarré hier", "Started yesterday")
+            .to_string(),
+        n => match l {
+            Lang::Nl => format!("{n} dagen geleden gestart"),
+            Lang::Fr => format!("Démarré il y a {n} jours"),
+            Lang::En => format!("Started {n} days ago"),
+        },
+    };
+    let state = match j.status.as_str() {
+        "running" => format!(
+            "{} ({} %)",
+            l.t("bezig", "en cours", "running"),
+            (j.progress * 100.0).round().clamp(0.0, 100.0)
+        ),
+        "succeeded" => match JobOut::from_row(j).ok().and_then(|o| o.summary) {
+            Some(s) => format!(
+                "{}: {} {}, {} {}, {} {}",
+                l.t("klaar", "terminé", "done"),
+                s.proposals_made,
+                l.t("voorstellen", "propositions", "proposals"),
+                s.groups_suggested,
+                l.t("groepjes", "groupes", "groups"),
+                s.referrals_suggested,
+                l.t("om door te verwijzen", "à orienter", "to refer"),
+            ),
+            None => l.t("klaar", "terminé", "done").to_string(),
+        },
+        "failed" => l.t("mislukt", "échoué", "failed").to_string(),
+        _ => l.t("gestopt", "arrêté", "stopped").to_string(),
+    };
+    format!("<p>{} — {}.</p>", esc(&started), esc(&state))
+}
+
+/// `POST /calls/{id}/done`: the call is made (as `POST /v1/calls/{id}/done`, audited).
+pub async fn call_done(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> HttpResponse {
+    let ctx = Ctx::new(&req, &state);
+    let caller = logged_in!(ctx);
+    if !ctx.csrf_ok(&Form::parse(&body)) {
+        return ctx.forbidden();
+    }
+    let Some(id) = parse_id(&path) else {
+        return ctx.not_found();
+    };
+    let st = state.clone();
+    let done = run(move || st.store.write_as(|c| calls::mark_done(c, &caller, id))).await;
+    match done {
+        // Marked before (another tab, a colleague): nothing left to do either way.
+        Ok(_) => ctx.redirect("/#calls"),
+        Err(ApiError::Store(StoreError::Conflict(code))) if code == "already_done" => ctx.redirect("/#calls"),
+        Err(ApiError::Store(StoreError::NotFound)) => ctx.not_found(),
+        Err(e) => ctx.failure(&e),
+    }
 }
