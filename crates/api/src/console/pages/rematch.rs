@@ -2,10 +2,11 @@
 //!
 //! `POST /rematch` starts a run through the same functions as `POST /v1/jobs/rematch`
 //! ([`jobs::start_run`]: the job row, its audit row, the run on its own thread); a second
-//! start while one runs shows the running job instead. While a run goes on, the page
-//! reloads itself every two seconds with `<meta http-equiv="refresh">` (no script; the
-//! CSP allows it), unless the coordinator turns that off (`?refresh=off`); once it is
-//! done, the page shows its summary and stops reloading.
+//! start while one runs shows the running job instead. While a run goes on, the
+//! coordinator may choose to follow it (`?follow=on`, also where starting a run leads): the page then reloads itself every
+//! two seconds with `<meta http-equiv="refresh">` (no script; the CSP allows it) until
+//! the run is done. Reloading is opt-in, never the default, so nobody's page changes
+//! under them without asking (WCAG 2.2.1, timing adjustable).
 
 use super::*;
 use crate::blocking::run;
@@ -56,7 +57,7 @@ async fn load(state: &web::Data<AppState>, org: nabij_store::OrgId) -> Result<Ru
 pub async fn page(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
     let ctx = Ctx::new(&req, &state);
     let caller = logged_in!(ctx);
-    let refresh = !req.query_string().split('&').any(|p| p == "refresh=off");
+    let refresh = req.query_string().split('&').any(|p| p == "follow=on");
     match load(&state, caller.org).await {
         Ok(runs) => render(&ctx, StatusCode::OK, &runs, None, refresh),
         Err(e) => ctx.failure(&e),
@@ -82,12 +83,13 @@ pub async fn start(req: HttpRequest, state: web::Data<AppState>, body: web::Byte
     match started {
         Ok(Start::Started(j)) => {
             tracing::info!(job = %j.id, "re-matching run started from the console");
-            ctx.redirect("/rematch")
+            // The coordinator has just asked for the run: follow it, with a link to stop.
+            ctx.redirect("/rematch?follow=on")
         }
         Ok(Start::Running(job)) => match load(&state, org).await {
             Ok(mut runs) => {
                 runs.running = runs.running.or(job);
-                render(&ctx, StatusCode::CONFLICT, &runs, Some(()), true)
+                render(&ctx, StatusCode::CONFLICT, &runs, Some(()), false)
             }
             Err(e) => ctx.failure(&e),
         },
@@ -258,7 +260,7 @@ fn render(ctx: &Ctx, status: StatusCode, runs: &Runs, already: Option<()>, refre
             if refresh {
                 let _ = write!(
                     main,
-                    "<p>{} <a href=\"/rematch?refresh=off\">{}</a></p></section>",
+                    "<p>{} <a href=\"/rematch\">{}</a></p></section>",
                     esc(l.t(
                         "Deze pagina ververst zich elke 2 seconden tot de berekening klaar is.",
                         "Cette page se met à jour toutes les 2 secondes jusqu’à la fin du calcul.",
@@ -273,11 +275,16 @@ fn render(ctx: &Ctx, status: StatusCode, runs: &Runs, already: Option<()>, refre
             } else {
                 let _ = write!(
                     main,
-                    "<p><a href=\"/rematch\">{}</a></p></section>",
+                    "<p><a href=\"/rematch\">{}</a> · <a href=\"/rematch?follow=on\">{}</a></p></section>",
                     esc(l.t(
                         "Stand opnieuw bekijken",
                         "Voir l’état à nouveau",
                         "Check the progress again"
+                    )),
+                    esc(l.t(
+                        "Automatisch volgen (ververst elke 2 seconden)",
+                        "Suivre automatiquement (mise à jour toutes les 2 secondes)",
+                        "Follow automatically (reloads every 2 seconds)"
                     )),
                 );
             }
@@ -316,7 +323,7 @@ fn render(ctx: &Ctx, status: StatusCode, runs: &Runs, already: Option<()>, refre
     }
     main.push_str(&recent_table(l, &runs.recent));
     match (&runs.running, refresh) {
-        (Some(_), true) => ctx.page_refreshing(status, title, &main, REFRESH_SECS, "/rematch"),
+        (Some(_), true) => ctx.page_refreshing(status, title, &main, REFRESH_SECS, "/rematch?follow=on"),
         _ => ctx.page(status, title, &main),
     }
 }

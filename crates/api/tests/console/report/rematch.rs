@@ -56,16 +56,18 @@ async fn rematch_starts_once_shows_progress_and_its_summary(app: TestApp) {
     let html = resp.text().await.unwrap();
     assert!(html.contains("Er loopt al een herberekening"), "{html}");
     assert!(html.contains(&format!("(nr. {})", running.id)));
-    assert!(html.contains("<meta http-equiv=\"refresh\" content=\"2; url=/rematch\">"));
+    // Reloading is opt-in: the page offers it, it does not do it unasked.
+    assert!(!html.contains("http-equiv=\"refresh\"") && html.contains("/rematch?follow=on"));
     app.store
         .write(|c| job::heartbeat(c, org, running.id, 0.4))
         .unwrap();
     let html = b.get("/rematch").await.text().await.unwrap();
     assert!(html.contains("value=\"40\"") && html.contains("40 %"));
-    assert!(html.contains("http-equiv=\"refresh\""));
+    assert!(!html.contains("http-equiv=\"refresh\""));
     assert!(!html.contains("Herberekening starten"));
-    let html = b.get("/rematch?refresh=off").await.text().await.unwrap();
-    assert!(!html.contains("http-equiv=\"refresh\"") && html.contains("40 %"));
+    let html = b.get("/rematch?follow=on").await.text().await.unwrap();
+    assert!(html.contains("<meta http-equiv=\"refresh\" content=\"2; url=/rematch?follow=on\">"));
+    assert!(html.contains("40 %"));
     let summary = serde_json::json!({
         "requests_considered": 12, "proposals_made": 7, "groups_suggested": 1,
         "still_unmatched": 4, "referrals_suggested": 1, "duration_ms": 1500, "dry_run": false
@@ -73,15 +75,18 @@ async fn rematch_starts_once_shows_progress_and_its_summary(app: TestApp) {
     app.store
         .write(|c| job::finish(c, org, running.id, job::JobStatus::Succeeded, Some(&summary)))
         .unwrap();
-    let html = b.get("/rematch").await.text().await.unwrap();
-    assert!(!html.contains("http-equiv=\"refresh\""));
+    let html = b.get("/rematch?follow=on").await.text().await.unwrap();
+    assert!(
+        !html.contains("http-equiv=\"refresh\""),
+        "done: no more reloading"
+    );
     assert!(html.contains("<dt>Voorstellen gedaan</dt><dd>7</dd>"), "{html}");
     assert!(html.contains("<dt>Duur</dt><dd>1.5 s</dd>"));
 
     // A real start from the console: the API's job, audited, run to its end.
     let resp = b.submit("/rematch", &[]).await;
     assert_eq!(resp.status(), StatusCode::SEE_OTHER);
-    assert_eq!(location(&resp), "/rematch");
+    assert_eq!(location(&resp), "/rematch?follow=on");
     let deadline = Instant::now() + Duration::from_secs(30);
     let html = loop {
         let html = b.get("/rematch").await.text().await.unwrap();
