@@ -52,6 +52,7 @@ bench: bench-venv postgis
 	./target/release/nabij-bench rematch --requests 100000 --neighbours 1000000 --k 20 --json
 	./target/release/nabij-bench http --neighbours 100000 --seconds 10 --json
 	./target/release/nabij-bench http --neighbours 100000 --seconds 10 --json --postgres
+	./target/release/nabij-bench console --samples 200 --json
 
 # Browser tests of the coordinators' console: Playwright (Python, pinned) driving Debian's
 # chromium against a real `nabij serve --demo` on SQLite; screenshots in
