@@ -7,6 +7,7 @@ mod helpers;
 mod authz_matrix;
 mod candidates;
 mod contract;
+mod contract_fuzzing;
 mod groups;
 mod headers;
 mod health;
