@@ -3,9 +3,10 @@
 # data, once per role (admin, coordinator, coordinator limited to a neighbourhood,
 # partner with every scope): every check, positive and negative data, the examples,
 # coverage, fuzzing and stateful phases (the stateful phase follows the `links` of
-# openapi.yaml: register → read → change → erase, file → candidates → propose → accept →
-# close …), fixed seed, bounded examples. Settings and hooks: schemathesis.toml and
-# hooks.py next to this file.
+# openapi.yaml: register → read → change → erase → read, file a request → candidates →
+# propose → accept → close …), fixed seed, bounded examples (ST_EXAMPLES per operation;
+# 40 stateful scenarios). Settings and hooks: schemathesis.toml and hooks.py next to
+# this file.
 #
 #   tests/schemathesis/run.sh [path/to/nabij]      (default: $CARGO_TARGET_DIR or target, debug)
 #
@@ -60,7 +61,7 @@ for role in $ROLES; do
   rc=0
   "$ST" --config-file tests/schemathesis/schemathesis.toml run openapi.yaml --url "$URL" \
     -H "Authorization: Bearer ${TOKENS[$role]}" \
-    --checks all --mode all --seed "$SEED" -n "$EXAMPLES" --phases "$PHASES" \
+    --checks all --seed "$SEED" -n "$EXAMPLES" --phases "$PHASES" \
     --workers 1 --no-color --request-timeout 10 --suppress-health-check all \
     --report junit,json --report-junit-path "$REPORTS/$role.xml" --report-json-path "$REPORTS/$role.json" \
     2>&1 | tee "$REPORTS/$role.log" || rc=$?

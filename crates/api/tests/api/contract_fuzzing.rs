@@ -1,7 +1,8 @@
 //! Regression tests for what the contract fuzzing (tests/schemathesis/run.sh) found:
 //! request bodies the server read differently from `openapi.yaml`.
 //!
-//! - `3.0` is an integer for JSON Schema; serde's integer types refused it.
+//! - `3.0` is an integer for JSON Schema; serde's integer types refused it, and
+//!   serde_json's default float parser read `4339440178538894.0` as `…894.5`.
 //! - serde reads a JSON array into a struct's fields in order, so `[rid, [bert]]` was a
 //!   valid proposal and `"location": [51.2, 5.4]` a valid location.
 //! - A `flexible` window (a unit variant) ignored unknown fields.
@@ -15,6 +16,20 @@ use crate::fixtures::{neighbour_at, walk_request};
 use crate::helpers::{assert_problem, TestApp};
 use nabij_api::auth::Role;
 use serde_json::{json, Value};
+
+impl TestApp {
+    /// POST of a JSON text as it is (to send numbers exactly as written).
+    async fn post_raw_as(&self, path: &str, token: &str, json: &str) -> crate::helpers::Response {
+        self.client
+            .post(self.url(path))
+            .bearer_auth(token)
+            .header("Content-Type", "application/json")
+            .body(json.to_string())
+            .send()
+            .await
+            .unwrap()
+    }
+}
 
 crate::on_both_backends!(
     integral_floats_are_integers,
@@ -39,6 +54,16 @@ async fn integral_floats_are_integers(app: TestApp) {
     let proposal = json!({"request_id": rid as f64, "companion_ids": [bert as f64]});
     let m = app.post_ok("/v1/matches", &token, &proposal, 201).await;
     assert_eq!(m["request_id"], rid);
+    // Read exactly: the default float parser made …894.5 of this one (400 instead of
+    // 404 for an id nobody has).
+    let resp = app
+        .post_raw_as(
+            "/v1/requests",
+            &token,
+            r#"{"neighbour_id": 4339440178538894.0, "kind": "practical", "window": {"type": "flexible"}}"#,
+        )
+        .await;
+    assert_problem(resp, 404, "not_found").await;
     // A fraction is still no id, and a float capacity in a PATCH reads as an integer.
     let resp = app
         .post_as("/v1/matches", &token, &json!({"request_id": rid as f64 + 0.5, "companion_ids": [bert]}))
