@@ -20,6 +20,7 @@ mod neighbours;
 mod openapi_check;
 mod outbox;
 mod problems;
+mod request_log;
 mod requests;
 mod tenancy;
 mod tokens;
