@@ -12,9 +12,9 @@
 //!   subject, a name or an address. Everything else logged while a request is served
 //!   runs inside a `request` span carrying its `request_id`
 //!   (tests/api/request_log.rs checks all of this).
-//! - **CSP:** HTML responses get a `Content-Security-Policy` allowing only the
-//!   server's own scripts and styles, every other response `default-src 'none'`
-//!   (unless the handler set its own).
+//! - **CSP:** HTML responses get the console's `Content-Security-Policy` (no script,
+//!   own styles only), every other response `default-src 'none'` (unless the handler
+//!   set its own).
 
 use crate::auth::Caller;
 use crate::error::ApiError;
@@ -30,9 +30,9 @@ use std::time::Instant;
 
 pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
-/// CSP of HTML pages (the console): own scripts, styles and forms only, no framing.
-pub const HTML_CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
-                            object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+/// CSP of an HTML answer that set none of its own: the console's (no script at all,
+/// own styles and forms only, no framing).
+pub const HTML_CSP: &str = crate::console::CSP;
 /// CSP of everything else (JSON, YAML, text): nothing may load.
 pub const API_CSP: &str = "default-src 'none'; frame-ancestors 'none'";
 
