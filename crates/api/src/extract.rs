@@ -110,7 +110,10 @@ fn integral_numbers(value: &mut serde_json::Value) {
     const LIMIT: f64 = 9_223_372_036_854_775_808.0;
     match value {
         Value::Number(n) if n.is_f64() => {
-            if let Some(f) = n.as_f64().filter(|f| f.fract() == 0.0 && (-LIMIT..LIMIT).contains(f)) {
+            if let Some(f) = n
+                .as_f64()
+                .filter(|f| f.fract() == 0.0 && (-LIMIT..LIMIT).contains(f))
+            {
                 *n = serde_json::Number::from(f as i64);
             }
         }

@@ -34,7 +34,10 @@ pub fn run(g: &Globals, args: &BackupArgs) -> anyhow::Result<ExitCode> {
             let store = Store::open(&url).context("opening the database")?;
             backup::sqlite_copy(&store, &args.to).context("copying the database")?;
             let to = args.to.to_str().context("the backup path is not valid UTF-8")?;
-            ("sqlite", backup::sqlite_integrity(to).context("checking the copy")?)
+            (
+                "sqlite",
+                backup::sqlite_integrity(to).context("checking the copy")?,
+            )
         }
         BackendKind::Postgres => {
             // The URL goes to pg_dump as it is (it may hold the password); never printed.
@@ -49,7 +52,10 @@ pub fn run(g: &Globals, args: &BackupArgs) -> anyhow::Result<ExitCode> {
             if !status.success() {
                 bail!("pg_dump failed ({status})");
             }
-            ("postgres", "not checked (restore it with pg_restore to check)".to_string())
+            (
+                "postgres",
+                "not checked (restore it with pg_restore to check)".to_string(),
+            )
         }
     };
     let bytes = std::fs::metadata(&args.to).map(|m| m.len()).unwrap_or(0);

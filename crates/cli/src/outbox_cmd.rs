@@ -113,7 +113,10 @@ pub fn run(g: &Globals, cmd: &OutboxCommand) -> anyhow::Result<ExitCode> {
 }
 
 /// Every dead message of `org`, in id order.
-fn all_dead(c: &mut nabij_store::DbConnection, org: nabij_store::OrgId) -> Result<Vec<OutboxMessage>, StoreError> {
+fn all_dead(
+    c: &mut nabij_store::DbConnection,
+    org: nabij_store::OrgId,
+) -> Result<Vec<OutboxMessage>, StoreError> {
     let mut all = Vec::new();
     loop {
         let page = outbox::list_dead(c, org, all.last().map(|m: &OutboxMessage| m.id), 1000)?;

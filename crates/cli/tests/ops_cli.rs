@@ -126,8 +126,14 @@ fn backup_copies_a_database_in_use_and_the_copy_restores() {
     writer.join().unwrap();
     let total = written.load(Ordering::Relaxed) as i64;
     // A snapshot: all rows up to a moment during the run, none torn.
-    let copied = count(&copy, "SELECT count(*) AS n FROM audit_log WHERE action = 'backup_probe'");
-    assert!(copied >= 200 && copied <= during as i64 + 1, "{copied} of {total}");
+    let copied = count(
+        &copy,
+        "SELECT count(*) AS n FROM audit_log WHERE action = 'backup_probe'",
+    );
+    assert!(
+        copied >= 200 && copied <= during as i64 + 1,
+        "{copied} of {total}"
+    );
     assert!(total > copied, "the writer went on after the copy ({total})");
     // Never over an existing file; the existing one stays as it was.
     let out = run({
@@ -138,7 +144,10 @@ fn backup_copies_a_database_in_use_and_the_copy_restores() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("exists already"));
     assert_eq!(
-        count(&copy, "SELECT count(*) AS n FROM audit_log WHERE action = 'backup_probe'"),
+        count(
+            &copy,
+            "SELECT count(*) AS n FROM audit_log WHERE action = 'backup_probe'"
+        ),
         copied
     );
     // Restore as the runbook says: the copy becomes the database of a data directory.
@@ -177,7 +186,8 @@ fn enqueue(store: &Store, org: OrgId, n: u32) -> nabij_store::OutboxId {
 
 /// Marks a message dead as the worker does after its last attempt.
 fn kill(dir: &Path, id: nabij_store::OutboxId) {
-    let mut c = diesel::sqlite::SqliteConnection::establish(dir.join("nabij.sqlite3").to_str().unwrap()).unwrap();
+    let mut c =
+        diesel::sqlite::SqliteConnection::establish(dir.join("nabij.sqlite3").to_str().unwrap()).unwrap();
     diesel::sql_query(
         "UPDATE outbox SET status = 'dead', attempts = 8, last_error = 'smtp: 550 mailbox unavailable' WHERE id = ?",
     )
@@ -220,7 +230,10 @@ fn retry_dead_requeues_dead_messages_with_an_audit_row_each() {
         .map(|m| m["id"].as_i64().unwrap())
         .collect();
     assert_eq!(listed, vec![ids[0].get(), ids[1].get()]);
-    assert_eq!(report["messages"][0]["last_error"], "smtp: 550 mailbox unavailable");
+    assert_eq!(
+        report["messages"][0]["last_error"],
+        "smtp: 550 mailbox unavailable"
+    );
     assert_eq!(statuses(&store, org), before);
     // A named message that is not dead: refused, nothing requeued.
     let third = ids[2].get().to_string();
@@ -234,14 +247,20 @@ fn retry_dead_requeues_dead_messages_with_an_audit_row_each() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(json(&out)["requeued"], true);
     let after = statuses(&store, org);
-    assert!(after.iter().all(|(_, s, a)| s == "pending" && *a == 0), "{after:?}");
+    assert!(
+        after.iter().all(|(_, s, a)| s == "pending" && *a == 0),
+        "{after:?}"
+    );
     let audited = store.read(|c| audit::list(c, org, None, 100)).unwrap();
     let requeued: Vec<_> = audited
         .iter()
         .filter(|e| e.action == "outbox_requeued" && e.actor == "ops:cli")
         .collect();
     assert_eq!(requeued.len(), 2, "{audited:?}");
-    assert!(requeued.iter().all(|e| !e.detail.contains("buur")), "no address in the audit");
+    assert!(
+        requeued.iter().all(|e| !e.detail.contains("buur")),
+        "no address in the audit"
+    );
     // Nothing is dead any more; the worker delivers them.
     let out = retry(&[]);
     assert!(json(&out)["messages"].as_array().unwrap().is_empty());

@@ -66,7 +66,11 @@ async fn integral_floats_are_integers(app: TestApp) {
     assert_problem(resp, 404, "not_found").await;
     // A fraction is still no id, and a float capacity in a PATCH reads as an integer.
     let resp = app
-        .post_as("/v1/matches", &token, &json!({"request_id": rid as f64 + 0.5, "companion_ids": [bert]}))
+        .post_as(
+            "/v1/matches",
+            &token,
+            &json!({"request_id": rid as f64 + 0.5, "companion_ids": [bert]}),
+        )
         .await;
     assert_problem(resp, 400, "invalid_value").await;
     let resp = app
@@ -99,7 +103,10 @@ async fn arrays_are_not_objects(app: TestApp) {
     // A whole body as an array, in field order.
     let resp = app.post_as("/v1/matches", &token, &json!([rid, [bert]])).await;
     let problem = assert_problem(resp, 400, "invalid_value").await;
-    assert!(problem["detail"].as_str().unwrap().contains("object"), "{problem}");
+    assert!(
+        problem["detail"].as_str().unwrap().contains("object"),
+        "{problem}"
+    );
     for body in [json!([null, null]), json!(["Overgenomen"])] {
         let resp = app
             .client
@@ -144,7 +151,11 @@ async fn arrays_are_not_objects(app: TestApp) {
         assert_problem(resp, 400, "invalid_value").await;
     }
     let resp = app
-        .post_as(&format!("/v1/matches/{m}/close"), &token, &json!({"follow_up": [true, true, "x"]}))
+        .post_as(
+            &format!("/v1/matches/{m}/close"),
+            &token,
+            &json!({"follow_up": [true, true, "x"]}),
+        )
         .await;
     assert_problem(resp, 400, "invalid_value").await;
     // Nothing changed: one request with its one proposal, the same neighbours.
@@ -204,7 +215,10 @@ async fn a_patch_refuses_null_where_nothing_can_be_cleared(app: TestApp) {
     ] {
         let resp = patch(json!({ field: null })).await.unwrap();
         let problem = assert_problem(resp, 400, "invalid_value").await;
-        assert!(problem["detail"].as_str().unwrap().contains("null"), "{field}: {problem}");
+        assert!(
+            problem["detail"].as_str().unwrap().contains("null"),
+            "{field}: {problem}"
+        );
     }
     assert_eq!(app.get_ok(&path, &token).await, before);
     // What can be cleared still clears with null.
@@ -232,7 +246,10 @@ async fn control_characters_in_a_consent_recorder_are_refused(app: TestApp) {
         body["consent"] = json!({"channel": "home_visit", "recorded_by": recorder});
         let resp = app.post_as("/v1/neighbours", &token, &body).await;
         let problem = assert_problem(resp, 400, "invalid_value").await;
-        assert!(problem["detail"].as_str().unwrap().contains("recorded_by"), "{problem}");
+        assert!(
+            problem["detail"].as_str().unwrap().contains("recorded_by"),
+            "{problem}"
+        );
     }
     assert_eq!(app.get_ok("/v1/neighbours", &token).await, before);
     // 128 characters of several bytes each are fine: the limit counts characters.
@@ -244,7 +261,9 @@ async fn control_characters_in_a_consent_recorder_are_refused(app: TestApp) {
 
 async fn a_nul_in_credentials_is_a_wrong_credential(app: TestApp) {
     // PostgreSQL refuses a NUL even in a query: this was a 500 there.
-    let resp = app.post_login(&format!("{}\u{0}", app.org_a.coordinator_email), "x").await;
+    let resp = app
+        .post_login(&format!("{}\u{0}", app.org_a.coordinator_email), "x")
+        .await;
     assert_problem(resp, 401, "invalid_credentials").await;
     let body = json!({
         "grant_type": "client_credentials",

@@ -269,7 +269,11 @@ fn slow_client(addr: String, head: &'static [u8], trickle: bool, within: Duratio
                     start = Instant::now();
                 }
             }
-            Err(e) if matches!(e.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut) => {}
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ) => {}
             Err(_) => {
                 return Ok(Closed {
                     after: start.elapsed(),
@@ -331,7 +335,11 @@ async fn a_slowloris_crowd_holds_no_worker_and_is_closed_at_the_configured_timeo
     for _ in 0..20 {
         let start = Instant::now();
         assert_eq!(app.get_with_token("/v1/auth/me", &token).await.status(), 200);
-        assert!(start.elapsed() < Duration::from_millis(500), "{:?}", start.elapsed());
+        assert!(
+            start.elapsed() < Duration::from_millis(500),
+            "{:?}",
+            start.elapsed()
+        );
     }
     // Each slow connection was closed by the server: not before its timeout, and not
     // long after.
@@ -348,7 +356,9 @@ async fn a_slowloris_crowd_holds_no_worker_and_is_closed_at_the_configured_timeo
         match kind {
             "idle keep-alive" => assert!(closed.got.starts_with("HTTP/1.1 200"), "{}", closed.got),
             _ => assert!(
-                closed.got.is_empty() || closed.got.starts_with("HTTP/1.1 408") || closed.got.starts_with("HTTP/1.1 400"),
+                closed.got.is_empty()
+                    || closed.got.starts_with("HTTP/1.1 408")
+                    || closed.got.starts_with("HTTP/1.1 400"),
                 "{kind} connection {i}: {}",
                 closed.got
             ),

@@ -22,7 +22,10 @@ struct Buffer(Arc<Mutex<Vec<u8>>>);
 
 impl Write for Buffer {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap_or_else(PoisonError::into_inner).extend_from_slice(buf);
+        self.0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .extend_from_slice(buf);
         Ok(buf.len())
     }
 
@@ -58,8 +61,15 @@ fn captured() -> &'static Buffer {
 }
 
 fn lines() -> Vec<String> {
-    let bytes = captured().0.lock().unwrap_or_else(PoisonError::into_inner).clone();
-    String::from_utf8_lossy(&bytes).lines().map(str::to_string).collect()
+    let bytes = captured()
+        .0
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .clone();
+    String::from_utf8_lossy(&bytes)
+        .lines()
+        .map(str::to_string)
+        .collect()
 }
 
 /// The value of `key=` in a formatted event (quoted or not).
@@ -102,7 +112,9 @@ async fn the_request_log_names_the_request_and_never_the_person(app: TestApp) {
         .unwrap();
     assert_eq!(resp.status(), 201);
     assert_eq!(resp.headers()["x-request-id"], rid("create").as_str());
-    let id = resp.json::<serde_json::Value>().await.unwrap()["id"].as_i64().unwrap();
+    let id = resp.json::<serde_json::Value>().await.unwrap()["id"]
+        .as_i64()
+        .unwrap();
     // Read and change them; file a request naming an address.
     let resp = send(reqwest::Method::GET, &format!("/v1/neighbours/{id}"), "read")
         .bearer_auth(&token)
@@ -140,10 +152,14 @@ async fn the_request_log_names_the_request_and_never_the_person(app: TestApp) {
     .await
     .unwrap();
     assert_eq!(resp.status(), 400);
-    let resp = send(reqwest::Method::GET, &format!("/v1/people/{}", urlencode(name)), "nopath")
-        .send()
-        .await
-        .unwrap();
+    let resp = send(
+        reqwest::Method::GET,
+        &format!("/v1/people/{}", urlencode(name)),
+        "nopath",
+    )
+    .send()
+    .await
+    .unwrap();
     assert_eq!(resp.status(), 404);
     // Logins: a wrong password, a right one, and the console's form.
     let resp = send(reqwest::Method::POST, "/v1/auth/login", "badlogin")
@@ -166,7 +182,11 @@ async fn the_request_log_names_the_request_and_never_the_person(app: TestApp) {
         .post(app.url("/login"))
         .header("X-Request-Id", rid("console"))
         .header("Content-Type", "application/x-www-form-urlencoded")
-        .body(format!("email={}&password={}", urlencode(email), urlencode(wrong_password)))
+        .body(format!(
+            "email={}&password={}",
+            urlencode(email),
+            urlencode(wrong_password)
+        ))
         .send()
         .await
         .unwrap();
