@@ -10,8 +10,9 @@ cases follow those rules, each named here; negative cases are never touched.
   A made-up cursor is dropped from positive cases; the stateful phase follows the real
   ones through the `NextPage` links.
 - `Idempotency-Key`: the same key with another body is 422 `idempotency_key_reused` by
-  design. Positive cases get a key of their own (the generated key plus a counter), so
-  a key is never reused by accident. (Replays are tested in crates/api/tests/api.)
+  design. Positive cases get a key of their own (the generated key, a run id and a
+  counter), so a key is never reused by accident. (Replays are tested in
+  crates/api/tests/api.)
 - `window.date` of a request lies between yesterday and a year from now: positive
   cases get a date in that range.
 - An exchange is between two different neighbours: `to_id` differs from `from_id`.
@@ -27,11 +28,15 @@ import base64
 import datetime
 import itertools
 import re
+import uuid
 
 import schemathesis
 from schemathesis.core.parameters import ParameterLocation
 
 _counter = itertools.count(1)
+# Keys are remembered for 24 h per caller: a run against a server an earlier run used
+# must not meet its keys again.
+_RUN = uuid.uuid4().hex[:8]
 _REAL_CURSOR = re.compile(r"^[a-z_]+:[1-9][0-9]*$")
 _VISIBLE_ASCII = re.compile(r"^[!-~]{1,255}$")
 
@@ -71,7 +76,7 @@ def map_case(context, case):
     if _positive(case, ParameterLocation.HEADER) and case.headers:
         key = case.headers.get("Idempotency-Key")
         if isinstance(key, str) and _VISIBLE_ASCII.match(key):
-            suffix = f"-{next(_counter)}"
+            suffix = f"-{_RUN}-{next(_counter)}"
             headers = dict(case.headers)
             headers["Idempotency-Key"] = key[: 255 - len(suffix)] + suffix
             case.headers = headers
@@ -85,7 +90,9 @@ def map_case(context, case):
                 case.body = {**body, "window": {**window, "date": day.isoformat()}}
         elif path == "/v1/exchanges":
             a, b = body.get("from_id"), body.get("to_id")
-            if isinstance(a, int) and a == b:
+            numbers = (int, float)
+            if isinstance(a, numbers) and isinstance(b, numbers) and not isinstance(a, bool) and a == b:
+                a = int(a)
                 case.body = {**body, "to_id": a + 1 if a < 2**63 - 1 else a - 1}
     return case
 
