@@ -88,6 +88,129 @@ pub fn serde_json_error(e: &serde_json::Error) -> ApiError {
     }
 }
 
+/// Prepares a JSON request body for deserialisation into a struct: the body must be an
+/// object (serde would otherwise read an array such as `[1, [2]]` into a struct's
+/// fields in order), and numbers written with a zero fraction (`3.0`) become integers,
+/// because JSON Schema, and so `openapi.yaml`, counts them as integers while serde's
+/// integer types refuse them. `f64` fields read the integers as before.
+pub fn normalise_body(value: &mut serde_json::Value) -> Result<(), ApiError> {
+    if !value.is_object() {
+        return Err(ApiError::bad_request(
+            codes::INVALID_VALUE,
+            "the body must be a JSON object",
+        ));
+    }
+    integral_numbers(value);
+    Ok(())
+}
+
+fn integral_numbers(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    // 2^63: every integral f64 in [-2^63, 2^63) is exactly an i64.
+    const LIMIT: f64 = 9_223_372_036_854_775_808.0;
+    match value {
+        Value::Number(n) if n.is_f64() => {
+            if let Some(f) = n
+                .as_f64()
+                .filter(|f| f.fract() == 0.0 && (-LIMIT..LIMIT).contains(f))
+            {
+                *n = serde_json::Number::from(f as i64);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(integral_numbers),
+        Value::Object(fields) => fields.values_mut().for_each(integral_numbers),
+        _ => {}
+    }
+}
+
+/// For an optional field that may be left out but not set to `null` (with
+/// `#[serde(default, deserialize_with = "crate::extract::non_null")]`): `null` is
+/// refused instead of read as absent, e.g. in a PATCH body, where `null` would
+/// otherwise silently change nothing.
+pub fn non_null<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    T::deserialize(d).map(Some)
+}
+
+/// For a field holding a nested struct (`#[serde(deserialize_with =
+/// "crate::extract::object")]`): only a JSON object is read, because serde would
+/// otherwise also read an array such as `[50.9, 4.1]` into the struct's fields in order.
+/// JSON bodies only (the value is read through `serde_json::Value`).
+pub fn object<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::de::DeserializeOwned,
+{
+    use serde::de::{Error as _, Unexpected};
+    let value = <serde_json::Value as serde::Deserialize>::deserialize(d)?;
+    let unexpected = match &value {
+        serde_json::Value::Object(_) => {
+            return T::deserialize(value).map_err(D::Error::custom);
+        }
+        serde_json::Value::Array(_) => Unexpected::Seq,
+        serde_json::Value::Null => Unexpected::Unit,
+        serde_json::Value::Bool(b) => Unexpected::Bool(*b),
+        serde_json::Value::Number(_) => Unexpected::Other("a number"),
+        serde_json::Value::String(s) => Unexpected::Str(s),
+    };
+    Err(D::Error::invalid_type(unexpected, &"a JSON object"))
+}
+
+/// As [`object`] for an optional field where `null` counts as absent (with
+/// `#[serde(default, …)]`).
+pub fn object_or_null<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::de::DeserializeOwned,
+{
+    let value = <serde_json::Value as serde::Deserialize>::deserialize(d)?;
+    if value.is_null() {
+        return Ok(None);
+    }
+    object(value).map(Some).map_err(serde::de::Error::custom)
+}
+
+/// As [`object`] for an optional field that may be left out but not be `null` (with
+/// `#[serde(default, …)]`, see [`non_null`]).
+pub fn some_object<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::de::DeserializeOwned,
+{
+    object(d).map(Some)
+}
+
+/// A JSON body (same limit, content type and problem codes as `web::Json`) read into
+/// `T` after [`normalise_body`]. For bodies without an `Idempotency-Key` (POST bodies
+/// use [`crate::idempotency::Post`], which does the same).
+#[derive(Debug)]
+pub struct JsonBody<T>(pub T);
+
+impl<T> JsonBody<T> {
+    pub fn into_inner(self) -> T {
+        self.0
+    }
+}
+
+impl<T: serde::de::DeserializeOwned + 'static> actix_web::FromRequest for JsonBody<T> {
+    type Error = actix_web::Error;
+    type Future = futures_util::future::LocalBoxFuture<'static, Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut actix_web::dev::Payload) -> Self::Future {
+        let json = <web::Json<serde_json::Value> as actix_web::FromRequest>::from_request(req, payload);
+        Box::pin(async move {
+            let mut value = json.await?.into_inner();
+            normalise_body(&mut value)?;
+            Ok(JsonBody(
+                serde_json::from_value(value).map_err(|e| serde_json_error(&e))?,
+            ))
+        })
+    }
+}
+
 /// The field serde names in an "unknown field `x`, expected …" message.
 fn unknown_field_name(msg: &str) -> Option<String> {
     let rest = msg.strip_prefix("unknown field `")?;

@@ -74,11 +74,12 @@ fn request_parts(req: &HttpRequest) -> (ApiResult<Option<String>>, String, Strin
 
 /// Digests method, path and canonical body, and reads the body into `T`.
 fn parse<T: DeserializeOwned>(
-    value: serde_json::Value,
+    mut value: serde_json::Value,
     key: Option<String>,
     route: String,
     target: &str,
 ) -> ApiResult<Post<T>> {
+    crate::extract::normalise_body(&mut value)?;
     let canonical = serde_json::to_string(&value).map_err(|e| ApiError::Internal(e.into()))?;
     let mut hash = Sha256::new();
     hash.update(target.as_bytes());

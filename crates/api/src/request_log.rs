@@ -9,10 +9,12 @@
 //!   `request_id`, `method`, `route` (the pattern, e.g. `/v1/neighbours/{id}`: never
 //!   the concrete path or query), `status`, `latency_ms` and, for a valid token, `org`
 //!   (the organisation id) and `role`. Never a body, a header value, a token, a
-//!   subject, a name or an address.
-//! - **CSP:** HTML responses get a `Content-Security-Policy` allowing only the
-//!   server's own scripts and styles, every other response `default-src 'none'`
-//!   (unless the handler set its own).
+//!   subject, a name or an address. Everything else logged while a request is served
+//!   runs inside a `request` span carrying its `request_id`
+//!   (tests/api/request_log.rs checks all of this).
+//! - **CSP:** HTML responses get the console's `Content-Security-Policy` (no script,
+//!   own styles only), every other response `default-src 'none'` (unless the handler
+//!   set its own).
 
 use crate::auth::Caller;
 use crate::error::ApiError;
@@ -28,9 +30,9 @@ use std::time::Instant;
 
 pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
-/// CSP of HTML pages (the console): own scripts, styles and forms only, no framing.
-pub const HTML_CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
-                            object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+/// CSP of an HTML answer that set none of its own: the console's (no script at all,
+/// own styles and forms only, no framing).
+pub const HTML_CSP: &str = crate::console::CSP;
 /// CSP of everything else (JSON, YAML, text): nothing may load.
 pub const API_CSP: &str = "default-src 'none'; frame-ancestors 'none'";
 
@@ -69,8 +71,20 @@ pub async fn observe(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, Error> {
-    let start = Instant::now();
+    use tracing::Instrument as _;
     let id = request_id(&req);
+    // Everything logged while the request is served (a refused token, a failure's
+    // cause) carries its id.
+    let span = tracing::info_span!(target: "nabij::http", "request", request_id = %id);
+    observe_in_span(req, next, id).instrument(span).await
+}
+
+async fn observe_in_span(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+    id: String,
+) -> Result<ServiceResponse<BoxBody>, Error> {
+    let start = Instant::now();
     let metrics = req.app_data::<web::Data<Metrics>>().cloned();
     if let Some(m) = &metrics {
         m.started();

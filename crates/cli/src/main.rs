@@ -2,6 +2,7 @@
 //! own module.
 
 mod admin_cmd;
+mod backup_cmd;
 mod config;
 mod outbox_cmd;
 mod rematch_cmd;
@@ -60,9 +61,12 @@ enum Command {
     Simulate(simulate_cmd::SimulateArgs),
     /// Re-match everything still open in one organisation (proposals, groups, referrals).
     Rematch(rematch_cmd::RematchArgs),
-    /// The notification outbox: deliver it without the API.
+    /// The notification outbox: deliver it without the API, requeue dead messages.
     #[command(subcommand)]
     Outbox(outbox_cmd::OutboxCommand),
+    /// A consistent copy of the database while the service runs (SQLite: VACUUM INTO;
+    /// PostgreSQL: pg_dump).
+    Backup(backup_cmd::BackupArgs),
 }
 
 fn init_tracing() {
@@ -105,6 +109,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Keys(cmd) => admin_cmd::keys(&g, cmd),
         Command::Rematch(args) => rematch_cmd::run(&g, args),
         Command::Outbox(cmd) => outbox_cmd::run(&g, cmd),
+        Command::Backup(args) => backup_cmd::run(&g, args),
         Command::Scope(_) | Command::Simulate(_) => Ok(ExitCode::SUCCESS),
     }
 }

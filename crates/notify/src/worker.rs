@@ -382,10 +382,10 @@ impl Worker {
             stats.lease_lost += 1;
         } else if give_up {
             stats.dead += 1;
-            tracing::warn!(outbox_id = %msg.id, attempts, error = %text, "message is dead");
+            tracing::warn!(outbox_id = %msg.id, attempts, error = %error_kind(e), "message is dead");
         } else {
             stats.retried += 1;
-            tracing::debug!(outbox_id = %msg.id, attempts, error = %text, "message will be retried");
+            tracing::debug!(outbox_id = %msg.id, attempts, error = %error_kind(e), "message will be retried");
         }
         Ok(())
     }
@@ -401,6 +401,23 @@ fn is_unreachable(e: &NotifyError) -> bool {
     }
 }
 
+/// What the log says of a failure: its kind and, from an SMTP server, the reply code.
+/// Never the text: servers name the recipient in it (`550 <anna@…>: no such user`), and
+/// logs hold no personal data. Staff read the whole text in the outbox (`last_error`).
+fn error_kind(e: &NotifyError) -> String {
+    match e {
+        NotifyError::Smtp(s) => match s.status() {
+            Some(code) => format!("smtp {code}"),
+            None if s.is_transient() => "smtp transient".to_string(),
+            None => "smtp unreachable or refused".to_string(),
+        },
+        NotifyError::Io(io) => format!("mail directory: {:?}", io.kind()),
+        NotifyError::Compose(_) => "cannot compose".to_string(),
+        NotifyError::Config(_) => "invalid mail settings".to_string(),
+        NotifyError::Store(_) => "database".to_string(),
+    }
+}
+
 /// The error with its causes, for `last_error` (no secrets: lettre does not echo them).
 fn error_text(e: &NotifyError) -> String {
     let mut s = e.to_string();
@@ -411,4 +428,23 @@ fn error_text(e: &NotifyError) -> String {
         cause = c.source();
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_log_never_gets_the_text_of_a_failure() {
+        let secret = "anna.peeters@voorbeeld.example";
+        for e in [
+            NotifyError::Compose(format!("invalid recipient {secret}")),
+            NotifyError::Config(format!("bad from address {secret}")),
+            NotifyError::Io(std::io::Error::other(format!("cannot write {secret}.eml"))),
+        ] {
+            let kind = error_kind(&e);
+            assert!(!kind.contains("anna"), "{kind}");
+            assert!(error_text(&e).contains(secret), "staff still see the whole text");
+        }
+    }
 }

@@ -92,6 +92,10 @@ pub fn create(conn: &mut DbConnection, org: OrgId, form: &NewClient) -> Result<C
 
 /// Looks a partner app up by its OAuth `client_id`, over all organisations.
 pub fn by_client_id(conn: &mut DbConnection, client_id: &str) -> Result<Client> {
+    // No stored id holds a NUL, and PostgreSQL refuses one even in a query.
+    if client_id.contains('\0') {
+        return Err(StoreError::NotFound);
+    }
     Ok(clients::table
         .filter(clients::client_id.eq(client_id))
         .select(Client::as_select())

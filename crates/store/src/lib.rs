@@ -19,6 +19,7 @@ pub use ids::*;
 pub use store::{Store, StoreOptions};
 
 pub mod audit;
+pub mod backup;
 pub mod client;
 pub mod clock;
 pub mod counts;

@@ -266,9 +266,11 @@ fn check_language(code: &str) -> Result<String> {
 
 fn check_recorder(by: &str) -> Result<String> {
     let by = by.trim();
-    if by.is_empty() || by.len() > 128 {
+    // Printable only: a control character (NUL above all, which PostgreSQL cannot
+    // store) is refused here as in every other free text.
+    if by.is_empty() || by.chars().count() > 128 || by.chars().any(char::is_control) {
         return Err(StoreError::invalid(
-            "consent.recorded_by must be 1 to 128 characters",
+            "consent.recorded_by must be 1 to 128 printable characters",
         ));
     }
     Ok(by.to_string())

@@ -124,6 +124,10 @@ pub fn create(conn: &mut DbConnection, org: OrgId, form: &NewUser) -> Result<Use
 /// Looks an account up by its login e-mail, over all organisations (login comes before
 /// the organisation is known).
 pub fn by_email(conn: &mut DbConnection, email: &str) -> Result<User> {
+    // No stored address holds a NUL, and PostgreSQL refuses one even in a query.
+    if email.contains('\0') {
+        return Err(StoreError::NotFound);
+    }
     Ok(users::table
         .filter(users::email.eq(normalise_email(email)))
         .select(User::as_select())

@@ -59,6 +59,7 @@ pub struct FollowUpIn {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CloseIn {
+    #[serde(deserialize_with = "crate::extract::object")]
     pub follow_up: FollowUpIn,
 }
 

@@ -23,6 +23,7 @@ crate::on_both_backends!(
     weak_roles_and_missing_scopes_are_403_on_every_route,
     foreign_tenants_get_404_on_every_route_with_an_id,
     mass_assignment_is_refused_and_changes_nothing,
+    mass_assignment_is_refused_on_every_route_with_a_body,
 );
 
 /// Who may call a route.
@@ -396,4 +397,69 @@ async fn mass_assignment_is_refused_and_changes_nothing(app: TestApp) {
     assert_eq!(requests["items"].as_array().unwrap().len(), 1, "{requests}");
     let m = app.get_ok(&format!("/v1/requests/{rid}"), &a).await;
     assert_eq!(m["status"], "open", "{m}");
+}
+
+/// Every list an organisation's callers can read, as its admin sees it.
+async fn everything(app: &TestApp, token: &str) -> Vec<Value> {
+    let mut all = Vec::new();
+    for path in [
+        "/v1/auth/me",
+        "/v1/neighbours",
+        "/v1/requests",
+        "/v1/services",
+        "/v1/jobs",
+        "/v1/groups",
+        "/v1/outbox",
+        "/v1/calls",
+    ] {
+        all.push(app.get_ok(path, token).await);
+    }
+    all
+}
+
+/// Generated from `ROUTES`: every route that takes a body refuses one naming the
+/// organisation, a role, an id, scopes or neighbourhoods (before anything else is
+/// looked at), and nothing of either organisation changes.
+async fn mass_assignment_is_refused_on_every_route_with_a_body(app: TestApp) {
+    let a = app.token(&app.org_a, Role::Admin, &[]);
+    let b = app.token(&app.org_b, Role::Admin, &[]);
+    let an = app.new_neighbour(&a, &neighbour_at("An", 0, 1)).await;
+    let bert = app.new_neighbour(&a, &neighbour_at("Bert", 1, 1)).await;
+    let rid = app.new_request(&a, &walk_request(an)).await["id"]
+        .as_i64()
+        .unwrap();
+    let mid = app.propose(&a, rid, &[bert]).await["id"].as_i64().unwrap();
+    let ids: HashMap<&str, i64> = [("neighbours", an), ("requests", rid), ("matches", mid)]
+        .into_iter()
+        .collect();
+    let before = (everything(&app, &a).await, everything(&app, &b).await);
+    let hostile = [
+        ("organisation_id", json!(app.org_b.id.get())),
+        ("org", json!(app.org_b.id.get())),
+        ("role", json!("admin")),
+        ("id", json!(999_999)),
+        ("scopes", json!(ALL_SCOPES)),
+        ("neighbourhoods", json!([1])),
+    ];
+    let mut checked = 0;
+    for (method, path) in ROUTES {
+        if *method == "GET" || *method == "DELETE" {
+            continue;
+        }
+        let family = path.split('/').nth(2).unwrap_or_default();
+        let id = ids.get(family).copied().unwrap_or(1);
+        let concrete = path.replace("{id}", &id.to_string());
+        for (field, value) in &hostile {
+            let body = json!({ *field: value });
+            let resp = call(&app, method, &concrete, Some(&a), Some(&body)).await;
+            let problem = assert_problem(resp, 400, "unknown_field").await;
+            assert!(
+                problem.to_string().contains(field),
+                "{method} {path} {field}: {problem}"
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked >= 18, "only {checked} routes with a body");
+    assert_eq!((everything(&app, &a).await, everything(&app, &b).await), before);
 }

@@ -233,3 +233,137 @@ async fn slow_and_half_open_clients_are_cut_off_and_hold_no_worker() {
     assert_eq!(app.get("/health").await.status(), 200);
     failures.assert_none();
 }
+
+/// What became of one slow connection.
+#[derive(Debug)]
+struct Closed {
+    /// Time from connecting (or from the answer, for keep-alive) to the server's close.
+    after: Duration,
+    /// What the server sent before closing.
+    got: String,
+}
+
+/// Opens a connection, sends `head` and then, when `trickle`, one more header byte every
+/// 100 ms (never finishing the head); waits up to `within` for the server to close it.
+fn slow_client(addr: String, head: &'static [u8], trickle: bool, within: Duration) -> Result<Closed, String> {
+    let mut s = TcpStream::connect(&addr).map_err(|e| e.to_string())?;
+    s.set_read_timeout(Some(Duration::from_millis(50))).unwrap();
+    let mut start = Instant::now();
+    s.write_all(head).map_err(|e| e.to_string())?;
+    let mut got = Vec::new();
+    let mut buf = [0u8; 1024];
+    let mut last_byte = Instant::now();
+    let keep_alive = head.ends_with(b"\r\n\r\n");
+    while start.elapsed() < within {
+        match s.read(&mut buf) {
+            Ok(0) => {
+                return Ok(Closed {
+                    after: start.elapsed(),
+                    got: String::from_utf8_lossy(&got).into_owned(),
+                })
+            }
+            Ok(n) => {
+                got.extend_from_slice(&buf[..n]);
+                if keep_alive {
+                    // The answer came: from now on the connection is idle.
+                    start = Instant::now();
+                }
+            }
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ) => {}
+            Err(_) => {
+                return Ok(Closed {
+                    after: start.elapsed(),
+                    got: String::from_utf8_lossy(&got).into_owned(),
+                })
+            }
+        }
+        if trickle && last_byte.elapsed() >= Duration::from_millis(100) {
+            last_byte = Instant::now();
+            if s.write_all(b"a").is_err() {
+                return Ok(Closed {
+                    after: start.elapsed(),
+                    got: String::from_utf8_lossy(&got).into_owned(),
+                });
+            }
+        }
+    }
+    Err(format!("still open after {within:?}"))
+}
+
+#[tokio::test]
+async fn a_slowloris_crowd_holds_no_worker_and_is_closed_at_the_configured_timeouts() {
+    const TIMEOUT: Duration = Duration::from_millis(1500);
+    let app = limited_app(|s| {
+        // One worker: if slow clients held workers, nothing else would be served.
+        s.workers = Some(1);
+        s.limits.client_request_timeout = TIMEOUT;
+        s.limits.keep_alive = TIMEOUT;
+        s.limits.client_body_timeout = TIMEOUT;
+        s.limits.client_disconnect_timeout = Duration::from_millis(500);
+        s.limits.per_ip = None;
+    })
+    .await;
+    let failures = app.client.failures();
+    let addr = app.address.trim_start_matches("http://").to_string();
+    const HEAD: &[u8] = b"GET /v1/neighbours HTTP/1.1\r\nHost: x\r\nX-Slow: ";
+    const BODY: &[u8] = b"POST /v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"em";
+    const DONE: &[u8] = b"GET /health HTTP/1.1\r\nHost: x\r\n\r\n";
+    // 200 connections: silent, trickling a header forever, stalled in the body, and
+    // finished but left open (keep-alive).
+    let kinds: [(&str, &'static [u8], bool); 4] = [
+        ("silent", b"", false),
+        ("trickling", HEAD, true),
+        ("stalled body", BODY, false),
+        ("idle keep-alive", DONE, false),
+    ];
+    let mut handles = Vec::new();
+    for i in 0..200 {
+        let (kind, head, trickle) = kinds[i % kinds.len()];
+        let addr = addr.clone();
+        handles.push((
+            kind,
+            tokio::task::spawn_blocking(move || slow_client(addr, head, trickle, Duration::from_secs(8))),
+        ));
+    }
+    // Meanwhile everybody else is served at once.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let token = app.token(&app.org_a, Role::Coordinator, &[]);
+    for _ in 0..20 {
+        let start = Instant::now();
+        assert_eq!(app.get_with_token("/v1/auth/me", &token).await.status(), 200);
+        assert!(
+            start.elapsed() < Duration::from_millis(500),
+            "{:?}",
+            start.elapsed()
+        );
+    }
+    // Each slow connection was closed by the server: not before its timeout, and not
+    // long after.
+    for (i, (kind, h)) in handles.into_iter().enumerate() {
+        let closed = h
+            .await
+            .unwrap()
+            .unwrap_or_else(|e| panic!("{kind} connection {i}: {e}"));
+        assert!(
+            closed.after >= TIMEOUT - Duration::from_millis(100) && closed.after <= TIMEOUT * 3,
+            "{kind} connection {i} closed after {:?}",
+            closed.after
+        );
+        match kind {
+            "idle keep-alive" => assert!(closed.got.starts_with("HTTP/1.1 200"), "{}", closed.got),
+            _ => assert!(
+                closed.got.is_empty()
+                    || closed.got.starts_with("HTTP/1.1 408")
+                    || closed.got.starts_with("HTTP/1.1 400"),
+                "{kind} connection {i}: {}",
+                closed.got
+            ),
+        }
+    }
+    assert_eq!(app.get("/health").await.status(), 200);
+    failures.assert_none();
+}

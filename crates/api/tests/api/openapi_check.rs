@@ -66,6 +66,7 @@ const KEYWORDS: &[&str] = &[
     "exclusiveMaximum",
     "minLength",
     "maxLength",
+    "pattern",
     "allOf",
     "anyOf",
     "oneOf",
@@ -320,6 +321,12 @@ impl Spec {
             if bound("minLength").is_some_and(|m| n < m) || bound("maxLength").is_some_and(|m| n > m) {
                 push(format!("a string of {n} characters is out of its length bounds"));
             }
+            if let Some(p) = s.get("pattern").and_then(Value::as_str) {
+                // ECMA-262 semantics: a search, not a full match.
+                if !pattern(p).is_match(text) {
+                    push(format!("{} does not match the pattern {p}", show(v)));
+                }
+            }
         }
         if let Some(items) = v.as_array() {
             let n = items.len() as u64;
@@ -486,6 +493,12 @@ fn has_type(v: &Value, t: &str) -> bool {
     }
 }
 
+/// A schema's `pattern`, compiled (the document's patterns use the syntax ECMA-262 and
+/// the `regex` crate share: classes, `\xHH`, `\uHHHH`, anchors, repetition).
+fn pattern(p: &str) -> regex::Regex {
+    regex::Regex::new(p).unwrap_or_else(|e| panic!("pattern {p} does not compile: {e}"))
+}
+
 fn show(v: &Value) -> String {
     let kind = match v {
         Value::Null => "null",
@@ -514,6 +527,9 @@ fn every_schema_keyword_is_understood() {
         for (k, v) in s {
             if !KEYWORDS.contains(&k.as_str()) && !ANNOTATIONS.contains(&k.as_str()) {
                 unknown.push(format!("{at}: {k}"));
+            }
+            if k == "pattern" {
+                pattern(v.as_str().unwrap_or_default());
             }
             match k.as_str() {
                 "properties" => {
@@ -622,7 +638,7 @@ components:
         id: {type: integer}
         name: {type: string, nullable: true}
         kind: {type: string, enum: [a, b]}
-        tags: {type: array, items: {type: string}}
+        tags: {type: array, items: {type: string, pattern: '^[a-z]+$'}}
         shape:
           oneOf:
             - {type: object, additionalProperties: false, required: [r], properties: {r: {type: number}}}
@@ -650,7 +666,7 @@ fn a_matching_body_passes() {
 
 #[test]
 fn a_wrong_body_fails_with_the_pointer_of_each_mismatch() {
-    let body = br#"{"id": "12", "kind": "c", "tags": [1], "shape": {"r": 1, "w": 2}, "extra": true}"#;
+    let body = br#"{"id": "12", "kind": "c", "tags": [1, "Xy"], "shape": {"r": 1, "w": 2}, "extra": true}"#;
     let err = mini().check("GET", "/things/12", 200, JSON, body).unwrap_err();
     assert!(
         err.starts_with("GET /things/12 answered 200 (application/json)"),
@@ -662,6 +678,7 @@ fn a_wrong_body_fails_with_the_pointer_of_each_mismatch() {
         r#"at "/id": expected integer, got string "12""#,
         r#"at "/kind": string "c" is not one of ["a","b"]"#,
         r#"at "/tags/0": expected string, got number 1"#,
+        r#"at "/tags/1": string "Xy" does not match the pattern ^[a-z]+$"#,
         r#"at "/shape": matches none of the oneOf schemas"#,
         r#"at "/extra": property not in the schema"#,
     ] {

@@ -337,7 +337,7 @@ pub async fn file_request(
             date,
             parts: Vec::new(),
         },
-        Err(_) => WindowIn::Flexible,
+        Err(_) => WindowIn::Flexible {},
     };
     let body = RequestIn {
         neighbour_id: id,

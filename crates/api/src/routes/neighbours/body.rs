@@ -67,8 +67,9 @@ impl ConsentIn {
 #[serde(deny_unknown_fields)]
 pub struct NeighbourIn {
     pub display_name: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::extract::object_or_null")]
     pub contact: Option<ContactIn>,
+    #[serde(deserialize_with = "crate::extract::object")]
     pub location: LocationIn,
     /// Found from the location when absent.
     #[serde(default)]
@@ -86,6 +87,7 @@ pub struct NeighbourIn {
     pub capacity: u8,
     #[serde(default)]
     pub paused: bool,
+    #[serde(deserialize_with = "crate::extract::object")]
     pub consent: ConsentIn,
     #[serde(default = "default_language")]
     pub preferred_language: String,
@@ -122,35 +124,36 @@ impl NeighbourIn {
     }
 }
 
-/// `PATCH /v1/neighbours/{id}`: absent fields stay, `null` clears what may be cleared.
+/// `PATCH /v1/neighbours/{id}`: absent fields stay, `null` clears what may be cleared
+/// (the neighbourhood, a contact field) and is refused elsewhere.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NeighbourPatch {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::extract::non_null")]
     pub display_name: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::extract::some_object")]
     pub contact: Option<ContactIn>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::extract::some_object")]
     pub location: Option<LocationIn>,
     #[serde(default, deserialize_with = "nullable")]
     pub neighbourhood_id: Option<Option<i64>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::extract::non_null")]
     pub travel_radius_m: Option<f64>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::extract::non_null")]
     pub interests: Option<Vec<String>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::extract::non_null")]
     pub talents: Option<Vec<String>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::extract::non_null")]
     pub languages: Option<Vec<String>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::extract::non_null")]
     pub availability: Option<Vec<String>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::extract::non_null")]
     pub capacity: Option<u8>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::extract::non_null")]
     pub paused: Option<bool>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::extract::some_object")]
     pub consent: Option<ConsentIn>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::extract::non_null")]
     pub preferred_language: Option<String>,
 }
 

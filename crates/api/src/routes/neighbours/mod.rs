@@ -126,7 +126,7 @@ pub async fn update(
     state: web::Data<AppState>,
     caller: Authorised<NeighboursWrite>,
     Id(id): Id<NeighbourId>,
-    body: web::Json<NeighbourPatch>,
+    body: crate::extract::JsonBody<NeighbourPatch>,
 ) -> ApiResult<HttpResponse> {
     let caller = caller.caller;
     let (change, fields) = body.into_inner().into_update(caller.actor())?;

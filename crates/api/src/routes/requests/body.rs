@@ -31,7 +31,8 @@ pub enum WindowIn {
     Weekly {
         slots: Vec<String>,
     },
-    Flexible,
+    /// A struct variant (not a unit one) so that unknown fields are refused here too.
+    Flexible {},
 }
 
 /// `POST /v1/requests`.
@@ -44,9 +45,10 @@ pub struct RequestIn {
     pub tags: Vec<String>,
     #[serde(default)]
     pub text: String,
+    #[serde(deserialize_with = "crate::extract::object")]
     pub window: WindowIn,
     /// Where it takes place when not at the requester's home.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::extract::object_or_null")]
     pub location: Option<LocationIn>,
     /// Search radius in metres; the requester's travel radius when absent.
     #[serde(default)]
@@ -93,7 +95,7 @@ impl RequestIn {
                 }
                 Window::Once { date, parts }
             }
-            WindowIn::Flexible => Window::Flexible,
+            WindowIn::Flexible {} => Window::Flexible,
             WindowIn::Weekly { slots } => {
                 let parsed = slots.iter().try_fold(WeeklySlots::NONE, |acc, c| {
                     WeeklySlots::parse_code(c).map(|s| acc.union(s))

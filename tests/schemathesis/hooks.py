@@ -1,0 +1,115 @@
+"""Schemathesis hooks for nabij (loaded by tests/schemathesis/schemathesis.toml).
+
+`openapi.yaml` states every rule JSON Schema can state. A few rules of the API depend on
+the current date, on another field of the same body, or on data the server holds, so a
+generator cannot know them. So that `positive_data_acceptance` stays a sharp check
+(every schema-valid request must be accepted), the hooks below make *positive* test
+cases follow those rules, each named here; negative cases are never touched.
+
+- A `cursor` is valid only when the server issued it (`next_cursor` of the page before).
+  A made-up cursor is dropped from positive cases; the stateful phase follows the real
+  ones through the `NextPage` links.
+- `Idempotency-Key`: the same key with another body is 422 `idempotency_key_reused` by
+  design. Positive cases get a key of their own (the generated key, a run id and a
+  counter), so a key is never reused by accident. (Replays are tested in
+  crates/api/tests/api.)
+- `window.date` of a request lies between yesterday and a year from now: positive
+  cases get a date in that range.
+- An exchange is between two different neighbours: `to_id` differs from `from_id`.
+
+Rules that depend on who is part of what cannot be met by a generator. A positive case
+that breaks one of them gets a 400 naming exactly that rule; `filter_failure` below
+drops those failures and no other (the run's summary counts what it dropped).
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime
+import itertools
+import re
+import uuid
+
+import schemathesis
+from schemathesis.core.parameters import ParameterLocation
+
+_counter = itertools.count(1)
+# Keys are remembered for 24 h per caller: a run against a server an earlier run used
+# must not meet its keys again.
+_RUN = uuid.uuid4().hex[:8]
+_REAL_CURSOR = re.compile(r"^[a-z_]+:[1-9][0-9]*$")
+_VISIBLE_ASCII = re.compile(r"^[!-~]{1,255}$")
+
+# 400 `invalid_value` details of rules about membership, which only the server's data
+# decide (crates/store/src/matching.rs, exchange.rs), and of the neighbourhoods a limited
+# coordinator may place a resident in (crates/api/src/routes/neighbours/mod.rs).
+STATE_RULES = frozenset(
+    {
+        "the requester cannot be their own companion",
+        "neighbour_id is not part of this match",
+        "both neighbours must be part of the match",
+        "outside the neighbourhoods you coordinate",
+    }
+)
+
+
+def _positive(case, location: ParameterLocation) -> bool:
+    meta = case.meta
+    return meta is not None and location in meta.components and not meta.is_negative_at(location)
+
+
+def _is_real_cursor(value) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        text = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4)).decode("utf-8")
+    except (ValueError, UnicodeDecodeError):
+        return False
+    return bool(_REAL_CURSOR.match(text))
+
+
+@schemathesis.hook
+def map_case(context, case):
+    if _positive(case, ParameterLocation.QUERY) and isinstance(case.query, dict) and "cursor" in case.query:
+        if not _is_real_cursor(case.query["cursor"]):
+            case.query = {k: v for k, v in case.query.items() if k != "cursor"}
+    if _positive(case, ParameterLocation.HEADER) and case.headers:
+        key = case.headers.get("Idempotency-Key")
+        if isinstance(key, str) and _VISIBLE_ASCII.match(key):
+            suffix = f"-{_RUN}-{next(_counter)}"
+            headers = dict(case.headers)
+            headers["Idempotency-Key"] = key[: 255 - len(suffix)] + suffix
+            case.headers = headers
+    body = case.body
+    if _positive(case, ParameterLocation.BODY) and isinstance(body, dict):
+        path = case.operation.path
+        if path == "/v1/requests" and isinstance(body.get("window"), dict):
+            window = body["window"]
+            if window.get("type") == "once":
+                day = datetime.date.today() + datetime.timedelta(days=next(_counter) % 360)
+                case.body = {**body, "window": {**window, "date": day.isoformat()}}
+        elif path == "/v1/exchanges":
+            a, b = body.get("from_id"), body.get("to_id")
+            numbers = (int, float)
+            if isinstance(a, numbers) and isinstance(b, numbers) and not isinstance(a, bool) and a == b:
+                a = int(a)
+                case.body = {**body, "to_id": a + 1 if a < 2**63 - 1 else a - 1}
+    return case
+
+
+@schemathesis.hook
+def filter_failure(context, failure, case, response):
+    """Keeps every failure but a positive case refused for a membership rule."""
+    if type(failure).__name__ != "RejectedPositiveData" or response.status_code != 400:
+        return True
+    try:
+        problem = response.json()
+    except ValueError:
+        return True
+    if not isinstance(problem, dict) or problem.get("code") != "invalid_value":
+        return True
+    errors = problem.get("errors") or []
+    if errors:
+        # Every field error must be one of those rules.
+        return not all(isinstance(e, dict) and e.get("message") in STATE_RULES for e in errors)
+    return problem.get("detail") not in STATE_RULES
