@@ -58,7 +58,10 @@ mod tests {
         assert_eq!(reasons[0].nl, "woorden 'samen wandelen' wijzen op gezelschap");
         assert_eq!(reasons[0].fr, reasons[0].nl, "no French existed: Dutch stands in");
         assert_eq!(reasons[0].en, "words 'samen wandelen' point to companionship");
-        assert_eq!(reasons[1], ScopeReason::new("eenmalige kuis", "eenmalige kuis", "eenmalige kuis"));
+        assert_eq!(
+            reasons[1],
+            ScopeReason::new("eenmalige kuis", "eenmalige kuis", "eenmalige kuis")
+        );
     }
 
     #[test]

@@ -83,10 +83,24 @@ async fn out_of_scope_waits_for_a_referral_with_suggestions_and_can_be_overruled
     assert_eq!(got["status"], "referral_needed");
     assert_eq!(got["scope"]["category"], "personal_care");
     assert_reasons_in_three_languages(&got["scope"]);
-    let last = got["scope"]["reasons_i18n"].as_array().unwrap().last().unwrap().clone();
-    assert_eq!(last["nl"], "coördinator koos persoonlijke verzorging: Toch zorg na huisbezoek");
-    assert_eq!(last["fr"], "le coordinateur a choisi des soins personnels : Toch zorg na huisbezoek");
-    assert_eq!(last["en"], "coordinator chose personal care: Toch zorg na huisbezoek");
+    let last = got["scope"]["reasons_i18n"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(
+        last["nl"],
+        "coördinator koos persoonlijke verzorging: Toch zorg na huisbezoek"
+    );
+    assert_eq!(
+        last["fr"],
+        "le coordinateur a choisi des soins personnels : Toch zorg na huisbezoek"
+    );
+    assert_eq!(
+        last["en"],
+        "coordinator chose personal care: Toch zorg na huisbezoek"
+    );
 
     let referral = json!({"request_id": rid, "service_id": sid, "reason": "out_of_scope"});
     let r = app.post_ok("/v1/referrals", &token, &referral, 201).await;

@@ -51,7 +51,11 @@ fn small_name(kind: SmallKind) -> Names {
             "une aide avec un ordinateur ou un téléphone",
             "help with a computer or phone",
         ],
-        SmallKind::Errand => ["een boodschap of rit", "une course ou un trajet", "an errand or a ride"],
+        SmallKind::Errand => [
+            "een boodschap of rit",
+            "une course ou un trajet",
+            "an errand or a ride",
+        ],
         SmallKind::Repair => ["een kleine klus", "un petit bricolage", "a small repair"],
         SmallKind::Other => ["klein helpen", "une petite aide", "small help"],
     }
@@ -84,7 +88,12 @@ fn kind_name(k: RequestKind) -> Names {
 /// "le champ fréquence = chaque semaine", "field recurrence = weekly".
 fn field(l: L, source: &Source) -> String {
     let (nl, fr, en, value) = match source {
-        Source::Recurrence(r) => ("herhaling", "fréquence", "recurrence", pick(l, recurrence_name(*r)).to_string()),
+        Source::Recurrence(r) => (
+            "herhaling",
+            "fréquence",
+            "recurrence",
+            pick(l, recurrence_name(*r)).to_string(),
+        ),
         Source::Duration(m) => ("duur", "durée", "duration", format!("{m} min")),
         Source::Kind(k) => ("soort", "type", "kind", pick(l, kind_name(*k)).to_string()),
         Source::Words { text, .. } => return format!("'{text}'"),
@@ -105,7 +114,11 @@ fn label(l: L, source: &Source) -> String {
             format!("{what} = {}", pick(l, recurrence_name(*r)))
         }
         Source::Duration(m) => format!("{} = {m} min", pick(l, ["duur", "durée", "duration"])),
-        Source::Kind(k) => format!("{} = {}", pick(l, ["soort", "type", "kind"]), pick(l, kind_name(*k))),
+        Source::Kind(k) => format!(
+            "{} = {}",
+            pick(l, ["soort", "type", "kind"]),
+            pick(l, kind_name(*k))
+        ),
     }
 }
 

@@ -120,9 +120,11 @@ fn fields_decide_without_words() {
     let v = classify(&weekly_garden);
     assert_eq!(v.category, ScopeCategory::Structural, "{v:?}");
     assert!(
-        v.reasons.iter().any(|r| r.en.contains("field recurrence = weekly")
-            && r.nl.contains("veld herhaling = wekelijks")
-            && r.fr.contains("le champ fréquence = chaque semaine")),
+        v.reasons
+            .iter()
+            .any(|r| r.en.contains("field recurrence = weekly")
+                && r.nl.contains("veld herhaling = wekelijks")
+                && r.fr.contains("le champ fréquence = chaque semaine")),
         "{v:?}"
     );
     let weekly_coffee = ScopeInput {
@@ -168,11 +170,18 @@ fn override_wins() {
         .reasons
         .iter()
         .any(|r| r.en.contains("coordinator chose small help")));
-    let own = o.reasons.last().cloned().unwrap_or_else(|| ScopeReason::new("", "", ""));
+    let own = o
+        .reasons
+        .last()
+        .cloned()
+        .unwrap_or_else(|| ScopeReason::new("", "", ""));
     for text in [&own.nl, &own.fr, &own.en] {
         assert!(text.ends_with("eenmalige grote kuis na ziekte"), "{own:?}");
     }
-    assert!(own.fr.starts_with("le coordinateur a choisi une petite aide"), "{own:?}");
+    assert!(
+        own.fr.starts_with("le coordinateur a choisi une petite aide"),
+        "{own:?}"
+    );
     let back = apply_override(o, ScopeCategory::PersonalCare, "");
     assert!(!back.in_scope);
     assert_eq!(back.category, ScopeCategory::PersonalCare);
@@ -212,10 +221,22 @@ fn never_panics_on_odd_input() {
 #[test]
 fn every_reason_is_written_in_three_languages() {
     let inputs = [
-        ScopeInput { text: "elke week poetsen", ..ScopeInput::default() },
-        ScopeInput { text: "geen poetshulp, gewoon een babbel", ..ScopeInput::default() },
-        ScopeInput { text: "medicatie klaarzetten en helpen verhuizen", ..ScopeInput::default() },
-        ScopeInput { text: "eenmalig de haag snoeien", ..ScopeInput::default() },
+        ScopeInput {
+            text: "elke week poetsen",
+            ..ScopeInput::default()
+        },
+        ScopeInput {
+            text: "geen poetshulp, gewoon een babbel",
+            ..ScopeInput::default()
+        },
+        ScopeInput {
+            text: "medicatie klaarzetten en helpen verhuizen",
+            ..ScopeInput::default()
+        },
+        ScopeInput {
+            text: "eenmalig de haag snoeien",
+            ..ScopeInput::default()
+        },
         ScopeInput {
             text: "Samen koffie drinken",
             kind: Some(RequestKind::Companionship),
@@ -235,7 +256,10 @@ fn every_reason_is_written_in_three_languages() {
         assert!(!v.reasons.is_empty(), "{v:?}");
         for r in &v.reasons {
             assert!(!r.nl.is_empty() && !r.fr.is_empty() && !r.en.is_empty(), "{r:?}");
-            assert!(r.nl != r.fr && r.fr != r.en && r.nl != r.en, "not translated: {r:?}");
+            assert!(
+                r.nl != r.fr && r.fr != r.en && r.nl != r.en,
+                "not translated: {r:?}"
+            );
             for text in [&r.nl, &r.fr, &r.en] {
                 assert!(!text.contains(" / "), "two languages in one text: {r:?}");
             }
@@ -251,11 +275,19 @@ fn every_reason_is_written_in_three_languages() {
 fn french_reasons_read_as_french() {
     let v = text("elke week poetsen");
     let fr: Vec<&str> = v.reasons.iter().map(|r| r.fr.as_str()).collect();
-    assert!(fr.contains(&"le mot 'poetsen' indique une aide structurelle"), "{fr:?}");
-    assert!(fr.contains(&"la répétition 'elke week' rend la tâche structurelle"), "{fr:?}");
+    assert!(
+        fr.contains(&"le mot 'poetsen' indique une aide structurelle"),
+        "{fr:?}"
+    );
+    assert!(
+        fr.contains(&"la répétition 'elke week' rend la tâche structurelle"),
+        "{fr:?}"
+    );
     let v = text("geen poetshulp, gewoon een babbel");
     assert!(
-        v.reasons.iter().any(|r| r.fr == "'poetshulp' est écarté par la négation 'geen'"),
+        v.reasons
+            .iter()
+            .any(|r| r.fr == "'poetshulp' est écarté par la négation 'geen'"),
         "{v:?}"
     );
 }

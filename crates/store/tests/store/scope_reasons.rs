@@ -63,7 +63,13 @@ fn old_joined_reasons_still_read(ctx: Ctx) {
             Ok(id)
         })
         .unwrap();
-    let reasons = ctx.store.read(|c| rq::get(c, a, id)).unwrap().scope().unwrap().reasons;
+    let reasons = ctx
+        .store
+        .read(|c| rq::get(c, a, id))
+        .unwrap()
+        .scope()
+        .unwrap()
+        .reasons;
     assert_eq!(
         reasons,
         vec![

@@ -65,7 +65,10 @@ async fn an_out_of_scope_request_is_referred_to_a_service() {
         assert!(listed(&html, &r.nl), "{} on {html}", r.nl);
         assert!(!listed(&html, &r.en), "{} on {html}", r.en);
     }
-    assert!(html.contains("wijst op persoonlijke verzorging") || html.contains("wijzen op persoonlijke verzorging"));
+    assert!(
+        html.contains("wijst op persoonlijke verzorging")
+            || html.contains("wijzen op persoonlijke verzorging")
+    );
     let fr = page(&mut b, &format!("{path}?lang=fr")).await;
     assert!(fr.contains("<html lang=\"fr\">"));
     for r in &verdict.reasons {
