@@ -1,11 +1,13 @@
 //! `nabij scope`: the scope guard on the command line.
 //!
 //! Contract (scripts depend on it):
-//! - `nabij scope "<text>" [--kind emotional|companionship|practical] [--json]`
-//! - `nabij scope --jsonl` reads JSON lines `{"text": "...", "kind": "..."}` (kind
-//!   optional) from stdin and writes one JSON line per input line, in order, with at least
-//!   `{"in_scope", "category", "reasons"}`; a bad line gets an error object and the run
-//!   goes on.
+//! - `nabij scope "<text>" [--kind emotional|companionship|practical] [--json] [--lang nl|fr|en]`
+//! - `nabij scope --jsonl [--lang nl|fr|en]` reads JSON lines `{"text": "...", "kind": "..."}`
+//!   (kind optional) from stdin and writes one JSON line per input line, in order, with at
+//!   least `{"in_scope", "category", "reasons"}`; a bad line gets an error object and the
+//!   run goes on.
+//! - `reasons` is a list of strings in `--lang` (Dutch by default); JSON output also has
+//!   `reasons_i18n`, the same reasons as `{"nl", "fr", "en"}` objects.
 
 use anyhow::{bail, Context};
 use clap::{Args, ValueEnum};
@@ -29,6 +31,26 @@ pub struct ScopeArgs {
     /// Read JSON lines from stdin and write one verdict per line.
     #[arg(long, conflicts_with_all = ["text", "kind", "json"])]
     jsonl: bool,
+    /// The language of the reasons.
+    #[arg(long, value_enum, default_value = "nl")]
+    lang: LangArg,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Nl,
+    Fr,
+    En,
+}
+
+impl LangArg {
+    fn code(self) -> &'static str {
+        match self {
+            LangArg::Nl => "nl",
+            LangArg::Fr => "fr",
+            LangArg::En => "en",
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -68,7 +90,7 @@ pub fn run(args: &ScopeArgs) -> anyhow::Result<ExitCode> {
     if args.jsonl {
         let stdin = std::io::stdin();
         let stdout = std::io::stdout();
-        run_jsonl(stdin.lock(), stdout.lock())?;
+        run_jsonl(stdin.lock(), stdout.lock(), args.lang.code())?;
         return Ok(ExitCode::SUCCESS);
     }
     let Some(text) = args.text.as_deref() else {
@@ -83,7 +105,10 @@ pub fn run(args: &ScopeArgs) -> anyhow::Result<ExitCode> {
         ..ScopeInput::default()
     });
     if args.json {
-        println!("{}", serde_json::to_string(&verdict_json(&verdict))?);
+        println!(
+            "{}",
+            serde_json::to_string(&verdict_json(&verdict, args.lang.code()))?
+        );
     } else {
         let label = if verdict.in_scope {
             "in scope"
@@ -92,7 +117,7 @@ pub fn run(args: &ScopeArgs) -> anyhow::Result<ExitCode> {
         };
         println!("{} ({label})", category_code(&verdict));
         for r in &verdict.reasons {
-            println!("  - {r}");
+            println!("  - {}", r.text(args.lang.code()));
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -105,11 +130,14 @@ fn category_code(v: &ScopeVerdict) -> String {
         .unwrap_or_default()
 }
 
-fn verdict_json(v: &ScopeVerdict) -> serde_json::Value {
+/// A verdict as JSON: `reasons` as strings in `lang`, `reasons_i18n` in all three.
+fn verdict_json(v: &ScopeVerdict, lang: &str) -> serde_json::Value {
+    let texts: Vec<&str> = v.reasons.iter().map(|r| r.text(lang)).collect();
     json!({
         "in_scope": v.in_scope,
         "category": category_code(v),
-        "reasons": v.reasons,
+        "reasons": texts,
+        "reasons_i18n": v.reasons,
         "overridden": v.overridden,
     })
 }
@@ -119,7 +147,7 @@ fn error_json(line: usize, code: &str, message: String) -> serde_json::Value {
 }
 
 /// Classifies one input line; errors become an error object for that line.
-fn classify_line(n: usize, raw: &str) -> serde_json::Value {
+fn classify_line(n: usize, raw: &str, lang: &str) -> serde_json::Value {
     let line: Line = match serde_json::from_str(raw) {
         Ok(l) => l,
         Err(e) => {
@@ -150,17 +178,18 @@ fn classify_line(n: usize, raw: &str) -> serde_json::Value {
             }
         },
     };
-    verdict_json(&classify(&ScopeInput {
+    let verdict = classify(&ScopeInput {
         text: &line.text,
         kind,
         recurrence: line.recurrence,
         duration_minutes: line.duration_minutes,
-    }))
+    });
+    verdict_json(&verdict, lang)
 }
 
 /// Reads JSON lines and writes one verdict (or error) line per input line, in order.
-/// Input that is not valid UTF-8 gets an error line too.
-pub fn run_jsonl(mut input: impl BufRead, mut out: impl Write) -> anyhow::Result<()> {
+/// Input that is not valid UTF-8 gets an error line too. Reasons are in `lang`.
+pub fn run_jsonl(mut input: impl BufRead, mut out: impl Write, lang: &str) -> anyhow::Result<()> {
     let mut buf = Vec::new();
     let mut n = 0usize;
     loop {
@@ -172,7 +201,7 @@ pub fn run_jsonl(mut input: impl BufRead, mut out: impl Write) -> anyhow::Result
         n += 1;
         let value = match std::str::from_utf8(&buf) {
             Ok(s) if s.trim().is_empty() => error_json(n, "empty_line", "the line is empty".into()),
-            Ok(s) => classify_line(n, s.trim_end_matches(['\n', '\r'])),
+            Ok(s) => classify_line(n, s.trim_end_matches(['\n', '\r']), lang),
             Err(_) => error_json(n, "invalid_utf8", "the line is not valid UTF-8".into()),
         };
         serde_json::to_writer(&mut out, &value)?;
@@ -198,7 +227,7 @@ mod tests {
         let mut bytes = input.as_bytes().to_vec();
         bytes.extend_from_slice(b"\xff\xfe\n");
         let mut out = Vec::new();
-        assert!(run_jsonl(&bytes[..], &mut out).is_ok());
+        assert!(run_jsonl(&bytes[..], &mut out, "fr").is_ok());
         let text = String::from_utf8(out).unwrap_or_default();
         let lines: Vec<serde_json::Value> = text
             .lines()
@@ -210,6 +239,14 @@ mod tests {
         assert_eq!(lines[2]["error"]["code"], "unknown_kind");
         assert_eq!(lines[3]["error"]["code"], "empty_line");
         assert!(lines[4]["reasons"].is_array());
+        assert_eq!(
+            lines[4]["reasons"][0], lines[4]["reasons_i18n"][0]["fr"],
+            "{}",
+            lines[4]
+        );
+        assert!(lines[4]["reasons"][0]
+            .as_str()
+            .is_some_and(|r| r.contains("indique")));
         assert_eq!(lines[5]["error"]["code"], "invalid_utf8");
     }
 }

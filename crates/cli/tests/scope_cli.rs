@@ -74,3 +74,35 @@ fn an_unknown_kind_is_a_usage_error_not_a_crash() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("sporty"));
 }
+
+#[test]
+fn reasons_come_in_the_chosen_language() {
+    let plain = |lang: Option<&str>| {
+        let mut cmd = nabij();
+        cmd.args(["scope", "elke week poetsen"]);
+        if let Some(l) = lang {
+            cmd.args(["--lang", l]);
+        }
+        let out = cmd.output().unwrap_or_else(|e| panic!("{e}"));
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let nl = plain(None);
+    assert!(
+        nl.contains("  - woord 'poetsen' wijst op structurele hulp"),
+        "{nl}"
+    );
+    assert!(!nl.contains("points to") && !nl.contains(" / "), "{nl}");
+    let fr = plain(Some("fr"));
+    assert!(
+        fr.contains("  - le mot 'poetsen' indique une aide structurelle"),
+        "{fr}"
+    );
+    let v = verdict("elke week poetsen", None);
+    let i18n = v["reasons_i18n"].as_array().cloned().unwrap_or_default();
+    assert_eq!(i18n.len(), v["reasons"].as_array().map_or(0, Vec::len), "{v}");
+    for (text, r) in v["reasons"].as_array().into_iter().flatten().zip(&i18n) {
+        assert_eq!(text, &r["nl"], "{v}");
+        assert!(r["en"].as_str().is_some_and(|t| !t.is_empty()), "{v}");
+    }
+}

@@ -40,6 +40,7 @@ pub mod referral;
 pub mod rematch;
 pub mod report;
 pub mod request;
+pub mod scope_reasons;
 pub mod service;
 pub mod user;
 pub mod vocab;

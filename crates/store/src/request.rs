@@ -6,12 +6,13 @@ use crate::error::{Result, StoreError};
 use crate::ids::{NeighbourId, NeighbourhoodId, OrgId, RequestId};
 use crate::json_text;
 use crate::schema::{help_requests, neighbours};
+use crate::scope_reasons;
 use crate::vocab;
 use crate::DbConnection;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use nabij_engine::projection::check_radius;
-use nabij_engine::scope::{Recurrence, ScopeCategory, ScopeVerdict};
+use nabij_engine::scope::{Recurrence, ScopeCategory, ScopeReason, ScopeVerdict};
 use nabij_engine::{HelpRequest, Point, RequestKind, Window};
 
 /// Where a request stands.
@@ -118,7 +119,8 @@ pub struct Request {
     pub status: String,
     pub scope_in_scope: bool,
     pub scope_category: String,
-    /// JSON list of reasons.
+    /// JSON list of reasons in three languages; read it with [`Request::scope`] (which
+    /// also reads the older `"nl / en"` strings, see [`crate::scope_reasons`]).
     pub scope_reasons: String,
     pub scope_overridden: bool,
     pub created_at: NaiveDateTime,
@@ -147,7 +149,7 @@ impl Request {
             in_scope: self.scope_in_scope,
             category: parse_category(&self.scope_category)
                 .ok_or_else(|| StoreError::Corrupt("help_requests.scope_category".to_string()))?,
-            reasons: json_text::decode(&self.scope_reasons, "help_requests.scope_reasons")?,
+            reasons: scope_reasons::decode(&self.scope_reasons)?,
             overridden: self.scope_overridden,
         })
     }
@@ -240,7 +242,7 @@ pub fn create(conn: &mut DbConnection, org: OrgId, form: &NewRequest) -> Result<
         status: status.as_str(),
         scope_in_scope: form.scope.in_scope,
         scope_category: category_code(form.scope.category),
-        scope_reasons: json_text::encode(&form.scope.reasons)?,
+        scope_reasons: scope_reasons::encode(&form.scope.reasons)?,
         scope_overridden: form.scope.overridden,
         created_at: now,
         updated_at: now,
@@ -340,9 +342,10 @@ pub fn override_scope(
     if reason.chars().count() > 500 {
         return Err(StoreError::invalid("reason must be at most 500 characters"));
     }
-    let mut reasons: Vec<String> = json_text::decode(&req.scope_reasons, "help_requests.scope_reasons")?;
+    let mut reasons = scope_reasons::decode(&req.scope_reasons)?;
     if !reason.is_empty() {
-        reasons.push(reason.to_string());
+        // The coordinator's own words, the same in every language.
+        reasons.push(ScopeReason::new(reason, reason, reason));
     }
     let to = if in_scope {
         RequestStatus::Open
@@ -357,7 +360,7 @@ pub fn override_scope(
     .set((
         help_requests::scope_in_scope.eq(in_scope),
         help_requests::scope_overridden.eq(true),
-        help_requests::scope_reasons.eq(json_text::encode(&reasons)?),
+        help_requests::scope_reasons.eq(scope_reasons::encode(&reasons)?),
         help_requests::status.eq(to.as_str()),
         help_requests::updated_at.eq(clock::now()),
     ))
@@ -393,7 +396,7 @@ pub fn set_scope(
         help_requests::scope_in_scope.eq(verdict.in_scope),
         help_requests::scope_category.eq(category_code(verdict.category)),
         help_requests::scope_overridden.eq(verdict.overridden),
-        help_requests::scope_reasons.eq(json_text::encode(&verdict.reasons)?),
+        help_requests::scope_reasons.eq(scope_reasons::encode(&verdict.reasons)?),
         help_requests::status.eq(to.as_str()),
         help_requests::updated_at.eq(clock::now()),
     ))

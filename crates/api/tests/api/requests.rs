@@ -10,6 +10,23 @@ crate::on_both_backends!(
     requests_list_by_status_and_never_echo_their_place,
 );
 
+/// `reasons` is the Dutch text of each entry of `reasons_i18n`, which has all three
+/// languages, none of them joined with another ("nl / en", as stored before).
+fn assert_reasons_in_three_languages(scope: &Value) {
+    let texts = scope["reasons"].as_array().unwrap();
+    let i18n = scope["reasons_i18n"].as_array().unwrap();
+    assert!(!texts.is_empty());
+    assert_eq!(texts.len(), i18n.len(), "{scope}");
+    for (text, r) in texts.iter().zip(i18n) {
+        assert_eq!(text, &r["nl"], "{scope}");
+        for lang in ["nl", "fr", "en"] {
+            let t = r[lang].as_str().unwrap();
+            assert!(!t.is_empty() && !t.contains(" / "), "{scope}");
+        }
+        assert_ne!(r["nl"], r["fr"], "{scope}");
+    }
+}
+
 async fn out_of_scope_waits_for_a_referral_with_suggestions_and_can_be_overruled(app: TestApp) {
     let token = app.token(&app.org_a, Role::Coordinator, &[]);
     let care = json!({"name": "Thuiszorg Pelt", "categories": ["personal_care"], "phone": "011 22 33 44"});
@@ -30,7 +47,14 @@ async fn out_of_scope_waits_for_a_referral_with_suggestions_and_can_be_overruled
     assert_eq!(req["status"], "referral_needed");
     assert_eq!(req["scope"]["in_scope"], false);
     assert_eq!(req["scope"]["category"], "personal_care");
-    assert!(!req["scope"]["reasons"].as_array().unwrap().is_empty());
+    assert_reasons_in_three_languages(&req["scope"]);
+    assert!(
+        req["scope"]["reasons_i18n"][0]["fr"]
+            .as_str()
+            .unwrap()
+            .ends_with("des soins personnels"),
+        "{req}"
+    );
     let suggested: Vec<i64> = req["suggested_services"]
         .as_array()
         .unwrap()
@@ -58,6 +82,25 @@ async fn out_of_scope_waits_for_a_referral_with_suggestions_and_can_be_overruled
     let got = app.post_ok(&path, &token, &back, 200).await;
     assert_eq!(got["status"], "referral_needed");
     assert_eq!(got["scope"]["category"], "personal_care");
+    assert_reasons_in_three_languages(&got["scope"]);
+    let last = got["scope"]["reasons_i18n"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(
+        last["nl"],
+        "coördinator koos persoonlijke verzorging: Toch zorg na huisbezoek"
+    );
+    assert_eq!(
+        last["fr"],
+        "le coordinateur a choisi des soins personnels : Toch zorg na huisbezoek"
+    );
+    assert_eq!(
+        last["en"],
+        "coordinator chose personal care: Toch zorg na huisbezoek"
+    );
 
     let referral = json!({"request_id": rid, "service_id": sid, "reason": "out_of_scope"});
     let r = app.post_ok("/v1/referrals", &token, &referral, 201).await;

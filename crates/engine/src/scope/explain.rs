@@ -1,81 +1,144 @@
-//! Human-readable reasons, in Dutch and English ("nl / en"), each naming the word or field
-//! that decided and the category it points to.
+//! Human-readable reasons in Dutch, French and English, each naming the word or field
+//! that decided and the category it points to. Quoted words stay as the resident wrote
+//! them (after normalising), in all three languages.
 
 use super::lexicon::{Signal, SmallKind};
+use super::reason::ScopeReason;
 use super::rules::{Evidence, Scores, Source, THRESHOLD};
 use super::{Recurrence, ScopeCategory};
 use crate::request::RequestKind;
 
-/// Category names (nl, en).
-pub(crate) fn category_name(cat: ScopeCategory) -> (&'static str, &'static str) {
+/// The language a text is being written in.
+#[derive(Clone, Copy)]
+enum L {
+    Nl,
+    Fr,
+    En,
+}
+
+/// A name in the three languages: `[nl, fr, en]`.
+type Names = [&'static str; 3];
+
+fn pick(l: L, names: Names) -> &'static str {
+    match l {
+        L::Nl => names[0],
+        L::Fr => names[1],
+        L::En => names[2],
+    }
+}
+
+/// Writes one reason by writing it once per language.
+fn each(write: impl Fn(L) -> String) -> ScopeReason {
+    ScopeReason::new(write(L::Nl), write(L::Fr), write(L::En))
+}
+
+/// Category names, as the object of "points to" (French with its article).
+fn category_name(cat: ScopeCategory) -> Names {
     match cat {
-        ScopeCategory::SmallHelp => ("klein helpen", "small help"),
-        ScopeCategory::Structural => ("structurele hulp", "structural help"),
-        ScopeCategory::Heavy => ("een zware taak", "a heavy task"),
-        ScopeCategory::PersonalCare => ("persoonlijke verzorging", "personal care"),
+        ScopeCategory::SmallHelp => ["klein helpen", "une petite aide", "small help"],
+        ScopeCategory::Structural => ["structurele hulp", "une aide structurelle", "structural help"],
+        ScopeCategory::Heavy => ["een zware taak", "une tâche lourde", "a heavy task"],
+        ScopeCategory::PersonalCare => ["persoonlijke verzorging", "des soins personnels", "personal care"],
     }
 }
 
-fn small_name(kind: SmallKind) -> (&'static str, &'static str) {
+fn small_name(kind: SmallKind) -> Names {
     match kind {
-        SmallKind::Company => ("gezelschap", "companionship"),
-        SmallKind::Emotional => ("emotionele steun", "emotional support"),
-        SmallKind::Tech => ("hulp met computer of telefoon", "help with a computer or phone"),
-        SmallKind::Errand => ("een boodschap of rit", "an errand or a ride"),
-        SmallKind::Repair => ("een kleine klus", "a small repair"),
-        SmallKind::Other => ("klein helpen", "small help"),
+        SmallKind::Company => ["gezelschap", "de la compagnie", "companionship"],
+        SmallKind::Emotional => ["emotionele steun", "un soutien émotionnel", "emotional support"],
+        SmallKind::Tech => [
+            "hulp met computer of telefoon",
+            "une aide avec un ordinateur ou un téléphone",
+            "help with a computer or phone",
+        ],
+        SmallKind::Errand => [
+            "een boodschap of rit",
+            "une course ou un trajet",
+            "an errand or a ride",
+        ],
+        SmallKind::Repair => ["een kleine klus", "un petit bricolage", "a small repair"],
+        SmallKind::Other => ["klein helpen", "une petite aide", "small help"],
     }
 }
 
-fn recurrence_name(r: Recurrence) -> (&'static str, &'static str) {
+fn recurrence_name(r: Recurrence) -> Names {
     match r {
-        Recurrence::Once => ("eenmalig", "once"),
-        Recurrence::Occasional => ("af en toe", "occasional"),
-        Recurrence::Monthly => ("maandelijks", "monthly"),
-        Recurrence::Weekly => ("wekelijks", "weekly"),
-        Recurrence::SeveralPerWeek => ("meermaals per week", "several times a week"),
-        Recurrence::Daily => ("dagelijks", "daily"),
+        Recurrence::Once => ["eenmalig", "une fois", "once"],
+        Recurrence::Occasional => ["af en toe", "de temps en temps", "occasional"],
+        Recurrence::Monthly => ["maandelijks", "chaque mois", "monthly"],
+        Recurrence::Weekly => ["wekelijks", "chaque semaine", "weekly"],
+        Recurrence::SeveralPerWeek => [
+            "meermaals per week",
+            "plusieurs fois par semaine",
+            "several times a week",
+        ],
+        Recurrence::Daily => ["dagelijks", "chaque jour", "daily"],
     }
 }
 
-fn kind_name(k: RequestKind) -> (&'static str, &'static str) {
+fn kind_name(k: RequestKind) -> Names {
     match k {
-        RequestKind::Emotional => ("emotionele steun", "emotional support"),
-        RequestKind::Companionship => ("gezelschap", "companionship"),
-        RequestKind::Practical => ("praktische hulp", "practical help"),
+        RequestKind::Emotional => ["emotionele steun", "soutien émotionnel", "emotional support"],
+        RequestKind::Companionship => ["gezelschap", "compagnie", "companionship"],
+        RequestKind::Practical => ["praktische hulp", "aide pratique", "practical help"],
     }
 }
 
-/// "woord 'x' wijst op … / word 'x' points to …" or the field equivalent.
-fn points_to(source: &Source, nl: &str, en: &str) -> String {
-    match source {
-        Source::Words { text, multi: false } => {
-            format!("woord '{text}' wijst op {nl} / word '{text}' points to {en}")
-        }
-        Source::Words { text, multi: true } => {
-            format!("woorden '{text}' wijzen op {nl} / words '{text}' point to {en}")
-        }
-        Source::Recurrence(r) => {
-            let (rn, re) = recurrence_name(*r);
-            format!("veld herhaling = {rn} wijst op {nl} / field recurrence = {re} points to {en}")
-        }
-        Source::Duration(m) => {
-            format!("veld duur = {m} min wijst op {nl} / field duration = {m} min points to {en}")
-        }
-        Source::Kind(k) => {
-            let (kn, ke) = kind_name(*k);
-            format!("veld soort = {kn} wijst op {nl} / field kind = {ke} points to {en}")
-        }
+/// The field a source names, as the subject of a sentence: "veld herhaling = wekelijks",
+/// "le champ fréquence = chaque semaine", "field recurrence = weekly".
+fn field(l: L, source: &Source) -> String {
+    let (nl, fr, en, value) = match source {
+        Source::Recurrence(r) => (
+            "herhaling",
+            "fréquence",
+            "recurrence",
+            pick(l, recurrence_name(*r)).to_string(),
+        ),
+        Source::Duration(m) => ("duur", "durée", "duration", format!("{m} min")),
+        Source::Kind(k) => ("soort", "type", "kind", pick(l, kind_name(*k)).to_string()),
+        Source::Words { text, .. } => return format!("'{text}'"),
+    };
+    match l {
+        L::Nl => format!("veld {nl} = {value}"),
+        L::Fr => format!("le champ {fr} = {value}"),
+        L::En => format!("field {en} = {value}"),
     }
 }
 
-fn label(source: &Source) -> String {
+/// The word or field a source names, short: "'poetsen'", "herhaling = wekelijks".
+fn label(l: L, source: &Source) -> String {
     match source {
         Source::Words { text, .. } => format!("'{text}'"),
-        Source::Recurrence(r) => format!("herhaling/recurrence = {}", recurrence_name(*r).1),
-        Source::Duration(m) => format!("duur/duration = {m} min"),
-        Source::Kind(k) => format!("soort/kind = {}", k.code()),
+        Source::Recurrence(r) => {
+            let what = pick(l, ["herhaling", "fréquence", "recurrence"]);
+            format!("{what} = {}", pick(l, recurrence_name(*r)))
+        }
+        Source::Duration(m) => format!("{} = {m} min", pick(l, ["duur", "durée", "duration"])),
+        Source::Kind(k) => format!(
+            "{} = {}",
+            pick(l, ["soort", "type", "kind"]),
+            pick(l, kind_name(*k))
+        ),
     }
+}
+
+/// "woord 'x' wijst op …", "le mot 'x' indique …", "word 'x' points to …", or the field
+/// equivalent.
+fn points_to(source: &Source, names: Names) -> ScopeReason {
+    each(|l| {
+        let to = pick(l, names);
+        match (source, l) {
+            (Source::Words { text, multi: false }, L::Nl) => format!("woord '{text}' wijst op {to}"),
+            (Source::Words { text, multi: false }, L::Fr) => format!("le mot '{text}' indique {to}"),
+            (Source::Words { text, multi: false }, L::En) => format!("word '{text}' points to {to}"),
+            (Source::Words { text, multi: true }, L::Nl) => format!("woorden '{text}' wijzen op {to}"),
+            (Source::Words { text, multi: true }, L::Fr) => format!("les mots '{text}' indiquent {to}"),
+            (Source::Words { text, multi: true }, L::En) => format!("words '{text}' point to {to}"),
+            (_, L::Nl) => format!("{} wijst op {to}", field(l, source)),
+            (_, L::Fr) => format!("{} indique {to}", field(l, source)),
+            (_, L::En) => format!("{} points to {to}", field(l, source)),
+        }
+    })
 }
 
 fn by_weight(evidence: &[Evidence], pred: impl Fn(&Evidence) -> bool) -> Vec<&Evidence> {
@@ -85,8 +148,8 @@ fn by_weight(evidence: &[Evidence], pred: impl Fn(&Evidence) -> bool) -> Vec<&Ev
 }
 
 /// Reasons for an out-of-scope category: its cues, strongest first.
-fn out_of_scope(cat: ScopeCategory, evidence: &[Evidence], scores: &Scores) -> Vec<String> {
-    let (nl, en) = category_name(cat);
+fn out_of_scope(cat: ScopeCategory, evidence: &[Evidence], scores: &Scores) -> Vec<ScopeReason> {
+    let names = category_name(cat);
     let wanted = |s: Signal| match cat {
         ScopeCategory::PersonalCare => s == Signal::Care,
         ScopeCategory::Heavy => s == Signal::Heavy,
@@ -97,54 +160,65 @@ fn out_of_scope(cat: ScopeCategory, evidence: &[Evidence], scores: &Scores) -> V
         .into_iter()
         .map(|e| match e.signal {
             Signal::Recur => makes_structural(&e.source),
-            _ => points_to(&e.source, nl, en),
+            _ => points_to(&e.source, names),
         })
         .collect()
 }
 
-/// "herhaling 'elke week' maakt de taak structureel / recurrence … makes the task structural".
-fn makes_structural(source: &Source) -> String {
-    let (nl, en) = match source {
-        Source::Recurrence(r) => {
-            let (rn, re) = recurrence_name(*r);
-            (
-                format!("veld herhaling = {rn}"),
-                format!("field recurrence = {re}"),
-            )
+/// "herhaling 'elke week' maakt de taak structureel" (or the recurrence field).
+fn makes_structural(source: &Source) -> ScopeReason {
+    each(|l| {
+        let what = match source {
+            Source::Recurrence(_) => field(l, source),
+            other => {
+                let prefix = pick(l, ["herhaling", "la répétition", "recurrence"]);
+                format!("{prefix} {}", label(l, other))
+            }
+        };
+        match l {
+            L::Nl => format!("{what} maakt de taak structureel"),
+            L::Fr => format!("{what} rend la tâche structurelle"),
+            L::En => format!("{what} makes the task structural"),
         }
-        other => {
-            let what = label(other);
-            (format!("herhaling {what}"), format!("recurrence {what}"))
-        }
-    };
-    format!("{nl} maakt de taak structureel / {en} makes the task structural")
+    })
 }
 
 /// Reasons for small help: signs of small help, negated or too weak cues, the default.
-fn in_scope(evidence: &[Evidence], scores: &Scores) -> Vec<String> {
+fn in_scope(evidence: &[Evidence], scores: &Scores) -> Vec<ScopeReason> {
     let mut out = Vec::new();
     for e in by_weight(evidence, |e| e.active()) {
-        let what = label(&e.source);
+        let s = &e.source;
         match e.signal {
-            Signal::Small(kind) => {
-                let (nl, en) = small_name(kind);
-                out.push(points_to(&e.source, nl, en));
-            }
-            Signal::OneOff => out.push(format!(
-                "{what} wijst op eenmalige hulp / {what} points to one-off help"
-            )),
-            Signal::Chore => out.push(format!(
-                "{what} zonder vaste herhaling blijft klein helpen / \
-                 {what} without regular recurrence stays small help"
-            )),
-            Signal::Recur if scores.chore <= 0.0 => out.push(format!(
-                "{what}: herhaling maakt gezelschap of kleine hulp niet structureel / \
-                 {what}: recurrence does not make companionship or small help structural"
-            )),
-            Signal::Care | Signal::Heavy => out.push(format!(
-                "{what} alleen volstaat niet om door te verwijzen / \
-                 {what} alone is not enough to refer"
-            )),
+            Signal::Small(kind) => out.push(points_to(s, small_name(kind))),
+            Signal::OneOff => out.push(each(|l| match l {
+                L::Nl => format!("{} wijst op eenmalige hulp", label(l, s)),
+                L::Fr => format!("{} indique une aide ponctuelle", label(l, s)),
+                L::En => format!("{} points to one-off help", label(l, s)),
+            })),
+            Signal::Chore => out.push(each(|l| match l {
+                L::Nl => format!("{} zonder vaste herhaling blijft klein helpen", label(l, s)),
+                L::Fr => format!("{} sans répétition régulière reste une petite aide", label(l, s)),
+                L::En => format!("{} without regular recurrence stays small help", label(l, s)),
+            })),
+            Signal::Recur if scores.chore <= 0.0 => out.push(each(|l| match l {
+                L::Nl => format!(
+                    "{}: herhaling maakt gezelschap of kleine hulp niet structureel",
+                    label(l, s)
+                ),
+                L::Fr => format!(
+                    "{} : la répétition ne rend pas structurelle une compagnie ou une petite aide",
+                    label(l, s)
+                ),
+                L::En => format!(
+                    "{}: recurrence does not make companionship or small help structural",
+                    label(l, s)
+                ),
+            })),
+            Signal::Care | Signal::Heavy => out.push(each(|l| match l {
+                L::Nl => format!("{} alleen volstaat niet om door te verwijzen", label(l, s)),
+                L::Fr => format!("{} seul ne suffit pas pour orienter vers un service", label(l, s)),
+                L::En => format!("{} alone is not enough to refer", label(l, s)),
+            })),
             _ => {}
         }
     }
@@ -153,18 +227,19 @@ fn in_scope(evidence: &[Evidence], scores: &Scores) -> Vec<String> {
         .filter(|e| !e.active() && is_out_of_scope(e.signal))
     {
         let by = e.negated_by.as_deref().unwrap_or_default();
-        let what = label(&e.source);
-        out.push(format!(
-            "{what} is ontkend door '{by}' / {what} is negated by '{by}'"
-        ));
+        out.push(each(|l| match l {
+            L::Nl => format!("{} is ontkend door '{by}'", label(l, &e.source)),
+            L::Fr => format!("{} est écarté par la négation '{by}'", label(l, &e.source)),
+            L::En => format!("{} is negated by '{by}'", label(l, &e.source)),
+        }));
     }
     let any_signal = evidence.iter().any(|e| e.active() && is_out_of_scope(e.signal));
     if !any_signal {
-        out.push(
-            "geen signalen van zorg, zware of structurele hulp / \
-             no signs of care, heavy or structural help"
-                .to_string(),
-        );
+        out.push(ScopeReason::new(
+            "geen signalen van zorg, zware of structurele hulp",
+            "aucun signe de soins, de tâche lourde ou d’aide structurelle",
+            "no signs of care, heavy or structural help",
+        ));
     }
     out
 }
@@ -174,7 +249,7 @@ fn is_out_of_scope(s: Signal) -> bool {
 }
 
 /// All reasons for a verdict; other categories that also reached the threshold follow.
-pub(crate) fn reasons(cat: ScopeCategory, evidence: &[Evidence], scores: &Scores) -> Vec<String> {
+pub(crate) fn reasons(cat: ScopeCategory, evidence: &[Evidence], scores: &Scores) -> Vec<ScopeReason> {
     if cat == ScopeCategory::SmallHelp {
         return in_scope(evidence, scores);
     }
@@ -188,13 +263,21 @@ pub(crate) fn reasons(cat: ScopeCategory, evidence: &[Evidence], scores: &Scores
     out
 }
 
-/// The reason a coordinator's override adds.
-pub(crate) fn override_reason(cat: ScopeCategory, reason: &str) -> String {
-    let (nl, en) = category_name(cat);
+/// The reason a coordinator's override adds; the coordinator's own words (`reason`)
+/// appear unchanged in all three languages.
+pub(crate) fn override_reason(cat: ScopeCategory, reason: &str) -> ScopeReason {
+    let names = category_name(cat);
     let reason = reason.trim();
-    if reason.is_empty() {
-        format!("coördinator koos {nl} / coordinator chose {en}")
-    } else {
-        format!("coördinator koos {nl}: {reason} / coordinator chose {en}: {reason}")
-    }
+    each(|l| {
+        let chose = match l {
+            L::Nl => format!("coördinator koos {}", pick(l, names)),
+            L::Fr => format!("le coordinateur a choisi {}", pick(l, names)),
+            L::En => format!("coordinator chose {}", pick(l, names)),
+        };
+        match (reason.is_empty(), l) {
+            (true, _) => chose,
+            (false, L::Fr) => format!("{chose} : {reason}"),
+            (false, _) => format!("{chose}: {reason}"),
+        }
+    })
 }

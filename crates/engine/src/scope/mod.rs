@@ -16,7 +16,8 @@
 //!   one-off words and signs of small help;
 //! * `matcher`: negation in a small window ("geen poetshulp"; but "kan niet meer" is
 //!   inability, not negation) and greedy non-overlapping matching, longest first;
-//! * `rules`: evidence, scores and the decision; `explain`: the reasons.
+//! * `rules`: evidence, scores and the decision; `explain`: the reasons, each a
+//!   [`ScopeReason`] in Dutch, French and English.
 
 mod explain;
 mod lexicon;
@@ -25,11 +26,13 @@ mod lexicon_fr;
 mod lexicon_nl;
 mod matcher;
 mod normalise;
+mod reason;
 mod rules;
 #[cfg(test)]
 mod tests;
 
 use crate::request::RequestKind;
+pub use reason::ScopeReason;
 use serde::{Deserialize, Serialize};
 
 /// The verdict's category.
@@ -80,7 +83,8 @@ pub struct ScopeInput<'a> {
 pub struct ScopeVerdict {
     pub in_scope: bool,
     pub category: ScopeCategory,
-    pub reasons: Vec<String>,
+    /// Why, in Dutch, French and English; strongest cue first.
+    pub reasons: Vec<ScopeReason>,
     pub overridden: bool,
 }
 

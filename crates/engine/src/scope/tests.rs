@@ -28,8 +28,8 @@ fn weekly_cleaning_is_structural() {
     assert!(v
         .reasons
         .iter()
-        .any(|r| r.contains("'poetsen'") && r.contains("structural")));
-    assert!(v.reasons.iter().any(|r| r.contains("'elke week'")));
+        .any(|r| r.en.contains("'poetsen'") && r.en.contains("structural")));
+    assert!(v.reasons.iter().any(|r| r.nl.contains("'elke week'")));
 }
 
 #[test]
@@ -43,7 +43,7 @@ fn setting_out_medication_is_personal_care() {
     let v = text("medicatie klaarzetten");
     assert_eq!(v.category, ScopeCategory::PersonalCare, "{v:?}");
     assert!(
-        v.reasons.iter().any(|r| r.contains("medicatie klaarzetten")),
+        v.reasons.iter().any(|r| r.nl.contains("medicatie klaarzetten")),
         "{v:?}"
     );
 }
@@ -55,7 +55,7 @@ fn negation_keeps_small_help() {
     assert!(
         v.reasons
             .iter()
-            .any(|r| r.contains("'poetshulp'") && r.contains("'geen'")),
+            .any(|r| r.fr.contains("'poetshulp'") && r.fr.contains("'geen'")),
         "{v:?}"
     );
     assert_eq!(cat("Pas de ménage, juste un café"), ScopeCategory::SmallHelp);
@@ -120,7 +120,11 @@ fn fields_decide_without_words() {
     let v = classify(&weekly_garden);
     assert_eq!(v.category, ScopeCategory::Structural, "{v:?}");
     assert!(
-        v.reasons.iter().any(|r| r.contains("field recurrence = weekly")),
+        v.reasons
+            .iter()
+            .any(|r| r.en.contains("field recurrence = weekly")
+                && r.nl.contains("veld herhaling = wekelijks")
+                && r.fr.contains("le champ fréquence = chaque semaine")),
         "{v:?}"
     );
     let weekly_coffee = ScopeInput {
@@ -146,7 +150,7 @@ fn default_reason_when_nothing_signals() {
     assert!(v
         .reasons
         .iter()
-        .any(|r| r.contains("no signs of care, heavy or structural help")));
+        .any(|r| r.en.contains("no signs of care, heavy or structural help")));
     assert!(!v.overridden);
 }
 
@@ -165,7 +169,19 @@ fn override_wins() {
     assert!(o
         .reasons
         .iter()
-        .any(|r| r.contains("coordinator chose small help")));
+        .any(|r| r.en.contains("coordinator chose small help")));
+    let own = o
+        .reasons
+        .last()
+        .cloned()
+        .unwrap_or_else(|| ScopeReason::new("", "", ""));
+    for text in [&own.nl, &own.fr, &own.en] {
+        assert!(text.ends_with("eenmalige grote kuis na ziekte"), "{own:?}");
+    }
+    assert!(
+        own.fr.starts_with("le coordinateur a choisi une petite aide"),
+        "{own:?}"
+    );
     let back = apply_override(o, ScopeCategory::PersonalCare, "");
     assert!(!back.in_scope);
     assert_eq!(back.category, ScopeCategory::PersonalCare);
@@ -200,4 +216,78 @@ fn never_panics_on_odd_input() {
     ] {
         let _ = text(t);
     }
+}
+
+#[test]
+fn every_reason_is_written_in_three_languages() {
+    let inputs = [
+        ScopeInput {
+            text: "elke week poetsen",
+            ..ScopeInput::default()
+        },
+        ScopeInput {
+            text: "geen poetshulp, gewoon een babbel",
+            ..ScopeInput::default()
+        },
+        ScopeInput {
+            text: "medicatie klaarzetten en helpen verhuizen",
+            ..ScopeInput::default()
+        },
+        ScopeInput {
+            text: "eenmalig de haag snoeien",
+            ..ScopeInput::default()
+        },
+        ScopeInput {
+            text: "Samen koffie drinken",
+            kind: Some(RequestKind::Companionship),
+            recurrence: Some(Recurrence::Daily),
+            duration_minutes: None,
+        },
+        ScopeInput {
+            text: "Hulp met de meubels",
+            kind: Some(RequestKind::Practical),
+            recurrence: Some(Recurrence::Weekly),
+            duration_minutes: Some(480),
+        },
+        ScopeInput::default(),
+    ];
+    for input in &inputs {
+        let v = classify(input);
+        assert!(!v.reasons.is_empty(), "{v:?}");
+        for r in &v.reasons {
+            assert!(!r.nl.is_empty() && !r.fr.is_empty() && !r.en.is_empty(), "{r:?}");
+            assert!(
+                r.nl != r.fr && r.fr != r.en && r.nl != r.en,
+                "not translated: {r:?}"
+            );
+            for text in [&r.nl, &r.fr, &r.en] {
+                assert!(!text.contains(" / "), "two languages in one text: {r:?}");
+            }
+            assert_eq!(r.text("fr"), r.fr);
+            assert_eq!(r.text("en"), r.en);
+            assert_eq!(r.text("nl"), r.nl);
+            assert_eq!(r.text("de"), r.nl, "Dutch by default");
+        }
+    }
+}
+
+#[test]
+fn french_reasons_read_as_french() {
+    let v = text("elke week poetsen");
+    let fr: Vec<&str> = v.reasons.iter().map(|r| r.fr.as_str()).collect();
+    assert!(
+        fr.contains(&"le mot 'poetsen' indique une aide structurelle"),
+        "{fr:?}"
+    );
+    assert!(
+        fr.contains(&"la répétition 'elke week' rend la tâche structurelle"),
+        "{fr:?}"
+    );
+    let v = text("geen poetshulp, gewoon een babbel");
+    assert!(
+        v.reasons
+            .iter()
+            .any(|r| r.fr == "'poetshulp' est écarté par la négation 'geen'"),
+        "{v:?}"
+    );
 }

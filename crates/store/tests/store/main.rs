@@ -8,4 +8,5 @@ mod guarantees;
 mod lifecycle;
 mod races;
 mod rematch;
+mod scope_reasons;
 mod support;

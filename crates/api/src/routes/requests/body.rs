@@ -4,7 +4,7 @@
 use crate::error::{ApiError, ApiResult, FieldError};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use nabij_engine::projection::check_radius;
-use nabij_engine::scope::{self, ScopeInput, ScopeVerdict};
+use nabij_engine::scope::{self, ScopeInput, ScopeReason, ScopeVerdict};
 use nabij_engine::{DayPart, Point, RequestKind, WeeklySlots, Window};
 use nabij_store::request::{self, NewRequest, Request, MAX_TEXT};
 use nabij_store::service::Service;
@@ -219,11 +219,15 @@ pub struct ListQuery {
     pub neighbour_id: Option<i64>,
 }
 
+/// The scope verdict as the API shows it.
 #[derive(Debug, Serialize)]
 pub struct ScopeOut {
     pub in_scope: bool,
     pub category: &'static str,
+    /// The reasons in Dutch (kept a list of strings for existing clients).
     pub reasons: Vec<String>,
+    /// The same reasons, in the same order, in Dutch, French and English.
+    pub reasons_i18n: Vec<ScopeReason>,
     pub overridden: bool,
 }
 
@@ -232,7 +236,8 @@ impl From<ScopeVerdict> for ScopeOut {
         ScopeOut {
             in_scope: v.in_scope,
             category: v.category.code(),
-            reasons: v.reasons,
+            reasons: v.reasons.iter().map(|r| r.nl.clone()).collect(),
+            reasons_i18n: v.reasons,
             overridden: v.overridden,
         }
     }

@@ -2,6 +2,8 @@
 
 use super::{audit_rows, has, logged_in, outbox_templates, page, store, Api};
 use crate::helpers::{location, spawn_app};
+use nabij_engine::scope::{self, ScopeInput};
+use nabij_engine::RequestKind;
 use nabij_store::{referral, RequestId};
 use reqwest::StatusCode;
 use serde_json::json;
@@ -51,6 +53,33 @@ async fn an_out_of_scope_request_is_referred_to_a_service() {
     );
     assert!(html.contains("value=\"out_of_scope\" checked"));
     assert!(!html.contains("Elders"));
+    // The guard's reasons, each in the console's language only.
+    let verdict = scope::classify(&ScopeInput {
+        text: "Ik heb hulp nodig bij het wassen en aankleden, thuisverpleging",
+        kind: Some(RequestKind::Practical),
+        ..ScopeInput::default()
+    });
+    assert!(!verdict.reasons.is_empty());
+    let listed = |html: &str, text: &str| html.contains(&format!("<li>{}</li>", text.replace('\'', "&#39;")));
+    for r in &verdict.reasons {
+        assert!(listed(&html, &r.nl), "{} on {html}", r.nl);
+        assert!(!listed(&html, &r.en), "{} on {html}", r.en);
+    }
+    assert!(
+        html.contains("wijst op persoonlijke verzorging")
+            || html.contains("wijzen op persoonlijke verzorging")
+    );
+    let fr = page(&mut b, &format!("{path}?lang=fr")).await;
+    assert!(fr.contains("<html lang=\"fr\">"));
+    for r in &verdict.reasons {
+        assert!(listed(&fr, &r.fr), "{} on {fr}", r.fr);
+        assert!(!listed(&fr, &r.nl), "{} on {fr}", r.nl);
+    }
+    assert!(fr.contains("des soins personnels</li>"), "{fr}");
+    for english in [" / words ", " / word ", " / field ", "points to", "point to"] {
+        assert!(!fr.contains(english), "{english} on {fr}");
+    }
+    page(&mut b, &format!("{path}?lang=nl")).await;
 
     // Another organisation's service: explained, the choice kept, nothing referred.
     let resp = b

@@ -52,11 +52,11 @@ pub(super) fn verdict_section(l: Lang, r: &Request, fitting: &[&Service]) -> Str
             String::new()
         },
     );
-    let reasons: Vec<String> = r.scope().map(|s| s.reasons).unwrap_or_default();
+    let reasons = r.scope().map(|s| s.reasons).unwrap_or_default();
     if !reasons.is_empty() {
         main.push_str("<ul class=\"reasons\">");
         for reason in &reasons {
-            let _ = write!(main, "<li>{}</li>", esc(reason));
+            let _ = write!(main, "<li>{}</li>", esc(reason.text(l.code())));
         }
         main.push_str("</ul>");
     }
