@@ -91,7 +91,7 @@ async fn out_of_scope_waits_for_a_referral_with_suggestions_and_can_be_overruled
         .clone();
     assert_eq!(
         last["nl"],
-        "coördinator koos persoonlijke verzorging: Toch zorg na huisbezoek"
+        "aanspreekpersoon koos persoonlijke verzorging: Toch zorg na huisbezoek"
     );
     assert_eq!(
         last["fr"],

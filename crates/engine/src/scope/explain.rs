@@ -270,7 +270,7 @@ pub(crate) fn override_reason(cat: ScopeCategory, reason: &str) -> ScopeReason {
     let reason = reason.trim();
     each(|l| {
         let chose = match l {
-            L::Nl => format!("coördinator koos {}", pick(l, names)),
+            L::Nl => format!("aanspreekpersoon koos {}", pick(l, names)),
             L::Fr => format!("le coordinateur a choisi {}", pick(l, names)),
             L::En => format!("coordinator chose {}", pick(l, names)),
         };
