@@ -336,20 +336,22 @@ async fn a_slowloris_crowd_holds_no_worker_and_is_closed_at_the_configured_timeo
         let start = Instant::now();
         assert_eq!(app.get_with_token("/v1/auth/me", &token).await.status(), 200);
         assert!(
-            start.elapsed() < Duration::from_millis(500),
+            // Below the slow clients' timeout: nobody waited for them to be dropped.
+            start.elapsed() < Duration::from_millis(1000),
             "{:?}",
             start.elapsed()
         );
     }
-    // Each slow connection was closed by the server: not before its timeout, and not
-    // long after.
+    // Each slow connection was closed by the server: not long before its timeout (the
+    // client's clock starts after `connect` returns, which on a loaded machine can be
+    // well after the server accepted), and not long after.
     for (i, (kind, h)) in handles.into_iter().enumerate() {
         let closed = h
             .await
             .unwrap()
             .unwrap_or_else(|e| panic!("{kind} connection {i}: {e}"));
         assert!(
-            closed.after >= TIMEOUT - Duration::from_millis(100) && closed.after <= TIMEOUT * 3,
+            closed.after >= TIMEOUT / 2 && closed.after <= TIMEOUT * 3,
             "{kind} connection {i} closed after {:?}",
             closed.after
         );
