@@ -73,11 +73,11 @@ where
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ServicePatch {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::extract::non_null")]
     pub name: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::extract::non_null")]
     pub description: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::extract::non_null")]
     pub categories: Option<Vec<String>>,
     #[serde(default, deserialize_with = "nullable")]
     pub phone: Option<Option<String>>,

@@ -86,6 +86,10 @@ async fn staff_change_a_service_and_bad_changes_change_nothing(app: TestApp) {
         (json!({"organisation_id": 2}), "unknown_field"),
         (json!({"id": 9}), "unknown_field"),
         (json!({"name": 5}), "invalid_value"),
+        // Found by contract fuzzing: null where nothing can be cleared, control characters.
+        (json!({"categories": null}), "invalid_value"),
+        (json!({"name": null}), "invalid_value"),
+        (json!({"name": "Zorg\u{1a}"}), "invalid_value"),
     ] {
         let resp = patch(&app, &coordinator, &path, &body).await;
         assert_problem(resp, 400, code).await;
