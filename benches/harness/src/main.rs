@@ -6,6 +6,7 @@ mod engine_bench;
 mod http_bench;
 mod http_outbox;
 mod postgis;
+mod soak;
 mod stats;
 
 use clap::{Parser, Subcommand};
@@ -33,6 +34,8 @@ enum Command {
     Assign(assign_bench::AssignArgs),
     /// Batch re-matching end to end: candidates for many requests, then assignment.
     Rematch(assign_bench::RematchArgs),
+    /// Before a release: load, crash consistency, database and SMTP outages (minutes).
+    Soak(soak::SoakArgs),
 }
 
 fn main() -> anyhow::Result<()> {
@@ -42,5 +45,6 @@ fn main() -> anyhow::Result<()> {
         Command::Http(args) => http_bench::run(&args),
         Command::Assign(args) => assign_bench::run(&args),
         Command::Rematch(args) => assign_bench::run_rematch(&args),
+        Command::Soak(args) => soak::run(&args),
     }
 }
