@@ -136,3 +136,35 @@ impl StoreError {
 
 /// Shorthand for the store's results.
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unknown(message: &str) -> StoreError {
+        StoreError::from(DieselError::DatabaseError(
+            DatabaseErrorKind::Unknown,
+            Box::new(message.to_string()),
+        ))
+    }
+
+    #[test]
+    fn a_database_going_away_is_unavailable_not_internal() {
+        for m in [
+            "terminating connection due to administrator command",
+            "FATAL:  the database system is shutting down",
+            "the database system is starting up",
+            "database is locked",
+        ] {
+            assert!(unknown(m).is_unavailable(), "{m}");
+            assert_eq!(unknown(m).code(), "database_unavailable", "{m}");
+        }
+        let e = StoreError::from(DieselError::DatabaseError(
+            DatabaseErrorKind::UnableToSendCommand,
+            Box::new("server closed the connection unexpectedly".to_string()),
+        ));
+        assert!(e.is_unavailable());
+        assert!(!unknown("division by zero").is_unavailable());
+        assert_eq!(unknown("division by zero").code(), "internal");
+    }
+}

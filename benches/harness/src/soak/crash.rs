@@ -97,6 +97,8 @@ pub(crate) async fn run(args: &SoakArgs, bin: &Path) -> anyhow::Result<Part> {
         }
     }
     world.kill();
+    let log = world.keep_log("crash_consistency")?;
+    part.lines.push(format!("server log: {}", log.display()));
     let acks = verify::check_acks(&world.store()?, world.org, &mix.acks())?;
     let first = |v: &Vec<String>| v.first().cloned().unwrap_or_default();
     part.check(

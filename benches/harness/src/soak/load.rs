@@ -3,7 +3,7 @@
 //! 1. Sustained: `connections` clients in a closed loop for `seconds` — the highest
 //!    rate this machine holds with that many clients.
 //! 2. Stepped: an open loop at rising rates (`step_seconds` each, ×1.4 per step from a
-//!    fifth of the sustained rate) until the p99 latency of a step passes 100 ms.
+//!    twentieth of the sustained rate) until the p99 latency of a step passes 100 ms.
 //! 3. Every write acknowledged in either phase is looked up in the database.
 
 use crate::soak::drive::{closed_loop, latency, open_loop, per_route, Outcomes};
@@ -20,7 +20,9 @@ use std::time::{Duration, Instant};
 const P99_LIMIT_MS: f64 = 100.0;
 /// Rate factor between steps.
 const STEP_FACTOR: f64 = 1.4;
-/// Most steps (the last one at about 0.2 · 1.4¹⁴ ≈ 22× the sustained rate).
+/// The first step offers the sustained rate divided by this.
+const START_DIVISOR: f64 = 20.0;
+/// Most steps (the last one at 1.4¹⁴/20 ≈ 5.7× the sustained rate).
 const MAX_STEPS: usize = 15;
 /// Unanswered requests beyond which arrivals of an open loop are dropped.
 const MAX_IN_FLIGHT: usize = 2000;
@@ -155,19 +157,18 @@ pub(crate) async fn run(args: &SoakArgs, bin: &Path, backend: Backend) -> anyhow
         "highest_rate_p99_within_100ms": last_within.map(r3),
         "writes": acks.to_json(),
     });
-    if !part.ok() {
-        part.lines.push(format!("server log (tail):\n{}", world.log_tail(20)));
-    }
+    let log = world.keep_log(part.name)?;
+    part.lines.push(format!("server log: {}", log.display()));
     Ok(part)
 }
 
 /// One step: offered rate, samples, dropped arrivals, seconds.
 type Step = (f64, Vec<Sample>, usize, f64);
 
-/// Open-loop steps from a fifth of `sustained` req/s up; stops after the first step
+/// Open-loop steps from a twentieth of `sustained` req/s up; stops after the first step
 /// whose p99 passes the limit. Returns the steps, that step's rate and the one before.
 async fn stepped(mix: &Arc<Mix>, args: &SoakArgs, sustained: f64) -> (Vec<Step>, Option<f64>, Option<f64>) {
-    let mut rate = (sustained / 5.0).max(5.0);
+    let mut rate = (sustained / START_DIVISOR).max(5.0);
     let mut steps = Vec::new();
     let mut last_within = None;
     for _ in 0..MAX_STEPS {

@@ -77,7 +77,12 @@ pub(crate) async fn run(args: &SoakArgs, bin: &Path) -> anyhow::Result<Part> {
         .iter()
         .filter(|s| s.at >= stop_end && s.at < start_begin)
         .collect();
-    let before: Vec<&Sample> = samples.iter().filter(|s| s.at < stop_begin).collect();
+    // Answered before PostgreSQL was told to stop (a request in flight at that moment
+    // may get its 503 from the terminated session: that is the outage's).
+    let before: Vec<&Sample> = samples
+        .iter()
+        .filter(|s| s.at + s.ms / 1e3 < stop_begin)
+        .collect();
     let o_during = Outcomes::of(during.iter().copied());
     let o_before = Outcomes::of(before.iter().copied());
     let o_all = Outcomes::of(&samples);
@@ -184,9 +189,8 @@ pub(crate) async fn run(args: &SoakArgs, bin: &Path) -> anyhow::Result<Part> {
         "whole_run": o_all.to_json(),
         "writes": acks.to_json(),
     });
-    if !part.ok() {
-        part.lines.push(format!("server log (tail):\n{}", world.log_tail(20)));
-    }
+    let log = world.keep_log("postgresql_outage")?;
+    part.lines.push(format!("server log: {}", log.display()));
     drop(store);
     Ok(part)
 }

@@ -269,8 +269,7 @@ pub(crate) async fn run(args: &SoakArgs, bin: &Path) -> anyhow::Result<Part> {
         "duplicates": twice.len(), "missing": missing.len(), "unknown": unknown,
         "drained_after_restart_s": r3(drained_after),
     });
-    if !part.ok() {
-        part.lines.push(format!("server log (tail):\n{}", world.log_tail(20)));
-    }
+    let log = world.keep_log("smtp_outage")?;
+    part.lines.push(format!("server log: {}", log.display()));
     Ok(part)
 }

@@ -79,12 +79,12 @@ impl World {
         let requesters = crate::soak::verify::neighbour_ids(&store, org)?;
         let mut open = open_requests;
         open.extend(pairs.iter().map(|&(r, _)| r));
-        drop(store);
         if cluster.is_some() {
             // As autovacuum would in service (see `nabij-bench http`).
-            let mut pg = postgres::Client::connect(&db, postgres::NoTls).context("connecting to analyze")?;
-            pg.batch_execute("ANALYZE").context("ANALYZE")?;
+            use diesel::connection::SimpleConnection;
+            store.conn()?.batch_execute("ANALYZE").context("ANALYZE")?;
         }
+        drop(store);
         let token = coordinator_token(dir.path(), org, Duration::from_secs(6 * 3600))?;
         let port = free_port()?;
         Ok(World {
@@ -151,11 +151,15 @@ impl World {
         )?)
     }
 
-    /// The last lines of the server's log (for a failure report).
-    pub(crate) fn log_tail(&self, lines: usize) -> String {
-        let text = std::fs::read_to_string(self.dir.path().join("server.log")).unwrap_or_default();
-        let all: Vec<&str> = text.lines().collect();
-        all[all.len().saturating_sub(lines)..].join("\n")
+    /// Copies the server's log to `target/soak/<name>.log` (kept after the run);
+    /// returns that path.
+    pub(crate) fn keep_log(&self, name: &str) -> anyhow::Result<PathBuf> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/soak");
+        std::fs::create_dir_all(&dir)?;
+        let to = dir.join(format!("{name}.log"));
+        std::fs::copy(self.dir.path().join("server.log"), &to)
+            .with_context(|| format!("copying the server log to {}", to.display()))?;
+        Ok(to)
     }
 }
 
