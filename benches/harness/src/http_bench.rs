@@ -59,6 +59,9 @@ pub struct HttpArgs {
     pub(crate) proposals: usize,
 }
 
+/// The scrape secret of the servers the harness starts (`GET /metrics`).
+pub(crate) const METRICS_TOKEN: &str = "nabij-bench-metrics-secret";
+
 /// A `nabij serve` child process, killed (SIGKILL) when dropped.
 pub(crate) struct Server(Child);
 
@@ -253,6 +256,7 @@ pub(crate) fn start_server_logged(
         .env("NABIJ_LOG", "warn")
         // The bench drives one address as fast as it can: no rate limits.
         .env("NABIJ_RATE_LIMIT", "off")
+        .env("NABIJ_METRICS_TOKEN", METRICS_TOKEN)
         .stdout(Stdio::null())
         .stderr(stderr)
         .spawn()

@@ -104,12 +104,22 @@ pub(crate) async fn run(args: &SoakArgs, bin: &Path) -> anyhow::Result<Part> {
     part.check(
         "integrity_check ok after every restart",
         tally.integrity.is_empty(),
-        format!("{} rounds, {} not ok {}", tally.rounds, tally.integrity.len(), first(&tally.integrity)),
+        format!(
+            "{} rounds, {} not ok {}",
+            tally.rounds,
+            tally.integrity.len(),
+            first(&tally.integrity)
+        ),
     );
     part.check(
         "every acknowledged write there after every restart",
         tally.lost.is_empty(),
-        format!("{} acknowledged writes, {} failures {}", acks.acks, tally.lost.len(), first(&tally.lost)),
+        format!(
+            "{} acknowledged writes, {} failures {}",
+            acks.acks,
+            tally.lost.len(),
+            first(&tally.lost)
+        ),
     );
     part.check(
         "every state change with its audit rows",
@@ -190,7 +200,9 @@ async fn check(
         let status = resp.status().as_u16();
         let body: serde_json::Value = resp.json().await.unwrap_or_default();
         if status != 200 {
-            tally.index.push(format!("round {round}: request {id}: {status} {body}"));
+            tally
+                .index
+                .push(format!("round {round}: request {id}: {status} {body}"));
             continue;
         }
         let listed: Vec<(i64, f64)> = body["candidates"]

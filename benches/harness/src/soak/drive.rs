@@ -14,7 +14,12 @@ use std::time::{Duration, Instant};
 
 /// `tasks` clients for `run_for`; after a failure (5xx or no answer) a client waits
 /// `pause` before its next request, as a real client honouring `Retry-After` would.
-pub(crate) async fn closed_loop(mix: Arc<Mix>, tasks: usize, run_for: Duration, pause: Duration) -> Vec<Sample> {
+pub(crate) async fn closed_loop(
+    mix: Arc<Mix>,
+    tasks: usize,
+    run_for: Duration,
+    pause: Duration,
+) -> Vec<Sample> {
     let deadline = Instant::now() + run_for;
     let handles: Vec<_> = (0..tasks)
         .map(|_| {

@@ -58,6 +58,7 @@ pub(crate) async fn run(args: &SoakArgs, bin: &Path, backend: Backend) -> anyhow
     // Warm up: the first candidate query builds the organisation's index.
     closed_loop(mix.clone(), 1, Duration::from_secs(2), Duration::ZERO).await;
 
+    let builds_before = world.metric("nabij_index_builds_total").await;
     let t = Instant::now();
     let sustained = closed_loop(
         mix.clone(),
@@ -78,7 +79,18 @@ pub(crate) async fn run(args: &SoakArgs, bin: &Path, backend: Backend) -> anyhow
         args.connections
     ));
 
+    let builds_sustained = world.metric("nabij_index_builds_total").await;
     let (steps, passed_at, last_within) = stepped(&mix, args, rate).await;
+    let builds_stepped = world.metric("nabij_index_builds_total").await;
+    let diff = |a: Option<f64>, b: Option<f64>| Some(b? - a?);
+    let builds = json!({
+        "sustained": diff(builds_before, builds_sustained),
+        "stepped": diff(builds_sustained, builds_stepped),
+    });
+    part.lines.push(format!(
+        "candidate indexes built from the database: {} during the sustained load, {} during the steps",
+        builds["sustained"], builds["stepped"]
+    ));
     let all_steps: Vec<&Sample> = steps.iter().flat_map(|s| s.1.iter()).collect();
     let step_outcomes = Outcomes::of(all_steps.iter().copied());
     let mut step_lines = Vec::new();
@@ -140,7 +152,9 @@ pub(crate) async fn run(args: &SoakArgs, bin: &Path, backend: Backend) -> anyhow
     part.check(
         "p99 passes 100 ms at some rate",
         passed_at.is_some(),
-        passed_at.map_or("not within the steps tried".to_string(), |r| format!("{r:.0} req/s")),
+        passed_at.map_or("not within the steps tried".to_string(), |r| {
+            format!("{r:.0} req/s")
+        }),
     );
     part.figures = json!({
         "backend": backend.name(),
@@ -153,6 +167,7 @@ pub(crate) async fn run(args: &SoakArgs, bin: &Path, backend: Backend) -> anyhow
             "routes": routes.values().collect::<Vec<_>>(),
         },
         "stepped": step_json,
+        "index_builds": builds,
         "rate_where_p99_passes_100ms": passed_at.map(r3),
         "highest_rate_p99_within_100ms": last_within.map(r3),
         "writes": acks.to_json(),

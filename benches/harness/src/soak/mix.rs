@@ -54,10 +54,21 @@ pub(crate) enum Ack {
     Neighbour(i64),
     Request(i64),
     /// Proposed; members with the neighbour who asked first.
-    Proposed { id: i64, members: Vec<i64> },
+    Proposed {
+        id: i64,
+        members: Vec<i64>,
+    },
     /// `by` accepted; `active` when that made the match active.
-    Accepted { id: i64, by: i64, active: bool, members: usize },
-    Closed { id: i64, members: usize },
+    Accepted {
+        id: i64,
+        by: i64,
+        active: bool,
+        members: usize,
+    },
+    Closed {
+        id: i64,
+        members: usize,
+    },
 }
 
 /// One request as the client saw it.
@@ -243,7 +254,9 @@ impl Mix {
                     (Route::Candidates, self.candidates(&mut rng).await)
                 }
             }
-            (Route::CreateNeighbour, Work::None) => (Route::CreateNeighbour, self.create_neighbour(&mut rng).await),
+            (Route::CreateNeighbour, Work::None) => {
+                (Route::CreateNeighbour, self.create_neighbour(&mut rng).await)
+            }
             (Route::Candidates, Work::None) => (Route::Candidates, self.candidates(&mut rng).await),
         };
         let (status, problem) = out;

@@ -57,9 +57,20 @@ pub struct SoakArgs {
     /// The nabij binary (default: target/release/nabij).
     #[arg(long)]
     pub(crate) nabij: Option<PathBuf>,
-    /// Also write the JSON summary to this file.
+    /// Also write the JSON summary to this file; the servers' logs go beside it
+    /// (default: target/soak/).
     #[arg(long, env = "SOAK_OUT")]
     pub(crate) out: Option<PathBuf>,
+}
+
+/// Where the servers' logs are kept: beside `--out`, else `target/soak`.
+static OUTPUT_DIR: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+
+pub(crate) fn output_dir() -> PathBuf {
+    OUTPUT_DIR
+        .get()
+        .cloned()
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/soak"))
 }
 
 /// The parts of the soak.
@@ -97,6 +108,8 @@ pub(crate) struct Part {
     /// The figures for people, one line each (the table).
     pub(crate) lines: Vec<String>,
     pub(crate) seconds: f64,
+    /// `/proc/loadavg` (1, 5, 15 min) when the part started and ended.
+    pub(crate) loadavg: (String, String),
 }
 
 impl Part {
@@ -107,6 +120,7 @@ impl Part {
             figures: serde_json::Value::Null,
             lines: Vec::new(),
             seconds: 0.0,
+            loadavg: Default::default(),
         }
     }
 
@@ -123,12 +137,17 @@ impl Part {
     }
 }
 
+/// The load average (1, 5, 15 minutes).
+fn loadavg() -> String {
+    let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    load.split_whitespace().take(3).collect::<Vec<_>>().join(" ")
+}
+
 /// Machine and load average, for the record: the figures depend on both.
 fn machine() -> serde_json::Value {
-    let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
     serde_json::json!({
         "cpus": std::thread::available_parallelism().map(|n| n.get()).unwrap_or(0),
-        "loadavg": load.split_whitespace().take(3).collect::<Vec<_>>().join(" "),
+        "loadavg": loadavg(),
     })
 }
 
@@ -142,6 +161,14 @@ pub fn run(args: &SoakArgs) -> anyhow::Result<()> {
             "{} not found: build it with `cargo build --release -p nabij`",
             bin.display()
         );
+    }
+    if let Some(dir) = args
+        .out
+        .as_deref()
+        .and_then(Path::parent)
+        .filter(|d| !d.as_os_str().is_empty())
+    {
+        let _ = OUTPUT_DIR.set(dir.to_path_buf());
     }
     let parts = if args.only.is_empty() {
         PartName::ALL.to_vec()
@@ -157,6 +184,7 @@ pub fn run(args: &SoakArgs) -> anyhow::Result<()> {
     let mut done = Vec::new();
     for p in parts {
         let t = std::time::Instant::now();
+        let load_before = loadavg();
         eprintln!("soak: {p:?} …");
         let result = rt.block_on(async {
             match p {
@@ -173,6 +201,7 @@ pub fn run(args: &SoakArgs) -> anyhow::Result<()> {
             failed
         });
         part.seconds = t.elapsed().as_secs_f64();
+        part.loadavg = (load_before, loadavg());
         eprintln!(
             "soak: {p:?} {} in {:.0} s",
             if part.ok() { "passed" } else { "FAILED" },
@@ -183,6 +212,9 @@ pub fn run(args: &SoakArgs) -> anyhow::Result<()> {
     let summary = report::json(&done, before, machine(), started.elapsed().as_secs_f64());
     println!("{summary}");
     if let Some(path) = &args.out {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
         std::fs::write(path, serde_json::to_string_pretty(&summary)?)?;
     }
     println!("{}", report::table(&done));

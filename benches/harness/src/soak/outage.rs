@@ -52,7 +52,12 @@ pub(crate) async fn run(args: &SoakArgs, bin: &Path) -> anyhow::Result<Part> {
     )?);
     let outage = Duration::from_secs(args.pg_outage_seconds);
     let total = BEFORE + outage + AFTER;
-    let load = tokio::spawn(closed_loop(mix.clone(), CLIENTS, total, Duration::from_millis(50)));
+    let load = tokio::spawn(closed_loop(
+        mix.clone(),
+        CLIENTS,
+        total,
+        Duration::from_millis(50),
+    ));
     let ready = tokio::spawn(poll_ready(mix.clone(), world.base.clone(), total));
 
     tokio::time::sleep(BEFORE).await;
@@ -104,7 +109,10 @@ pub(crate) async fn run(args: &SoakArgs, bin: &Path) -> anyhow::Result<Part> {
         .map(|s| s.at + s.ms / 1e3)
         .fold(start_end, f64::max);
     let recovered_after = last_failure - start_end;
-    let ok_after = samples.iter().filter(|s| s.at > last_failure && s.status < 500 && s.status != 0).count();
+    let ok_after = samples
+        .iter()
+        .filter(|s| s.at > last_failure && s.status < 500 && s.status != 0)
+        .count();
     let ready_again = ready
         .iter()
         .filter(|r| r.0 >= start_end && r.1 == 200)

@@ -25,6 +25,8 @@ pub(crate) fn json(parts: &[Part], before: Value, after: Value, seconds: f64) ->
         out[p.name] = json!({
             "passed": p.ok(),
             "seconds": p.seconds.round(),
+            "loadavg_before": p.loadavg.0,
+            "loadavg_after": p.loadavg.1,
             "checks": p.checks.iter().map(|c| json!({
                 "check": c.what, "ok": c.ok, "detail": c.detail,
             })).collect::<Vec<_>>(),
@@ -38,7 +40,11 @@ pub(crate) fn table(parts: &[Part]) -> String {
     let mut t = String::new();
     for p in parts {
         let verdict = if p.ok() { "PASS" } else { "FAIL" };
-        let _ = writeln!(t, "\n== {} ({:.0} s): {verdict}", p.name, p.seconds);
+        let _ = writeln!(
+            t,
+            "\n== {} ({:.0} s, load average {} → {}): {verdict}",
+            p.name, p.seconds, p.loadavg.0, p.loadavg.1
+        );
         for l in &p.lines {
             let _ = writeln!(t, "   {l}");
         }
@@ -51,7 +57,9 @@ pub(crate) fn table(parts: &[Part]) -> String {
 }
 
 /// The per-route lines of a load table.
-pub(crate) fn route_lines(routes: &std::collections::BTreeMap<crate::soak::mix::Route, Value>) -> Vec<String> {
+pub(crate) fn route_lines(
+    routes: &std::collections::BTreeMap<crate::soak::mix::Route, Value>,
+) -> Vec<String> {
     let mut lines = vec![format!(
         "{:<36} {:>8} {:>8} {:>7} {:>5} {:>8} {:>8} {:>8}",
         "route", "req/s", "2xx", "4xx", "5xx", "p50 ms", "p99 ms", "max ms"

@@ -111,7 +111,8 @@ impl Sink {
                 .take_while(|l| !l.is_empty())
                 .find_map(|l| {
                     let (name, value) = l.split_once(':')?;
-                    name.eq_ignore_ascii_case("message-id").then(|| value.trim().to_string())
+                    name.eq_ignore_ascii_case("message-id")
+                        .then(|| value.trim().to_string())
                 })
                 .unwrap_or_default();
             *out.entry(id).or_default() += 1;
@@ -197,7 +198,7 @@ pub(crate) async fn run(args: &SoakArgs, bin: &Path) -> anyhow::Result<Part> {
     let pending = not_done(&rows);
     let dead = rows.iter().filter(|r| r.1 == "dead").count();
     let sent = rows.iter().filter(|r| r.1 == "sent").count();
-    let retried = rows.iter().filter(|r| r.2 > 0).count();
+    let retried = rows.iter().filter(|r| r.2 > 1).count();
     let max_attempts = rows.iter().map(|r| r.2).max().unwrap_or(0);
     let mut missing = Vec::new();
     let mut twice = Vec::new();

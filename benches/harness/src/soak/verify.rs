@@ -140,7 +140,11 @@ fn load(c: &mut DbConnection, org: OrgId) -> Result<Rows, StoreError> {
     let audit: Vec<(String, Option<i64>, String)> = audit_log::table
         .filter(audit_log::organisation_id.eq(org))
         .filter(audit_log::action.eq_any(ACTIONS))
-        .select((audit_log::action, audit_log::subject_neighbour_id, audit_log::detail))
+        .select((
+            audit_log::action,
+            audit_log::subject_neighbour_id,
+            audit_log::detail,
+        ))
         .load(c)?;
     let events: Vec<(String, i64)> = notification_events::table
         .filter(notification_events::organisation_id.eq(org))
@@ -166,7 +170,11 @@ fn load(c: &mut DbConnection, org: OrgId) -> Result<Rows, StoreError> {
             rows.neighbour_created.extend(subject);
             continue;
         }
-        let key = if action == "request_created" { "request" } else { "match" };
+        let key = if action == "request_created" {
+            "request"
+        } else {
+            "match"
+        };
         let Some(id) = field(&detail, key) else { continue };
         if action == "match_accepted" {
             if let Some(s) = subject {
@@ -211,9 +219,8 @@ pub(crate) fn check_acks(store: &Store, org: OrgId, acks: &[Ack]) -> anyhow::Res
         let event = rows.events.contains(&(kind.to_string(), id));
         let messages = rows.outbox.get(&(kind.to_string(), id)).copied().unwrap_or(0);
         if !event || messages == 0 {
-            r.missing_outbox.push(format!(
-                "{kind} {id}: event row {event}, {messages} outbox rows"
-            ));
+            r.missing_outbox
+                .push(format!("{kind} {id}: event row {event}, {messages} outbox rows"));
         }
     };
     let at_least = |r: &mut AckReport, id: i64, want: &str| match rows.matches.get(&id) {
@@ -229,7 +236,8 @@ pub(crate) fn check_acks(store: &Store, org: OrgId, acks: &[Ack]) -> anyhow::Res
                     r.lost.push(format!("neighbour {id} missing"));
                 }
                 if !rows.neighbour_created.contains(id) {
-                    r.missing_audit.push(format!("neighbour_created {id}: no audit row"));
+                    r.missing_audit
+                        .push(format!("neighbour_created {id}: no audit row"));
                 }
             }
             Ack::Request(id) => {
@@ -256,7 +264,8 @@ pub(crate) fn check_acks(store: &Store, org: OrgId, acks: &[Ack]) -> anyhow::Res
                     r.lost.push(format!("match {id}: acceptance by {by} missing"));
                 }
                 if !rows.audit_by.contains(&("match_accepted".to_string(), *by, *id)) {
-                    r.missing_audit.push(format!("match_accepted {id} by {by}: no audit row"));
+                    r.missing_audit
+                        .push(format!("match_accepted {id} by {by}: no audit row"));
                 }
                 if *active {
                     at_least(&mut r, *id, "active");

@@ -3,9 +3,7 @@
 //! and a release `nabij serve` on a free loopback port that can be killed and started
 //! again on the same data.
 
-use crate::http_bench::{
-    coordinator_token, fill, free_port, start_server_logged, wait_healthy, Server,
-};
+use crate::http_bench::{coordinator_token, fill, free_port, start_server_logged, wait_healthy, Server};
 use crate::http_outbox::fill_pairs;
 use anyhow::Context;
 use nabij_store::testing::PgCluster;
@@ -151,10 +149,25 @@ impl World {
         )?)
     }
 
-    /// Copies the server's log to `target/soak/<name>.log` (kept after the run);
-    /// returns that path.
+    /// A counter or gauge of the server's `/metrics` (no labels), if it answers.
+    pub(crate) async fn metric(&self, name: &str) -> Option<f64> {
+        let text = reqwest::Client::new()
+            .get(format!("{}/metrics", self.base))
+            .bearer_auth(crate::http_bench::METRICS_TOKEN)
+            .send()
+            .await
+            .ok()?
+            .text()
+            .await
+            .ok()?;
+        text.lines()
+            .find_map(|l| l.strip_prefix(name)?.strip_prefix(' ')?.trim().parse().ok())
+    }
+
+    /// Copies the server's log to `<name>.log` in the soak's output directory (kept
+    /// after the run); returns that path.
     pub(crate) fn keep_log(&self, name: &str) -> anyhow::Result<PathBuf> {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/soak");
+        let dir = crate::soak::output_dir();
         std::fs::create_dir_all(&dir)?;
         let to = dir.join(format!("{name}.log"));
         std::fs::copy(self.dir.path().join("server.log"), &to)

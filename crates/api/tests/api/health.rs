@@ -94,7 +94,10 @@ async fn database_outage_is_a_quick_503_and_recovers_without_restart() {
             .send()
     };
     assert_eq!(app.get("/ready").await.status().as_u16(), 200);
-    assert_eq!(app.get_with_token("/v1/requests", &token).await.status().as_u16(), 200);
+    assert_eq!(
+        app.get_with_token("/v1/requests", &token).await.status().as_u16(),
+        200
+    );
 
     cluster.stop().unwrap();
     for _ in 0..3 {
@@ -104,16 +107,26 @@ async fn database_outage_is_a_quick_503_and_recovers_without_restart() {
         let body = assert_problem(resp, 503, "service_unavailable").await;
         assert!(!body["detail"].as_str().unwrap().contains("postgres"), "{body}");
         assert_problem(write().await.unwrap(), 503, "service_unavailable").await;
-        assert!(t.elapsed() < Duration::from_secs(3), "503s took {:?}", t.elapsed());
+        assert!(
+            t.elapsed() < Duration::from_secs(3),
+            "503s took {:?}",
+            t.elapsed()
+        );
     }
 
     cluster.restart().unwrap();
     let back = Instant::now();
     while app.get("/ready").await.status().as_u16() != 200 {
-        assert!(back.elapsed() < Duration::from_secs(15), "not ready again after 15 s");
+        assert!(
+            back.elapsed() < Duration::from_secs(15),
+            "not ready again after 15 s"
+        );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    assert_eq!(app.get_with_token("/v1/requests", &token).await.status().as_u16(), 200);
+    assert_eq!(
+        app.get_with_token("/v1/requests", &token).await.status().as_u16(),
+        200
+    );
     // The write reaches the database again (404: no neighbour 1 in this organisation).
     assert_problem(write().await.unwrap(), 404, "not_found").await;
     failures.assert_none();
