@@ -105,6 +105,9 @@ pub(crate) async fn run(args: &SoakArgs, bin: &Path, backend: Backend) -> anyhow
             "achieved_per_s": r3(o.total as f64 / secs),
             "p50_ms": p50, "p99_ms": p99,
             "5xx": o.server_errors, "no_answer": o.no_answer, "dropped": dropped,
+            "routes": per_route(samples, *secs).values().map(|r| json!({
+                "route": r["route"], "requests": r["requests"], "p50_ms": r["p50_ms"], "p99_ms": r["p99_ms"],
+            })).collect::<Vec<_>>(),
         }));
     }
     part.lines.push(format!("stepped: {}", step_lines.join(", ")));
