@@ -6,7 +6,7 @@ SHELL := /bin/bash
 CARGO ?= cargo
 VENV := .venv
 
-.PHONY: test run bench fmt clippy build venv bench-venv postgis browser-test
+.PHONY: test run bench soak fmt clippy build venv bench-venv postgis browser-test
 
 test: fmt clippy venv
 	$(CARGO) test --workspace --all-targets
@@ -53,6 +53,18 @@ bench: bench-venv postgis
 	./target/release/nabij-bench http --neighbours 100000 --seconds 10 --json
 	./target/release/nabij-bench http --neighbours 100000 --seconds 10 --json --postgres
 	./target/release/nabij-bench console --samples 200 --json
+
+# Before a release (about 25 minutes; not part of `make test`): against a release build,
+# the realistic mix on SQLite and on PostgreSQL (5 min each, then stepped rates until p99
+# passes 100 ms), 200 crash rounds (kill -9, restart, check), PostgreSQL stopped for 30 s
+# under load, the SMTP server gone for 2 min. Prints a JSON summary and a table; the JSON
+# and the servers' logs go to target/soak/. Shorter, while developing:
+#   SOAK_SECONDS=20 SOAK_CRASH_ROUNDS=20 SOAK_SMTP_OUTAGE_SECONDS=20 make soak
+# (also SOAK_ONLY=load-sqlite,load-postgres,crash,pg-outage,smtp-outage, SOAK_SEED,
+# SOAK_CONNECTIONS, SOAK_NEIGHBOURS, SOAK_STEP_SECONDS, SOAK_PG_OUTAGE_SECONDS).
+soak: venv
+	$(CARGO) build --release -p nabij -p nabij-bench
+	T=$${CARGO_TARGET_DIR:-target}; $$T/release/nabij-bench soak --nabij $$T/release/nabij --out $$T/soak/summary.json
 
 # Browser tests of the coordinators' console: Playwright (Python, pinned) driving Debian's
 # chromium against a real `nabij serve --demo` on SQLite; screenshots in

@@ -59,7 +59,19 @@ pub struct HttpArgs {
     pub(crate) proposals: usize,
 }
 
+/// The scrape secret of the servers the harness starts (`GET /metrics`).
+pub(crate) const METRICS_TOKEN: &str = "nabij-bench-metrics-secret";
+
+/// A `nabij serve` child process, killed (SIGKILL) when dropped.
 pub(crate) struct Server(Child);
+
+impl Server {
+    /// `kill -9`: the process gets no chance to finish anything.
+    pub(crate) fn kill(mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
 
 impl Drop for Server {
     fn drop(&mut self) {
@@ -157,6 +169,46 @@ pub(crate) fn fill(
     Ok((ids.iter().map(|i| i.get()).collect(), reqs))
 }
 
+/// A coordinator's access token for the `bench` organisation, signed with the data
+/// directory's key set (generated there when absent), as `nabij serve` will verify it.
+pub(crate) fn coordinator_token(
+    data_dir: &Path,
+    org: nabij_store::OrgId,
+    ttl: Duration,
+) -> anyhow::Result<String> {
+    let keys = KeySet::load_or_generate(data_dir, true)?;
+    let settings = nabij_api::Settings::for_data_dir(data_dir);
+    Ok(keys
+        .issue(
+            &TokenConfig {
+                issuer: settings.issuer.clone(),
+                audience: settings.audience.clone(),
+            },
+            &Principal {
+                subject: "bench:coordinator".into(),
+                org,
+                org_slug: "bench".into(),
+                role: Role::Coordinator,
+                neighbourhoods: None,
+                scopes: vec![],
+            },
+            ttl,
+        )?
+        .access_token)
+}
+
+/// Waits until `GET {base}/health` answers (at most 15 s).
+pub(crate) async fn wait_healthy(base: &str) -> anyhow::Result<()> {
+    let client = reqwest::Client::new();
+    for _ in 0..750 {
+        if client.get(format!("{base}/health")).send().await.is_ok() {
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    bail!("{base} did not come up")
+}
+
 pub(crate) fn free_port() -> anyhow::Result<u16> {
     Ok(std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
 }
@@ -168,6 +220,28 @@ pub(crate) fn start_server(
     port: u16,
     extra: &[&str],
 ) -> anyhow::Result<Server> {
+    start_server_logged(bin, data_dir, db, port, extra, None)
+}
+
+/// As [`start_server`], with the server's log (stderr) appended to `log` when given.
+pub(crate) fn start_server_logged(
+    bin: &Path,
+    data_dir: &Path,
+    db: &str,
+    port: u16,
+    extra: &[&str],
+    log: Option<&Path>,
+) -> anyhow::Result<Server> {
+    let stderr = match log {
+        Some(path) => Stdio::from(
+            std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(path)
+                .with_context(|| format!("opening {}", path.display()))?,
+        ),
+        None => Stdio::inherit(),
+    };
     let child = Command::new(bin)
         .args(["--data-dir"])
         .arg(data_dir)
@@ -182,8 +256,9 @@ pub(crate) fn start_server(
         .env("NABIJ_LOG", "warn")
         // The bench drives one address as fast as it can: no rate limits.
         .env("NABIJ_RATE_LIMIT", "off")
+        .env("NABIJ_METRICS_TOKEN", METRICS_TOKEN)
         .stdout(Stdio::null())
-        .stderr(Stdio::inherit())
+        .stderr(stderr)
         .spawn()
         .with_context(|| format!("starting {}", bin.display()))?;
     Ok(Server(child))
@@ -311,25 +386,7 @@ pub fn run(args: &HttpArgs) -> anyhow::Result<()> {
         let mut pg = postgres::Client::connect(&db, postgres::NoTls).context("connecting to analyze")?;
         pg.batch_execute("ANALYZE").context("ANALYZE")?;
     }
-    let keys = KeySet::load_or_generate(dir.path(), true)?;
-    let settings = nabij_api::Settings::for_data_dir(dir.path());
-    let token = keys
-        .issue(
-            &TokenConfig {
-                issuer: settings.issuer.clone(),
-                audience: settings.audience.clone(),
-            },
-            &Principal {
-                subject: "bench:coordinator".into(),
-                org: nabij_store::ids::OrgId(1),
-                org_slug: "bench".into(),
-                role: Role::Coordinator,
-                neighbourhoods: None,
-                scopes: vec![],
-            },
-            Duration::from_secs(3600),
-        )?
-        .access_token;
+    let token = coordinator_token(dir.path(), nabij_store::ids::OrgId(1), Duration::from_secs(3600))?;
     let port = free_port()?;
     let _server = start_server(&bin, dir.path(), &db, port, &[])?;
     let base = format!("http://127.0.0.1:{port}");

@@ -6,12 +6,12 @@
 //! The sides take turns (on, off, on, off), each turn a fixed number of proposals of
 //! distinct requests at a fixed number of concurrent connections.
 
-use crate::http_bench::{fill, free_port, gather, start_server, HttpArgs, Phase};
+use crate::http_bench::{
+    coordinator_token, fill, free_port, gather, start_server, wait_healthy, HttpArgs, Phase,
+};
 use crate::stats::r3;
-use anyhow::{bail, Context};
+use anyhow::Context;
 use chrono::Utc;
-use nabij_api::auth::token::{Principal, Role, TokenConfig};
-use nabij_api::auth::KeySet;
 use nabij_engine::availability::Window;
 use nabij_engine::scope::{classify, ScopeInput};
 use nabij_store::neighbour::{Consent, ConsentChannel, NewNeighbour};
@@ -28,7 +28,7 @@ use std::time::{Duration, Instant};
 const NO_LOGIN: &str =
     "$argon2id$v=19$m=19456,t=2,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
-fn resident(i: usize) -> NewNeighbour {
+pub(crate) fn resident(i: usize) -> NewNeighbour {
     NewNeighbour {
         neighbourhood_id: None,
         display_name: format!("Buur {i}"),
@@ -54,7 +54,7 @@ fn resident(i: usize) -> NewNeighbour {
 
 /// The organisation, its coordinator, and `pairs` (request, companion) of residents with
 /// e-mail addresses.
-fn fill_pairs(store: &Store, pairs: usize) -> anyhow::Result<(OrgId, Vec<(i64, i64)>)> {
+pub(crate) fn fill_pairs(store: &Store, pairs: usize) -> anyhow::Result<(OrgId, Vec<(i64, i64)>)> {
     let org = store.read(|c| organisation::by_slug(c, "bench"))?.id;
     store.write(|c| {
         user::create(
@@ -167,7 +167,7 @@ fn merge(into: &mut Phase, p: Phase) {
     into.seconds += p.seconds;
 }
 
-fn outbox_rows(store: &Store, org: OrgId) -> anyhow::Result<usize> {
+pub(crate) fn outbox_rows(store: &Store, org: OrgId) -> anyhow::Result<usize> {
     let (mut n, mut after) = (0, None);
     loop {
         let page = store.read(|c| outbox::list(c, org, None, after, 1000))?;
@@ -177,17 +177,6 @@ fn outbox_rows(store: &Store, org: OrgId) -> anyhow::Result<usize> {
             _ => return Ok(n),
         }
     }
-}
-
-async fn wait_healthy(base: &str) -> anyhow::Result<()> {
-    let client = reqwest::Client::new();
-    for _ in 0..150 {
-        if client.get(format!("{base}/health")).send().await.is_ok() {
-            return Ok(());
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    bail!("{base} did not come up")
 }
 
 pub fn run(args: &HttpArgs, bin: &Path) -> anyhow::Result<serde_json::Value> {
@@ -205,25 +194,7 @@ pub fn run(args: &HttpArgs, bin: &Path) -> anyhow::Result<serde_json::Value> {
     let store = Store::open(&db)?;
     fill(&store, args.neighbours, 0, args.seed)?;
     let (org, pairs) = fill_pairs(&store, 2 * n)?;
-    let keys = KeySet::load_or_generate(dir.path(), true)?;
-    let settings = nabij_api::Settings::for_data_dir(dir.path());
-    let token = keys
-        .issue(
-            &TokenConfig {
-                issuer: settings.issuer.clone(),
-                audience: settings.audience.clone(),
-            },
-            &Principal {
-                subject: "bench:coordinator".into(),
-                org,
-                org_slug: "bench".into(),
-                role: Role::Coordinator,
-                neighbourhoods: None,
-                scopes: vec![],
-            },
-            Duration::from_secs(3600),
-        )?
-        .access_token;
+    let token = coordinator_token(dir.path(), org, Duration::from_secs(3600))?;
     let (port_on, port_off) = (free_port()?, free_port()?);
     let _on = start_server(bin, dir.path(), &db, port_on, &["--no-mail-worker"])?;
     let _off = start_server(

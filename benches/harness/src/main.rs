@@ -7,6 +7,7 @@ mod engine_bench;
 mod http_bench;
 mod http_outbox;
 mod postgis;
+mod soak;
 mod stats;
 
 use clap::{Parser, Subcommand};
@@ -36,6 +37,8 @@ enum Command {
     Rematch(assign_bench::RematchArgs),
     /// The coordinators' console on the demo data: median and p99 per page.
     Console(console::ConsoleArgs),
+    /// Before a release: load, crash consistency, database and SMTP outages (minutes).
+    Soak(soak::SoakArgs),
 }
 
 fn main() -> anyhow::Result<()> {
@@ -46,5 +49,6 @@ fn main() -> anyhow::Result<()> {
         Command::Assign(args) => assign_bench::run(&args),
         Command::Rematch(args) => assign_bench::run_rematch(&args),
         Command::Console(args) => console::run(&args),
+        Command::Soak(args) => soak::run(&args),
     }
 }

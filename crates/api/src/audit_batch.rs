@@ -52,6 +52,13 @@ fn stopped() -> StoreError {
     ))
 }
 
+/// The same kind of failure for each waiting request (a `StoreError` is not `Clone`).
+fn unavailable_again(e: &StoreError) -> StoreError {
+    StoreError::Connection(diesel::ConnectionError::BadConnection(format!(
+        "audit batch not written: {e}"
+    )))
+}
+
 fn writer(store: Store, jobs: mpsc::Receiver<Job>) {
     while let Ok(first) = jobs.recv() {
         let mut batch = vec![first];
@@ -71,6 +78,14 @@ fn writer(store: Store, jobs: mpsc::Receiver<Job>) {
             Ok(()) => batch.into_iter().for_each(|j| {
                 let _ = j.done.send(Ok(()));
             }),
+            Err(e) if e.is_unavailable() => {
+                // The database is down or busy: every row would fail the same way (and,
+                // one by one, each after its own wait). Fail them all now (503).
+                tracing::warn!(error = %e, rows = batch.len(), "audit batch failed: database unavailable");
+                for j in batch {
+                    let _ = j.done.send(Err(unavailable_again(&e)));
+                }
+            }
             Err(e) => {
                 tracing::error!(error = %e, rows = batch.len(), "audit batch failed");
                 // One bad row must not fail the others: retry them one by one.

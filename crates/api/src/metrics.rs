@@ -180,7 +180,11 @@ pub async fn handler(
             ));
         }
     }
+    let mut body = metrics.render();
+    body.push_str("# HELP nabij_index_builds_total Candidate indexes built from the database (first use, or stale after a write this instance could not apply in place).\n");
+    body.push_str("# TYPE nabij_index_builds_total counter\n");
+    let _ = writeln!(body, "nabij_index_builds_total {}", state.indexes.builds());
     Ok(HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4; charset=utf-8")
-        .body(metrics.render()))
+        .body(body))
 }

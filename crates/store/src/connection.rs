@@ -6,6 +6,8 @@ use diesel::pg::PgConnection;
 use diesel::r2d2::{CustomizeConnection, ManageConnection, R2D2Connection};
 use diesel::sqlite::SqliteConnection;
 use diesel::Connection;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 /// A connection to either database. Queries are written once against its
 /// `MultiBackend`; the few that differ use [`per_backend!`](crate::per_backend).
@@ -53,11 +55,30 @@ pub fn sqlite_path(url: &str) -> &str {
 const SQLITE_INIT: &str = "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; \
      PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;";
 
+/// Whether the last attempt to open a connection failed: the database is unreachable
+/// (down, restarting, network gone) until an attempt succeeds again. Shared by the
+/// manager, which sets it, and the [`Store`](crate::Store), which then stops waiting
+/// for a connection the pool cannot make.
+#[derive(Debug, Clone, Default)]
+pub struct Reachability(Arc<AtomicBool>);
+
+impl Reachability {
+    /// True while the last connection attempt failed.
+    pub fn is_down(&self) -> bool {
+        self.0.load(Ordering::Relaxed)
+    }
+
+    fn set_down(&self, down: bool) {
+        self.0.store(down, Ordering::Relaxed);
+    }
+}
+
 /// Opens connections of the kind the URL names.
 #[derive(Debug, Clone)]
 pub struct Manager {
     url: String,
     kind: BackendKind,
+    reachability: Reachability,
 }
 
 impl Manager {
@@ -67,11 +88,20 @@ impl Manager {
             BackendKind::Postgres => url.to_string(),
             BackendKind::Sqlite => sqlite_path(url).to_string(),
         };
-        Self { url, kind }
+        Self {
+            url,
+            kind,
+            reachability: Reachability::default(),
+        }
     }
 
     pub fn kind(&self) -> BackendKind {
         self.kind
+    }
+
+    /// Whether the database could be reached at the last attempt to connect.
+    pub fn reachability(&self) -> Reachability {
+        self.reachability.clone()
     }
 
     /// Opens one connection, outside any pool (used by migrations and tests).
@@ -93,7 +123,9 @@ impl ManageConnection for Manager {
     type Error = diesel::r2d2::Error;
 
     fn connect(&self) -> Result<DbConnection, Self::Error> {
-        self.establish().map_err(diesel::r2d2::Error::ConnectionError)
+        let made = self.establish();
+        self.reachability.set_down(made.is_err());
+        made.map_err(diesel::r2d2::Error::ConnectionError)
     }
 
     fn is_valid(&self, conn: &mut DbConnection) -> Result<(), Self::Error> {

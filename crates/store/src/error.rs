@@ -9,6 +9,17 @@ use thiserror::Error;
 /// A boxed error from the migration runner.
 pub type MigrationError = Box<dyn std::error::Error + Send + Sync>;
 
+/// Driver messages that mean "the database cannot serve right now" (SQLite busy or
+/// locked; PostgreSQL shutting down, starting up or terminating the session).
+const UNAVAILABLE_MESSAGES: &[&str] = &[
+    "database is locked",
+    "database table is locked",
+    "terminating connection due to administrator command",
+    "the database system is shutting down",
+    "the database system is starting up",
+    "the database system is in recovery mode",
+];
+
 /// Everything the store can fail with.
 #[derive(Debug, Error)]
 pub enum StoreError {
@@ -81,11 +92,17 @@ impl StoreError {
             StoreError::Pool(_) | StoreError::Connection(_) => true,
             StoreError::Database(e) => match e {
                 DieselError::BrokenTransactionManager => true,
-                DieselError::DatabaseError(DatabaseErrorKind::ClosedConnection, _) => true,
+                // The connection broke (the server went away) or could not be written to.
+                DieselError::DatabaseError(
+                    DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand,
+                    _,
+                ) => true,
                 DieselError::DatabaseError(DatabaseErrorKind::Unknown, info) => {
-                    // SQLite reports SQLITE_BUSY/SQLITE_LOCKED only through the message.
+                    // SQLite reports SQLITE_BUSY/SQLITE_LOCKED only through the message;
+                    // PostgreSQL going down or coming up answers with these messages
+                    // (57P01, 57P03) before the connection is seen closed.
                     let m = info.message();
-                    m.contains("database is locked") || m.contains("database table is locked")
+                    UNAVAILABLE_MESSAGES.iter().any(|u| m.contains(u))
                 }
                 _ => false,
             },
@@ -119,3 +136,35 @@ impl StoreError {
 
 /// Shorthand for the store's results.
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unknown(message: &str) -> StoreError {
+        StoreError::from(DieselError::DatabaseError(
+            DatabaseErrorKind::Unknown,
+            Box::new(message.to_string()),
+        ))
+    }
+
+    #[test]
+    fn a_database_going_away_is_unavailable_not_internal() {
+        for m in [
+            "terminating connection due to administrator command",
+            "FATAL:  the database system is shutting down",
+            "the database system is starting up",
+            "database is locked",
+        ] {
+            assert!(unknown(m).is_unavailable(), "{m}");
+            assert_eq!(unknown(m).code(), "database_unavailable", "{m}");
+        }
+        let e = StoreError::from(DieselError::DatabaseError(
+            DatabaseErrorKind::UnableToSendCommand,
+            Box::new("server closed the connection unexpectedly".to_string()),
+        ));
+        assert!(e.is_unavailable());
+        assert!(!unknown("division by zero").is_unavailable());
+        assert_eq!(unknown("division by zero").code(), "internal");
+    }
+}

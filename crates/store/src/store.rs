@@ -1,13 +1,13 @@
 //! `Store`: the pool, migrations and the read/write helpers the API uses.
 
 use crate::connection::{
-    read_transaction, write_transaction, BackendKind, DbConnection, Manager, SqlitePragmas,
+    read_transaction, write_transaction, BackendKind, DbConnection, Manager, Reachability, SqlitePragmas,
 };
 use crate::error::{Result, StoreError};
 use diesel::connection::SimpleConnection;
 use diesel::r2d2::{Pool, PooledConnection};
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// Migrations for SQLite, compiled into the binary.
 pub const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../../migrations/sqlite");
@@ -17,12 +17,19 @@ pub const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../../mig
 /// Advisory lock key that serialises migrations of several instances on PostgreSQL.
 const MIGRATION_LOCK: i64 = 0x6e61_6269_6a00;
 
+/// How long one wait for a pooled connection lasts before the store looks again
+/// whether the database is reachable at all.
+const WAIT_SLICE: Duration = Duration::from_millis(250);
+
 /// Pool settings.
 #[derive(Debug, Clone)]
 pub struct StoreOptions {
     /// Most connections open at once; `None` picks 8 for SQLite, 16 for PostgreSQL.
     pub max_connections: Option<u32>,
-    /// How long to wait for a connection before giving up (→ 503).
+    /// How long to wait for a connection from a busy pool before giving up (→ 503).
+    /// While the database is unreachable (the last attempt to connect failed), a caller
+    /// waits at most a quarter of a second instead: it gets its 503 at once rather than
+    /// hanging for the whole outage.
     pub connection_timeout: Duration,
 }
 
@@ -43,6 +50,8 @@ pub type PooledConn = PooledConnection<Manager>;
 pub struct Store {
     pool: Pool<Manager>,
     kind: BackendKind,
+    reachability: Reachability,
+    connection_timeout: Duration,
 }
 
 impl std::fmt::Debug for Store {
@@ -64,6 +73,7 @@ impl Store {
     pub fn open_with(database_url: &str, options: StoreOptions) -> Result<Store> {
         let manager = Manager::new(database_url);
         let kind = manager.kind();
+        let reachability = manager.reachability();
         if kind == BackendKind::Sqlite {
             let path = std::path::Path::new(crate::connection::sqlite_path(database_url));
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -86,7 +96,12 @@ impl Store {
             builder = builder.connection_customizer(Box::new(SqlitePragmas));
         }
         let pool = builder.build(manager)?;
-        Ok(Store { pool, kind })
+        Ok(Store {
+            pool,
+            kind,
+            reachability,
+            connection_timeout: options.connection_timeout,
+        })
     }
 
     pub fn backend(&self) -> BackendKind {
@@ -94,8 +109,27 @@ impl Store {
     }
 
     /// A connection from the pool, for callers that manage transactions themselves.
+    ///
+    /// Waits up to `connection_timeout` while the pool is busy, in slices: once the
+    /// database turns out unreachable (the pool's last attempt to connect failed) it
+    /// gives up after the current slice, so that requests fail fast (503) during an
+    /// outage. The pool keeps reconnecting in the background; the first connection
+    /// that succeeds ends the outage for every caller, without a restart.
     pub fn conn(&self) -> Result<PooledConn> {
-        Ok(self.pool.get()?)
+        let deadline = Instant::now() + self.connection_timeout;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.pool.get_timeout(left.min(WAIT_SLICE)) {
+                Ok(conn) => return Ok(conn),
+                Err(e) if left <= WAIT_SLICE || self.reachability.is_down() => return Err(e.into()),
+                Err(_) => {}
+            }
+        }
+    }
+
+    /// Whether the pool's last attempt to open a connection failed.
+    pub fn is_unreachable(&self) -> bool {
+        self.reachability.is_down()
     }
 
     /// Runs `f` in a read transaction on a pooled connection.

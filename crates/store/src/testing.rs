@@ -136,24 +136,46 @@ impl PgCluster {
         let mut last = String::new();
         for _ in 0..3 {
             cluster.port = free_port()?;
-            let opts = format!(
-                "-k {} -h 127.0.0.1 -p {} -F -c max_connections=400 -c shared_buffers=32MB",
-                cluster.dir.display(),
-                cluster.port
-            );
-            let mut start = cluster.command("pg_ctl");
-            start
-                .arg("-D")
-                .arg(&data)
-                .arg("-l")
-                .arg(cluster.dir.join("log"))
-                .args(["-w", "-t", "60", "-o", &opts, "start"]);
-            match cluster.run(start, "pg_ctl start") {
+            match cluster.pg_ctl_start() {
                 Ok(()) => return Ok(cluster),
                 Err(e) => last = e,
             }
         }
         Err(last)
+    }
+
+    /// `pg_ctl start` on this cluster's data directory and port; waits until it accepts
+    /// connections.
+    fn pg_ctl_start(&self) -> Result<(), String> {
+        let opts = format!(
+            "-k {} -h 127.0.0.1 -p {} -F -c max_connections=400 -c shared_buffers=32MB",
+            self.dir.display(),
+            self.port
+        );
+        let mut start = self.command("pg_ctl");
+        start
+            .arg("-D")
+            .arg(self.dir.join("data"))
+            .arg("-l")
+            .arg(self.dir.join("log"))
+            .args(["-w", "-t", "60", "-o", &opts, "start"]);
+        self.run(start, "pg_ctl start")
+    }
+
+    /// Stops the server as an operator would (`pg_ctl stop -m fast`: open sessions are
+    /// terminated, the data is kept), for outage tests. [`PgCluster::restart`] brings it
+    /// back on the same port.
+    pub fn stop(&self) -> Result<(), String> {
+        let mut stop = self.command("pg_ctl");
+        stop.arg("-D")
+            .arg(self.dir.join("data"))
+            .args(["stop", "-m", "fast", "-w"]);
+        self.run(stop, "pg_ctl stop")
+    }
+
+    /// Starts a stopped cluster again on the same port and data directory.
+    pub fn restart(&self) -> Result<(), String> {
+        self.pg_ctl_start()
     }
 
     pub fn port(&self) -> u16 {

@@ -1,9 +1,9 @@
 //! `GET /v1/requests/{id}/candidates?limit=10`: who could keep the requester company,
 //! best first, with components and reasons, from the organisation's cached index.
 //!
-//! The index is used only at the organisation's current `index_version` (read first in
-//! the query's transaction) and rebuilt from the store otherwise, so writes through any
-//! instance show in the next query. Distances are rounded to 50 m; a limited coordinator
+//! The index is used only when it reflects at least the organisation's `index_version`
+//! (read first in the query's transaction) and rebuilt from the store otherwise, so
+//! writes through any instance show in the next query (see [`crate::state::IndexCache`]). Distances are rounded to 50 m; a limited coordinator
 //! sees only candidates in their neighbourhoods. The query runs in a read transaction;
 //! its audit row is group-committed (`audit_batch`) before the list is sent.
 

@@ -239,5 +239,7 @@ async fn metrics_need_an_admin_token_or_the_scrape_secret() {
         assert!(!text.contains("12345"), "{text}");
         assert!(text.contains("nabij_http_request_duration_seconds_bucket"));
         assert!(text.contains("nabij_http_rate_limited_total"));
+        // No candidate query yet: no index built.
+        assert!(text.contains("\nnabij_index_builds_total 0\n"), "{text}");
     }
 }
