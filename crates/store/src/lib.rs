@@ -40,6 +40,7 @@ pub mod request;
 pub mod service;
 pub mod user;
 pub mod vocab;
+pub mod write_gate;
 
 #[cfg(feature = "testing")]
 pub mod testing;
