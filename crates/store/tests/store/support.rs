@@ -323,6 +323,39 @@ fn sqlite_writers_waiting_for_their_turn_hold_no_connection() {
     let read_done = Instant::now();
     long.join().unwrap().unwrap();
     let second_ran = queued.join().unwrap().unwrap();
-    assert!(read_took < Duration::from_millis(300), "the read waited {read_took:?}");
+    assert!(
+        read_took < Duration::from_millis(300),
+        "the read waited {read_took:?}"
+    );
     assert!(second_ran > read_done, "the second writer waited for its turn");
+}
+
+/// Every match operation reads the match's members; SQLite must find them through the
+/// match, not by searching every member of the organisation (which made proposals,
+/// acceptances and closes slower as matches accumulated).
+#[test]
+fn sqlite_finds_the_members_of_a_match_by_the_match() {
+    use diesel::prelude::*;
+    #[derive(QueryableByName)]
+    struct Plan {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        detail: String,
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("plan.sqlite3").display().to_string()).unwrap();
+    store.migrate().unwrap();
+    let mut conn = store.conn().unwrap();
+    let nabij_store::DbConnection::Sqlite(c) = &mut *conn else {
+        panic!("not SQLite")
+    };
+    for sql in [
+        // `matching::members`
+        "SELECT * FROM match_members WHERE organisation_id = 1 AND match_id = 2 ORDER BY neighbour_id",
+        // `matching::met_before`
+        "SELECT neighbour_id FROM match_members WHERE organisation_id = 1 AND match_id IN (2, 3) AND neighbour_id != 4",
+    ] {
+        let plan: Vec<Plan> = diesel::sql_query(format!("EXPLAIN QUERY PLAN {sql}")).load(c).unwrap();
+        let text = plan.iter().map(|p| p.detail.as_str()).collect::<Vec<_>>().join("; ");
+        assert!(text.contains("match_id=?"), "{sql}: {text}");
+    }
 }
