@@ -44,6 +44,7 @@ pub mod scope_reasons;
 pub mod service;
 pub mod user;
 pub mod vocab;
+pub mod write_gate;
 
 #[cfg(feature = "testing")]
 pub mod testing;

@@ -4,9 +4,11 @@ use crate::connection::{
     read_transaction, write_transaction, BackendKind, DbConnection, Manager, Reachability, SqlitePragmas,
 };
 use crate::error::{Result, StoreError};
+use crate::write_gate::{self, WriteGate};
 use diesel::connection::SimpleConnection;
 use diesel::r2d2::{Pool, PooledConnection};
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// Migrations for SQLite, compiled into the binary.
@@ -52,6 +54,8 @@ pub struct Store {
     kind: BackendKind,
     reachability: Reachability,
     connection_timeout: Duration,
+    /// SQLite: writers of this file take turns in the process (see [`write_gate`]).
+    gate: Option<Arc<WriteGate>>,
 }
 
 impl std::fmt::Debug for Store {
@@ -96,11 +100,15 @@ impl Store {
             builder = builder.connection_customizer(Box::new(SqlitePragmas));
         }
         let pool = builder.build(manager)?;
+        // After the pool made the file: the gate is keyed by its canonical path.
+        let gate = (kind == BackendKind::Sqlite)
+            .then(|| WriteGate::for_file(crate::connection::sqlite_path(database_url)));
         Ok(Store {
             pool,
             kind,
             reachability,
             connection_timeout: options.connection_timeout,
+            gate,
         })
     }
 
@@ -141,14 +149,21 @@ impl Store {
         read_transaction(&mut conn, f)
     }
 
-    /// Runs `f` in a write transaction (`BEGIN IMMEDIATE` on SQLite). Everything `f`
-    /// writes is committed together, or nothing is when it returns an error.
+    /// Runs `f` in a write transaction (`BEGIN IMMEDIATE` on SQLite, after this writer's
+    /// turn in the process: [`write_gate`]). Everything `f` writes is committed
+    /// together, or nothing is when it returns an error.
     pub fn write<T, F>(&self, f: F) -> Result<T>
     where
         F: FnOnce(&mut DbConnection) -> Result<T>,
     {
+        let _turn = self.turn();
         let mut conn = self.conn()?;
         write_transaction(&mut conn, f)
+    }
+
+    /// SQLite: waits for this writer's turn in the process, before taking a connection.
+    fn turn(&self) -> Option<write_gate::Turn<'_>> {
+        self.gate.as_deref().map(|g| g.enter(write_gate::MAX_WAIT))
     }
 
     /// As [`Store::read`], with the caller's own error type, so that `f` can abort with
@@ -171,6 +186,7 @@ impl Store {
         F: FnOnce(&mut DbConnection) -> Result<T, E>,
         E: From<StoreError>,
     {
+        let _turn = self.turn();
         let mut conn = self.conn()?;
         write_transaction(&mut conn, |c| f(c).map_err(Either::Caller)).map_err(Either::into_caller)
     }

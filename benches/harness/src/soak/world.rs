@@ -62,7 +62,12 @@ pub(crate) struct World {
 impl World {
     /// Creates and fills the database; does not start the server.
     pub(crate) fn create(bin: &Path, backend: Backend, pop: Population) -> anyhow::Result<World> {
-        let dir = tempfile::Builder::new().prefix("nabij-soak-").tempdir()?;
+        let mut dir = tempfile::Builder::new().prefix("nabij-soak-").tempdir()?;
+        if std::env::var_os("SOAK_KEEP").is_some() {
+            // For a look afterwards (`sqlite3`, the server log).
+            dir.disable_cleanup(true);
+            eprintln!("soak: keeping {}", dir.path().display());
+        }
         let cluster = match backend {
             Backend::Postgres => Some(PgCluster::start().map_err(anyhow::Error::msg)?),
             Backend::Sqlite => None,

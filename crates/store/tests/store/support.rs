@@ -279,3 +279,83 @@ fn unreachable_database_is_unavailable() {
         "no connection details in Display: {err}"
     );
 }
+
+/// SQLite writers take turns before they take a pooled connection: a writer waiting
+/// behind a long write transaction does not hold one, so reads go on (before, it held
+/// a connection while SQLite's busy handler polled, and under a steady stream of writes
+/// could lose for longer than `busy_timeout`: "database is locked", 503).
+#[test]
+fn sqlite_writers_waiting_for_their_turn_hold_no_connection() {
+    use std::sync::mpsc;
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().unwrap();
+    let url = dir.path().join("gate.sqlite3").display().to_string();
+    let store = Store::open_with(
+        &url,
+        StoreOptions {
+            max_connections: Some(2),
+            connection_timeout: Duration::from_secs(2),
+        },
+    )
+    .unwrap();
+    store.migrate().unwrap();
+    let (started, in_write) = mpsc::channel();
+    let long = {
+        let store = store.clone();
+        std::thread::spawn(move || {
+            store.write(|_| {
+                started.send(()).unwrap();
+                std::thread::sleep(Duration::from_millis(600));
+                Ok(())
+            })
+        })
+    };
+    in_write.recv().unwrap();
+    let queued = {
+        let store = store.clone();
+        std::thread::spawn(move || store.write(|_| Ok(Instant::now())))
+    };
+    std::thread::sleep(Duration::from_millis(100));
+    // Both connections would be taken by the two writers without the gate.
+    let t = Instant::now();
+    store.read(nabij_store::organisation::list).unwrap();
+    let read_took = t.elapsed();
+    let read_done = Instant::now();
+    long.join().unwrap().unwrap();
+    let second_ran = queued.join().unwrap().unwrap();
+    assert!(
+        read_took < Duration::from_millis(300),
+        "the read waited {read_took:?}"
+    );
+    assert!(second_ran > read_done, "the second writer waited for its turn");
+}
+
+/// Every match operation reads the match's members; SQLite must find them through the
+/// match, not by searching every member of the organisation (which made proposals,
+/// acceptances and closes slower as matches accumulated).
+#[test]
+fn sqlite_finds_the_members_of_a_match_by_the_match() {
+    use diesel::prelude::*;
+    #[derive(QueryableByName)]
+    struct Plan {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        detail: String,
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("plan.sqlite3").display().to_string()).unwrap();
+    store.migrate().unwrap();
+    let mut conn = store.conn().unwrap();
+    let nabij_store::DbConnection::Sqlite(c) = &mut *conn else {
+        panic!("not SQLite")
+    };
+    for sql in [
+        // `matching::members`
+        "SELECT * FROM match_members WHERE organisation_id = 1 AND match_id = 2 ORDER BY neighbour_id",
+        // `matching::met_before`
+        "SELECT neighbour_id FROM match_members WHERE organisation_id = 1 AND match_id IN (2, 3) AND neighbour_id != 4",
+    ] {
+        let plan: Vec<Plan> = diesel::sql_query(format!("EXPLAIN QUERY PLAN {sql}")).load(c).unwrap();
+        let text = plan.iter().map(|p| p.detail.as_str()).collect::<Vec<_>>().join("; ");
+        assert!(text.contains("match_id=?"), "{sql}: {text}");
+    }
+}

@@ -1,0 +1,1 @@
+DROP INDEX match_members_match;
