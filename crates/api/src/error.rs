@@ -395,7 +395,13 @@ fn log_cause(err: &ApiError) {
         chain.push_str(&e.to_string());
         source = e.source();
     }
-    tracing::error!(code = err.code(), cause = %chain, "request failed");
+    if err.code() == codes::SERVICE_UNAVAILABLE {
+        // The database is away (an outage or a restart): every request says so until it
+        // is back, so one line each is a warning, not an error to page someone for.
+        tracing::warn!(code = err.code(), cause = %chain, "request failed: database unavailable");
+    } else {
+        tracing::error!(code = err.code(), cause = %chain, "request failed");
+    }
 }
 
 /// Shorthand for handler results.
