@@ -86,6 +86,49 @@ pub(super) fn input(
     );
 }
 
+/// Name, phone and e-mail: the first fields of both the register and the edit form.
+pub(super) fn contact_inputs(out: &mut String, l: Lang, f: &NeighbourForm) {
+    input(
+        out,
+        f,
+        "display_name",
+        l.t(
+            "Naam (zoals de persoon genoemd wil worden)",
+            "Nom (comme la personne souhaite être appelée)",
+            "Name (as the person likes to be called)",
+        ),
+        "text",
+        None,
+        " autocomplete=\"off\"",
+    );
+    input(
+        out,
+        f,
+        "phone",
+        l.t(
+            "Telefoon (niet verplicht)",
+            "Téléphone (facultatif)",
+            "Phone (optional)",
+        ),
+        "tel",
+        None,
+        "",
+    );
+    input(
+        out,
+        f,
+        "email",
+        l.t(
+            "E-mailadres (niet verplicht)",
+            "Adresse e-mail (facultatif)",
+            "E-mail address (optional)",
+        ),
+        "email",
+        None,
+        "",
+    );
+}
+
 /// A select of `(value, label)` options; the typed value is selected.
 pub(super) fn select(
     out: &mut String,

@@ -15,7 +15,8 @@ use nabij_store::neighbourhood::Neighbourhood;
 use std::collections::HashMap;
 
 pub(super) use super::neighbour_fields::{
-    about_the_person, error_summary, hood_options, input, message_language_options, radius_options, select,
+    about_the_person, contact_inputs, error_summary, hood_options, input, message_language_options,
+    radius_options, select,
 };
 
 /// Fields with one value.

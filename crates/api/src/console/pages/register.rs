@@ -43,45 +43,7 @@ fn register_page(ctx: &Ctx, status: StatusCode, hoods: &[Neighbourhood], f: &Nei
         "<form method=\"post\" action=\"/neighbours/new\" class=\"stack\" novalidate>{}",
         csrf_field(&ctx.csrf)
     );
-    nf::input(
-        &mut main,
-        f,
-        "display_name",
-        l.t(
-            "Naam (zoals de persoon genoemd wil worden)",
-            "Nom (comme la personne souhaite être appelée)",
-            "Name (as the person likes to be called)",
-        ),
-        "text",
-        None,
-        " autocomplete=\"off\"",
-    );
-    nf::input(
-        &mut main,
-        f,
-        "phone",
-        l.t(
-            "Telefoon (niet verplicht)",
-            "Téléphone (facultatif)",
-            "Phone (optional)",
-        ),
-        "tel",
-        None,
-        "",
-    );
-    nf::input(
-        &mut main,
-        f,
-        "email",
-        l.t(
-            "E-mailadres (niet verplicht)",
-            "Adresse e-mail (facultatif)",
-            "E-mail address (optional)",
-        ),
-        "email",
-        None,
-        "",
-    );
+    nf::contact_inputs(&mut main, l, f);
 
     // Consent: radio buttons in a fieldset.
     let err = f.error("consent");
