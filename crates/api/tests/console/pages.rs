@@ -134,6 +134,11 @@ async fn a_form_without_the_csrf_token_is_refused(app: TestApp) {
 }
 
 async fn every_page_has_a_strict_csp_and_the_chosen_language(app: TestApp) {
+    let role_words: Vec<&str> = include_str!("../../../../fixtures/role-words.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
     let mut b = Browser::new(&app);
     b.login(&app.org_a.coordinator_email).await;
     for (query, lang, word) in [
@@ -165,6 +170,10 @@ async fn every_page_has_a_strict_csp_and_the_chosen_language(app: TestApp) {
             assert!(html.contains(word), "{word} on {path}{query}");
             assert!(!html.contains("<script"), "{path}");
             assert!(!html.contains(" style=\""), "{path}");
+            let lower = html.to_lowercase();
+            for w in &role_words {
+                assert!(!lower.contains(w), "{path}{query} says {w:?}");
+            }
         }
     }
     // The choice is remembered in a cookie.
