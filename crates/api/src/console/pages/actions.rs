@@ -33,21 +33,6 @@ pub(super) fn configure(cfg: &mut web::ServiceConfig) {
         .service(web::resource("/matches/{id}/close").route(web::post().to(close)));
 }
 
-/// Checks the session and the CSRF token and reads the form and the id in the path.
-macro_rules! posted {
-    ($ctx:expr, $body:expr, $path:expr) => {{
-        let caller = logged_in!($ctx);
-        let form = Form::parse(&$body);
-        if !$ctx.csrf_ok(&form) {
-            return $ctx.forbidden();
-        }
-        let Some(id) = parse_id(&$path) else {
-            return $ctx.not_found();
-        };
-        (caller, form, id)
-    }};
-}
-
 /// The name of a neighbour this caller may see (none for someone outside a limited
 /// coordinator's neighbourhoods).
 async fn name_of(state: &web::Data<AppState>, caller: &Caller, id: NeighbourId) -> Option<String> {

@@ -225,14 +225,7 @@ async fn decide(
     to: GroupStatus,
 ) -> HttpResponse {
     let ctx = Ctx::new(&req, &state);
-    let caller = logged_in!(ctx);
-    let form = Form::parse(&body);
-    if !ctx.csrf_ok(&form) {
-        return ctx.forbidden();
-    }
-    let Some(id) = parse_id(&path) else {
-        return ctx.not_found();
-    };
+    let (caller, form, id) = posted!(ctx, body, path);
     let from = form.get("from").and_then(parse_id).map(RequestId);
     let st = state.clone();
     let who = caller.clone();

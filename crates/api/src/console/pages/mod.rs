@@ -18,6 +18,26 @@ macro_rules! logged_in {
     };
 }
 
+/// Checks the session and the CSRF token of a posted form: `(caller, form)`, and with
+/// a path, the id in it too: `(caller, form, id)`. Answers the login page, 403 or 404.
+macro_rules! posted {
+    ($ctx:expr, $body:expr) => {{
+        let caller = logged_in!($ctx);
+        let form = Form::parse(&$body);
+        if !$ctx.csrf_ok(&form) {
+            return $ctx.forbidden();
+        }
+        (caller, form)
+    }};
+    ($ctx:expr, $body:expr, $path:expr) => {{
+        let (caller, form) = posted!($ctx, $body);
+        let Some(id) = parse_id(&$path) else {
+            return $ctx.not_found();
+        };
+        (caller, form, id)
+    }};
+}
+
 pub(super) fn days_since(t: NaiveDateTime) -> i64 {
     (Utc::now().naive_utc() - t).num_days().max(0)
 }

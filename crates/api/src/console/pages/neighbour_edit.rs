@@ -284,14 +284,7 @@ pub async fn edit(
     body: web::Bytes,
 ) -> HttpResponse {
     let ctx = Ctx::new(&req, &state);
-    let caller = logged_in!(ctx);
-    let form = Form::parse(&body);
-    if !ctx.csrf_ok(&form) {
-        return ctx.forbidden();
-    }
-    let Some(id) = parse_id(&path) else {
-        return ctx.not_found();
-    };
+    let (caller, form, id) = posted!(ctx, body, path);
     let (n, hoods) = match load(&state, &caller, id).await {
         Ok(x) => x,
         Err(ApiError::Store(StoreError::NotFound)) => return ctx.not_found(),
@@ -355,14 +348,7 @@ async fn set_paused(
     paused: bool,
 ) -> HttpResponse {
     let ctx = Ctx::new(&req, &state);
-    let caller = logged_in!(ctx);
-    let form = Form::parse(&body);
-    if !ctx.csrf_ok(&form) {
-        return ctx.forbidden();
-    }
-    let Some(id) = parse_id(&path) else {
-        return ctx.not_found();
-    };
+    let (caller, _, id) = posted!(ctx, body, path);
     let p = NeighbourPatch {
         paused: Some(paused),
         ..Default::default()

@@ -172,14 +172,7 @@ pub async fn erase(
     body: web::Bytes,
 ) -> HttpResponse {
     let ctx = Ctx::new(&req, &state);
-    let caller = logged_in!(ctx);
-    let form = Form::parse(&body);
-    if !ctx.csrf_ok(&form) {
-        return ctx.forbidden();
-    }
-    let Some(id) = parse_id(&path) else {
-        return ctx.not_found();
-    };
+    let (caller, form, id) = posted!(ctx, body, path);
     if form.get("confirm") != Some("yes") {
         return match visible(&state, &caller, id).await {
             Ok(n) => confirm_page(&ctx, StatusCode::UNPROCESSABLE_ENTITY, &n, true),

@@ -324,14 +324,7 @@ pub async fn file_request(
     body: web::Bytes,
 ) -> HttpResponse {
     let ctx = Ctx::new(&req, &state);
-    let caller = logged_in!(ctx);
-    let form = Form::parse(&body);
-    if !ctx.csrf_ok(&form) {
-        return ctx.forbidden();
-    }
-    let Some(id) = parse_id(&path) else {
-        return ctx.not_found();
-    };
+    let (caller, form, id) = posted!(ctx, body, path);
     let window = match NaiveDate::parse_from_str(form.get("date").unwrap_or(""), "%Y-%m-%d") {
         Ok(date) => WindowIn::Once {
             date,

@@ -193,11 +193,7 @@ pub async fn register_form(req: HttpRequest, state: web::Data<AppState>) -> Http
 
 pub async fn register(req: HttpRequest, state: web::Data<AppState>, body: web::Bytes) -> HttpResponse {
     let ctx = Ctx::new(&req, &state);
-    let caller = logged_in!(ctx);
-    let form = Form::parse(&body);
-    if !ctx.csrf_ok(&form) {
-        return ctx.forbidden();
-    }
+    let (caller, form) = posted!(ctx, body);
     let hoods = match nf::visible_hoods(&state, &caller).await {
         Ok(h) => h,
         Err(e) => return ctx.failure(&e),

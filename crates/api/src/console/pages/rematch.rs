@@ -66,11 +66,7 @@ pub async fn page(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse 
 
 pub async fn start(req: HttpRequest, state: web::Data<AppState>, body: web::Bytes) -> HttpResponse {
     let ctx = Ctx::new(&req, &state);
-    let caller = logged_in!(ctx);
-    let form = Form::parse(&body);
-    if !ctx.csrf_ok(&form) {
-        return ctx.forbidden();
-    }
+    let (caller, form) = posted!(ctx, body);
     let body = RematchIn {
         dry_run: form.get("dry_run").is_some_and(|v| v == "1"),
         k: None,

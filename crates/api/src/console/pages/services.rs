@@ -182,11 +182,7 @@ pub async fn new_form(req: HttpRequest, state: web::Data<AppState>) -> HttpRespo
 
 pub async fn add(req: HttpRequest, state: web::Data<AppState>, body: web::Bytes) -> HttpResponse {
     let ctx = Ctx::new(&req, &state);
-    let caller = logged_in!(ctx);
-    let form = Form::parse(&body);
-    if !ctx.csrf_ok(&form) {
-        return ctx.forbidden();
-    }
+    let (caller, form) = posted!(ctx, body);
     let mut f = ServiceForm::from_form(&form);
     let new = f.check(ctx.lang);
     if !f.is_ok() {
@@ -251,14 +247,7 @@ pub async fn edit(
     body: web::Bytes,
 ) -> HttpResponse {
     let ctx = Ctx::new(&req, &state);
-    let caller = logged_in!(ctx);
-    let form = Form::parse(&body);
-    if !ctx.csrf_ok(&form) {
-        return ctx.forbidden();
-    }
-    let Some(id) = parse_id(&path) else {
-        return ctx.not_found();
-    };
+    let (caller, form, id) = posted!(ctx, body, path);
     let s = match load(&state, &caller, id).await {
         Ok(s) => s,
         Err(ApiError::Store(StoreError::NotFound)) => return ctx.not_found(),
@@ -301,14 +290,7 @@ pub async fn remove(
     body: web::Bytes,
 ) -> HttpResponse {
     let ctx = Ctx::new(&req, &state);
-    let caller = logged_in!(ctx);
-    let form = Form::parse(&body);
-    if !ctx.csrf_ok(&form) {
-        return ctx.forbidden();
-    }
-    let Some(id) = parse_id(&path) else {
-        return ctx.not_found();
-    };
+    let (caller, _, id) = posted!(ctx, body, path);
     let st = state.clone();
     match run(move || st.store.write_as(|c| remove_service(c, &caller, ServiceId(id)))).await {
         Ok(()) => ctx.redirect("/services?done=removed"),

@@ -181,14 +181,7 @@ pub async fn scope_override(
     body: web::Bytes,
 ) -> HttpResponse {
     let ctx = Ctx::new(&req, &state);
-    let caller = logged_in!(ctx);
-    let form = Form::parse(&body);
-    if !ctx.csrf_ok(&form) {
-        return ctx.forbidden();
-    }
-    let Some(id) = parse_id(&path) else {
-        return ctx.not_found();
-    };
+    let (caller, form, id) = posted!(ctx, body, path);
     let input = OverrideIn {
         category: form.text("category"),
         reason: form.text("reason"),
