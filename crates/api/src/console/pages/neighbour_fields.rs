@@ -129,6 +129,35 @@ pub(super) fn contact_inputs(out: &mut String, l: Lang, f: &NeighbourForm) {
     );
 }
 
+/// How far the person goes and the language of their messages: in both forms.
+pub(super) fn reach_and_language_inputs(out: &mut String, l: Lang, f: &NeighbourForm) {
+    select(
+        out,
+        f,
+        "travel_radius_m",
+        l.t(
+            "Hoe ver kan of wil de persoon gaan?",
+            "Jusqu’où la personne peut-elle ou veut-elle aller ?",
+            "How far can or will the person go?",
+        ),
+        None,
+        &radius_options(f.value("travel_radius_m")),
+    );
+    let langs = message_language_options(l, f.value("preferred_language"));
+    select(
+        out,
+        f,
+        "preferred_language",
+        l.t(
+            "Taal van berichten",
+            "Langue des messages",
+            "Language of messages",
+        ),
+        None,
+        &langs,
+    );
+}
+
 /// A select of `(value, label)` options; the typed value is selected.
 pub(super) fn select(
     out: &mut String,

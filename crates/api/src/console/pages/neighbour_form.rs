@@ -15,8 +15,7 @@ use nabij_store::neighbourhood::Neighbourhood;
 use std::collections::HashMap;
 
 pub(super) use super::neighbour_fields::{
-    about_the_person, contact_inputs, error_summary, hood_options, input, message_language_options,
-    radius_options, select,
+    about_the_person, contact_inputs, error_summary, hood_options, input, reach_and_language_inputs, select,
 };
 
 /// Fields with one value.

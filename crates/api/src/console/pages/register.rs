@@ -125,31 +125,7 @@ fn register_page(ctx: &Ctx, status: StatusCode, hoods: &[Neighbourhood], f: &Nei
         None,
         " inputmode=\"decimal\"",
     );
-    nf::select(
-        &mut main,
-        f,
-        "travel_radius_m",
-        l.t(
-            "Hoe ver kan of wil de persoon gaan?",
-            "Jusqu’où la personne peut-elle ou veut-elle aller ?",
-            "How far can or will the person go?",
-        ),
-        None,
-        &nf::radius_options(f.value("travel_radius_m")),
-    );
-    let langs = nf::message_language_options(l, f.value("preferred_language"));
-    nf::select(
-        &mut main,
-        f,
-        "preferred_language",
-        l.t(
-            "Taal van berichten",
-            "Langue des messages",
-            "Language of messages",
-        ),
-        None,
-        &langs,
-    );
+    nf::reach_and_language_inputs(&mut main, l, f);
     let _ = write!(
         main,
         "<h2>{}</h2><p class=\"hint\">{}</p>",
