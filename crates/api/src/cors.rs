@@ -1,82 +1,52 @@
-//! CORS, closed by default.
+//! CORS, closed by default, through `actix-cors`.
 //!
 //! Without configured origins ([`crate::Settings::cors_allowed_origins`], empty by
-//! default) no response carries `Access-Control-Allow-Origin`, so browsers keep other
-//! sites' scripts out. A configured origin (exact match of scheme, host and port, e.g.
-//! `https://app.example.org`) gets `Access-Control-Allow-Origin: <origin>` and
-//! `Vary: Origin` on every response, and its preflights (`OPTIONS` with
-//! `Access-Control-Request-Method`) are answered 204 here. Credentials (cookies) are
-//! never allowed: the API takes bearer tokens.
+//! default) the middleware is not in the chain at all, so no response carries
+//! `Access-Control-Allow-Origin` and browsers keep other sites' scripts out. A
+//! configured origin (exact match of scheme, host and port, e.g.
+//! `https://app.example.org`, compared without regard to case) gets
+//! `Access-Control-Allow-Origin: <origin>` and `Vary: Origin` on every response, and its
+//! preflights (`OPTIONS` with `Access-Control-Request-Method`) are answered here. Other
+//! origins are served as if they sent no `Origin` (no CORS headers); their preflights
+//! are refused (400). Credentials (cookies) are never allowed: the API takes bearer
+//! tokens.
+//!
+//! What stays here is only the policy (which origins, methods and headers); the
+//! protocol is the crate's.
 
-use actix_web::body::{BoxBody, MessageBody};
-use actix_web::dev::{ServiceRequest, ServiceResponse};
-use actix_web::http::header::{self, HeaderValue};
+use actix_cors::Cors;
 use actix_web::http::Method;
-use actix_web::middleware::Next;
-use actix_web::{web, Error, HttpResponse};
+use actix_web::middleware::Condition;
 
-const ALLOW_METHODS: &str = "GET, POST, PATCH, DELETE";
-const ALLOW_HEADERS: &str = "Authorization, Content-Type, Idempotency-Key, X-Request-Id";
-const EXPOSE_HEADERS: &str = "Location, Retry-After, X-Request-Id";
+const ALLOW_METHODS: [Method; 4] = [Method::GET, Method::POST, Method::PATCH, Method::DELETE];
+const ALLOW_HEADERS: [&str; 4] = ["Authorization", "Content-Type", "Idempotency-Key", "X-Request-Id"];
+const EXPOSE_HEADERS: [&str; 3] = ["Location", "Retry-After", "X-Request-Id"];
+/// Seconds a browser may cache a preflight's answer.
+const MAX_AGE_SECS: usize = 600;
 
-/// The allowed origins of one application.
-#[derive(Debug, Clone, Default)]
-pub struct Cors {
-    origins: Vec<String>,
+/// The origins as compared: trimmed, without a trailing `/`, lower case; blanks dropped.
+fn normalised(origins: &[String]) -> Vec<String> {
+    origins
+        .iter()
+        .map(|o| o.trim().trim_end_matches('/').to_ascii_lowercase())
+        .filter(|o| !o.is_empty())
+        .collect()
 }
 
-impl Cors {
-    pub fn new(origins: &[String]) -> Self {
-        Cors {
-            origins: origins
-                .iter()
-                .map(|o| o.trim().trim_end_matches('/').to_ascii_lowercase())
-                .filter(|o| !o.is_empty())
-                .collect(),
-        }
-    }
-
-    fn allows(&self, origin: &str) -> bool {
-        let origin = origin.to_ascii_lowercase();
-        self.origins.contains(&origin)
-    }
-}
-
-/// The middleware.
-pub async fn cors(
-    req: ServiceRequest,
-    next: Next<impl MessageBody + 'static>,
-) -> Result<ServiceResponse<BoxBody>, Error> {
-    let allowed = req
-        .app_data::<web::Data<Cors>>()
-        .filter(|c| !c.origins.is_empty())
-        .and_then(|cors| {
-            let origin = req.headers().get(header::ORIGIN)?;
-            let text = origin.to_str().ok()?;
-            cors.allows(text).then(|| origin.clone())
-        });
-    let Some(origin) = allowed else {
-        return Ok(next.call(req).await?.map_into_boxed_body());
-    };
-    let preflight =
-        req.method() == Method::OPTIONS && req.headers().contains_key(header::ACCESS_CONTROL_REQUEST_METHOD);
-    let mut res = if preflight {
-        let resp = HttpResponse::NoContent()
-            .insert_header((header::ACCESS_CONTROL_ALLOW_METHODS, ALLOW_METHODS))
-            .insert_header((header::ACCESS_CONTROL_ALLOW_HEADERS, ALLOW_HEADERS))
-            .insert_header((header::ACCESS_CONTROL_MAX_AGE, "600"))
-            .finish();
-        req.into_response(resp)
-    } else {
-        let mut res = next.call(req).await?.map_into_boxed_body();
-        res.headers_mut().insert(
-            header::ACCESS_CONTROL_EXPOSE_HEADERS,
-            HeaderValue::from_static(EXPOSE_HEADERS),
-        );
-        res
-    };
-    let headers = res.headers_mut();
-    headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
-    headers.append(header::VARY, HeaderValue::from_static("Origin"));
-    Ok(res)
+/// The middleware of one application: `actix-cors` for the configured origins, or
+/// nothing when there are none.
+pub fn middleware(origins: &[String]) -> Condition<Cors> {
+    let origins = normalised(origins);
+    let enabled = !origins.is_empty();
+    let cors = Cors::default()
+        .allowed_origin_fn(move |origin, _| {
+            origin
+                .to_str()
+                .is_ok_and(|o| origins.iter().any(|allowed| allowed.eq_ignore_ascii_case(o)))
+        })
+        .allowed_methods(ALLOW_METHODS)
+        .allowed_headers(ALLOW_HEADERS)
+        .expose_headers(EXPOSE_HEADERS)
+        .max_age(MAX_AGE_SECS);
+    Condition::new(enabled, cors)
 }

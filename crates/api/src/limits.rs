@@ -3,7 +3,11 @@
 //! Two token buckets per request: one per client address and, for a request with a
 //! valid bearer token, one per caller (organisation and `sub`). An empty bucket answers
 //! 429 `too_many_requests` with `Retry-After` (whole seconds, at least 1). `/health`,
-//! `/ready`, `/metrics`, `/openapi.yaml` and the JWKS are not limited.
+//! `/ready`, `/metrics`, `/openapi.yaml` and the JWKS are not limited. The buckets are
+//! `governor`'s keyed limiter; what stays here is which keys count (below), the
+//! settings, and the body's idle timeout ([`idle_limited`]: actix bounds the time to a
+//! request's head but not the pauses inside a body, and no crate does it for a
+//! `Payload`).
 //!
 //! The client address is the TCP peer. `X-Forwarded-For` is read only when the peer is
 //! one of [`LimitSettings::trusted_proxies`] (none by default): then the address is the
@@ -16,10 +20,14 @@
 //! [`LimitSettings::keep_alive`] an idle keep-alive connection. Connections are served
 //! asynchronously, so a slow client holds a socket, never a worker.
 
-use std::collections::HashMap;
+use governor::clock::{Clock, DefaultClock};
+use governor::middleware::NoOpMiddleware;
+use governor::state::keyed::DashMapStateStore;
+use governor::Quota;
+use std::hash::Hash;
 use std::net::IpAddr;
-use std::sync::{Mutex, PoisonError};
-use std::time::{Duration, Instant};
+use std::num::NonZeroU32;
+use std::time::Duration;
 
 /// A bucket's size and refill.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -136,55 +144,58 @@ impl LimitSettings {
     }
 }
 
-#[derive(Debug, Clone, Copy)]
-struct Bucket {
-    tokens: f64,
-    last: Instant,
-}
-
-/// Token buckets by key.
-#[derive(Debug)]
-pub struct RateLimiter {
-    rate: Rate,
-    buckets: Mutex<HashMap<String, Bucket>>,
-}
-
-/// Keys kept before full buckets are dropped.
+/// Keys kept before the ones indistinguishable from a full bucket are dropped.
 const PRUNE_ABOVE: usize = 10_000;
 
-impl RateLimiter {
+/// Token buckets by key: `governor`'s keyed GCRA limiter (equivalent to a token bucket
+/// of `rate.burst` refilled at `rate.per_second`), with its stale keys pruned.
+pub struct RateLimiter<K: Hash + Eq + Clone, C: Clock = DefaultClock> {
+    limiter: governor::RateLimiter<K, DashMapStateStore<K>, C, NoOpMiddleware<C::Instant>>,
+}
+
+impl<K: Hash + Eq + Clone, C: Clock> std::fmt::Debug for RateLimiter<K, C> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RateLimiter")
+            .field("keys", &self.limiter.len())
+            .finish()
+    }
+}
+
+impl<K: Hash + Eq + Clone> RateLimiter<K> {
     pub fn new(rate: Rate) -> Self {
+        Self::with_clock(rate, DefaultClock::default())
+    }
+}
+
+impl<K: Hash + Eq + Clone, C: Clock> RateLimiter<K, C> {
+    /// As [`RateLimiter::new`], on another clock (tests use a fake one).
+    pub fn with_clock(rate: Rate, clock: C) -> Self {
         RateLimiter {
-            rate,
-            buckets: Mutex::new(HashMap::new()),
+            limiter: governor::RateLimiter::dashmap_with_clock(quota(rate), clock),
         }
     }
 
-    /// Takes a token of `key`'s bucket at `now`; `Err(wait)` when it is empty.
-    pub fn check(&self, key: &str, now: Instant) -> Result<(), Duration> {
-        let burst = f64::from(self.rate.burst);
-        let mut buckets = self.buckets.lock().unwrap_or_else(PoisonError::into_inner);
-        if buckets.len() > PRUNE_ABOVE {
-            let rate = self.rate.per_second;
-            buckets
-                .retain(|_, b| b.tokens + now.saturating_duration_since(b.last).as_secs_f64() * rate < burst);
+    /// Takes a token of `key`'s bucket; `Err(wait)` when it is empty.
+    pub fn check(&self, key: &K) -> Result<(), Duration> {
+        if self.limiter.len() > PRUNE_ABOVE {
+            self.limiter.retain_recent();
         }
-        let bucket = buckets.entry(key.to_string()).or_insert(Bucket {
-            tokens: burst,
-            last: now,
-        });
-        let elapsed = now.saturating_duration_since(bucket.last).as_secs_f64();
-        bucket.tokens = (bucket.tokens + elapsed * self.rate.per_second).min(burst);
-        bucket.last = now;
-        if bucket.tokens >= 1.0 {
-            bucket.tokens -= 1.0;
-            Ok(())
-        } else {
-            Err(Duration::from_secs_f64(
-                (1.0 - bucket.tokens) / self.rate.per_second,
-            ))
-        }
+        self.limiter
+            .check_key(key)
+            .map_err(|not_until| not_until.wait_time_from(self.limiter.clock().now()))
     }
+}
+
+/// The `governor` quota of a rate: one token every `1 / per_second`, `burst` at once.
+fn quota(rate: Rate) -> Quota {
+    let burst = NonZeroU32::new(rate.burst).unwrap_or(NonZeroU32::MIN);
+    // `Rate::parse` keeps the rate positive and finite; the period is at least 1 ns.
+    let period = Duration::try_from_secs_f64(1.0 / rate.per_second)
+        .unwrap_or(Duration::MAX)
+        .max(Duration::from_nanos(1));
+    Quota::with_period(period)
+        .unwrap_or_else(|| Quota::per_second(NonZeroU32::MAX))
+        .allow_burst(burst)
 }
 
 /// The limiters of one application (shared by its workers).
@@ -192,8 +203,8 @@ impl RateLimiter {
 pub struct Limits {
     /// See [`LimitSettings::client_body_timeout`].
     pub body_timeout: Duration,
-    per_ip: Option<RateLimiter>,
-    per_client: Option<RateLimiter>,
+    per_ip: Option<RateLimiter<IpAddr>>,
+    per_client: Option<RateLimiter<String>>,
     trusted_proxies: Vec<IpAddr>,
 }
 
@@ -232,16 +243,13 @@ impl Limits {
     /// Takes a token for the address and, when known, the caller; `Err` with the
     /// bucket and the whole seconds to wait (at least 1) when one is empty.
     pub fn check(&self, ip: Option<IpAddr>, caller: Option<&str>) -> Result<(), (Limited, u64)> {
-        let now = Instant::now();
         let secs = |d: Duration| d.as_secs_f64().ceil().max(1.0) as u64;
         if let (Some(limiter), Some(ip)) = (&self.per_ip, ip) {
-            limiter
-                .check(&ip.to_string(), now)
-                .map_err(|d| (Limited::Ip, secs(d)))?;
+            limiter.check(&ip).map_err(|d| (Limited::Ip, secs(d)))?;
         }
         if let (Some(limiter), Some(caller)) = (&self.per_client, caller) {
             limiter
-                .check(caller, now)
+                .check(&caller.to_string())
                 .map_err(|d| (Limited::Client, secs(d)))?;
         }
         Ok(())
@@ -293,45 +301,70 @@ pub fn client_ip(trusted: &[IpAddr], peer: Option<IpAddr>, forwarded_for: Option
 mod tests {
     use super::*;
 
+    use governor::clock::FakeRelativeClock;
+
     #[test]
     fn a_bucket_empties_and_refills() {
-        let l = RateLimiter::new(Rate {
-            burst: 3,
-            per_second: 2.0,
-        });
-        let t0 = Instant::now();
+        let clock = FakeRelativeClock::default();
+        let l = RateLimiter::with_clock(
+            Rate {
+                burst: 3,
+                per_second: 2.0,
+            },
+            clock.clone(),
+        );
+        let a = "a".to_string();
         for _ in 0..3 {
-            assert!(l.check("a", t0).is_ok());
+            assert!(l.check(&a).is_ok());
         }
-        let wait = l.check("a", t0).unwrap_err();
+        let wait = l.check(&a).unwrap_err();
         assert!(
             wait > Duration::from_millis(400) && wait <= Duration::from_millis(500),
             "{wait:?}"
         );
         // Another key has its own bucket.
-        assert!(l.check("b", t0).is_ok());
-        assert!(l.check("a", t0 + Duration::from_millis(500)).is_ok());
-        assert!(l.check("a", t0 + Duration::from_millis(500)).is_err());
+        assert!(l.check(&"b".to_string()).is_ok());
+        clock.advance(Duration::from_millis(500));
+        assert!(l.check(&a).is_ok());
+        assert!(l.check(&a).is_err());
         // Never more than the burst after a long pause.
-        let later = t0 + Duration::from_secs(3600);
+        clock.advance(Duration::from_secs(3600));
         for _ in 0..3 {
-            assert!(l.check("a", later).is_ok());
+            assert!(l.check(&a).is_ok());
         }
-        assert!(l.check("a", later).is_err());
+        assert!(l.check(&a).is_err());
     }
 
     #[test]
     fn many_keys_are_pruned() {
+        let clock = FakeRelativeClock::default();
+        let l = RateLimiter::with_clock(
+            Rate {
+                burst: 1,
+                per_second: 1000.0,
+            },
+            clock.clone(),
+        );
+        for i in 0..(PRUNE_ABOVE + 10) {
+            l.check(&i).unwrap();
+        }
+        clock.advance(Duration::from_secs(1));
+        l.check(&usize::MAX).unwrap();
+        assert!(l.limiter.len() < 10, "{}", l.limiter.len());
+    }
+
+    #[test]
+    fn a_slow_rate_waits_long() {
         let l = RateLimiter::new(Rate {
             burst: 1,
-            per_second: 1000.0,
+            per_second: 0.01,
         });
-        let t0 = Instant::now();
-        for i in 0..(PRUNE_ABOVE + 10) {
-            l.check(&i.to_string(), t0).unwrap();
-        }
-        l.check("x", t0 + Duration::from_secs(1)).unwrap();
-        assert!(l.buckets.lock().unwrap().len() < 10);
+        l.check(&1u8).unwrap();
+        let wait = l.check(&1u8).unwrap_err();
+        assert!(
+            wait > Duration::from_secs(90) && wait <= Duration::from_secs(100),
+            "{wait:?}"
+        );
     }
 
     #[test]

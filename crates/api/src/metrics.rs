@@ -7,6 +7,11 @@
 //!
 //! Series carry method, route pattern (`/v1/neighbours/{id}`, never a concrete path)
 //! and status, nothing about organisations or people.
+//!
+//! The series and the text exposition are the `prometheus` crate's (one registry per
+//! application, so several apps in one test process count apart). What stays here:
+//! the route (its access rule is ours) and [`PullingCounter`], a counter read from the
+//! index cache at scrape time, which the crate only offers as a gauge.
 
 use crate::auth::{Caller, Role};
 use crate::error::ApiError;
@@ -14,11 +19,12 @@ use crate::settings::Settings;
 use crate::state::AppState;
 use actix_web::http::header;
 use actix_web::{web, FromRequest as _, HttpRequest, HttpResponse};
+use prometheus::core::{Collector, Desc};
+use prometheus::proto::{self, MetricFamily, MetricType};
+use prometheus::{
+    Encoder as _, HistogramOpts, HistogramVec, IntCounterVec, IntGauge, Opts, Registry, TextEncoder,
+};
 use sha2::{Digest, Sha256};
-use std::collections::BTreeMap;
-use std::fmt::Write as _;
-use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
-use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
 /// Upper bounds (seconds) of the latency histogram's buckets.
@@ -26,128 +32,121 @@ const BUCKETS: &[f64] = &[
     0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0,
 ];
 
-#[derive(Debug, Default)]
-struct Histogram {
-    counts: [u64; BUCKETS.len()],
-    count: u64,
-    sum: f64,
-}
-
-/// The counters of one application (shared by its workers).
-#[derive(Debug, Default)]
+/// The series of one application (shared by its workers).
+#[derive(Debug)]
 pub struct Metrics {
-    requests: Mutex<BTreeMap<(String, String, u16), u64>>,
-    latency: Mutex<BTreeMap<(String, String), Histogram>>,
-    rate_limited: [AtomicU64; 2],
-    in_flight: AtomicI64,
+    registry: Registry,
+    requests: IntCounterVec,
+    latency: HistogramVec,
+    rate_limited: IntCounterVec,
+    in_flight: IntGauge,
 }
 
 impl Metrics {
+    /// The series; `index_builds` is read at each scrape as `nabij_index_builds_total`.
+    pub fn new(index_builds: impl Fn() -> u64 + Send + Sync + 'static) -> Result<Self, prometheus::Error> {
+        let registry = Registry::new();
+        let requests = IntCounterVec::new(
+            Opts::new("nabij_http_requests_total", "HTTP requests answered."),
+            &["method", "route", "status"],
+        )?;
+        let latency = HistogramVec::new(
+            HistogramOpts::new("nabij_http_request_duration_seconds", "Time to answer, by route.")
+                .buckets(BUCKETS.to_vec()),
+            &["method", "route"],
+        )?;
+        let rate_limited = IntCounterVec::new(
+            Opts::new(
+                "nabij_http_rate_limited_total",
+                "Requests refused with 429, by limiter.",
+            ),
+            &["limiter"],
+        )?;
+        let in_flight = IntGauge::new("nabij_http_requests_in_flight", "Requests being answered.")?;
+        let index_builds = PullingCounter::new(
+            "nabij_index_builds_total",
+            "Candidate indexes built from the database (first use, or stale after a write this instance could not apply in place).",
+            Box::new(index_builds),
+        )?;
+        // Both limiters are exposed from the start, at 0.
+        for limiter in [crate::limits::Limited::Ip, crate::limits::Limited::Client] {
+            rate_limited.with_label_values(&[limiter.as_str()]);
+        }
+        registry.register(Box::new(requests.clone()))?;
+        registry.register(Box::new(latency.clone()))?;
+        registry.register(Box::new(rate_limited.clone()))?;
+        registry.register(Box::new(in_flight.clone()))?;
+        registry.register(Box::new(index_builds))?;
+        Ok(Metrics {
+            registry,
+            requests,
+            latency,
+            rate_limited,
+            in_flight,
+        })
+    }
+
     pub fn started(&self) {
-        self.in_flight.fetch_add(1, Ordering::Relaxed);
+        self.in_flight.inc();
     }
 
     /// Counts a finished request.
     pub fn finished(&self, method: &str, route: &str, status: u16, latency: Duration) {
-        self.in_flight.fetch_sub(1, Ordering::Relaxed);
-        *self
-            .requests
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .entry((method.to_string(), route.to_string(), status))
-            .or_default() += 1;
-        let secs = latency.as_secs_f64();
-        let mut latency = self.latency.lock().unwrap_or_else(PoisonError::into_inner);
-        let h = latency
-            .entry((method.to_string(), route.to_string()))
-            .or_default();
-        for (i, le) in BUCKETS.iter().enumerate() {
-            if secs <= *le {
-                h.counts[i] += 1;
-            }
-        }
-        h.count += 1;
-        h.sum += secs;
+        self.in_flight.dec();
+        self.requests
+            .with_label_values(&[method, route, &status.to_string()])
+            .inc();
+        self.latency
+            .with_label_values(&[method, route])
+            .observe(latency.as_secs_f64());
     }
 
-    /// Counts a 429 of the `ip` (0) or `client` (1) limiter.
+    /// Counts a 429 of a limiter.
     pub fn rate_limited(&self, limiter: crate::limits::Limited) {
-        let i = match limiter {
-            crate::limits::Limited::Ip => 0,
-            crate::limits::Limited::Client => 1,
-        };
-        self.rate_limited[i].fetch_add(1, Ordering::Relaxed);
+        self.rate_limited.with_label_values(&[limiter.as_str()]).inc();
     }
 
     /// The text exposition.
-    pub fn render(&self) -> String {
-        let mut out = String::new();
-        out.push_str("# HELP nabij_http_requests_total HTTP requests answered.\n");
-        out.push_str("# TYPE nabij_http_requests_total counter\n");
-        for ((method, route, status), n) in self
-            .requests
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .iter()
-        {
-            let _ = writeln!(
-                out,
-                "nabij_http_requests_total{{method=\"{}\",route=\"{}\",status=\"{status}\"}} {n}",
-                escape(method),
-                escape(route)
-            );
-        }
-        out.push_str("# HELP nabij_http_request_duration_seconds Time to answer, by route.\n");
-        out.push_str("# TYPE nabij_http_request_duration_seconds histogram\n");
-        for ((method, route), h) in self.latency.lock().unwrap_or_else(PoisonError::into_inner).iter() {
-            let labels = format!("method=\"{}\",route=\"{}\"", escape(method), escape(route));
-            for (le, n) in BUCKETS.iter().zip(h.counts) {
-                let _ = writeln!(
-                    out,
-                    "nabij_http_request_duration_seconds_bucket{{{labels},le=\"{le}\"}} {n}"
-                );
-            }
-            let _ = writeln!(
-                out,
-                "nabij_http_request_duration_seconds_bucket{{{labels},le=\"+Inf\"}} {}",
-                h.count
-            );
-            let _ = writeln!(
-                out,
-                "nabij_http_request_duration_seconds_sum{{{labels}}} {}",
-                h.sum
-            );
-            let _ = writeln!(
-                out,
-                "nabij_http_request_duration_seconds_count{{{labels}}} {}",
-                h.count
-            );
-        }
-        out.push_str("# HELP nabij_http_rate_limited_total Requests refused with 429, by limiter.\n");
-        out.push_str("# TYPE nabij_http_rate_limited_total counter\n");
-        for (i, name) in ["ip", "client"].iter().enumerate() {
-            let _ = writeln!(
-                out,
-                "nabij_http_rate_limited_total{{limiter=\"{name}\"}} {}",
-                self.rate_limited[i].load(Ordering::Relaxed)
-            );
-        }
-        out.push_str("# HELP nabij_http_requests_in_flight Requests being answered.\n");
-        out.push_str("# TYPE nabij_http_requests_in_flight gauge\n");
-        let _ = writeln!(
-            out,
-            "nabij_http_requests_in_flight {}",
-            self.in_flight.load(Ordering::Relaxed)
-        );
-        out
+    pub fn render(&self) -> Result<String, prometheus::Error> {
+        let mut out = Vec::new();
+        TextEncoder::new().encode(&self.registry.gather(), &mut out)?;
+        String::from_utf8(out).map_err(|e| prometheus::Error::Msg(e.to_string()))
     }
 }
 
-fn escape(label: &str) -> String {
-    label
-        .replace('\\', "\\\\")
-        .replace('"', "\\\"")
-        .replace('\n', "\\n")
+/// A counter whose value is read from elsewhere at each scrape (the counter twin of
+/// `prometheus::PullingGauge`).
+struct PullingCounter {
+    desc: Desc,
+    value: Box<dyn Fn() -> u64 + Send + Sync>,
+}
+
+impl PullingCounter {
+    fn new(name: &str, help: &str, value: Box<dyn Fn() -> u64 + Send + Sync>) -> prometheus::Result<Self> {
+        Ok(PullingCounter {
+            desc: Desc::new(name.into(), help.into(), Vec::new(), Default::default())?,
+            value,
+        })
+    }
+}
+
+impl Collector for PullingCounter {
+    fn desc(&self) -> Vec<&Desc> {
+        vec![&self.desc]
+    }
+
+    fn collect(&self) -> Vec<MetricFamily> {
+        let mut counter = proto::Counter::default();
+        counter.set_value((self.value)() as f64);
+        let mut metric = proto::Metric::default();
+        metric.set_counter(counter);
+        let mut family = MetricFamily::default();
+        family.set_name(self.desc.fq_name.clone());
+        family.set_help(self.desc.help.clone());
+        family.set_field_type(MetricType::COUNTER);
+        family.set_metric(vec![metric]);
+        vec![family]
+    }
 }
 
 /// Whether the request carries the configured scrape secret.
@@ -180,10 +179,9 @@ pub async fn handler(
             ));
         }
     }
-    let mut body = metrics.render();
-    body.push_str("# HELP nabij_index_builds_total Candidate indexes built from the database (first use, or stale after a write this instance could not apply in place).\n");
-    body.push_str("# TYPE nabij_index_builds_total counter\n");
-    let _ = writeln!(body, "nabij_index_builds_total {}", state.indexes.builds());
+    let body = metrics
+        .render()
+        .map_err(|e| ApiError::Internal(anyhow::anyhow!("rendering the metrics: {e}")))?;
     Ok(HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4; charset=utf-8")
         .body(body))

@@ -60,15 +60,18 @@ impl Application {
             settings: Arc::new(settings.clone()),
         });
         let limits = web::Data::new(crate::limits::Limits::new(&settings.limits));
-        let metrics = web::Data::new(crate::metrics::Metrics::default());
-        let cors = web::Data::new(crate::cors::Cors::new(&settings.cors_allowed_origins));
+        let scraped = state.clone();
+        let metrics = web::Data::new(
+            crate::metrics::Metrics::new(move || scraped.indexes.builds())
+                .context("cannot register the metrics")?,
+        );
+        let cors_origins = settings.cors_allowed_origins.clone();
         let port = listener.local_addr().context("listener has no address")?.port();
         let mut server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())
                 .app_data(limits.clone())
                 .app_data(metrics.clone())
-                .app_data(cors.clone())
                 .app_data(json_config())
                 .app_data(payload_config())
                 .app_data(path_config())
@@ -78,7 +81,9 @@ impl Application {
                 // the fixed headers, so that every answer (a 429 or a preflight too)
                 // carries them.
                 .wrap(from_fn(crate::request_log::observe))
-                .wrap(from_fn(crate::cors::cors))
+                .wrap(crate::cors::middleware(&cors_origins))
+                // A preflight the CORS middleware refuses is problem+json too.
+                .wrap(ErrorHandlers::new().default_handler(framework_error))
                 .wrap(security_headers())
                 .service(web::resource("/metrics").route(web::get().to(crate::metrics::handler)))
                 .configure(crate::routes::configure)

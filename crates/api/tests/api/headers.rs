@@ -145,17 +145,22 @@ async fn cors_allows_only_the_configured_origins() {
         .send()
         .await
         .unwrap();
-    assert_eq!(resp.status(), 204);
+    // A preflight's answer is any 2xx (Fetch: "ok status"); actix-cors answers 200.
+    assert!(resp.status().is_success(), "{}", resp.status());
     let h = resp.headers();
     assert_eq!(h["access-control-allow-origin"], "https://app.example.org");
     assert!(h["access-control-allow-methods"]
         .to_str()
         .unwrap()
         .contains("POST"));
+    // Header names are case-insensitive.
     assert!(h["access-control-allow-headers"]
         .to_str()
         .unwrap()
-        .contains("Authorization"));
+        .to_ascii_lowercase()
+        .contains("authorization"));
+    assert!(h["access-control-max-age"] == "600");
+    assert!(h.get("access-control-allow-credentials").is_none());
     assert_eq!(h["x-frame-options"], "DENY");
     // Another origin, or a look-alike: nothing.
     for origin in [
@@ -188,6 +193,31 @@ async fn cors_allows_only_the_configured_origins() {
             resp.headers().get("access-control-allow-origin").is_none(),
             "{origin}"
         );
+        let content_type = resp.headers()["content-type"].to_str().unwrap().to_string();
+        assert!(
+            content_type.starts_with("application/problem+json"),
+            "{origin}: {content_type}"
+        );
+    }
+    // The allowed origin, compared without regard to case; and what it may read.
+    let resp = app
+        .client
+        .get(app.url("/v1/auth/me"))
+        .bearer_auth(&token)
+        .header("Origin", "https://App.Example.org")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        resp.headers()["access-control-allow-origin"],
+        "https://App.Example.org"
+    );
+    let exposed = resp.headers()["access-control-expose-headers"]
+        .to_str()
+        .unwrap()
+        .to_ascii_lowercase();
+    for name in ["location", "retry-after", "x-request-id"] {
+        assert!(exposed.contains(name), "{exposed}");
     }
     app.client.failures().assert_none();
 }
@@ -238,7 +268,18 @@ async fn metrics_need_an_admin_token_or_the_scrape_secret() {
         );
         assert!(!text.contains("12345"), "{text}");
         assert!(text.contains("nabij_http_request_duration_seconds_bucket"));
-        assert!(text.contains("nabij_http_rate_limited_total"));
+        assert!(
+            text.contains("nabij_http_rate_limited_total{limiter=\"ip\"} 0"),
+            "{text}"
+        );
+        assert!(
+            text.contains("nabij_http_rate_limited_total{limiter=\"client\"} 0"),
+            "{text}"
+        );
+        assert!(text.contains("# TYPE nabij_http_request_duration_seconds histogram"));
+        assert!(text.contains("# TYPE nabij_index_builds_total counter"), "{text}");
+        // Only this scrape is being answered.
+        assert!(text.contains("\nnabij_http_requests_in_flight 1\n"), "{text}");
         // No candidate query yet: no index built.
         assert!(text.contains("\nnabij_index_builds_total 0\n"), "{text}");
     }
