@@ -17,6 +17,7 @@
 
 mod html;
 mod pages;
+pub mod routes;
 
 use crate::auth::token::{Principal, TokenConfig};
 use crate::auth::Caller;
@@ -42,7 +43,7 @@ const CSS: &str = include_str!("console.css");
 /// Registers the console's pages. Call after the API's routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {
     pages::configure(cfg);
-    cfg.service(web::resource("/assets/console.css").route(web::get().to(stylesheet)));
+    cfg.service(routes::resource("/assets/console.css").get(stylesheet));
 }
 
 async fn stylesheet() -> HttpResponse {

@@ -11,3 +11,4 @@ mod pages;
 mod people;
 mod people_directory;
 mod report;
+mod routes;

@@ -13,6 +13,7 @@ use super::*;
 use crate::access;
 use crate::auth::Caller;
 use crate::blocking::run;
+use crate::console::routes::resource;
 use crate::console::{Ctx, Form};
 use crate::error::{ApiError, ApiResult};
 use crate::routes::matches::{
@@ -26,11 +27,11 @@ use nabij_store::{MatchId, NeighbourId, RequestId, StoreError};
 use refusal::{refusal, refusal_status};
 
 pub(super) fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(web::resource("/requests/{id}/propose").route(web::post().to(propose)))
-        .service(web::resource("/requests/{id}/refer").route(web::post().to(refer)))
-        .service(web::resource("/matches/{id}/accept").route(web::post().to(accept)))
-        .service(web::resource("/matches/{id}/decline").route(web::post().to(decline)))
-        .service(web::resource("/matches/{id}/close").route(web::post().to(close)));
+    cfg.service(resource("/requests/{id}/propose").post(propose))
+        .service(resource("/requests/{id}/refer").post(refer))
+        .service(resource("/matches/{id}/accept").post(accept))
+        .service(resource("/matches/{id}/decline").post(decline))
+        .service(resource("/matches/{id}/close").post(close));
 }
 
 /// The name of a neighbour this caller may see (none for someone outside a limited

@@ -8,6 +8,7 @@ use super::*;
 use crate::auth::Caller;
 use crate::blocking::run;
 use crate::console::html::{csrf_field, esc};
+use crate::console::routes::resource;
 use crate::console::{Ctx, Form, Lang};
 use crate::error::ApiError;
 use crate::routes::groups::{decide_in, visible_requests};
@@ -22,9 +23,9 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 
 pub(super) fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(web::resource("/groups").route(web::get().to(list)))
-        .service(web::resource("/groups/{id}/accept").route(web::post().to(accept)))
-        .service(web::resource("/groups/{id}/split").route(web::post().to(split)));
+    cfg.service(resource("/groups").get(list))
+        .service(resource("/groups/{id}/accept").post(accept))
+        .service(resource("/groups/{id}/split").post(split));
 }
 
 /// A group suggestion as shown: its requests with the requesters' names.

@@ -1,6 +1,7 @@
 //! Log in and log out.
 
 use crate::console::html::{csrf_field, esc};
+use crate::console::routes::resource;
 use crate::console::{Ctx, Form};
 use crate::state::AppState;
 use actix_web::http::StatusCode;
@@ -8,12 +9,8 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use std::fmt::Write as _;
 
 pub(super) fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(
-        web::resource("/login")
-            .route(web::get().to(login_form))
-            .route(web::post().to(login)),
-    )
-    .service(web::resource("/logout").route(web::post().to(logout)));
+    cfg.service(resource("/login").get(login_form).post(login))
+        .service(resource("/logout").post(logout));
 }
 
 // ---------------------------------------------------------------- login, logout

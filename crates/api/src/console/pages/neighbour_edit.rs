@@ -8,6 +8,7 @@ use crate::access;
 use crate::auth::Caller;
 use crate::blocking::run;
 use crate::console::html::{csrf_field, esc};
+use crate::console::routes::resource;
 use crate::console::{Ctx, Form};
 use crate::error::ApiError;
 use crate::routes::neighbours::body::{ContactIn, LocationIn, NeighbourPatch};
@@ -21,13 +22,9 @@ use nabij_store::{NeighbourId, StoreError};
 use std::fmt::Write as _;
 
 pub(super) fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(
-        web::resource("/neighbours/{id}/edit")
-            .route(web::get().to(edit_form))
-            .route(web::post().to(edit)),
-    )
-    .service(web::resource("/neighbours/{id}/pause").route(web::post().to(pause)))
-    .service(web::resource("/neighbours/{id}/resume").route(web::post().to(resume)));
+    cfg.service(resource("/neighbours/{id}/edit").get(edit_form).post(edit))
+        .service(resource("/neighbours/{id}/pause").post(pause))
+        .service(resource("/neighbours/{id}/resume").post(resume));
 }
 
 fn edit_page(

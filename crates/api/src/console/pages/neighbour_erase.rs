@@ -7,6 +7,7 @@ use super::*;
 use crate::access;
 use crate::blocking::run;
 use crate::console::html::{csrf_field, esc};
+use crate::console::routes::resource;
 use crate::console::{Ctx, Form};
 use crate::error::ApiError;
 use crate::routes::neighbours::ops;
@@ -18,12 +19,8 @@ use nabij_store::{NeighbourId, StoreError};
 use std::fmt::Write as _;
 
 pub(super) fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(web::resource("/neighbours/{id}/export").route(web::get().to(export)))
-        .service(
-            web::resource("/neighbours/{id}/erase")
-                .route(web::get().to(confirm))
-                .route(web::post().to(erase)),
-        );
+    cfg.service(resource("/neighbours/{id}/export").get(export))
+        .service(resource("/neighbours/{id}/erase").get(confirm).post(erase));
 }
 
 /// The export as a file to download: the API's JSON, indented.

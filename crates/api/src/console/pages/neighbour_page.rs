@@ -7,6 +7,7 @@ use super::*;
 use crate::access;
 use crate::blocking::run;
 use crate::console::html::{csrf_field, esc, table};
+use crate::console::routes::resource;
 use crate::console::{Ctx, Form};
 use crate::error::ApiError;
 use crate::routes::requests;
@@ -22,8 +23,8 @@ use nabij_store::{NeighbourId, StoreError};
 use std::fmt::Write as _;
 
 pub(super) fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(web::resource("/neighbours/{id}").route(web::get().to(neighbour)))
-        .service(web::resource("/neighbours/{id}/requests").route(web::post().to(file_request)));
+    cfg.service(resource("/neighbours/{id}").get(neighbour))
+        .service(resource("/neighbours/{id}/requests").post(file_request));
 }
 
 fn list_or_dash(items: Vec<String>) -> String {

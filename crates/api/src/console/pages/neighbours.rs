@@ -6,6 +6,7 @@ use super::neighbour_form::visible_hoods;
 use super::*;
 use crate::blocking::run;
 use crate::console::html::{esc, table};
+use crate::console::routes::resource;
 use crate::console::Ctx;
 use crate::state::AppState;
 use actix_web::http::StatusCode;
@@ -20,7 +21,7 @@ const PAGE_SIZE: i64 = 50;
 const MAX_PAGE: i64 = 10_000;
 
 pub(super) fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(web::resource("/neighbours").route(web::get().to(neighbours)));
+    cfg.service(resource("/neighbours").get(neighbours));
     super::neighbour_page::configure(cfg);
     super::neighbour_edit::configure(cfg);
     super::neighbour_erase::configure(cfg);

@@ -4,6 +4,7 @@ use super::neighbour_form::{self as nf, NeighbourForm};
 use super::*;
 use crate::blocking::run;
 use crate::console::html::{csrf_field, esc};
+use crate::console::routes::resource;
 use crate::console::{Ctx, Form};
 use crate::error::ApiError;
 use crate::routes::neighbours::body::{ConsentIn, ContactIn, LocationIn, NeighbourIn};
@@ -16,11 +17,7 @@ use nabij_store::StoreError;
 use std::fmt::Write as _;
 
 pub(super) fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(
-        web::resource("/neighbours/new")
-            .route(web::get().to(register_form))
-            .route(web::post().to(register)),
-    );
+    cfg.service(resource("/neighbours/new").get(register_form).post(register));
 }
 
 const CONSENTS: [&str; 4] = ["home_visit", "phone_round", "referral_card", "self"];

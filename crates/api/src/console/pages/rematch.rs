@@ -11,6 +11,7 @@
 use super::*;
 use crate::blocking::run;
 use crate::console::html::{csrf_field, esc};
+use crate::console::routes::resource;
 use crate::console::{Ctx, Form};
 use crate::error::ApiError;
 use crate::routes::jobs::{self, JobOut, RematchIn, Start};
@@ -28,11 +29,7 @@ const REFRESH_SECS: u32 = 2;
 const RECENT: i64 = 10;
 
 pub(super) fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(
-        web::resource("/rematch")
-            .route(web::get().to(page))
-            .route(web::post().to(start)),
-    );
+    cfg.service(resource("/rematch").get(page).post(start));
 }
 
 /// What the page shows.

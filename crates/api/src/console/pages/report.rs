@@ -13,6 +13,7 @@ mod csv;
 mod filter;
 mod labels;
 
+use crate::console::routes::resource;
 use filter::{check, parse_filter, Choice, Filter, Problem};
 
 use crate::auth::Caller;
@@ -31,8 +32,8 @@ use nabij_store::{neighbourhood, organisation, DbConnection};
 use std::fmt::Write as _;
 
 pub(super) fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(web::resource("/report").route(web::get().to(page)))
-        .service(web::resource("/report.csv").route(web::get().to(download)));
+    cfg.service(resource("/report").get(page))
+        .service(resource("/report.csv").get(download));
 }
 
 struct Loaded {

@@ -15,6 +15,7 @@ use crate::access;
 use crate::auth::Caller;
 use crate::blocking::run;
 use crate::console::html::esc;
+use crate::console::routes::resource;
 use crate::console::Ctx;
 use crate::error::ApiError;
 use crate::routes::candidates::CandidateOut;
@@ -32,8 +33,8 @@ use nabij_store::{DbConnection, NeighbourId, RequestId, ServiceId, StoreError};
 use std::collections::HashMap;
 
 pub(super) fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(web::resource("/requests/{id}").route(web::get().to(request)))
-        .service(web::resource("/requests/{id}/scope").route(web::post().to(scope::scope_override)));
+    cfg.service(resource("/requests/{id}").get(request))
+        .service(resource("/requests/{id}/scope").post(scope::scope_override));
 }
 
 /// What a form that could not be carried out leaves behind: the message, the section it

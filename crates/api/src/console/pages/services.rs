@@ -7,6 +7,7 @@ use super::*;
 use crate::auth::Caller;
 use crate::blocking::run;
 use crate::console::html::{csrf_field, esc, table};
+use crate::console::routes::resource;
 use crate::console::{Ctx, Form};
 use crate::error::ApiError;
 use crate::routes::services::{create_service, remove_service, update_service, ServicePatch};
@@ -18,18 +19,10 @@ use nabij_store::{ServiceId, StoreError};
 use std::fmt::Write as _;
 
 pub(super) fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(web::resource("/services").route(web::get().to(services)))
-        .service(
-            web::resource("/services/new")
-                .route(web::get().to(new_form))
-                .route(web::post().to(add)),
-        )
-        .service(
-            web::resource("/services/{id}/edit")
-                .route(web::get().to(edit_form))
-                .route(web::post().to(edit)),
-        )
-        .service(web::resource("/services/{id}/remove").route(web::post().to(remove)));
+    cfg.service(resource("/services").get(services))
+        .service(resource("/services/new").get(new_form).post(add))
+        .service(resource("/services/{id}/edit").get(edit_form).post(edit))
+        .service(resource("/services/{id}/remove").post(remove));
 }
 
 fn done_notice(l: Lang, done: &str) -> Option<&'static str> {

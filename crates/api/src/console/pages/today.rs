@@ -5,6 +5,7 @@ use crate::access;
 use crate::auth::Caller;
 use crate::blocking::run;
 use crate::console::html::{csrf_field, esc, table};
+use crate::console::routes::resource;
 use crate::console::{Ctx, Form};
 use crate::error::{ApiError, ApiResult};
 use crate::routes::calls;
@@ -22,8 +23,8 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 
 pub(super) fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(web::resource("/").route(web::get().to(today)))
-        .service(web::resource("/calls/{id}/done").route(web::post().to(call_done)));
+    cfg.service(resource("/").get(today))
+        .service(resource("/calls/{id}/done").post(call_done));
 }
 
 /// A request filed less than this many days ago is new.

@@ -1,0 +1,365 @@
+//! Generated from the console's route table (`nabij_api::console::routes::ROUTES`):
+//! every page answers, every form refuses a missing or wrong CSRF token (403, nothing
+//! done), and every page and form with an `{id}` refuses another organisation's ids
+//! (404, nothing of theirs shown, nothing of theirs changed).
+//!
+//! A route added to the table with an `{id}` of a family [`Records`] has no record of
+//! fails here: add one.
+
+use crate::helpers::{Browser, Org, TestApp};
+use crate::people::api_token;
+use nabij_api::console::routes::{Kind, ROUTES};
+use nabij_store::audit;
+use reqwest::header::CONTENT_TYPE;
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+
+crate::on_both_backends!(
+    every_page_answers_and_needs_a_session,
+    every_form_refuses_a_missing_or_wrong_csrf_token,
+    every_id_of_another_organisation_is_404_and_changes_nothing,
+);
+
+/// One record of each family that appears as `{id}` in a console path.
+struct Records {
+    ids: BTreeMap<&'static str, i64>,
+    /// The one proposed to go along with the asker (`ids["neighbours"]`).
+    companion: i64,
+    /// Names and texts of the organisation that no other organisation may see.
+    secrets: Vec<String>,
+}
+
+impl Records {
+    /// A form for `pattern` that would be accepted in the records' own organisation.
+    fn form(&self, pattern: &str) -> Vec<(&'static str, String)> {
+        let asker = self.ids["neighbours"].to_string();
+        let v = |pairs: &[(&'static str, &str)]| pairs.iter().map(|(k, v)| (*k, v.to_string())).collect();
+        match pattern {
+            "/neighbours/{id}/requests" => v(&[("kind", "practical"), ("text", "Boodschappen doen")]),
+            "/neighbours/{id}/edit" => v(&[("display_name", "Overgenomen"), ("consent", "home_visit")]),
+            "/neighbours/{id}/erase" => v(&[("confirm", "yes")]),
+            "/requests/{id}/scope" => v(&[("category", "heavy"), ("reason", "overgenomen")]),
+            "/requests/{id}/propose" => v(&[("companion", &self.companion.to_string())]),
+            "/requests/{id}/refer" => v(&[
+                ("service_id", &self.ids["services"].to_string()),
+                ("reason", "heavy"),
+            ]),
+            "/matches/{id}/accept" | "/matches/{id}/decline" => v(&[("neighbour_id", &asker)]),
+            "/matches/{id}/close" => v(&[("met", "yes"), ("mutual", "yes")]),
+            "/services/{id}/edit" => v(&[("name", "Overgenomen"), ("categories", "heavy")]),
+            _ => Vec::new(),
+        }
+    }
+
+    fn path(&self, pattern: &str) -> String {
+        if !pattern.contains("{id}") {
+            return pattern.to_string();
+        }
+        let family = pattern.split('/').nth(1).unwrap();
+        let id = self
+            .ids
+            .get(family)
+            .unwrap_or_else(|| panic!("{pattern}: no {family} record in routes::Records; add one"));
+        pattern.replace("{id}", &id.to_string())
+    }
+}
+
+async fn api(app: &TestApp, token: &str, method: &str, path: &str, body: Option<Value>) -> Value {
+    let client = reqwest::Client::new();
+    let url = format!("{}{path}", app.address);
+    let req = match method {
+        "POST" => client.post(url).json(&body.unwrap_or(json!({}))),
+        _ => client.get(url),
+    };
+    let resp = req.bearer_auth(token).send().await.unwrap();
+    let status = resp.status();
+    let text = resp.text().await.unwrap();
+    assert!(status.is_success(), "{method} {path}: {status} {text}");
+    serde_json::from_str(&text).unwrap()
+}
+
+fn resident(name: &str, i: u32, capacity: u32, email: bool, slot: &str) -> Value {
+    let contact = if email {
+        json!({"email": format!("{}@buren.example", name.to_lowercase().replace(' ', "."))})
+    } else {
+        json!({"phone": format!("+32 470 00 00 {i:02}")})
+    };
+    json!({
+        "display_name": name,
+        "contact": contact,
+        "location": {"lat": 51.2234567 + f64::from(i) * 0.001, "lon": 5.4212345},
+        "travel_radius_m": 3000.0,
+        "interests": ["walking"],
+        "talents": ["walking"],
+        "languages": ["nl"],
+        "availability": [slot],
+        "capacity": capacity,
+        "consent": {"channel": "home_visit"}
+    })
+}
+
+fn walk(neighbour: i64, text: &str, slot: &str) -> Value {
+    json!({
+        "neighbour_id": neighbour, "kind": "companionship", "tags": ["walking"],
+        "text": text, "window": {"type": "weekly", "slots": [slot]}
+    })
+}
+
+/// A neighbour, a request, a proposal (which puts a resident without e-mail on the
+/// phone list), a service and a suggested group in `org`; names carry `tag`.
+async fn records(app: &TestApp, org: &Org, tag: &str) -> Records {
+    let token = api_token(app, org);
+    let t = token.as_str();
+    let new = |v: Value| async move {
+        api(app, t, "POST", "/v1/neighbours", Some(v)).await["id"]
+            .as_i64()
+            .unwrap()
+    };
+    let asker_name = format!("Anna {tag}");
+    let asker = new(resident(&asker_name, 0, 1, true, "tue-afternoon")).await;
+    let companion = new(resident(&format!("Cas {tag}"), 1, 1, false, "tue-afternoon")).await;
+    let text = format!("Wandelen met {tag} op dinsdag");
+    let request = api(
+        app,
+        t,
+        "POST",
+        "/v1/requests",
+        Some(walk(asker, &text, "tue-afternoon")),
+    )
+    .await["id"]
+        .as_i64()
+        .unwrap();
+    let proposal = json!({"request_id": request, "companion_ids": [companion]});
+    let m = api(app, t, "POST", "/v1/matches", Some(proposal)).await["id"]
+        .as_i64()
+        .unwrap();
+    let service = api(
+        app,
+        t,
+        "POST",
+        "/v1/services",
+        Some(json!({"name": format!("Klusdienst {tag}"), "categories": ["heavy"]})),
+    )
+    .await["id"]
+        .as_i64()
+        .unwrap();
+    // Four people with the same question and no room to help: a suggested group.
+    for (i, name) in ["Dina", "Emiel", "Fien", "Gust"].into_iter().enumerate() {
+        let n = new(resident(
+            &format!("{name} {tag}"),
+            3 + i as u32,
+            0,
+            true,
+            "wed-morning",
+        ))
+        .await;
+        api(
+            app,
+            t,
+            "POST",
+            "/v1/requests",
+            Some(walk(n, "Samen wandelen op woensdagochtend", "wed-morning")),
+        )
+        .await;
+    }
+    let job = api(app, t, "POST", "/v1/jobs/rematch", Some(json!({}))).await["id"]
+        .as_i64()
+        .unwrap();
+    for _ in 0..600 {
+        if api(app, t, "GET", &format!("/v1/jobs/{job}"), None).await["status"] != "running" {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let first = |v: Value| v["items"][0]["id"].as_i64();
+    let group =
+        first(api(app, t, "GET", "/v1/groups?status=suggested", None).await).expect("a suggested group");
+    let call = first(api(app, t, "GET", "/v1/calls", None).await).expect("a call for Cas");
+    Records {
+        ids: [
+            ("neighbours", asker),
+            ("requests", request),
+            ("matches", m),
+            ("services", service),
+            ("groups", group),
+            ("calls", call),
+        ]
+        .into_iter()
+        .collect(),
+        companion,
+        secrets: vec![
+            asker_name,
+            format!("Cas {tag}"),
+            text,
+            format!("Klusdienst {tag}"),
+        ],
+    }
+}
+
+fn is_html(resp: &reqwest::Response) -> bool {
+    resp.headers()[CONTENT_TYPE]
+        .to_str()
+        .unwrap()
+        .starts_with("text/html")
+}
+
+/// The HTML of every GET page of `records` as `b` sees it (to compare before and after).
+async fn snapshot(b: &mut Browser, records: &Records) -> BTreeMap<String, String> {
+    let mut pages = BTreeMap::new();
+    // The export lists who read the record, these reads included: left out.
+    for r in ROUTES
+        .iter()
+        .filter(|r| r.kind == Kind::Page && r.path != "/neighbours/{id}/export")
+    {
+        let path = records.path(r.path);
+        let resp = b.get(&path).await;
+        assert_eq!(resp.status(), StatusCode::OK, "{path}");
+        let html = resp.text().await.unwrap();
+        // The CSRF token in the forms is the browser's, not the page's content.
+        let html = CSRF_FIELD
+            .replace_all(&html, "name=\"csrf\" value=\"…\"")
+            .into_owned();
+        pages.insert(path, html);
+    }
+    pages
+}
+
+static CSRF_FIELD: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r#"name="csrf" value="[0-9a-f]*""#).unwrap());
+
+fn assert_same_pages(before: &BTreeMap<String, String>, after: &BTreeMap<String, String>) {
+    for (path, html) in before {
+        assert!(
+            after.get(path) == Some(html),
+            "{path} changed:\n{html}\n---\n{:?}",
+            after.get(path)
+        );
+    }
+}
+
+async fn every_page_answers_and_needs_a_session(app: TestApp) {
+    let own = records(&app, &app.org_a, "Pelt").await;
+    let mut b = Browser::new(&app);
+    let mut anonymous = Browser::new(&app);
+    b.login(&app.org_a.coordinator_email).await;
+    let mut pages = 0;
+    for r in ROUTES.iter().filter(|r| r.method == "GET") {
+        let path = own.path(r.path);
+        if r.kind != Kind::Public {
+            let resp = b.get(&path).await;
+            assert_eq!(resp.status(), StatusCode::OK, "{path}");
+        }
+        let resp = anonymous.get(&path).await;
+        match r.kind {
+            Kind::Public => assert_eq!(resp.status(), StatusCode::OK, "{path}"),
+            _ => {
+                assert_eq!(resp.status(), StatusCode::SEE_OTHER, "{path}");
+                assert_eq!(crate::helpers::location(&resp), "/login", "{path}");
+                pages += 1;
+            }
+        }
+    }
+    assert!(pages >= 15, "{pages}");
+}
+
+async fn every_form_refuses_a_missing_or_wrong_csrf_token(app: TestApp) {
+    let own = records(&app, &app.org_a, "Pelt").await;
+    let mut b = Browser::new(&app);
+    b.login(&app.org_a.coordinator_email).await;
+    let before = snapshot(&mut b, &own).await;
+    let audit_before = app
+        .store
+        .read(|c| audit::list(c, app.org_a.id, None, 1000))
+        .unwrap()
+        .len();
+    // Another browser's token is well-formed and valid, only not this browser's.
+    let mut other = Browser::new(&app);
+    other.get("/login").await;
+    let foreign_csrf = other.csrf();
+    assert_ne!(foreign_csrf, b.csrf());
+    let mut forms = 0;
+    for r in ROUTES.iter().filter(|r| r.method == "POST") {
+        let path = own.path(r.path);
+        // The login form needs no session; post it from a browser that has none.
+        let mut fresh = Browser::new(&app);
+        let browser = if r.kind == Kind::PublicForm {
+            fresh.get("/login").await;
+            &mut fresh
+        } else {
+            &mut b
+        };
+        let email = app.org_a.coordinator_email.as_str();
+        let zeros = "0".repeat(64);
+        for csrf in [None, Some(""), Some(zeros.as_str()), Some(foreign_csrf.as_str())] {
+            let mut form = vec![("email", email), ("password", crate::helpers::PASSWORD)];
+            if let Some(token) = csrf {
+                form.push(("csrf", token));
+            }
+            let resp = browser.post(&path, &form).await;
+            assert_eq!(resp.status(), StatusCode::FORBIDDEN, "POST {path} with {csrf:?}");
+            assert!(is_html(&resp), "POST {path}");
+        }
+        forms += 1;
+    }
+    assert!(forms >= 20, "{forms}");
+    // Nothing was done: still logged in, no audit row, every page as it was.
+    let audit_after = app
+        .store
+        .read(|c| audit::list(c, app.org_a.id, None, 1000))
+        .unwrap()
+        .len();
+    assert_eq!(audit_after, audit_before);
+    assert_same_pages(&before, &snapshot(&mut b, &own).await);
+}
+
+async fn every_id_of_another_organisation_is_404_and_changes_nothing(app: TestApp) {
+    let theirs = records(&app, &app.org_b, "Deerlijk").await;
+    let mut owner = Browser::new(&app);
+    owner.login(&app.org_b.coordinator_email).await;
+    let before = snapshot(&mut owner, &theirs).await;
+    let audit_of_b = || {
+        app.store
+            .read(|c| audit::list(c, app.org_b.id, None, 1000))
+            .unwrap()
+            .len()
+    };
+    let audit_before = audit_of_b();
+
+    let mut b = Browser::new(&app);
+    b.login(&app.org_a.coordinator_email).await;
+    let mut checked = 0;
+    for r in ROUTES.iter().filter(|r| r.path.contains("{id}")) {
+        let path = theirs.path(r.path);
+        let resp = match r.method {
+            "GET" => b.get(&path).await,
+            // A well-formed form with this browser's own token: only the id is wrong.
+            _ => {
+                let form = theirs.form(r.path);
+                let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                b.submit(&path, &form).await
+            }
+        };
+        assert_eq!(resp.status(), StatusCode::NOT_FOUND, "{} {path}", r.method);
+        assert!(is_html(&resp), "{} {path}", r.method);
+        let html = resp.text().await.unwrap();
+        for secret in &theirs.secrets {
+            assert!(
+                !html.contains(secret.as_str()),
+                "{} {path} shows {secret}",
+                r.method
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked >= 20, "{checked}");
+    assert_eq!(audit_of_b(), audit_before, "nothing done in B");
+    assert_same_pages(&before, &snapshot(&mut owner, &theirs).await);
+    // And nothing of B appears on A's own lists.
+    for path in ["/", "/neighbours", "/groups", "/services", "/report"] {
+        let html = b.get(path).await.text().await.unwrap();
+        for secret in &theirs.secrets {
+            assert!(!html.contains(secret.as_str()), "{path} shows {secret}");
+        }
+    }
+}
