@@ -3,7 +3,8 @@
 //! `WHERE` clause and the engine's score formula (score.rs) in SQL, as a prepared
 //! statement.
 //!
-//! The harness starts a throwaway cluster in a temporary directory (`initdb`, `pg_ctl`),
+//! The harness starts a throwaway cluster with the tests' own support
+//! (`nabij_store::testing::PgCluster`, with PostgreSQL 15's binaries and more memory),
 //! loads the population with `COPY`, times the queries from the client side (loopback
 //! TCP, so what a service would see) and stops the cluster again, also on errors.
 
@@ -12,13 +13,12 @@ use nabij_engine::candidates::CandidateQuery;
 use nabij_engine::request::RequestKind;
 use nabij_engine::synth::SyntheticNeighbour;
 use nabij_engine::{HelpRequest, OrgIndex, Weights};
+use nabij_store::testing::{ClusterOptions, PgCluster};
 use postgres::types::ToSql;
 use postgres::{Client, NoTls, Statement};
 use std::fmt::Write as _;
 use std::io::Write as _;
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::time::Instant;
 
 /// Where Debian's PostgreSQL 15 binaries live.
@@ -53,8 +53,8 @@ pub fn run(
     check: usize,
 ) -> Result<PostgisReport> {
     require_postgis()?;
-    let cluster = Cluster::start()?;
-    let mut client = cluster.connect()?;
+    let cluster = start_cluster()?;
+    let mut client = connect(&cluster)?;
     let start = Instant::now();
     load(&mut client, people)?;
     let load_ms = start.elapsed().as_secs_f64() * 1e3;
@@ -73,7 +73,9 @@ pub fn run(
         explain(&mut client, &requests[..checked.min(3)], weights)?;
     }
     drop(client);
-    cluster.stop()?;
+    cluster
+        .stop()
+        .map_err(|e| anyhow::anyhow!("stopping the PostGIS cluster: {e}"))?;
     Ok(PostgisReport {
         samples_us,
         load_ms,
@@ -93,143 +95,26 @@ fn require_postgis() -> Result<()> {
     Ok(())
 }
 
-/// A throwaway PostgreSQL cluster; stopped (and its directory removed) when dropped.
-struct Cluster {
-    /// Runs the server tools as `postgres` (initdb refuses to run as root).
-    as_postgres: bool,
-    data: PathBuf,
-    port: u16,
-    stopped: bool,
-    /// Declared last so the directory is removed only after the server has stopped.
-    dir: tempfile::TempDir,
+/// A throwaway cluster of PostgreSQL 15 (PostGIS is installed for that version), tuned
+/// for a bulk load and reads: the test support's cluster ([`PgCluster`]), stopped (and
+/// its directory removed) when dropped, also on errors.
+fn start_cluster() -> Result<PgCluster> {
+    let options = ClusterOptions {
+        bin: Some(PathBuf::from(PG_BIN)),
+        start_timeout_secs: 120,
+        ..ClusterOptions::default()
+    }
+    .setting("shared_buffers", "512MB")
+    .setting("work_mem", "64MB");
+    PgCluster::start_with(options).map_err(|e| anyhow::anyhow!("starting the PostGIS cluster: {e}"))
 }
 
-impl Cluster {
-    /// Creates, initialises and starts a cluster on a free loopback port.
-    fn start() -> Result<Self> {
-        let dir = tempfile::Builder::new()
-            .prefix("nabij-bench-pg-")
-            .tempdir()
-            .context("creating a temporary directory for the PostGIS cluster")?;
-        let as_postgres = running_as_root()?;
-        if as_postgres {
-            run_checked(Command::new("chown").arg("postgres:postgres").arg(dir.path()))?;
-        }
-        let mut cluster = Cluster {
-            as_postgres,
-            data: dir.path().join("data"),
-            port: free_port()?,
-            stopped: true,
-            dir,
-        };
-        cluster.initdb()?;
-        cluster.stopped = false;
-        cluster.pg_ctl_start()?;
-        Ok(cluster)
-    }
-
-    /// A command for a server tool, run as `postgres` when the harness runs as root.
-    fn tool(&self, name: &str) -> Command {
-        let bin = Path::new(PG_BIN).join(name);
-        if self.as_postgres {
-            let mut c = Command::new("runuser");
-            c.args(["-u", "postgres", "--"]).arg(bin);
-            c
-        } else {
-            Command::new(bin)
-        }
-    }
-
-    fn initdb(&self) -> Result<()> {
-        let mut c = self.tool("initdb");
-        c.arg("-D").arg(&self.data).args([
-            "-U",
-            "postgres",
-            "-A",
-            "trust",
-            "-E",
-            "UTF8",
-            "--locale=C",
-            "--no-sync",
-        ]);
-        run_checked(&mut c).context("initdb")
-    }
-
-    fn pg_ctl_start(&self) -> Result<()> {
-        let log = self.dir.path().join("server.log");
-        let opts = format!(
-            "-h 127.0.0.1 -p {} -k {} -F -c shared_buffers=512MB -c work_mem=64MB",
-            self.port,
-            self.dir.path().display()
-        );
-        let mut c = self.tool("pg_ctl");
-        c.arg("-D")
-            .arg(&self.data)
-            .arg("-l")
-            .arg(&log)
-            .args(["-w", "-t", "120", "-o"])
-            .arg(opts)
-            .arg("start");
-        run_checked(&mut c).with_context(|| {
-            let tail = std::fs::read_to_string(&log).unwrap_or_default();
-            format!("pg_ctl start failed; server log:\n{tail}")
-        })
-    }
-
-    fn connect(&self) -> Result<Client> {
-        let url = format!("host=127.0.0.1 port={} user=postgres dbname=postgres", self.port);
-        Client::connect(&url, NoTls).context("connecting to the throwaway PostGIS cluster")
-    }
-
-    /// Stops the server (fast shutdown) and reports failures.
-    fn stop(mut self) -> Result<()> {
-        self.stopped = true;
-        self.pg_ctl_stop()
-    }
-
-    fn pg_ctl_stop(&self) -> Result<()> {
-        let mut c = self.tool("pg_ctl");
-        c.arg("-D").arg(&self.data).args(["-m", "fast", "-w", "stop"]);
-        run_checked(&mut c).context("pg_ctl stop")
-    }
-}
-
-impl Drop for Cluster {
-    fn drop(&mut self) {
-        if !self.stopped {
-            if let Err(e) = self.pg_ctl_stop() {
-                eprintln!("warning: could not stop the throwaway PostGIS cluster: {e:#}");
-            }
-        }
-    }
-}
-
-/// Runs a command to completion; an error carries its output.
-fn run_checked(c: &mut Command) -> Result<()> {
-    let out = c
-        .stdin(Stdio::null())
-        .output()
-        .with_context(|| format!("running {c:?}"))?;
-    if !out.status.success() {
-        bail!(
-            "{c:?} failed ({}):\n{}{}",
-            out.status,
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-    Ok(())
-}
-
-fn running_as_root() -> Result<bool> {
-    let out = Command::new("id").arg("-u").output().context("running `id -u`")?;
-    Ok(String::from_utf8_lossy(&out.stdout).trim() == "0")
-}
-
-/// A loopback port nobody listens on right now.
-fn free_port() -> Result<u16> {
-    let listener = TcpListener::bind("127.0.0.1:0").context("finding a free loopback port")?;
-    Ok(listener.local_addr()?.port())
+fn connect(cluster: &PgCluster) -> Result<Client> {
+    let url = format!(
+        "host=127.0.0.1 port={} user=postgres dbname=postgres",
+        cluster.port()
+    );
+    Client::connect(&url, NoTls).context("connecting to the throwaway PostGIS cluster")
 }
 
 const SCHEMA_SQL: &str = "

@@ -9,6 +9,11 @@
 //!
 //! Without PostgreSQL binaries the PostgreSQL tests fail with a clear message, unless
 //! `NABIJ_SKIP_PG=1` is set.
+//!
+//! The one place of test support: the store, notify and API tests and the benchmark
+//! harness (its HTTP, outbox and soak runs, and the PostGIS comparison, which asks for
+//! other binaries and tuning through [`ClusterOptions`]) all start their clusters here,
+//! and their `on_both_backends!` macros expand [`on_both_backends!`](crate::on_both_backends).
 
 use crate::{BackendKind, Store, StoreOptions};
 use std::path::{Path, PathBuf};
@@ -23,6 +28,40 @@ pub struct PgCluster {
     bin: PathBuf,
     port: u16,
     as_postgres: bool,
+    settings: Vec<(String, String)>,
+}
+
+/// How to start a [`PgCluster`]; the default is what the tests use.
+#[derive(Debug, Clone)]
+pub struct ClusterOptions {
+    /// Directory of `initdb` and `pg_ctl`; `None`: [`pg_bin_dir`].
+    pub bin: Option<PathBuf>,
+    /// Server settings (`-c name=value`), e.g. tuning for a benchmark.
+    pub settings: Vec<(String, String)>,
+    /// Seconds `pg_ctl start` waits for the server.
+    pub start_timeout_secs: u32,
+}
+
+impl Default for ClusterOptions {
+    fn default() -> Self {
+        ClusterOptions {
+            bin: None,
+            settings: vec![
+                ("max_connections".into(), "400".into()),
+                ("shared_buffers".into(), "32MB".into()),
+            ],
+            start_timeout_secs: 60,
+        }
+    }
+}
+
+impl ClusterOptions {
+    /// Sets (or replaces) a server setting.
+    pub fn setting(mut self, name: &str, value: &str) -> Self {
+        self.settings.retain(|(n, _)| n != name);
+        self.settings.push((name.to_string(), value.to_string()));
+        self
+    }
 }
 
 fn is_root() -> bool {
@@ -91,13 +130,21 @@ impl PgCluster {
         }
     }
 
-    /// Creates and starts a cluster in a new temporary directory.
+    /// Creates and starts a cluster in a new temporary directory, as the tests use it.
     pub fn start() -> Result<PgCluster, String> {
-        let bin = pg_bin_dir().ok_or_else(|| {
-            "PostgreSQL binaries (initdb, pg_ctl) not found under /usr/lib/postgresql/15/bin or \
-             $NABIJ_PG_BIN: install postgresql-15, or set NABIJ_SKIP_PG=1 to skip the PostgreSQL tests"
-                .to_string()
-        })?;
+        Self::start_with(ClusterOptions::default())
+    }
+
+    /// As [`PgCluster::start`], with other binaries or server settings.
+    pub fn start_with(options: ClusterOptions) -> Result<PgCluster, String> {
+        let bin = match options.bin {
+            Some(bin) => bin,
+            None => pg_bin_dir().ok_or_else(|| {
+                "PostgreSQL binaries (initdb, pg_ctl) not found under /usr/lib/postgresql/15/bin or \
+                 $NABIJ_PG_BIN: install postgresql-15, or set NABIJ_SKIP_PG=1 to skip the PostgreSQL tests"
+                    .to_string()
+            })?,
+        };
         let dir = tempfile::Builder::new()
             .prefix("nabij-pg-")
             .tempdir()
@@ -120,6 +167,7 @@ impl PgCluster {
             bin,
             port: 0,
             as_postgres,
+            settings: options.settings,
         };
         let data = cluster.dir.join("data");
         let mut init = cluster.command("initdb");
@@ -136,7 +184,7 @@ impl PgCluster {
         let mut last = String::new();
         for _ in 0..3 {
             cluster.port = free_port()?;
-            match cluster.pg_ctl_start() {
+            match cluster.pg_ctl_start(options.start_timeout_secs) {
                 Ok(()) => return Ok(cluster),
                 Err(e) => last = e,
             }
@@ -146,19 +194,18 @@ impl PgCluster {
 
     /// `pg_ctl start` on this cluster's data directory and port; waits until it accepts
     /// connections.
-    fn pg_ctl_start(&self) -> Result<(), String> {
-        let opts = format!(
-            "-k {} -h 127.0.0.1 -p {} -F -c max_connections=400 -c shared_buffers=32MB",
-            self.dir.display(),
-            self.port
-        );
+    fn pg_ctl_start(&self, timeout_secs: u32) -> Result<(), String> {
+        let mut opts = format!("-k {} -h 127.0.0.1 -p {} -F", self.dir.display(), self.port);
+        for (name, value) in &self.settings {
+            opts.push_str(&format!(" -c {name}={value}"));
+        }
         let mut start = self.command("pg_ctl");
         start
             .arg("-D")
             .arg(self.dir.join("data"))
             .arg("-l")
             .arg(self.dir.join("log"))
-            .args(["-w", "-t", "60", "-o", &opts, "start"]);
+            .args(["-w", "-t", &timeout_secs.to_string(), "-o", &opts, "start"]);
         self.run(start, "pg_ctl start")
     }
 
@@ -175,7 +222,12 @@ impl PgCluster {
 
     /// Starts a stopped cluster again on the same port and data directory.
     pub fn restart(&self) -> Result<(), String> {
-        self.pg_ctl_start()
+        self.pg_ctl_start(ClusterOptions::default().start_timeout_secs)
+    }
+
+    /// The server's log so far (for error messages).
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.dir.join("log")).unwrap_or_default()
     }
 
     pub fn port(&self) -> u16 {
@@ -335,4 +387,73 @@ impl TestDatabase {
         });
         store
     }
+}
+
+/// A fresh migrated database and a pool on it: what a store-level test gets.
+#[derive(Debug)]
+pub struct TestStore {
+    pub db: TestDatabase,
+    pub store: Store,
+}
+
+/// A fresh migrated database on `backend` with a pool of `max_connections`, or `None`
+/// for PostgreSQL when `NABIJ_SKIP_PG=1`.
+pub fn test_store(backend: BackendKind, max_connections: u32) -> Option<TestStore> {
+    let db = TestDatabase::new(backend)?;
+    let store = db.store(max_connections);
+    Some(TestStore { db, store })
+}
+
+/// A syntactically valid argon2id hash for accounts that tests never log in with.
+pub const UNUSABLE_PASSWORD_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA";
+
+/// A new organisation `slug` (named after it) with default settings, or `settings`.
+pub fn org_with(
+    store: &Store,
+    slug: &str,
+    name: &str,
+    settings: crate::organisation::OrgSettings,
+) -> crate::OrgId {
+    store
+        .write(|c| {
+            crate::organisation::create(
+                c,
+                &crate::organisation::NewOrganisation {
+                    slug: slug.to_string(),
+                    name: name.to_string(),
+                    settings,
+                },
+            )
+        })
+        .unwrap_or_else(|e| panic!("create organisation {slug}: {e}"))
+        .id
+}
+
+/// Runs each listed test body once on SQLite and once on PostgreSQL, as
+/// `sqlite::name` and `postgres::name` (the latter skipped with `NABIJ_SKIP_PG=1`).
+///
+/// The test crates wrap it in their own `on_both_backends!` that names their runner:
+///
+/// - `sync RUNNER; name: ARG, …` makes `#[test] fn name() { RUNNER(backend, ARG, super::name) }`
+///   (the store and notify tests: `ARG` is the pool size);
+/// - `async RUNNER; name, …` makes `#[tokio::test] async fn name() { RUNNER(backend, super::name).await }`
+///   (the API and console tests: the runner spawns the app and hands it to the body).
+#[macro_export]
+macro_rules! on_both_backends {
+    (sync $runner:path; $($name:ident : $arg:expr),* $(,)?) => {
+        mod sqlite {
+            $( #[test] fn $name() { $runner($crate::BackendKind::Sqlite, $arg, super::$name) } )*
+        }
+        mod postgres {
+            $( #[test] fn $name() { $runner($crate::BackendKind::Postgres, $arg, super::$name) } )*
+        }
+    };
+    (async $runner:path; $($name:ident),* $(,)?) => {
+        mod sqlite {
+            $( #[tokio::test] async fn $name() { $runner($crate::BackendKind::Sqlite, super::$name).await } )*
+        }
+        mod postgres {
+            $( #[tokio::test] async fn $name() { $runner($crate::BackendKind::Postgres, super::$name).await } )*
+        }
+    };
 }

@@ -44,29 +44,25 @@ pub struct Org {
     pub client_id: String,
 }
 
-/// Runs each listed `async fn name(app: TestApp)` on SQLite and on PostgreSQL.
+/// Runs each listed `async fn name(app: TestApp)` on SQLite and on PostgreSQL; see
+/// `nabij_store::on_both_backends!`.
 #[macro_export]
 macro_rules! on_both_backends {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $( #[tokio::test] async fn $name() {
-                if let Some(app) = $crate::helpers::spawn_app_on(nabij_store::BackendKind::Sqlite).await {
-                    let failures = app.client.failures();
-                    super::$name(app).await;
-                    failures.assert_none();
-                }
-            } )*
-        }
-        mod postgres {
-            $( #[tokio::test] async fn $name() {
-                if let Some(app) = $crate::helpers::spawn_app_on(nabij_store::BackendKind::Postgres).await {
-                    let failures = app.client.failures();
-                    super::$name(app).await;
-                    failures.assert_none();
-                }
-            } )*
-        }
-    };
+    ($($t:tt)*) => { nabij_store::on_both_backends!(async $crate::helpers::run; $($t)*); };
+}
+
+/// Runs `test` on an app on `backend` and checks that every call it made matched
+/// `openapi.yaml` (skipped for PostgreSQL with `NABIJ_SKIP_PG=1`).
+pub async fn run<F, Fut>(backend: BackendKind, test: F)
+where
+    F: FnOnce(TestApp) -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    if let Some(app) = spawn_app_on(backend).await {
+        let failures = app.client.failures();
+        test(app).await;
+        failures.assert_none();
+    }
 }
 
 pub struct TestApp {

@@ -31,25 +31,22 @@ pub struct Org {
     pub neighbourhood: NeighbourhoodId,
 }
 
-/// Runs each listed `async fn name(app: TestApp)` on SQLite and on PostgreSQL.
+/// Runs each listed `async fn name(app: TestApp)` on SQLite and on PostgreSQL; see
+/// `nabij_store::on_both_backends!`.
 #[macro_export]
 macro_rules! on_both_backends {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $( #[tokio::test] async fn $name() {
-                if let Some(app) = $crate::helpers::spawn_app_on(nabij_store::BackendKind::Sqlite).await {
-                    super::$name(app).await;
-                }
-            } )*
-        }
-        mod postgres {
-            $( #[tokio::test] async fn $name() {
-                if let Some(app) = $crate::helpers::spawn_app_on(nabij_store::BackendKind::Postgres).await {
-                    super::$name(app).await;
-                }
-            } )*
-        }
-    };
+    ($($t:tt)*) => { nabij_store::on_both_backends!(async $crate::helpers::run; $($t)*); };
+}
+
+/// Runs `test` on an app on `backend` (skipped for PostgreSQL with `NABIJ_SKIP_PG=1`).
+pub async fn run<F, Fut>(backend: BackendKind, test: F)
+where
+    F: FnOnce(TestApp) -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    if let Some(app) = spawn_app_on(backend).await {
+        test(app).await;
+    }
 }
 
 pub struct TestApp {

@@ -5,61 +5,40 @@ use nabij_engine::scope::{ScopeCategory, ScopeVerdict};
 use nabij_engine::{RequestKind, Window};
 use nabij_notify::{MailSettings, SmtpSettings, TransportSettings, Worker, WorkerConfig};
 use nabij_store::neighbour::{Consent, ConsentChannel, NewNeighbour};
-use nabij_store::organisation::{NewOrganisation, OrgSettings};
+use nabij_store::organisation::OrgSettings;
 use nabij_store::outbox::NewMessage;
 use nabij_store::request::NewRequest;
-use nabij_store::testing::TestDatabase;
 use nabij_store::user::{NewUser, Role};
 use nabij_store::{clock, BackendKind, DbConnection, NeighbourId, OrgId, RequestId, Store};
 use std::time::{Duration, Instant};
 
-pub struct Ctx {
-    pub _db: TestDatabase,
-    pub store: Store,
+/// A fresh migrated database and a pool on it (`nabij_store::testing`).
+pub type Ctx = nabij_store::testing::TestStore;
+
+pub use nabij_store::testing::test_store as ctx;
+
+/// Runs `test` on a fresh database of `backend` with a pool of `pool` connections.
+pub fn run(backend: BackendKind, pool: u32, test: fn(Ctx)) {
+    if let Some(ctx) = nabij_store::testing::test_store(backend, pool) {
+        test(ctx)
+    }
 }
 
-pub fn ctx(backend: BackendKind, pool: u32) -> Option<Ctx> {
-    let db = TestDatabase::new(backend)?;
-    let store = db.store(pool);
-    Some(Ctx { _db: db, store })
-}
-
-/// Runs a test body on SQLite and on PostgreSQL (skipped only with NABIJ_SKIP_PG=1).
+/// Runs a test body on SQLite and on PostgreSQL (skipped only with NABIJ_SKIP_PG=1); see
+/// `nabij_store::on_both_backends!`.
 #[macro_export]
 macro_rules! on_both_backends {
-    ($($name:ident : $pool:expr),* $(,)?) => {
-        mod sqlite {
-            $( #[test] fn $name() {
-                if let Some(c) = $crate::common::ctx(nabij_store::BackendKind::Sqlite, $pool) { super::$name(c) }
-            } )*
-        }
-        mod postgres {
-            $( #[test] fn $name() {
-                if let Some(c) = $crate::common::ctx(nabij_store::BackendKind::Postgres, $pool) { super::$name(c) }
-            } )*
-        }
-    };
+    ($($t:tt)*) => { nabij_store::on_both_backends!(sync $crate::common::run; $($t)*); };
 }
 
-const HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA";
+const HASH: &str = nabij_store::testing::UNUSABLE_PASSWORD_HASH;
 
 pub fn org(store: &Store, slug: &str, language: &str) -> OrgId {
-    store
-        .write(|c| {
-            nabij_store::organisation::create(
-                c,
-                &NewOrganisation {
-                    slug: slug.to_string(),
-                    name: format!("Buurtwerk {slug}"),
-                    settings: OrgSettings {
-                        language: language.to_string(),
-                        ..OrgSettings::default()
-                    },
-                },
-            )
-        })
-        .unwrap()
-        .id
+    let settings = OrgSettings {
+        language: language.to_string(),
+        ..OrgSettings::default()
+    };
+    nabij_store::testing::org_with(store, slug, &format!("Buurtwerk {slug}"), settings)
 }
 
 pub fn account(c: &mut DbConnection, org: OrgId, email: &str, role: Role) {

@@ -312,7 +312,7 @@ fn two_workers_never_send_the_same_message(ctx: Ctx) {
     let org = org(&ctx.store, "pelt", "nl");
     enqueue_many(&ctx.store, org, "pair", 120);
     // Two instances: each its own pool, as two API processes would have.
-    let second = ctx._db.store(4);
+    let second = ctx.db.store(4);
     let config = WorkerConfig {
         batch_size: 5,
         ..fast_config()

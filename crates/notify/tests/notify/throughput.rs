@@ -25,7 +25,7 @@ fn measure(backend: BackendKind, workers: usize) {
         ..fast_config()
     };
     let ws: Vec<Worker> = (0..workers)
-        .map(|_| worker(&ctx._db.store(4), sink.port, config.clone()))
+        .map(|_| worker(&ctx.db.store(4), sink.port, config.clone()))
         .collect();
     let start = Instant::now();
     let sent: usize = std::thread::scope(|scope| {

@@ -3,54 +3,29 @@
 use nabij_engine::scope::{ScopeCategory, ScopeVerdict};
 use nabij_engine::{RequestKind, Window};
 use nabij_store::neighbour::{Consent, ConsentChannel, NewNeighbour};
-use nabij_store::organisation::{NewOrganisation, OrgSettings};
+use nabij_store::organisation::OrgSettings;
 use nabij_store::request::NewRequest;
-use nabij_store::testing::TestDatabase;
 use nabij_store::{clock, BackendKind, DbConnection, NeighbourId, OrgId, Store};
 
-/// A fresh migrated database.
-pub struct Ctx {
-    pub db: TestDatabase,
-    pub store: Store,
+/// A fresh migrated database and a pool on it (`nabij_store::testing`).
+pub type Ctx = nabij_store::testing::TestStore;
+
+/// Runs `test` on a fresh database of `backend` with a pool of `pool` connections.
+pub fn run(backend: BackendKind, pool: u32, test: fn(Ctx)) {
+    if let Some(ctx) = nabij_store::testing::test_store(backend, pool) {
+        test(ctx)
+    }
 }
 
-pub fn ctx(backend: BackendKind, pool: u32) -> Option<Ctx> {
-    let db = TestDatabase::new(backend)?;
-    let store = db.store(pool);
-    Some(Ctx { db, store })
-}
-
-/// Runs a test body on one backend (skipped only for PostgreSQL with NABIJ_SKIP_PG=1).
+/// Runs each listed `fn name(ctx: Ctx)` on SQLite and on PostgreSQL (with its pool size:
+/// `name: 2`); see `nabij_store::on_both_backends!`.
 #[macro_export]
 macro_rules! on_both_backends {
-    ($($name:ident : $pool:expr),* $(,)?) => {
-        mod sqlite {
-            $( #[test] fn $name() {
-                if let Some(c) = $crate::common::ctx(nabij_store::BackendKind::Sqlite, $pool) { super::$name(c) }
-            } )*
-        }
-        mod postgres {
-            $( #[test] fn $name() {
-                if let Some(c) = $crate::common::ctx(nabij_store::BackendKind::Postgres, $pool) { super::$name(c) }
-            } )*
-        }
-    };
+    ($($t:tt)*) => { nabij_store::on_both_backends!(sync $crate::common::run; $($t)*); };
 }
 
 pub fn org(store: &Store, slug: &str) -> OrgId {
-    store
-        .write(|c| {
-            nabij_store::organisation::create(
-                c,
-                &NewOrganisation {
-                    slug: slug.to_string(),
-                    name: slug.to_uppercase(),
-                    settings: OrgSettings::default(),
-                },
-            )
-        })
-        .unwrap()
-        .id
+    nabij_store::testing::org_with(store, slug, &slug.to_uppercase(), OrgSettings::default())
 }
 
 pub fn new_neighbour(name: &str, lat: f64, lon: f64, capacity: u8) -> NewNeighbour {

@@ -10,7 +10,7 @@ use nabij_store::{
     client, clock, job, neighbour as nb, neighbourhood, outbox, user, Store, StoreError, StoreOptions,
 };
 
-const HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA";
+const HASH: &str = nabij_store::testing::UNUSABLE_PASSWORD_HASH;
 
 crate::on_both_backends!(
     accounts_are_global_for_login_and_scoped_otherwise: 2,
