@@ -11,7 +11,7 @@
 //!   (the organisation id) and `role`. Never a body, a header value, a token, a
 //!   subject, a name or an address. Everything else logged while a request is served
 //!   runs inside a `request` span carrying its `request_id`
-//!   (tests/api/request_log.rs checks all of this).
+//!   (`crates/api/tests/api/request_log.rs` checks all of this).
 //! - **CSP:** HTML responses get the console's `Content-Security-Policy` (no script,
 //!   own styles only), every other response `default-src 'none'` (unless the handler
 //!   set its own).

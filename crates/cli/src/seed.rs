@@ -1,6 +1,7 @@
-//! Demo data: the four pilot municipalities of the seeds (Pelt, Hamont-Achel, Deerlijk,
-//! Moorslede) as four organisations, each with its neighbourhoods, a few hundred synthetic
-//! neighbours, some open requests, a small service directory and one coordinator.
+//! Demo data: the four pilot municipalities of the practice documents (see
+//! docs/design.md): Pelt, Hamont-Achel, Deerlijk and Moorslede, as four organisations,
+//! each with its neighbourhoods, a few hundred synthetic neighbours, some open requests,
+//! a small service directory and one coordinator.
 //! Loaded once: an organisation that exists already is left alone.
 
 use anyhow::Context;

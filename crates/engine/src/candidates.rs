@@ -3,7 +3,7 @@
 //! The search walks outward from the request with the R-tree's nearest-neighbour
 //! iterator. Proximity falls with distance and every other component is bounded, so the
 //! walk stops as soon as the best score any farther neighbour could still reach is below
-//! the k-th best found (DESIGN.md §3.8). A dense town with a 10 km radius then costs
+//! the k-th best found (docs/design.md §3.8). A dense town with a 10 km radius then costs
 //! little more than a village.
 
 use crate::availability::WeeklySlots;

@@ -1,5 +1,5 @@
-//! Small groups for people with the same question (DESIGN.md §3.7; seed "Buurtgezellen
-//! samenbrengen"): three neighbours who each want a walking companion can walk together.
+//! Small groups for people with the same question (docs/design.md §1 and §3.7; the
+//! coordinators' tool "Buurtgezellen samenbrengen"): three neighbours who each want a walking companion can walk together.
 //!
 //! Companionship requests that share a tag, have a weekly slot in common and live within
 //! each other's travel radius are suggested as groups of 3 to 6. A suggestion is only a

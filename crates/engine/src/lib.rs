@@ -2,7 +2,7 @@
 //!
 //! It finds neighbours close by who could help with a small request, ranks them with
 //! reasons a coordinator can read, keeps help flowing both ways without ever labelling a
-//! person, and guards the scope of "het kleine helpen". See DESIGN.md §3.
+//! person, and guards the scope of "het kleine helpen". See docs/design.md §3.
 //!
 //! Roles exist only inside one request: the neighbour who asked (the *requester*) and the
 //! neighbour who may keep them company (a *companion*). No type here names a person by a

@@ -1,4 +1,4 @@
-//! Batch re-matching of one organisation (DESIGN.md §3.6–3.7): every open request against
+//! Batch re-matching of one organisation (docs/design.md §3.6–3.7): every open request against
 //! every available neighbour, proposals through the normal match flow, group suggestions
 //! for people with the same question, and referral flags for requests nobody can take.
 //!

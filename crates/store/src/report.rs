@@ -1,4 +1,4 @@
-//! The neighbourhood report (DESIGN.md §1 *Monitoring*): anonymised counts per
+//! The neighbourhood report (docs/design.md §1 *Monitoring*): anonymised counts per
 //! neighbourhood and month for policy — requests by kind, matches, referrals and their
 //! reasons, unmet needs, where people who like to help are missing, and how residents
 //! were reached.

@@ -1,4 +1,4 @@
--- Groups suggested by the re-matching job (DESIGN.md §3.7): companionship requests with
+-- Groups suggested by the re-matching job (docs/design.md §3.7): companionship requests with
 -- the same question, close to each other. Only a suggestion: a coordinator accepts or
 -- splits it, and nobody is put in a group without accepting.
 CREATE TABLE group_suggestions (

@@ -1,4 +1,4 @@
-//! `/v1/groups`: group suggestions of the re-matching job (DESIGN.md §3.7), 3–6
+//! `/v1/groups`: group suggestions of the re-matching job (docs/design.md §3.7), 3–6
 //! companionship requests with a shared tag, overlapping windows and homes within each
 //! other's reach, and a coordinator's decision on them.
 //!

@@ -1,6 +1,6 @@
 //! `/v1/jobs`: batch re-matching of the caller's organisation as a background job.
 //!
-//! `POST /v1/jobs/rematch` starts the same run as `nabij rematch` (DESIGN.md §3.6–3.7)
+//! `POST /v1/jobs/rematch` starts the same run as `nabij rematch` (docs/design.md §3.6–3.7)
 //! and answers 202 at once; the run goes on in a thread of its own, never on an actix
 //! worker. The job row in the store, with its progress and heartbeat, is the source of
 //! truth: any instance answers `GET /v1/jobs/{id}`, and one run per organisation holds

@@ -1,4 +1,4 @@
-//! Group suggestions (DESIGN.md §3.7): stored by the re-matching job, decided by a
+//! Group suggestions (docs/design.md §3.7): stored by the re-matching job, decided by a
 //! coordinator. A suggestion puts nobody in a group; each member still answers.
 
 use crate::error::{Result, StoreError};

@@ -1,4 +1,4 @@
-//! Suggested groups for the same question (DESIGN.md §3.7): on a request's page and on
+//! Suggested groups for the same question (docs/design.md §3.7): on a request's page and on
 //! `/groups`, with their reasons; accept or split through the same function as
 //! `POST /v1/groups/{id}/accept` and `/split`. Accepting puts nobody in anything: each
 //! resident still says yes or no through a proposal.
