@@ -407,6 +407,18 @@ fn log_cause(err: &ApiError) {
 /// Shorthand for handler results.
 pub type ApiResult<T> = Result<T, ApiError>;
 
+/// An operation fails like the change it is: a store error stays a store error, a
+/// missing scope is 403, anything else is internal.
+impl From<nabij_ops::OpsError> for ApiError {
+    fn from(e: nabij_ops::OpsError) -> Self {
+        match e {
+            nabij_ops::OpsError::Store(s) => ApiError::Store(s),
+            nabij_ops::OpsError::Forbidden(why) => ApiError::Forbidden(why),
+            other => ApiError::Internal(other.into()),
+        }
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {

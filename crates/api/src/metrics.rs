@@ -8,7 +8,7 @@
 //! Series carry method, route pattern (`/v1/neighbours/{id}`, never a concrete path)
 //! and status, nothing about organisations or people.
 
-use crate::auth::{Caller, Role};
+use crate::auth::{Authenticated, Role};
 use crate::error::ApiError;
 use crate::settings::Settings;
 use crate::state::AppState;
@@ -173,7 +173,7 @@ pub async fn handler(
     metrics: web::Data<Metrics>,
 ) -> Result<HttpResponse, ApiError> {
     if !has_scrape_secret(&req, &state.settings) {
-        let caller = Caller::extract(&req).await?;
+        let Authenticated(caller) = Authenticated::extract(&req).await?;
         if caller.role != Role::Admin {
             return Err(ApiError::Forbidden(
                 "metrics need an admin token or the scrape secret",

@@ -7,7 +7,7 @@
 //! id answers 404 from then on.
 
 use crate::access;
-use crate::auth::{Caller, Staff};
+use crate::auth::{Authenticated, Caller, Staff};
 use crate::blocking::run;
 use crate::error::ApiResult;
 use crate::extract::Id;
@@ -176,7 +176,7 @@ pub(crate) fn remove_service(conn: &mut DbConnection, caller: &Caller, id: Servi
 /// `GET /v1/services?limit=&cursor=`.
 pub async fn list(
     state: web::Data<AppState>,
-    caller: Caller,
+    Authenticated(caller): Authenticated,
     query: web::Query<ListQuery>,
 ) -> ApiResult<HttpResponse> {
     let ListQuery { limit, cursor } = query.into_inner();
@@ -229,7 +229,7 @@ pub async fn create(
 /// `GET /v1/services/{id}` (any caller of the organisation).
 pub async fn get(
     state: web::Data<AppState>,
-    caller: Caller,
+    Authenticated(caller): Authenticated,
     Id(id): Id<ServiceId>,
 ) -> ApiResult<HttpResponse> {
     let st = state.clone();
