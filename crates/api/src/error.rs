@@ -414,6 +414,7 @@ impl From<nabij_ops::OpsError> for ApiError {
         match e {
             nabij_ops::OpsError::Store(s) => ApiError::Store(s),
             nabij_ops::OpsError::Forbidden(why) => ApiError::Forbidden(why),
+            nabij_ops::OpsError::Invalid { field, message } => ApiError::invalid_field(field, message),
             other => ApiError::Internal(other.into()),
         }
     }

@@ -14,6 +14,13 @@ pub enum OpsError {
     /// The caller may not do this (a scope or role a use case needs).
     #[error("forbidden: {0}")]
     Forbidden(&'static str),
+    /// A value the caller gave breaks a business rule (e.g. a neighbourhood outside
+    /// the ones a coordinator is limited to); the API answers 400 naming the field.
+    #[error("{field}: {message}")]
+    Invalid {
+        field: &'static str,
+        message: &'static str,
+    },
     /// A notification could not be enqueued for another reason than the database.
     #[error("notification: {0}")]
     Notify(String),

@@ -35,11 +35,15 @@
 pub mod access;
 pub mod caller;
 pub mod error;
+pub mod groups;
 pub mod index;
 pub mod matches;
+pub mod neighbours;
 pub mod notifications;
 pub mod referrals;
 pub mod rematch;
+pub mod requests;
+pub mod services;
 
 pub use caller::{scopes, Caller, Role};
 pub use error::{OpsError, OpsResult};
