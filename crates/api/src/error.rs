@@ -415,6 +415,10 @@ impl From<nabij_ops::OpsError> for ApiError {
             nabij_ops::OpsError::Store(s) => ApiError::Store(s),
             nabij_ops::OpsError::Forbidden(why) => ApiError::Forbidden(why),
             nabij_ops::OpsError::Invalid { field, message } => ApiError::invalid_field(field, message),
+            nabij_ops::OpsError::Conflict { code, detail } => ApiError::Conflict {
+                code: code.to_string(),
+                detail,
+            },
             other => ApiError::Internal(other.into()),
         }
     }

@@ -21,6 +21,9 @@ pub enum OpsError {
         field: &'static str,
         message: &'static str,
     },
+    /// Refused for the state things are in (409), with a stable code and a detail.
+    #[error("conflict: {code}")]
+    Conflict { code: &'static str, detail: String },
     /// A notification could not be enqueued for another reason than the database.
     #[error("notification: {0}")]
     Notify(String),

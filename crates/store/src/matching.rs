@@ -213,6 +213,28 @@ pub fn list(conn: &mut DbConnection, org: OrgId, filter: &MatchFilter) -> Result
         .load(conn)?)
 }
 
+/// Companions proposed for a request, or matched with it, in matches still going on
+/// (`proposed` or `active`), in one query: the candidate search leaves them out like
+/// declined pairs.
+pub fn companions_in_play(
+    conn: &mut DbConnection,
+    org: OrgId,
+    request_id: RequestId,
+) -> Result<Vec<NeighbourId>> {
+    let mut ids: Vec<NeighbourId> = match_members::table
+        .inner_join(matches::table)
+        .filter(match_members::organisation_id.eq(org))
+        .filter(matches::organisation_id.eq(org))
+        .filter(matches::request_id.eq(request_id))
+        .filter(matches::status.eq_any([MatchStatus::Proposed.as_str(), MatchStatus::Active.as_str()]))
+        .filter(match_members::side.eq(Side::Companion.as_str()))
+        .select(match_members::neighbour_id)
+        .load(conn)?;
+    ids.sort_unstable();
+    ids.dedup();
+    Ok(ids)
+}
+
 /// Every match one neighbour was part of, with members (for the export).
 pub fn for_neighbour(conn: &mut DbConnection, org: OrgId, n: NeighbourId) -> Result<Vec<MatchDetail>> {
     let ids: Vec<MatchId> = match_members::table
