@@ -34,6 +34,7 @@
 
 pub mod access;
 pub mod caller;
+pub mod calls;
 pub mod candidates;
 pub mod error;
 pub mod groups;

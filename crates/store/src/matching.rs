@@ -235,6 +235,21 @@ pub fn companions_in_play(
     Ok(ids)
 }
 
+/// Active matches activated at or before `cutoff`, in id order (follow-ups).
+pub fn active_since_before(
+    conn: &mut DbConnection,
+    org: OrgId,
+    cutoff: NaiveDateTime,
+) -> Result<Vec<MatchId>> {
+    Ok(matches::table
+        .filter(matches::organisation_id.eq(org))
+        .filter(matches::status.eq(MatchStatus::Active.as_str()))
+        .filter(matches::activated_at.le(Some(cutoff)))
+        .order(matches::id)
+        .select(matches::id)
+        .load(conn)?)
+}
+
 /// Every match one neighbour was part of, with members (for the export).
 pub fn for_neighbour(conn: &mut DbConnection, org: OrgId, n: NeighbourId) -> Result<Vec<MatchDetail>> {
     let ids: Vec<MatchId> = match_members::table

@@ -336,3 +336,17 @@ impl TestDatabase {
         store
     }
 }
+
+/// Runs raw SQL (several statements) on a connection: fixtures that set what no store
+/// function sets (back-dated rows, fault-injecting triggers), so that tests outside the
+/// store need no `diesel` of their own.
+pub fn execute_sql(conn: &mut crate::DbConnection, sql: &str) -> crate::Result<()> {
+    use diesel::connection::SimpleConnection;
+    crate::per_backend!(conn, |c| c.batch_execute(sql))?;
+    Ok(())
+}
+
+/// A timestamp as an SQL literal, in the form diesel writes on both backends.
+pub fn sql_timestamp(t: chrono::NaiveDateTime) -> String {
+    format!("'{}'", t.format("%Y-%m-%d %H:%M:%S%.f"))
+}
