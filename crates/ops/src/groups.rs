@@ -5,7 +5,7 @@ use crate::caller::Caller;
 use crate::error::OpsResult;
 use nabij_store::rematch::{self, GroupRow, GroupStatus};
 use nabij_store::request::Request;
-use nabij_store::{DbConnection, RequestId, StoreError};
+use nabij_store::{DbConnection, GroupId, RequestId, StoreError};
 
 /// The requests of a group this caller may see, or `None` when a limited coordinator
 /// may not see every one of them. (A request gone meanwhile is left out for others.)
@@ -32,7 +32,7 @@ pub fn visible_requests(
 pub fn decide(
     tx: &mut DbConnection,
     caller: &Caller,
-    id: i64,
+    id: GroupId,
     to: GroupStatus,
 ) -> OpsResult<(GroupRow, Vec<RequestId>)> {
     let action = match to {

@@ -12,7 +12,7 @@
 use crate::caller::Caller;
 use crate::error::OpsResult;
 use crate::index::IndexUpdate;
-use crate::notifications::enqueue;
+use crate::notifications::enqueue_with;
 use crate::{access, Ops};
 use nabij_notify::Event;
 use nabij_store::matching::{self, FollowUp, MatchDetail, MatchStatus};
@@ -58,7 +58,7 @@ pub(crate) fn announce_proposal(
     d: &MatchDetail,
 ) -> OpsResult<()> {
     record_all(tx, caller, PROPOSED, d)?;
-    enqueue(tx, ops, caller.org, Event::MatchProposed(d.row.id))
+    enqueue_with(tx, ops, caller.org, Event::MatchProposed(d.row.id), Some(d))
 }
 
 /// Proposes companions for an open request: the request and every companion must be
@@ -98,7 +98,7 @@ pub fn answer(
         Answer::Accept => None,
     };
     if let Some(event) = event {
-        enqueue(tx, ops, caller.org, event)?;
+        enqueue_with(tx, ops, caller.org, event, Some(&d))?;
     }
     let update = if active {
         record_all(tx, caller, "match_activated", &d)?;
@@ -123,7 +123,7 @@ pub fn close(
     access::match_detail(tx, caller, id)?;
     let d = matching::close(tx, caller.org, id, follow_up)?;
     record_all(tx, caller, "match_closed", &d)?;
-    enqueue(tx, ops, caller.org, Event::MatchClosed(id))?;
+    enqueue_with(tx, ops, caller.org, Event::MatchClosed(id), Some(&d))?;
     let companions: Vec<NeighbourId> = d.companions().collect();
     let update = IndexUpdate::after(tx, caller.org, &companions)?;
     Ok((d, update))

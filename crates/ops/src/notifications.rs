@@ -10,6 +10,7 @@ use crate::error::OpsResult;
 use crate::Ops;
 use nabij_notify::outbox::{recipient_of, Recipient};
 use nabij_notify::Event;
+use nabij_store::matching::MatchDetail;
 use nabij_store::{neighbour, DbConnection, NeighbourId, NeighbourhoodId, OrgId, UserId};
 use std::collections::HashMap;
 
@@ -17,8 +18,19 @@ use std::collections::HashMap;
 /// ([`Ops::notifications`]). A store error stays a store error (see
 /// `impl From<NotifyError> for OpsError`).
 pub fn enqueue(conn: &mut DbConnection, ops: &Ops, org: OrgId, event: Event) -> OpsResult<()> {
+    enqueue_with(conn, ops, org, event, None)
+}
+
+/// [`enqueue`] with the match the operation holds after its change (not read again).
+pub fn enqueue_with(
+    conn: &mut DbConnection,
+    ops: &Ops,
+    org: OrgId,
+    event: Event,
+    loaded: Option<&MatchDetail>,
+) -> OpsResult<()> {
     if ops.notifications {
-        nabij_notify::outbox::enqueue_event(conn, org, &event)?;
+        nabij_notify::outbox::enqueue_event_with(conn, org, &event, loaded)?;
     }
     Ok(())
 }

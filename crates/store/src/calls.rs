@@ -15,7 +15,8 @@ use std::collections::HashMap;
 const MAX_DUE: i64 = 5000;
 
 /// Whether a call is still to be made.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum CallStatus {
     Due,
     Done,

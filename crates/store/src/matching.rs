@@ -22,7 +22,8 @@ use diesel::prelude::*;
 /// Most companions in one (group) match.
 pub const MAX_COMPANIONS: usize = 8;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum MatchStatus {
     Proposed,
     Active,
@@ -52,7 +53,8 @@ impl MatchStatus {
 }
 
 /// A neighbour's part in one match.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Side {
     Requester,
     Companion,

@@ -13,7 +13,7 @@
 use crate::auth::{Caller, Staff};
 use crate::blocking::run;
 use crate::error::{ApiError, ApiResult};
-use crate::extract::{Id, PathId};
+use crate::extract::Id;
 use crate::idempotency::{self, OptionalPost, Post};
 use crate::paging;
 use crate::state::AppState;
@@ -22,21 +22,10 @@ use actix_web::{web, HttpResponse};
 use chrono::{DateTime, Utc};
 use nabij_engine::reasons::Reason;
 use nabij_store::rematch::{self, GroupRow, GroupStatus};
-use nabij_store::{clock, DbConnection, RequestId, StoreError};
+use nabij_store::{clock, DbConnection, GroupId, RequestId, StoreError};
 use serde::{Deserialize, Serialize};
 
 const CURSOR_KIND: &str = "groups";
-
-/// A group suggestion's id in a path (the store keys them by a plain `i64`), parsed by
-/// the same rules as every typed id.
-#[derive(Debug, Clone, Copy)]
-pub struct GroupId(pub i64);
-
-impl PathId for GroupId {
-    fn parse_id(raw: &str) -> Option<Self> {
-        RequestId::parse(raw).map(|r| GroupId(r.get()))
-    }
-}
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -59,7 +48,7 @@ pub struct DecideIn {}
 pub struct GroupOut {
     pub id: i64,
     /// `suggested`, `accepted` or `split`.
-    pub status: String,
+    pub status: GroupStatus,
     /// The shared tag code, e.g. `walking`.
     pub tag: String,
     pub request_ids: Vec<i64>,
@@ -71,8 +60,8 @@ pub struct GroupOut {
 impl GroupOut {
     fn from_row(g: &GroupRow, ids: &[RequestId]) -> Result<Self, StoreError> {
         Ok(GroupOut {
-            id: g.id,
-            status: g.status.clone(),
+            id: g.id.get(),
+            status: g.status()?,
             tag: g.tag.clone(),
             request_ids: ids.iter().map(|r| r.get()).collect(),
             reasons: g.reasons()?,
@@ -117,7 +106,7 @@ pub async fn list(
             let mut items = Vec::new();
             let mut more = false;
             for g in rematch::groups(c, caller.org, status)? {
-                if after.is_some_and(|a| g.id <= a) {
+                if after.is_some_and(|a| g.id.get() <= a) {
                     continue;
                 }
                 let ids = g.request_ids()?;
@@ -149,7 +138,7 @@ pub(crate) fn decide_in(
     id: i64,
     to: GroupStatus,
 ) -> ApiResult<GroupOut> {
-    let (g, ids) = nabij_ops::groups::decide(c, caller, id, to)?;
+    let (g, ids) = nabij_ops::groups::decide(c, caller, GroupId(id), to)?;
     Ok(GroupOut::from_row(&g, &ids)?)
 }
 

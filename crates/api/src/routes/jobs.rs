@@ -21,7 +21,7 @@ use actix_web::{web, HttpResponse};
 use chrono::{DateTime, Utc};
 use nabij_engine::candidates::MAX_LIMIT;
 use nabij_ops::{self as ops, Ops};
-use nabij_store::job::{self, Job};
+use nabij_store::job::{self, Job, JobStatus};
 use nabij_store::rematch::{self, RematchOptions, RematchSummary};
 use nabij_store::{clock, json_text, DbConnection, JobId, OrgId, StoreError};
 use serde::{Deserialize, Serialize};
@@ -56,7 +56,7 @@ pub struct JobOut {
     pub id: i64,
     pub kind: String,
     /// `running`, `succeeded` or `failed`.
-    pub status: String,
+    pub status: JobStatus,
     /// 0..=1.
     pub progress: f64,
     pub started_at: DateTime<Utc>,
@@ -90,7 +90,7 @@ impl JobOut {
         Ok(JobOut {
             id: j.id.get(),
             kind: j.kind.clone(),
-            status: j.status.clone(),
+            status: j.status()?,
             progress: (j.progress * 1000.0).round() / 1000.0,
             started_at: clock::utc(j.started_at),
             finished_at: j.finished_at.map(clock::utc),

@@ -20,8 +20,8 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use chrono::{DateTime, Utc};
 use nabij_ops::matches::{self as op, Proposal};
-use nabij_store::matching::{FollowUp, MatchDetail, MAX_COMPANIONS};
-use nabij_store::{clock, MatchId, NeighbourId, RequestId};
+use nabij_store::matching::{FollowUp, MatchDetail, MatchStatus, Side, MAX_COMPANIONS};
+use nabij_store::{clock, MatchId, NeighbourId, RequestId, StoreError};
 use serde::{Deserialize, Serialize};
 
 /// Longest follow-up note, in characters.
@@ -63,7 +63,7 @@ pub struct CloseIn {
 pub struct MemberOut {
     pub neighbour_id: i64,
     /// `requester` or `companion`, in this match only.
-    pub side: String,
+    pub side: Side,
     /// `pending`, `accepted` or `declined`.
     pub response: String,
     pub responded_at: Option<DateTime<Utc>>,
@@ -80,7 +80,7 @@ pub struct FollowUpOut {
 pub struct MatchOut {
     pub id: i64,
     pub request_id: i64,
-    pub status: String,
+    pub status: MatchStatus,
     pub members: Vec<MemberOut>,
     pub created_at: DateTime<Utc>,
     pub activated_at: Option<DateTime<Utc>>,
@@ -89,18 +89,22 @@ pub struct MatchOut {
 }
 
 impl MatchOut {
-    fn from_detail(d: &MatchDetail) -> Self {
+    fn from_detail(d: &MatchDetail) -> Result<Self, StoreError> {
         let r = &d.row;
-        MatchOut {
+        Ok(MatchOut {
             id: r.id.get(),
             request_id: r.request_id.get(),
-            status: r.status.clone(),
+            status: r.status()?,
             members: d
                 .members
                 .iter()
                 .map(|m| MemberOut {
                     neighbour_id: m.neighbour_id.get(),
-                    side: m.side.clone(),
+                    side: if m.is_companion() {
+                        Side::Companion
+                    } else {
+                        Side::Requester
+                    },
                     response: m.response.clone(),
                     responded_at: m.responded_at.map(clock::utc),
                 })
@@ -116,7 +120,7 @@ impl MatchOut {
                 }),
                 _ => None,
             },
-        }
+        })
     }
 }
 
@@ -161,7 +165,7 @@ pub async fn propose(
     let written = run(move || {
         idempotency::write(&st.store, &caller, &idempotency, StatusCode::CREATED, |c| {
             let d = op::propose(&st.ops, c, &caller, &p)?;
-            Ok((MatchOut::from_detail(&d), ()))
+            Ok((MatchOut::from_detail(&d)?, ()))
         })
     })
     .await?;
@@ -186,7 +190,7 @@ async fn answer(
     let written = run(move || {
         idempotency::write(&st.store, &caller, &idempotency, StatusCode::OK, |c| {
             let (d, update) = op::answer(&st.ops, c, &caller, id, who, answer)?;
-            Ok((MatchOut::from_detail(&d), update))
+            Ok((MatchOut::from_detail(&d)?, update))
         })
     })
     .await?;
@@ -252,7 +256,7 @@ pub async fn close(
     let written = run(move || {
         idempotency::write(&st.store, &caller, &idempotency, StatusCode::OK, |c| {
             let (d, update) = op::close(&st.ops, c, &caller, id, &follow_up)?;
-            Ok((MatchOut::from_detail(&d), update))
+            Ok((MatchOut::from_detail(&d)?, update))
         })
     })
     .await?;
@@ -272,7 +276,7 @@ pub async fn get(
     let st = state.clone();
     let out = run(move || {
         st.store
-            .read_as(|c| Ok::<_, ApiError>(MatchOut::from_detail(&op::get(c, &caller, id)?)))
+            .read_as(|c| Ok::<_, ApiError>(MatchOut::from_detail(&op::get(c, &caller, id)?)?))
     })
     .await?;
     Ok(HttpResponse::Ok().json(out))
