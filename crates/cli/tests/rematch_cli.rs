@@ -1,5 +1,6 @@
 //! `nabij rematch` through the real binary: summary, the busy exit code, and kill -9 at
-//! random moments leaving no half state behind.
+//! random moments leaving no half state behind (each proposal with its audit rows and
+//! notification event, or none of them).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use diesel::prelude::*;
@@ -230,6 +231,24 @@ fn check(db: &str) -> i64 {
                 (
                     "an active match (the job never activates)",
                     "SELECT COUNT(*) AS n FROM matches WHERE status <> 'proposed'",
+                ),
+                (
+                    "a proposal whose notification event is missing",
+                    "SELECT COUNT(*) AS n FROM matches m WHERE NOT EXISTS \
+                     (SELECT 1 FROM notification_events e WHERE e.kind = 'match_proposed' \
+                      AND e.subject_id = m.id AND e.organisation_id = m.organisation_id)",
+                ),
+                (
+                    "a proposal member without the proposal's audit row",
+                    "SELECT COUNT(*) AS n FROM match_members x JOIN matches m ON m.id = x.match_id \
+                     WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.action = 'match_proposed' \
+                      AND a.subject_neighbour_id = x.neighbour_id \
+                      AND a.detail = 'match=' || m.id || ' request=' || m.request_id)",
+                ),
+                (
+                    "a notification event of a proposal that is not there",
+                    "SELECT COUNT(*) AS n FROM notification_events e WHERE e.kind = 'match_proposed' \
+                     AND NOT EXISTS (SELECT 1 FROM matches m WHERE m.id = e.subject_id)",
                 ),
                 (
                     "a group suggestion sharing a request with another",
