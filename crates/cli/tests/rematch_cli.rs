@@ -3,8 +3,6 @@
 //! notification event, or none of them).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Text};
 use nabij_engine::scope::{ScopeCategory, ScopeVerdict};
 use nabij_engine::{RequestKind, Window};
 use nabij_store::neighbour::NeighbourFilter;
@@ -167,26 +165,8 @@ fn add_requests(store: &Store, org: OrgId) -> usize {
         .unwrap()
 }
 
-#[derive(QueryableByName)]
-struct Count {
-    #[diesel(sql_type = BigInt)]
-    n: i64,
-}
-
-#[derive(QueryableByName)]
-struct Integrity {
-    #[diesel(sql_type = Text)]
-    integrity_check: String,
-}
-
 fn count(c: &mut DbConnection, sql: &str) -> i64 {
-    let DbConnection::Sqlite(s) = c else {
-        panic!("the crash test runs on SQLite")
-    };
-    diesel::sql_query(sql)
-        .get_result::<Count>(s)
-        .unwrap_or_else(|e| panic!("{sql}: {e}"))
-        .n
+    nabij_store::testing::count_sql(c, sql).unwrap_or_else(|e| panic!("{sql}: {e}"))
 }
 
 /// The database is sound and holds only whole proposals; returns the proposals.
@@ -194,12 +174,8 @@ fn check(db: &str) -> i64 {
     let store = Store::open(db).unwrap();
     store
         .read(|c| {
-            let DbConnection::Sqlite(s) = &mut *c else {
-                panic!("the crash test runs on SQLite")
-            };
-            let rows: Vec<Integrity> = diesel::sql_query("PRAGMA integrity_check").load(s)?;
-            let text: Vec<&str> = rows.iter().map(|r| r.integrity_check.as_str()).collect();
-            assert_eq!(text, vec!["ok"]);
+            assert!(matches!(c, DbConnection::Sqlite(_)), "the crash test runs on SQLite");
+            assert_eq!(nabij_store::testing::integrity_check(c)?, vec!["ok".to_string()]);
             let checks = [
                 (
                     "a match without exactly one requester and a companion",
