@@ -10,7 +10,8 @@ use crate::stats::{r3, Summary};
 use anyhow::{bail, Context};
 use chrono::Utc;
 use clap::Args;
-use nabij_api::auth::token::{Principal, Role, TokenConfig};
+use nabij_api::auth::token::{Role, TokenConfig};
+use nabij_api::auth::Caller;
 use nabij_api::auth::KeySet;
 use nabij_engine::availability::Window;
 use nabij_engine::scope::{classify, ScopeInput};
@@ -184,7 +185,7 @@ pub(crate) fn coordinator_token(
                 issuer: settings.issuer.clone(),
                 audience: settings.audience.clone(),
             },
-            &Principal {
+            &Caller {
                 subject: "bench:coordinator".into(),
                 org,
                 org_slug: "bench".into(),

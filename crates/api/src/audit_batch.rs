@@ -47,16 +47,12 @@ impl AuditBatcher {
 }
 
 fn stopped() -> StoreError {
-    StoreError::Connection(diesel::ConnectionError::BadConnection(
-        "audit writer stopped".into(),
-    ))
+    StoreError::unavailable("audit writer stopped")
 }
 
 /// The same kind of failure for each waiting request (a `StoreError` is not `Clone`).
 fn unavailable_again(e: &StoreError) -> StoreError {
-    StoreError::Connection(diesel::ConnectionError::BadConnection(format!(
-        "audit batch not written: {e}"
-    )))
+    StoreError::unavailable(format!("audit batch not written: {e}"))
 }
 
 fn writer(store: Store, jobs: mpsc::Receiver<Job>) {

@@ -407,6 +407,23 @@ fn log_cause(err: &ApiError) {
 /// Shorthand for handler results.
 pub type ApiResult<T> = Result<T, ApiError>;
 
+/// An operation fails like the change it is: a store error stays a store error, a
+/// missing scope is 403, anything else is internal.
+impl From<nabij_ops::OpsError> for ApiError {
+    fn from(e: nabij_ops::OpsError) -> Self {
+        match e {
+            nabij_ops::OpsError::Store(s) => ApiError::Store(s),
+            nabij_ops::OpsError::Forbidden(why) => ApiError::Forbidden(why),
+            nabij_ops::OpsError::Invalid { field, message } => ApiError::invalid_field(field, message),
+            nabij_ops::OpsError::Conflict { code, detail } => ApiError::Conflict {
+                code: code.to_string(),
+                detail,
+            },
+            other => ApiError::Internal(other.into()),
+        }
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {

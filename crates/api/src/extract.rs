@@ -279,19 +279,10 @@ path_ids!(
     nabij_store::MatchId,
     nabij_store::JobId,
     nabij_store::OutboxId,
-    nabij_store::ServiceId
+    nabij_store::ServiceId,
+    nabij_store::CallId,
+    nabij_store::GroupId
 );
-
-/// The id of a phone-list entry (`/v1/calls/{id}`); it has no typed id in the store.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CallId(pub i64);
-
-impl PathId for CallId {
-    fn parse_id(raw: &str) -> Option<Self> {
-        // The same syntax as every typed id.
-        nabij_store::OutboxId::parse(raw).map(|id| CallId(id.get()))
-    }
-}
 
 /// The `{id}` of the path, checked before the body is read: a bad id is 400
 /// `invalid_id` whatever the body says.

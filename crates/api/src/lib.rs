@@ -6,7 +6,6 @@
 //! [`auth::KeySet`] (`load`, `rotate`, `issue`). For `nabij user add` / `client add`:
 //! [`auth::password::hash_password`].
 
-pub mod access;
 pub mod audit_batch;
 pub mod auth;
 pub mod blocking;
@@ -15,16 +14,17 @@ pub mod cors;
 pub mod error;
 pub mod extract;
 pub mod idempotency;
-pub mod index;
 pub mod limits;
 pub mod metrics;
-pub mod notifications;
 pub mod paging;
 pub mod request_log;
 pub mod routes;
 pub mod settings;
 pub mod startup;
 pub mod state;
+
+// The operations layer, under the paths the API's modules knew it by.
+pub use nabij_ops::{access, index, notifications};
 
 pub use error::{ApiError, ApiResult};
 pub use settings::Settings;

@@ -13,7 +13,7 @@
 //! the route (its access rule is ours) and [`PullingCounter`], a counter read from the
 //! index cache at scrape time, which the crate only offers as a gauge.
 
-use crate::auth::{Caller, Role};
+use crate::auth::{Authenticated, Role};
 use crate::error::ApiError;
 use crate::settings::Settings;
 use crate::state::AppState;
@@ -172,7 +172,7 @@ pub async fn handler(
     metrics: web::Data<Metrics>,
 ) -> Result<HttpResponse, ApiError> {
     if !has_scrape_secret(&req, &state.settings) {
-        let caller = Caller::extract(&req).await?;
+        let Authenticated(caller) = Authenticated::extract(&req).await?;
         if caller.role != Role::Admin {
             return Err(ApiError::Forbidden(
                 "metrics need an admin token or the scrape secret",

@@ -16,7 +16,7 @@
 //!   own styles only), every other response `default-src 'none'` (unless the handler
 //!   set its own).
 
-use crate::auth::Caller;
+use crate::auth::Authenticated;
 use crate::error::ApiError;
 use crate::limits::Limits;
 use crate::metrics::Metrics;
@@ -93,7 +93,7 @@ async fn observe_in_span(
     let method = req.method().to_string();
     // A valid token names the caller (verified once, then cached by the extractor).
     let caller = if req.headers().contains_key(header::AUTHORIZATION) {
-        Caller::extract(req.request()).await.ok()
+        Authenticated::extract(req.request()).await.ok().map(|a| a.0)
     } else {
         None
     };

@@ -6,7 +6,7 @@ use crate::auth::password::hash_password;
 use crate::auth::throttle::Throttle;
 use crate::extract::{framework_error, json_config, path_config, payload_config, query_config};
 use crate::settings::Settings;
-use crate::state::{AppState, IndexCache};
+use crate::state::AppState;
 use actix_web::dev::Server;
 use actix_web::middleware::{from_fn, DefaultHeaders, ErrorHandlers};
 use actix_web::{web, App, HttpServer};
@@ -49,11 +49,14 @@ impl Application {
         let dummy_hash = hash_password(&format!("{random:?}"))?;
         let audit = crate::audit_batch::AuditBatcher::start(store.clone())
             .context("cannot start the audit writer")?;
+        let mut ops = nabij_ops::Ops::new(store.clone());
+        ops.notifications = settings.notifications;
         let state = web::Data::new(AppState {
+            indexes: ops.indexes.clone(),
+            ops,
             store,
             keys: Arc::new(keys),
             login_throttle: Throttle::new(settings.login_max_failures, settings.login_window),
-            indexes: IndexCache::default(),
             audit,
             verified_tokens: Default::default(),
             dummy_hash,

@@ -3,7 +3,8 @@
 use crate::config::Globals;
 use anyhow::{bail, Context};
 use clap::{Args, Subcommand, ValueEnum};
-use nabij_api::auth::token::{Principal, Role, TokenConfig};
+use nabij_api::auth::token::{Role, TokenConfig};
+use nabij_api::auth::Caller;
 use nabij_api::auth::KeySet;
 use nabij_store::ids::NeighbourhoodId;
 use nabij_store::{client, organisation, user, Store};
@@ -93,7 +94,7 @@ pub fn token(g: &Globals, args: &TokenArgs) -> anyhow::Result<ExitCode> {
         RoleArg::Partner => Role::Partner,
     };
     let settings = g.settings(None, false);
-    let principal = Principal {
+    let principal = Caller {
         subject: args
             .subject
             .clone()

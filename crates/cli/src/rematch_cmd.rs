@@ -1,5 +1,9 @@
 //! `nabij rematch --org <slug> [--dry-run] [--json] [--k N]`: re-matches everything that
 //! is still open in one organisation, as a job (one run per organisation at a time).
+//! Start and run go through the operations layer (`nabij_ops::rematch`), like
+//! `POST /v1/jobs/rematch`: the start is audited (`system:rematch`), and every proposal
+//! gets its audit rows (`job:<id>`) and its notification, unless notifications are off
+//! as for the server (`--notify-disabled`, `NABIJ_NOTIFY_DISABLED`).
 //!
 //! Exit codes: 0 done (also when nothing was left to do), 3 another run of the same
 //! organisation is going on, 1 any other failure.
@@ -8,6 +12,7 @@ use crate::config::Globals;
 use anyhow::{bail, Context};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use nabij_ops::{Caller, Ops};
 use nabij_store::rematch::{self, Progress, RematchOptions, RematchSummary};
 use nabij_store::{organisation, Store, StoreError};
 use std::io::IsTerminal;
@@ -33,6 +38,10 @@ pub struct RematchArgs {
     /// Flag requests open longer than this many days without any candidate for referral.
     #[arg(long, default_value_t = 21)]
     referral_after_days: u32,
+    /// Enqueue no notifications for the proposals, as `nabij serve --notify-disabled`
+    /// (the same variable switches both). Only for measuring; never in production.
+    #[arg(long, env = "NABIJ_NOTIFY_DISABLED")]
+    notify_disabled: bool,
 }
 
 /// One bar for the whole run, shown only on a terminal.
@@ -66,17 +75,23 @@ pub fn run(g: &Globals, args: &RematchArgs) -> anyhow::Result<ExitCode> {
         bar.set_position((p.fraction() * 1000.0).round() as u64);
         bar.set_message(format!("{} {}/{}", p.phase.as_str(), p.done, p.total));
     };
+    let mut ops = Ops::new(store.clone());
+    ops.notifications = !args.notify_disabled;
     let (summary, job) = if args.dry_run {
-        (rematch::run(&store, org.id, &opts, &mut on_progress)?, None)
+        (
+            nabij_ops::rematch::dry_run(&ops, org.id, &opts, &mut on_progress)?,
+            None,
+        )
     } else {
-        let job = match rematch::start_job(&store, org.id) {
-            Ok(job) => job,
-            Err(StoreError::Conflict(code)) if code == "job_running" => {
+        let caller = Caller::system(org.id, &org.slug, None);
+        let job = match ops.write(|tx| nabij_ops::rematch::start(&ops, tx, &caller, &opts)) {
+            Ok(job) => job.id,
+            Err(nabij_ops::OpsError::Store(StoreError::Conflict(code))) if code == "job_running" => {
                 return busy(&store, &org, args.json);
             }
             Err(e) => return Err(e).context("starting the re-matching job"),
         };
-        let summary = rematch::run_job_with(&store, org.id, job, &opts, &mut on_progress)
+        let summary = nabij_ops::rematch::run(&ops, org.id, &org.slug, job, &opts, &mut on_progress)
             .with_context(|| format!("re-matching job {job} failed"))?;
         (summary, Some(job))
     };

@@ -3,7 +3,6 @@
 //! `nabij outbox retry-dead`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use diesel::prelude::*;
 use nabij_store::organisation::{self, NewOrganisation};
 use nabij_store::outbox::{self, NewMessage};
 use nabij_store::{audit, OrgId, Store};
@@ -80,13 +79,8 @@ fn audit_row(store: &Store, org: OrgId, n: usize) {
 }
 
 fn count(path: &Path, sql: &str) -> i64 {
-    #[derive(QueryableByName)]
-    struct N {
-        #[diesel(sql_type = diesel::sql_types::BigInt)]
-        n: i64,
-    }
-    let mut c = diesel::sqlite::SqliteConnection::establish(path.to_str().unwrap()).unwrap();
-    diesel::sql_query(sql).get_result::<N>(&mut c).unwrap().n
+    let store = Store::open(path.to_str().unwrap()).unwrap();
+    store.read(|c| nabij_store::testing::count_sql(c, sql)).unwrap()
 }
 
 #[test]
@@ -186,14 +180,14 @@ fn enqueue(store: &Store, org: OrgId, n: u32) -> nabij_store::OutboxId {
 
 /// Marks a message dead as the worker does after its last attempt.
 fn kill(dir: &Path, id: nabij_store::OutboxId) {
-    let mut c =
-        diesel::sqlite::SqliteConnection::establish(dir.join("nabij.sqlite3").to_str().unwrap()).unwrap();
-    diesel::sql_query(
-        "UPDATE outbox SET status = 'dead', attempts = 8, last_error = 'smtp: 550 mailbox unavailable' WHERE id = ?",
-    )
-    .bind::<diesel::sql_types::BigInt, _>(id.get())
-    .execute(&mut c)
-    .unwrap();
+    let store = Store::open(dir.join("nabij.sqlite3").to_str().unwrap()).unwrap();
+    let sql = format!(
+        "UPDATE outbox SET status = 'dead', attempts = 8, last_error = 'smtp: 550 mailbox unavailable' WHERE id = {}",
+        id.get()
+    );
+    store
+        .write(|c| nabij_store::testing::execute_sql(c, &sql))
+        .unwrap();
 }
 
 fn statuses(store: &Store, org: OrgId) -> Vec<(i64, String, i32)> {

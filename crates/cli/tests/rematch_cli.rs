@@ -1,9 +1,8 @@
 //! `nabij rematch` through the real binary: summary, the busy exit code, and kill -9 at
-//! random moments leaving no half state behind.
+//! random moments leaving no half state behind (each proposal with its audit rows and
+//! notification event, or none of them).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Text};
 use nabij_engine::scope::{ScopeCategory, ScopeVerdict};
 use nabij_engine::{RequestKind, Window};
 use nabij_store::neighbour::NeighbourFilter;
@@ -166,26 +165,8 @@ fn add_requests(store: &Store, org: OrgId) -> usize {
         .unwrap()
 }
 
-#[derive(QueryableByName)]
-struct Count {
-    #[diesel(sql_type = BigInt)]
-    n: i64,
-}
-
-#[derive(QueryableByName)]
-struct Integrity {
-    #[diesel(sql_type = Text)]
-    integrity_check: String,
-}
-
 fn count(c: &mut DbConnection, sql: &str) -> i64 {
-    let DbConnection::Sqlite(s) = c else {
-        panic!("the crash test runs on SQLite")
-    };
-    diesel::sql_query(sql)
-        .get_result::<Count>(s)
-        .unwrap_or_else(|e| panic!("{sql}: {e}"))
-        .n
+    nabij_store::testing::count_sql(c, sql).unwrap_or_else(|e| panic!("{sql}: {e}"))
 }
 
 /// The database is sound and holds only whole proposals; returns the proposals.
@@ -193,12 +174,8 @@ fn check(db: &str) -> i64 {
     let store = Store::open(db).unwrap();
     store
         .read(|c| {
-            let DbConnection::Sqlite(s) = &mut *c else {
-                panic!("the crash test runs on SQLite")
-            };
-            let rows: Vec<Integrity> = diesel::sql_query("PRAGMA integrity_check").load(s)?;
-            let text: Vec<&str> = rows.iter().map(|r| r.integrity_check.as_str()).collect();
-            assert_eq!(text, vec!["ok"]);
+            assert!(matches!(c, DbConnection::Sqlite(_)), "the crash test runs on SQLite");
+            assert_eq!(nabij_store::testing::integrity_check(c)?, vec!["ok".to_string()]);
             let checks = [
                 (
                     "a match without exactly one requester and a companion",
@@ -230,6 +207,24 @@ fn check(db: &str) -> i64 {
                 (
                     "an active match (the job never activates)",
                     "SELECT COUNT(*) AS n FROM matches WHERE status <> 'proposed'",
+                ),
+                (
+                    "a proposal whose notification event is missing",
+                    "SELECT COUNT(*) AS n FROM matches m WHERE NOT EXISTS \
+                     (SELECT 1 FROM notification_events e WHERE e.kind = 'match_proposed' \
+                      AND e.subject_id = m.id AND e.organisation_id = m.organisation_id)",
+                ),
+                (
+                    "a proposal member without the proposal's audit row",
+                    "SELECT COUNT(*) AS n FROM match_members x JOIN matches m ON m.id = x.match_id \
+                     WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.action = 'match_proposed' \
+                      AND a.subject_neighbour_id = x.neighbour_id \
+                      AND a.detail = 'match=' || m.id || ' request=' || m.request_id)",
+                ),
+                (
+                    "a notification event of a proposal that is not there",
+                    "SELECT COUNT(*) AS n FROM notification_events e WHERE e.kind = 'match_proposed' \
+                     AND NOT EXISTS (SELECT 1 FROM matches m WHERE m.id = e.subject_id)",
                 ),
                 (
                     "a group suggestion sharing a request with another",

@@ -2,19 +2,23 @@
 //! rows, written with the caller's connection, so inside the caller's transaction:
 //! the change and its messages commit together or not at all. Nothing is rendered
 //! here; a row holds recipient, language, template and a small JSON [`Payload`].
+//!
+//! Round trips: the organisation, the event's row (told once), the people concerned (one
+//! query), the coordinators (one query), then all outbox rows in one multi-row INSERT
+//! and the phone-list rows in another. A match the caller already loaded is passed in
+//! ([`enqueue_event_with`]) rather than read again.
 
-use crate::calls;
 use crate::error::Result;
 use crate::event::{Audience, Event, EventKind, Language, Payload, Template};
-use chrono::NaiveDateTime;
-use diesel::prelude::*;
+use nabij_store::calls::NewCall;
+use nabij_store::matching::MatchDetail;
 use nabij_store::outbox::NewMessage;
-use nabij_store::schema::notification_events;
 use nabij_store::user::Role;
 use nabij_store::{
-    clock, matching, neighbour, organisation, referral, request, user, DbConnection, MatchId, NeighbourId,
-    NeighbourhoodId, OrgId, RequestId, StoreError, UserId,
+    calls, matching, neighbour, notification, organisation, referral, request, user, DbConnection, MatchId,
+    NeighbourId, NeighbourhoodId, OrgId, RequestId, StoreError, UserId,
 };
+use std::borrow::Cow;
 
 /// What [`enqueue_event`] wrote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -27,41 +31,24 @@ pub struct Enqueued {
     pub already_told: bool,
 }
 
-#[derive(Insertable)]
-#[diesel(table_name = notification_events)]
-struct EventRow {
-    organisation_id: OrgId,
-    kind: &'static str,
-    subject_id: i64,
-    created_at: NaiveDateTime,
-}
-
 /// Records that `event` is being told; `false` if it was told before (its row exists).
 fn first_telling(conn: &mut DbConnection, org: OrgId, event: &Event) -> Result<bool> {
-    let row = EventRow {
-        organisation_id: org,
-        kind: event.kind().as_str(),
-        subject_id: event.subject_id(),
-        created_at: clock::now(),
-    };
-    let n = nabij_store::per_backend!(conn, |c| diesel::insert_into(notification_events::table)
-        .values(&row)
-        .on_conflict_do_nothing()
-        .execute(c))
-    .map_err(StoreError::from)?;
-    Ok(n == 1)
+    Ok(notification::first_telling(
+        conn,
+        org,
+        event.kind().as_str(),
+        event.subject_id(),
+    )?)
 }
 
 /// Whether an event was already told.
 pub fn was_told(conn: &mut DbConnection, org: OrgId, event: &Event) -> Result<bool> {
-    let n: i64 = notification_events::table
-        .filter(notification_events::organisation_id.eq(org))
-        .filter(notification_events::kind.eq(event.kind().as_str()))
-        .filter(notification_events::subject_id.eq(event.subject_id()))
-        .count()
-        .get_result(conn)
-        .map_err(StoreError::from)?;
-    Ok(n > 0)
+    Ok(notification::was_told(
+        conn,
+        org,
+        event.kind().as_str(),
+        event.subject_id(),
+    )?)
 }
 
 /// A resident concerned by an event.
@@ -72,20 +59,19 @@ struct Person {
     language: Language,
 }
 
-/// Loads a resident; `None` once erased (they hear of nothing any more).
-fn person(conn: &mut DbConnection, org: OrgId, id: NeighbourId) -> Result<Option<Person>> {
-    let n = neighbour::get_any(conn, org, id)?;
+/// A resident who hears of an event; `None` once erased (they hear of nothing any more).
+fn person(n: &neighbour::Neighbour) -> Option<Person> {
     // Every registered neighbour gave consent (its record is required); an erased one
     // withdrew it.
     if n.is_erased() || n.consent().is_err() {
-        return Ok(None);
+        return None;
     }
-    Ok(Some(Person {
+    Some(Person {
         id: n.id,
-        name: n.display_name,
-        email: n.email.filter(|e| !e.trim().is_empty()),
+        name: n.display_name.clone(),
+        email: n.email.clone().filter(|e| !e.trim().is_empty()),
         language: Language::parse_or_default(&n.preferred_language),
-    }))
+    })
 }
 
 /// The coordinators responsible for a neighbourhood (accounts not limited to some
@@ -174,22 +160,37 @@ struct Telling {
 /// same event writes nothing (`already_told`). Residents without an e-mail address go on
 /// the coordinator's phone list ([`calls::calls_due`]); erased residents hear nothing.
 pub fn enqueue_event(conn: &mut DbConnection, org: OrgId, event: &Event) -> Result<Enqueued> {
+    enqueue_event_with(conn, org, event, None)
+}
+
+/// [`enqueue_event`] with the match the caller already loaded in this transaction (as
+/// it is after the change); it is read again only when it is not the event's match.
+pub fn enqueue_event_with(
+    conn: &mut DbConnection,
+    org: OrgId,
+    event: &Event,
+    loaded: Option<&MatchDetail>,
+) -> Result<Enqueued> {
     let org_row = organisation::get(conn, org)?;
     let settings = org_row.settings()?;
-    let (request_id, match_id, members, reason) = match *event {
+    let (request_id, match_id, members, requester, reason) = match *event {
         Event::MatchProposed(m)
         | Event::MatchAccepted(m)
         | Event::MatchDeclined(m)
         | Event::MatchClosed(m)
         | Event::FollowUpDue(m) => {
-            let d = matching::detail(conn, org, m)?;
+            let d = match loaded {
+                Some(d) if d.row.id == m => Cow::Borrowed(d),
+                _ => Cow::Owned(matching::detail(conn, org, m)?),
+            };
             let ids: Vec<NeighbourId> = d.members.iter().map(|x| x.neighbour_id).collect();
-            (d.row.request_id, Some(m), ids, None)
+            (d.row.request_id, Some(m), ids, d.requester(), None)
         }
         Event::RequestReferred(r) => {
             let row = referral::get(conn, org, r)?;
             let req = request::get(conn, org, row.request_id)?;
-            (row.request_id, None, vec![req.neighbour_id], Some(row.reason))
+            let who = req.neighbour_id;
+            (row.request_id, None, vec![who], Some(who), Some(row.reason))
         }
     };
     if !first_telling(conn, org, event)? {
@@ -198,14 +199,25 @@ pub fn enqueue_event(conn: &mut DbConnection, org: OrgId, event: &Event) -> Resu
             ..Enqueued::default()
         });
     }
-    let req = request::get(conn, org, request_id)?;
-    let area = neighbour::get_any(conn, org, req.neighbour_id)?.neighbourhood_id;
-    let mut people = Vec::new();
-    for id in members {
-        if let Some(p) = person(conn, org, id)? {
-            people.push(p);
-        }
-    }
+    let requester = match requester {
+        Some(r) => r,
+        None => request::get(conn, org, request_id)?.neighbour_id,
+    };
+    let mut ids = members.clone();
+    ids.push(requester);
+    ids.sort_unstable();
+    ids.dedup();
+    let rows = neighbour::get_many_any(conn, org, &ids)?;
+    let area = rows
+        .iter()
+        .find(|n| n.id == requester)
+        .ok_or(StoreError::NotFound)?
+        .neighbourhood_id;
+    let people: Vec<Person> = members
+        .iter()
+        .filter_map(|id| rows.iter().find(|n| n.id == *id))
+        .filter_map(person)
+        .collect();
     let telling = Telling {
         event: *event,
         organisation: org_row.name,
@@ -223,6 +235,8 @@ pub fn enqueue_event(conn: &mut DbConnection, org: OrgId, event: &Event) -> Resu
 
 fn write(conn: &mut DbConnection, org: OrgId, t: &Telling) -> Result<Enqueued> {
     let mut out = Enqueued::default();
+    let mut messages: Vec<NewMessage> = Vec::new();
+    let mut phone: Vec<NewCall<'_>> = Vec::new();
     let kind = t.event.kind();
     let contact = t.coordinators.first().map(|(_, e)| e.clone());
     let by_phone = if t.to_people {
@@ -233,7 +247,12 @@ fn write(conn: &mut DbConnection, org: OrgId, t: &Telling) -> Result<Enqueued> {
     if t.to_people {
         for p in &t.people {
             let Some(email) = &p.email else {
-                calls::add(conn, org, p.id, kind, t.match_id, t.request_id)?;
+                phone.push(NewCall {
+                    neighbour_id: p.id,
+                    reason: kind.as_str(),
+                    match_id: t.match_id,
+                    request_id: t.request_id,
+                });
                 out.calls += 1;
                 continue;
             };
@@ -260,7 +279,7 @@ fn write(conn: &mut DbConnection, org: OrgId, t: &Telling) -> Result<Enqueued> {
                 template: template.name(),
                 payload: serde_json::to_value(&payload).map_err(|_| StoreError::invalid("payload"))?,
             };
-            nabij_store::outbox::enqueue(conn, org, &msg)?;
+            messages.push(msg);
             out.emails += 1;
         }
     }
@@ -286,9 +305,11 @@ fn write(conn: &mut DbConnection, org: OrgId, t: &Telling) -> Result<Enqueued> {
             template: template.name(),
             payload: serde_json::to_value(&payload).map_err(|_| StoreError::invalid("payload"))?,
         };
-        nabij_store::outbox::enqueue(conn, org, &msg)?;
+        messages.push(msg);
         out.emails += 1;
     }
+    nabij_store::outbox::enqueue_all(conn, org, &messages)?;
+    calls::add_all(conn, org, &phone)?;
     Ok(out)
 }
 

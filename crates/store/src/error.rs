@@ -80,6 +80,12 @@ impl StoreError {
         StoreError::Conflict(code.to_string())
     }
 
+    /// The database cannot be reached for a reason outside diesel (e.g. a writer thread
+    /// that stopped): [`StoreError::is_unavailable`], so 503 for an API.
+    pub fn unavailable(why: impl Into<String>) -> Self {
+        StoreError::Connection(diesel::ConnectionError::BadConnection(why.into()))
+    }
+
     /// An invalid input with a client-safe message.
     pub fn invalid(msg: impl Into<String>) -> Self {
         StoreError::Invalid(msg.into())

@@ -118,6 +118,14 @@ id_type!(
     /// A batch job.
     JobId
 );
+id_type!(
+    /// An entry of the coordinator's phone list (`notification_calls`).
+    CallId
+);
+id_type!(
+    /// A group suggestion of the re-matching run (`match_groups`).
+    GroupId
+);
 
 impl From<NeighbourId> for nabij_engine::NeighbourId {
     fn from(id: NeighbourId) -> Self {

@@ -9,7 +9,8 @@ use crate::DbConnection;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum JobStatus {
     Running,
     Succeeded,
@@ -25,6 +26,17 @@ impl JobStatus {
             JobStatus::Failed => "failed",
             JobStatus::Cancelled => "cancelled",
         }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [
+            JobStatus::Running,
+            JobStatus::Succeeded,
+            JobStatus::Failed,
+            JobStatus::Cancelled,
+        ]
+        .into_iter()
+        .find(|j| j.as_str() == s)
     }
 }
 
@@ -43,6 +55,13 @@ pub struct Job {
     pub started_at: NaiveDateTime,
     pub finished_at: Option<NaiveDateTime>,
     pub heartbeat_at: Option<NaiveDateTime>,
+}
+
+impl Job {
+    /// The status as an enum; `Corrupt` for a value no version wrote.
+    pub fn status(&self) -> Result<JobStatus, StoreError> {
+        JobStatus::parse(&self.status).ok_or_else(|| StoreError::Corrupt("jobs.status".to_string()))
+    }
 }
 
 #[derive(Insertable)]

@@ -20,6 +20,7 @@ pub use store::{Store, StoreOptions};
 
 pub mod audit;
 pub mod backup;
+pub mod calls;
 pub mod client;
 pub mod clock;
 pub mod counts;
@@ -34,6 +35,7 @@ pub mod matching;
 pub mod neighbour;
 pub mod neighbour_search;
 pub mod neighbourhood;
+pub mod notification;
 pub mod organisation;
 pub mod outbox;
 pub mod referral;

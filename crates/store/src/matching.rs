@@ -22,7 +22,8 @@ use diesel::prelude::*;
 /// Most companions in one (group) match.
 pub const MAX_COMPANIONS: usize = 8;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum MatchStatus {
     Proposed,
     Active,
@@ -52,7 +53,8 @@ impl MatchStatus {
 }
 
 /// A neighbour's part in one match.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Side {
     Requester,
     Companion,
@@ -210,6 +212,43 @@ pub fn list(conn: &mut DbConnection, org: OrgId, filter: &MatchFilter) -> Result
     Ok(q.order(matches::id)
         .limit(filter.limit.clamp(1, 1000))
         .select(Match::as_select())
+        .load(conn)?)
+}
+
+/// Companions proposed for a request, or matched with it, in matches still going on
+/// (`proposed` or `active`), in one query: the candidate search leaves them out like
+/// declined pairs.
+pub fn companions_in_play(
+    conn: &mut DbConnection,
+    org: OrgId,
+    request_id: RequestId,
+) -> Result<Vec<NeighbourId>> {
+    let mut ids: Vec<NeighbourId> = match_members::table
+        .inner_join(matches::table)
+        .filter(match_members::organisation_id.eq(org))
+        .filter(matches::organisation_id.eq(org))
+        .filter(matches::request_id.eq(request_id))
+        .filter(matches::status.eq_any([MatchStatus::Proposed.as_str(), MatchStatus::Active.as_str()]))
+        .filter(match_members::side.eq(Side::Companion.as_str()))
+        .select(match_members::neighbour_id)
+        .load(conn)?;
+    ids.sort_unstable();
+    ids.dedup();
+    Ok(ids)
+}
+
+/// Active matches activated at or before `cutoff`, in id order (follow-ups).
+pub fn active_since_before(
+    conn: &mut DbConnection,
+    org: OrgId,
+    cutoff: NaiveDateTime,
+) -> Result<Vec<MatchId>> {
+    Ok(matches::table
+        .filter(matches::organisation_id.eq(org))
+        .filter(matches::status.eq(MatchStatus::Active.as_str()))
+        .filter(matches::activated_at.le(Some(cutoff)))
+        .order(matches::id)
+        .select(matches::id)
         .load(conn)?)
 }
 

@@ -327,6 +327,17 @@ pub fn get_any(conn: &mut DbConnection, org: OrgId, id: NeighbourId) -> Result<N
         .first(conn)?)
 }
 
+/// Several neighbours of an organisation (erased ones included) in one query, in id
+/// order; ids not found are left out.
+pub fn get_many_any(conn: &mut DbConnection, org: OrgId, ids: &[NeighbourId]) -> Result<Vec<Neighbour>> {
+    Ok(neighbours::table
+        .filter(neighbours::organisation_id.eq(org))
+        .filter(neighbours::id.eq_any(ids))
+        .order(neighbours::id)
+        .select(Neighbour::as_select())
+        .load(conn)?)
+}
+
 /// One neighbour; erased neighbours are gone (`NotFound`).
 pub fn get(conn: &mut DbConnection, org: OrgId, id: NeighbourId) -> Result<Neighbour> {
     let n = get_any(conn, org, id)?;

@@ -58,8 +58,7 @@ struct MessageInsert<'a> {
     created_at: NaiveDateTime,
 }
 
-/// Enqueues a message; `Conflict("duplicate")` if the message id exists.
-pub fn enqueue(conn: &mut DbConnection, org: OrgId, msg: &NewMessage) -> Result<OutboxMessage> {
+fn check(msg: &NewMessage) -> Result<()> {
     if msg.message_id.is_empty()
         || msg.message_id.len() > 255
         || msg.recipient.is_empty()
@@ -69,6 +68,12 @@ pub fn enqueue(conn: &mut DbConnection, org: OrgId, msg: &NewMessage) -> Result<
             "message_id and recipient must be 1 to 255 characters",
         ));
     }
+    Ok(())
+}
+
+/// Enqueues a message; `Conflict("duplicate")` if the message id exists.
+pub fn enqueue(conn: &mut DbConnection, org: OrgId, msg: &NewMessage) -> Result<OutboxMessage> {
+    check(msg)?;
     let now = clock::now();
     let row = MessageInsert {
         organisation_id: org,
@@ -86,6 +91,36 @@ pub fn enqueue(conn: &mut DbConnection, org: OrgId, msg: &NewMessage) -> Result<
         .values(&row)
         .returning(outbox::all_columns)
         .get_result(conn)?)
+}
+
+/// Enqueues messages in one statement (one multi-row INSERT); `Conflict("duplicate")`
+/// if a message id exists. Returns how many were written.
+pub fn enqueue_all(conn: &mut DbConnection, org: OrgId, msgs: &[NewMessage]) -> Result<usize> {
+    if msgs.is_empty() {
+        return Ok(0);
+    }
+    let now = clock::now();
+    let rows = msgs
+        .iter()
+        .map(|msg| {
+            check(msg)?;
+            Ok(MessageInsert {
+                organisation_id: org,
+                message_id: &msg.message_id,
+                recipient: &msg.recipient,
+                language: &msg.language,
+                template: &msg.template,
+                payload: json_text::encode(&msg.payload)?,
+                status: "pending",
+                attempts: 0,
+                next_attempt_at: now,
+                created_at: now,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(crate::per_backend!(conn, |c| diesel::insert_into(outbox::table)
+        .values(&rows)
+        .execute(c))?)
 }
 
 /// Claims up to `limit` due messages (any organisation) for `lease`: pending ones whose

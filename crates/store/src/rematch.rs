@@ -13,6 +13,14 @@
 //! behind, and the next run simply does the rest. Proposals go through
 //! [`matching::propose`]: they wait for everybody's answer and never become active here.
 //!
+//! **What a proposal means beyond its rows** (its audit rows, notification event and
+//! outbox rows) is not the store's business: the caller supplies it as a
+//! [`ProposalHook`] ([`run_with`], [`run_job_hooked`]), called on the connection of the
+//! proposal's own transaction, so the proposal and all it entails commit together. The
+//! operations layer (`nabij-ops`) supplies the hook that makes a batch proposal exactly
+//! like one made through the API. [`run`] and [`run_job`] use [`NoHook`] (store-level
+//! tests and tools only).
+//!
 //! **One run per organisation.** The `jobs` table holds the running job (a partial unique
 //! index keeps it to one per organisation and kind, also when two instances start at the
 //! same moment); a job whose heartbeat is older than [`stale_after`] counts as dead (a
@@ -225,10 +233,29 @@ pub fn running_job(store: &Store, org: OrgId) -> Result<Option<job::Job>> {
     store.read(|c| job::running(c, org, JOB_KIND))
 }
 
+/// What a proposal of a run entails beyond the store's rows, written on the connection of
+/// the proposal's own transaction right after the proposal (see the module
+/// documentation). An error rolls the proposal back; `Conflict` and `NotFound` then skip
+/// it like a proposal whose state moved on, any other error ends the run.
+pub trait ProposalHook {
+    fn proposed(&self, conn: &mut DbConnection, org: OrgId, proposal: &matching::MatchDetail) -> Result<()>;
+}
+
+/// A hook that adds nothing: the proposal's rows only.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoHook;
+
+impl ProposalHook for NoHook {
+    fn proposed(&self, _: &mut DbConnection, _: OrgId, _: &matching::MatchDetail) -> Result<()> {
+        Ok(())
+    }
+}
+
 /// Runs a started job to its end and records the outcome on the job row: `succeeded`
-/// with the summary as JSON, or `failed` with `{"error": code}`.
+/// with the summary as JSON, or `failed` with `{"error": code}`. Proposals get no
+/// [`ProposalHook`]; see [`run_job_hooked`].
 pub fn run_job(store: &Store, org: OrgId, job_id: JobId, opts: &RematchOptions) -> Result<RematchSummary> {
-    run_job_with(store, org, job_id, opts, &mut |_| {})
+    run_job_hooked(store, org, job_id, opts, &NoHook, &mut |_| {})
 }
 
 /// [`run_job`] with a progress callback.
@@ -239,11 +266,23 @@ pub fn run_job_with(
     opts: &RematchOptions,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<RematchSummary> {
+    run_job_hooked(store, org, job_id, opts, &NoHook, progress)
+}
+
+/// [`run_job`] with what each proposal entails ([`ProposalHook`]) and a progress callback.
+pub fn run_job_hooked(
+    store: &Store,
+    org: OrgId,
+    job_id: JobId,
+    opts: &RematchOptions,
+    hook: &dyn ProposalHook,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<RematchSummary> {
     let opts = RematchOptions {
         job_id: Some(job_id),
         ..opts.clone()
     };
-    let result = RunLock::acquire(store, org).and_then(|_lock| run(store, org, &opts, progress));
+    let result = RunLock::acquire(store, org).and_then(|_lock| run_with(store, org, &opts, hook, progress));
     let (status, summary) = match &result {
         Ok(s) => (
             JobStatus::Succeeded,
@@ -257,11 +296,22 @@ pub fn run_job_with(
     Ok(summary)
 }
 
-/// One re-matching run (see the module documentation).
+/// One re-matching run without a [`ProposalHook`] (see the module documentation).
 pub fn run(
     store: &Store,
     org: OrgId,
     opts: &RematchOptions,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<RematchSummary> {
+    run_with(store, org, opts, &NoHook, progress)
+}
+
+/// One re-matching run; `hook` adds to each proposal in its transaction.
+pub fn run_with(
+    store: &Store,
+    org: OrgId,
+    opts: &RematchOptions,
+    hook: &dyn ProposalHook,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<RematchSummary> {
     let started = Instant::now();
@@ -315,7 +365,7 @@ pub fn run(
         .collect();
     rep.report(Phase::Propose, 0, todo.len())?;
     for (i, (req, companion)) in todo.iter().enumerate() {
-        if opts.dry_run || skip_conflict(store.write(|c| write_proposal(c, org, *req, *companion)))? {
+        if opts.dry_run || skip_conflict(store.write(|c| write_proposal(c, org, *req, *companion, hook)))? {
             summary.proposals_made += 1;
         }
         rep.report(Phase::Propose, i + 1, todo.len())?;
@@ -445,7 +495,14 @@ fn pending_proposals(conn: &mut DbConnection, org: OrgId) -> Result<HashMap<u64,
 
 /// One proposal in its own transaction: the request must still be open, the companion
 /// must still have room counting unanswered proposals. `Conflict`/`NotFound`: skipped.
-fn write_proposal(conn: &mut DbConnection, org: OrgId, req: RequestId, companion: NeighbourId) -> Result<()> {
+/// The hook writes what the proposal entails in the same transaction.
+fn write_proposal(
+    conn: &mut DbConnection,
+    org: OrgId,
+    req: RequestId,
+    companion: NeighbourId,
+    hook: &dyn ProposalHook,
+) -> Result<()> {
     request::transition(conn, org, req, &[RequestStatus::Open], RequestStatus::Proposed)?;
     let n = neighbour::get(conn, org, companion)?;
     let waiting: i64 = match_members::table
@@ -459,8 +516,8 @@ fn write_proposal(conn: &mut DbConnection, org: OrgId, req: RequestId, companion
     if i64::from(n.active_matches) + waiting >= i64::from(n.capacity) {
         return Err(StoreError::conflict("capacity_reached"));
     }
-    matching::propose(conn, org, req, &[companion])?;
-    Ok(())
+    let proposal = matching::propose(conn, org, req, &[companion])?;
+    hook.proposed(conn, org, &proposal)
 }
 
 /// Flags a request that is still open for referral, with the reason in the audit log.

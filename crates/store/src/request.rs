@@ -16,7 +16,8 @@ use nabij_engine::scope::{Recurrence, ScopeCategory, ScopeReason, ScopeVerdict};
 use nabij_engine::{HelpRequest, Point, RequestKind, Window};
 
 /// Where a request stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum RequestStatus {
     Open,
     Proposed,

@@ -457,3 +457,47 @@ macro_rules! on_both_backends {
         }
     };
 }
+
+/// Runs raw SQL (several statements) on a connection: fixtures that set what no store
+/// function sets (back-dated rows, fault-injecting triggers), so that tests outside the
+/// store need no `diesel` of their own.
+pub fn execute_sql(conn: &mut crate::DbConnection, sql: &str) -> crate::Result<()> {
+    use diesel::connection::SimpleConnection;
+    crate::per_backend!(conn, |c| c.batch_execute(sql))?;
+    Ok(())
+}
+
+/// A timestamp as an SQL literal, in the form diesel writes on both backends.
+pub fn sql_timestamp(t: chrono::NaiveDateTime) -> String {
+    format!("'{}'", t.format("%Y-%m-%d %H:%M:%S%.f"))
+}
+
+/// Runs a query that returns one row with one integer column named `n` (e.g.
+/// `SELECT COUNT(*) AS n FROM …`) and returns it.
+pub fn count_sql(conn: &mut crate::DbConnection, sql: &str) -> crate::Result<i64> {
+    use diesel::RunQueryDsl;
+    #[derive(diesel::QueryableByName)]
+    struct Count {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        n: i64,
+    }
+    let row: Count = crate::per_backend!(conn, |c| diesel::sql_query(sql).get_result(c))?;
+    Ok(row.n)
+}
+
+/// SQLite's `PRAGMA integrity_check` (`["ok"]` when sound); on PostgreSQL `["ok"]`.
+pub fn integrity_check(conn: &mut crate::DbConnection) -> crate::Result<Vec<String>> {
+    use diesel::RunQueryDsl;
+    #[derive(diesel::QueryableByName)]
+    struct Integrity {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        integrity_check: String,
+    }
+    match conn {
+        crate::DbConnection::Sqlite(c) => {
+            let rows: Vec<Integrity> = diesel::sql_query("PRAGMA integrity_check").load(c)?;
+            Ok(rows.into_iter().map(|r| r.integrity_check).collect())
+        }
+        crate::DbConnection::Postgresql(_) => Ok(vec!["ok".to_string()]),
+    }
+}

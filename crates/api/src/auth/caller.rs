@@ -15,55 +15,19 @@ use nabij_store::{NeighbourhoodId, OrgId};
 use std::future::{ready, Ready};
 use std::marker::PhantomData;
 
-/// Any caller with a valid token.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Caller {
-    /// `user:<id>` or `client:<client_id>`.
-    pub subject: String,
-    pub org: OrgId,
-    pub org_slug: String,
-    pub role: Role,
-    /// Neighbourhoods a coordinator is limited to; `None` when not limited.
-    pub neighbourhoods: Option<Vec<NeighbourhoodId>>,
-    pub scopes: Vec<String>,
-}
+pub use nabij_ops::Caller;
 
-impl Caller {
-    fn from_claims(c: Claims) -> Self {
-        Caller {
-            subject: c.sub,
-            org: OrgId(c.org),
-            org_slug: c.org_slug,
-            role: c.role,
-            neighbourhoods: c
-                .neighbourhoods
-                .map(|v| v.into_iter().map(NeighbourhoodId).collect()),
-            scopes: c.scopes,
-        }
-    }
-
-    /// Staff pass; a partner app needs one of `accepted` among its scopes (403 otherwise).
-    pub fn require_scope(&self, accepted: &[&str]) -> Result<(), ApiError> {
-        if self.role.is_staff() || self.scopes.iter().any(|s| accepted.contains(&s.as_str())) {
-            Ok(())
-        } else {
-            Err(ApiError::Forbidden("the token lacks the scope this route needs"))
-        }
-    }
-
-    /// Whether a record in `neighbourhood` is visible to this caller. Callers limited to
-    /// neighbourhoods do not see records outside them, nor records without one.
-    pub fn sees_neighbourhood(&self, neighbourhood: Option<NeighbourhoodId>) -> bool {
-        match (&self.neighbourhoods, neighbourhood) {
-            (None, _) => true,
-            (Some(allowed), Some(n)) => allowed.contains(&n),
-            (Some(_), None) => false,
-        }
-    }
-
-    /// Who to name in the audit log.
-    pub fn actor(&self) -> &str {
-        &self.subject
+/// The caller a verified token speaks for.
+fn from_claims(c: Claims) -> Caller {
+    Caller {
+        subject: c.sub,
+        org: OrgId(c.org),
+        org_slug: c.org_slug,
+        role: c.role,
+        neighbourhoods: c
+            .neighbourhoods
+            .map(|v| v.into_iter().map(NeighbourhoodId).collect()),
+        scopes: c.scopes,
     }
 }
 
@@ -96,12 +60,12 @@ fn authenticate(req: &HttpRequest) -> Result<Caller, ApiError> {
     };
     let now = chrono::Utc::now().timestamp();
     if let Some(claims) = state.verified_tokens.get(token, now) {
-        return Ok(Caller::from_claims(claims));
+        return Ok(from_claims(claims));
     }
     match state.keys.verify(&config, token) {
         Ok(claims) => {
             state.verified_tokens.put(token, &claims);
-            Ok(Caller::from_claims(claims))
+            Ok(from_claims(claims))
         }
         Err(why) => {
             tracing::debug!(reason = %why, "token refused");
@@ -110,12 +74,16 @@ fn authenticate(req: &HttpRequest) -> Result<Caller, ApiError> {
     }
 }
 
-impl FromRequest for Caller {
+/// Any caller with a valid token (the operations layer's [`Caller`]).
+#[derive(Debug, Clone)]
+pub struct Authenticated(pub Caller);
+
+impl FromRequest for Authenticated {
     type Error = ApiError;
     type Future = Ready<Result<Self, Self::Error>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(authenticate(req))
+        ready(authenticate(req).map(Authenticated))
     }
 }
 
@@ -168,42 +136,42 @@ pub trait Scope {
 #[derive(Debug, Clone, Copy)]
 pub struct NeighboursRead;
 impl Scope for NeighboursRead {
-    const ACCEPTED: &'static [&'static str] = &["neighbours:read", "neighbours:write"];
+    const ACCEPTED: &'static [&'static str] = nabij_ops::scopes::NEIGHBOURS_READ;
 }
 
 /// Registering and changing neighbours.
 #[derive(Debug, Clone, Copy)]
 pub struct NeighboursWrite;
 impl Scope for NeighboursWrite {
-    const ACCEPTED: &'static [&'static str] = &["neighbours:write"];
+    const ACCEPTED: &'static [&'static str] = nabij_ops::scopes::NEIGHBOURS_WRITE;
 }
 
 /// Reading help requests.
 #[derive(Debug, Clone, Copy)]
 pub struct RequestsRead;
 impl Scope for RequestsRead {
-    const ACCEPTED: &'static [&'static str] = &["requests:read", "requests:write"];
+    const ACCEPTED: &'static [&'static str] = nabij_ops::scopes::REQUESTS_READ;
 }
 
 /// Filing help requests and referring them.
 #[derive(Debug, Clone, Copy)]
 pub struct RequestsWrite;
 impl Scope for RequestsWrite {
-    const ACCEPTED: &'static [&'static str] = &["requests:write"];
+    const ACCEPTED: &'static [&'static str] = nabij_ops::scopes::REQUESTS_WRITE;
 }
 
 /// Reading matches and candidate lists.
 #[derive(Debug, Clone, Copy)]
 pub struct MatchesRead;
 impl Scope for MatchesRead {
-    const ACCEPTED: &'static [&'static str] = &["matches:read", "matches:write"];
+    const ACCEPTED: &'static [&'static str] = nabij_ops::scopes::MATCHES_READ;
 }
 
 /// Proposing, accepting and closing matches; recording exchanges.
 #[derive(Debug, Clone, Copy)]
 pub struct MatchesWrite;
 impl Scope for MatchesWrite {
-    const ACCEPTED: &'static [&'static str] = &["matches:write"];
+    const ACCEPTED: &'static [&'static str] = nabij_ops::scopes::MATCHES_WRITE;
 }
 
 /// Staff, or a partner app holding scope `S`.

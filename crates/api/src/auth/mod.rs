@@ -9,8 +9,8 @@ pub mod token;
 pub mod verified;
 
 pub use caller::{
-    AdminOnly, Authorised, Caller, MatchesRead, MatchesWrite, NeighboursRead, NeighboursWrite, RequestsRead,
-    RequestsWrite, Scope, Staff,
+    AdminOnly, Authenticated, Authorised, Caller, MatchesRead, MatchesWrite, NeighboursRead, NeighboursWrite,
+    RequestsRead, RequestsWrite, Scope, Staff,
 };
 pub use keys::{KeyError, KeySet};
-pub use token::{Claims, IssuedToken, Principal, Role, TokenConfig, TokenError};
+pub use token::{Claims, IssuedToken, Role, TokenConfig, TokenError};

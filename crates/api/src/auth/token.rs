@@ -4,7 +4,7 @@ use crate::auth::keys::{KeyError, KeySet};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use jsonwebtoken::{Algorithm, Header, Validation};
-use nabij_store::{NeighbourhoodId, OrgId};
+use nabij_ops::Caller;
 use rand::RngCore;
 use serde::{Deserialize, Serialize};
 use std::time::Duration;
@@ -15,47 +15,7 @@ pub const LEEWAY_SECS: u64 = 30;
 /// Longest token we try to parse.
 pub const MAX_TOKEN_LEN: usize = 8 * 1024;
 
-/// Who a token speaks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Role {
-    Admin,
-    Coordinator,
-    Partner,
-}
-
-impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Admin => "admin",
-            Role::Coordinator => "coordinator",
-            Role::Partner => "partner",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "admin" => Some(Role::Admin),
-            "coordinator" => Some(Role::Coordinator),
-            "partner" => Some(Role::Partner),
-            _ => None,
-        }
-    }
-
-    /// Admins and coordinators are staff of the organisation.
-    pub fn is_staff(self) -> bool {
-        matches!(self, Role::Admin | Role::Coordinator)
-    }
-}
-
-impl From<nabij_store::user::Role> for Role {
-    fn from(r: nabij_store::user::Role) -> Self {
-        match r {
-            nabij_store::user::Role::Admin => Role::Admin,
-            nabij_store::user::Role::Coordinator => Role::Coordinator,
-        }
-    }
-}
+pub use nabij_ops::Role;
 
 /// The claims of our tokens.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -78,17 +38,6 @@ pub struct Claims {
     pub nbf: i64,
     pub exp: i64,
     pub jti: String,
-}
-
-/// The subject of a token to issue.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Principal {
-    pub subject: String,
-    pub org: OrgId,
-    pub org_slug: String,
-    pub role: Role,
-    pub neighbourhoods: Option<Vec<NeighbourhoodId>>,
-    pub scopes: Vec<String>,
 }
 
 /// `iss` and `aud` of tokens, from the settings.
@@ -129,12 +78,7 @@ pub enum TokenError {
 
 impl KeySet {
     /// Signs a token for `who` with the newest key.
-    pub fn issue(
-        &self,
-        config: &TokenConfig,
-        who: &Principal,
-        ttl: Duration,
-    ) -> Result<IssuedToken, KeyError> {
+    pub fn issue(&self, config: &TokenConfig, who: &Caller, ttl: Duration) -> Result<IssuedToken, KeyError> {
         let key = self.current()?;
         let now = chrono::Utc::now().timestamp();
         let ttl_secs = ttl.as_secs().clamp(1, 366 * 24 * 3600);
@@ -214,14 +158,15 @@ impl KeySet {
 mod tests {
     use super::*;
     use crate::auth::keys::generate_key;
+    use nabij_store::{NeighbourhoodId, OrgId};
 
-    fn setup() -> (KeySet, TokenConfig, Principal) {
+    fn setup() -> (KeySet, TokenConfig, Caller) {
         let set = KeySet::from_stored(&[generate_key().unwrap()]).unwrap();
         let cfg = TokenConfig {
             issuer: "nabij".into(),
             audience: "nabij-api".into(),
         };
-        let who = Principal {
+        let who = Caller {
             subject: "user:1".into(),
             org: OrgId(7),
             org_slug: "pelt".into(),

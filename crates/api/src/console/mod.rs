@@ -19,7 +19,7 @@ mod html;
 mod pages;
 pub mod routes;
 
-use crate::auth::token::{Principal, TokenConfig};
+use crate::auth::token::TokenConfig;
 use crate::auth::Caller;
 use crate::state::AppState;
 use actix_web::http::{header, StatusCode};
@@ -199,7 +199,7 @@ impl Ctx {
         };
         // Sliding idle timeout: every page a logged-in coordinator opens renews it.
         if let Some(c) = ctx.caller.clone() {
-            let who = Principal {
+            let who = Caller {
                 subject: c.subject,
                 org: c.org,
                 org_slug: c.org_slug,
@@ -213,7 +213,7 @@ impl Ctx {
     }
 
     /// Sets a fresh session cookie for `who` (at login and on every page).
-    pub fn start_session(&mut self, state: &AppState, who: &Principal) -> bool {
+    pub fn start_session(&mut self, state: &AppState, who: &Caller) -> bool {
         match state.keys.issue(&console_config(state), who, IDLE) {
             Ok(t) => {
                 let name = cookie_name(self.secure, "nabij_session");

@@ -1,7 +1,8 @@
 //! `POST /v1/auth/login`, `POST /v1/auth/token`, `GET /.well-known/jwks.json`.
 
 use crate::auth::password::verify_password;
-use crate::auth::token::{IssuedToken, Principal, Role, TokenConfig};
+use crate::auth::token::{IssuedToken, Role, TokenConfig};
+use crate::auth::Caller;
 use crate::error::{codes, ApiError, ApiResult, FieldError};
 use crate::extract::serde_json_error;
 use crate::state::AppState;
@@ -75,9 +76,9 @@ pub(crate) async fn verify_login(
     state: &web::Data<AppState>,
     email: String,
     password: String,
-) -> ApiResult<Option<Principal>> {
+) -> ApiResult<Option<Caller>> {
     let st = state.clone();
-    web::block(move || -> Result<Option<Principal>, ApiError> {
+    web::block(move || -> Result<Option<Caller>, ApiError> {
         let found = st.store.read(|c| match user::by_email(c, &email) {
             Ok(u) => {
                 let org = organisation::get(c, u.organisation_id)?;
@@ -93,7 +94,7 @@ pub(crate) async fn verify_login(
         if !verify_password(&password, &u.password_hash) {
             return Ok(None);
         }
-        Ok(Some(Principal {
+        Ok(Some(Caller {
             subject: format!("user:{}", u.id),
             org: org.id,
             org_slug: org.slug,
@@ -185,7 +186,7 @@ pub async fn token(
             req
         }
     };
-    let principal = Principal {
+    let principal = Caller {
         subject: format!("client:{}", cl.client_id),
         org: cl.organisation_id,
         org_slug,
@@ -258,7 +259,7 @@ fn peer_ip(req: &HttpRequest) -> String {
     req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_default()
 }
 
-fn issue(state: &AppState, who: &Principal) -> ApiResult<IssuedToken> {
+fn issue(state: &AppState, who: &Caller) -> ApiResult<IssuedToken> {
     let config = TokenConfig {
         issuer: state.settings.issuer.clone(),
         audience: state.settings.audience.clone(),
@@ -277,7 +278,7 @@ fn token_response(token: IssuedToken) -> ApiResult<HttpResponse> {
 }
 
 /// `GET /v1/auth/me`: what the token says about its bearer (any valid token).
-pub async fn me(caller: crate::auth::Caller) -> HttpResponse {
+pub async fn me(crate::auth::Authenticated(caller): crate::auth::Authenticated) -> HttpResponse {
     HttpResponse::Ok().json(serde_json::json!({
         "sub": caller.subject,
         "org": caller.org.get(),

@@ -7,22 +7,18 @@
 //! the request's text. Erased residents drop off the list; a coordinator limited to
 //! neighbourhoods sees only the residents of those.
 
-use crate::access;
 use crate::auth::{Caller, Staff};
 use crate::blocking::run;
 use crate::error::{ApiError, ApiResult};
-use crate::extract::{CallId, Id};
+use crate::extract::Id;
 use crate::idempotency::{self, OptionalPost, Post};
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
-use chrono::{DateTime, NaiveDateTime, Utc};
-use diesel::prelude::*;
-use nabij_notify::calls::{self, CallDue};
-use nabij_store::schema::notification_calls;
-use nabij_store::{clock, neighbour, DbConnection, MatchId, NeighbourId, RequestId, StoreError};
+use chrono::{DateTime, Utc};
+use nabij_store::calls::CallDue;
+use nabij_store::{clock, CallId, DbConnection, MatchId, RequestId};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// `POST /v1/calls/{id}/done`: no body needed.
 #[derive(Debug, Default, Deserialize)]
@@ -52,7 +48,7 @@ pub struct CallOut {
 impl CallOut {
     fn from_due(c: &CallDue) -> Self {
         CallOut {
-            id: c.call_id,
+            id: c.call_id.get(),
             neighbour_id: c.neighbour_id.get(),
             display_name: c.display_name.clone(),
             phone: c.phone.clone(),
@@ -70,29 +66,10 @@ pub struct CallList {
     pub items: Vec<CallOut>,
 }
 
-/// The residents this caller is to phone, oldest first: the organisation's calls due,
-/// of residents in the caller's neighbourhoods when limited (shared by `GET /v1/calls`
-/// and the console's today view).
+/// The residents this caller is to phone (`nabij_ops::calls::list`; shared by
+/// `GET /v1/calls` and the console's today view).
 pub(crate) fn visible_calls(c: &mut DbConnection, caller: &Caller) -> Result<Vec<CallDue>, ApiError> {
-    let due = calls::calls_due(c, caller.org)?;
-    if caller.neighbourhoods.is_none() {
-        return Ok(due);
-    }
-    let mut ids: Vec<NeighbourId> = due.iter().map(|d| d.neighbour_id).collect();
-    ids.sort_unstable();
-    ids.dedup();
-    let hoods: HashMap<NeighbourId, _> = neighbour::names(c, caller.org, &ids)?
-        .into_iter()
-        .map(|(id, _, hood)| (id, hood))
-        .collect();
-    Ok(due
-        .into_iter()
-        .filter(|d| {
-            hoods
-                .get(&d.neighbour_id)
-                .is_some_and(|h| caller.sees_neighbourhood(*h))
-        })
-        .collect())
+    Ok(nabij_ops::calls::list(c, caller)?)
 }
 
 /// `GET /v1/calls`: residents to phone, oldest first.
@@ -109,51 +86,20 @@ pub async fn list(state: web::Data<AppState>, caller: Staff) -> ApiResult<HttpRe
     Ok(HttpResponse::Ok().json(out))
 }
 
-type CallRow = (
-    NeighbourId,
-    String,
-    Option<MatchId>,
-    Option<RequestId>,
-    NaiveDateTime,
-);
-
-/// Marks a call done inside the caller's write transaction, with its audit row: the
-/// entry as it is now. `NotFound` for another organisation's call or a resident the
-/// caller does not see, `Conflict("already_done")` when marked before (shared by
+/// Marks a call done (`nabij_ops::calls::mark_done`) and renders the entry (shared by
 /// `POST /v1/calls/{id}/done` and the console).
 pub(crate) fn mark_done(c: &mut DbConnection, caller: &Caller, id: i64) -> Result<CallOut, ApiError> {
-    let (who, reason, match_id, request_id, since): CallRow = notification_calls::table
-        .filter(notification_calls::organisation_id.eq(caller.org))
-        .filter(notification_calls::id.eq(id))
-        .select((
-            notification_calls::neighbour_id,
-            notification_calls::reason,
-            notification_calls::match_id,
-            notification_calls::request_id,
-            notification_calls::created_at,
-        ))
-        .first(c)
-        .map_err(StoreError::from)?;
-    // Not visible (another neighbourhood, erased): as if it did not exist.
-    let n = access::neighbour(c, caller, who)?;
-    calls::mark_called(c, caller.org, id)?;
-    let done_at: Option<NaiveDateTime> = notification_calls::table
-        .filter(notification_calls::id.eq(id))
-        .select(notification_calls::done_at)
-        .first(c)
-        .map_err(StoreError::from)?;
-    let detail = format!("call={id} reason={reason}");
-    access::record(c, caller, "call_done", Some(who), detail)?;
+    let (call, n) = nabij_ops::calls::mark_done(c, caller, CallId(id))?;
     Ok(CallOut {
         id,
-        neighbour_id: who.get(),
+        neighbour_id: call.neighbour_id.get(),
         display_name: n.display_name,
         phone: n.phone,
-        reason,
-        match_id: match_id.map(MatchId::get),
-        request_id: request_id.map(RequestId::get),
-        since: clock::utc(since),
-        done_at: done_at.map(clock::utc),
+        reason: call.reason,
+        match_id: call.match_id.map(MatchId::get),
+        request_id: call.request_id.map(RequestId::get),
+        since: clock::utc(call.created_at),
+        done_at: call.done_at.map(clock::utc),
     })
 }
 
@@ -162,7 +108,7 @@ pub(crate) fn mark_done(c: &mut DbConnection, caller: &Caller, id: i64) -> Resul
 pub async fn done(
     state: web::Data<AppState>,
     caller: Staff,
-    Id(CallId(id)): Id<CallId>,
+    Id(id): Id<CallId>,
     post: OptionalPost<DoneIn>,
 ) -> ApiResult<HttpResponse> {
     let caller = caller.0;
@@ -170,7 +116,7 @@ pub async fn done(
     let st = state.clone();
     let written = run(move || {
         idempotency::write(&st.store, &caller, &idempotency, StatusCode::OK, |c| {
-            Ok((mark_done(c, &caller, id)?, ()))
+            Ok((mark_done(c, &caller, id.get())?, ()))
         })
     })
     .await?;

@@ -10,11 +10,10 @@
 //! A coordinator limited to neighbourhoods sees a group only when every request in it
 //! is theirs to see; any other group answers exactly like a missing id (404).
 
-use crate::access;
 use crate::auth::{Caller, Staff};
 use crate::blocking::run;
 use crate::error::{ApiError, ApiResult};
-use crate::extract::{Id, PathId};
+use crate::extract::Id;
 use crate::idempotency::{self, OptionalPost, Post};
 use crate::paging;
 use crate::state::AppState;
@@ -23,22 +22,10 @@ use actix_web::{web, HttpResponse};
 use chrono::{DateTime, Utc};
 use nabij_engine::reasons::Reason;
 use nabij_store::rematch::{self, GroupRow, GroupStatus};
-use nabij_store::request::Request;
-use nabij_store::{clock, DbConnection, RequestId, StoreError};
+use nabij_store::{clock, DbConnection, GroupId, RequestId, StoreError};
 use serde::{Deserialize, Serialize};
 
 const CURSOR_KIND: &str = "groups";
-
-/// A group suggestion's id in a path (the store keys them by a plain `i64`), parsed by
-/// the same rules as every typed id.
-#[derive(Debug, Clone, Copy)]
-pub struct GroupId(pub i64);
-
-impl PathId for GroupId {
-    fn parse_id(raw: &str) -> Option<Self> {
-        RequestId::parse(raw).map(|r| GroupId(r.get()))
-    }
-}
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -61,7 +48,7 @@ pub struct DecideIn {}
 pub struct GroupOut {
     pub id: i64,
     /// `suggested`, `accepted` or `split`.
-    pub status: String,
+    pub status: GroupStatus,
     /// The shared tag code, e.g. `walking`.
     pub tag: String,
     pub request_ids: Vec<i64>,
@@ -73,8 +60,8 @@ pub struct GroupOut {
 impl GroupOut {
     fn from_row(g: &GroupRow, ids: &[RequestId]) -> Result<Self, StoreError> {
         Ok(GroupOut {
-            id: g.id,
-            status: g.status.clone(),
+            id: g.id.get(),
+            status: g.status()?,
             tag: g.tag.clone(),
             request_ids: ids.iter().map(|r| r.get()).collect(),
             reasons: g.reasons()?,
@@ -89,24 +76,7 @@ pub struct GroupPage {
     pub next_cursor: Option<String>,
 }
 
-/// The requests of a group this caller may see, or `None` when a limited coordinator
-/// may not see every one of them. (A request gone meanwhile is left out for others.)
-pub(crate) fn visible_requests(
-    conn: &mut DbConnection,
-    caller: &Caller,
-    ids: &[RequestId],
-) -> Result<Option<Vec<Request>>, StoreError> {
-    let mut out = Vec::with_capacity(ids.len());
-    for id in ids {
-        match access::request(conn, caller, *id) {
-            Ok(r) => out.push(r),
-            Err(StoreError::NotFound) if caller.neighbourhoods.is_some() => return Ok(None),
-            Err(StoreError::NotFound) => {}
-            Err(e) => return Err(e),
-        }
-    }
-    Ok(Some(out))
-}
+pub(crate) use nabij_ops::groups::visible_requests;
 
 /// `GET /v1/groups?status=&limit=&cursor=`: suggestions in id order.
 pub async fn list(
@@ -136,7 +106,7 @@ pub async fn list(
             let mut items = Vec::new();
             let mut more = false;
             for g in rematch::groups(c, caller.org, status)? {
-                if after.is_some_and(|a| g.id <= a) {
+                if after.is_some_and(|a| g.id.get() <= a) {
                     continue;
                 }
                 let ids = g.request_ids()?;
@@ -160,35 +130,15 @@ pub async fn list(
     Ok(HttpResponse::Ok().json(page))
 }
 
-/// What deciding a group does in its write transaction (shared by
-/// `POST /v1/groups/{id}/accept`, `/split` and the console): the group must be visible
-/// to the caller (every request in it, for a limited coordinator); decides it and audits
-/// per member request.
+/// Decides a group (`nabij_ops::groups::decide`) and renders it (shared by
+/// `POST /v1/groups/{id}/accept`, `/split` and the console).
 pub(crate) fn decide_in(
     c: &mut DbConnection,
     caller: &Caller,
     id: i64,
     to: GroupStatus,
 ) -> ApiResult<GroupOut> {
-    let action = match to {
-        GroupStatus::Accepted => "group_accepted",
-        _ => "group_split",
-    };
-    let g = rematch::group(c, caller.org, id)?;
-    let ids = g.request_ids()?;
-    let members = visible_requests(c, caller, &ids)?.ok_or(StoreError::NotFound)?;
-    rematch::decide_group(c, caller.org, id, to)?;
-    let detail = format!("group={id} requests={}", ids.len());
-    for r in &members {
-        access::record(c, caller, action, Some(r.neighbour_id), detail.clone())?;
-    }
-    if members.is_empty() {
-        access::record(c, caller, action, None, detail)?;
-    }
-    let g = GroupRow {
-        status: to.as_str().to_string(),
-        ..g
-    };
+    let (g, ids) = nabij_ops::groups::decide(c, caller, GroupId(id), to)?;
     Ok(GroupOut::from_row(&g, &ids)?)
 }
 

@@ -5,9 +5,10 @@
 //! worker. The job row in the store, with its progress and heartbeat, is the source of
 //! truth: any instance answers `GET /v1/jobs/{id}`, and one run per organisation holds
 //! across instances (the store's lock); a second start gets 409 `job_running` naming the
-//! running job. Proposals the run makes wait for everybody's answer (the match flow).
+//! running job. Proposals the run makes wait for everybody's answer (the match flow),
+//! and each is audited and notified like one through `POST /v1/matches`
+//! (`nabij_ops::rematch`).
 
-use crate::access;
 use crate::auth::{Caller, Staff};
 use crate::blocking::run;
 use crate::error::{title, ApiError, ApiResult, FieldError, Problem, PROBLEM_JSON};
@@ -19,9 +20,10 @@ use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpResponse};
 use chrono::{DateTime, Utc};
 use nabij_engine::candidates::MAX_LIMIT;
-use nabij_store::job::{self, Job};
+use nabij_ops::{self as ops, Ops};
+use nabij_store::job::{self, Job, JobStatus};
 use nabij_store::rematch::{self, RematchOptions, RematchSummary};
-use nabij_store::{clock, json_text, DbConnection, JobId, OrgId, Store, StoreError};
+use nabij_store::{clock, json_text, DbConnection, JobId, OrgId, StoreError};
 use serde::{Deserialize, Serialize};
 
 const CURSOR_KIND: &str = "jobs";
@@ -54,7 +56,7 @@ pub struct JobOut {
     pub id: i64,
     pub kind: String,
     /// `running`, `succeeded` or `failed`.
-    pub status: String,
+    pub status: JobStatus,
     /// 0..=1.
     pub progress: f64,
     pub started_at: DateTime<Utc>,
@@ -88,7 +90,7 @@ impl JobOut {
         Ok(JobOut {
             id: j.id.get(),
             kind: j.kind.clone(),
-            status: j.status.clone(),
+            status: j.status()?,
             progress: (j.progress * 1000.0).round() / 1000.0,
             started_at: clock::utc(j.started_at),
             finished_at: j.finished_at.map(clock::utc),
@@ -137,16 +139,19 @@ fn job_running(job_id: Option<JobId>) -> HttpResponse {
 
 /// Runs a started (and committed) job to its end on a thread of its own; the job row
 /// records the outcome.
-fn spawn_run(store: Store, org: OrgId, id: JobId, opts: RematchOptions) -> std::io::Result<()> {
+fn spawn_run(ops: Ops, caller: &Caller, id: JobId, opts: RematchOptions) -> std::io::Result<()> {
+    let (org, slug) = (caller.org, caller.org_slug.clone());
     std::thread::Builder::new()
         .name(format!("nabij-rematch-{id}"))
-        .spawn(move || match rematch::run_job(&store, org, id, &opts) {
-            Ok(s) => tracing::info!(
-                job = %id, org = %org, proposals = s.proposals_made, groups = s.groups_suggested,
-                referrals = s.referrals_suggested, dry_run = s.dry_run, "re-matching job done"
-            ),
-            Err(e) => tracing::warn!(job = %id, org = %org, error = %e, "re-matching job failed"),
-        })
+        .spawn(
+            move || match ops::rematch::run(&ops, org, &slug, id, &opts, &mut |_| {}) {
+                Ok(s) => tracing::info!(
+                    job = %id, org = %org, proposals = s.proposals_made, groups = s.groups_suggested,
+                    referrals = s.referrals_suggested, dry_run = s.dry_run, "re-matching job done"
+                ),
+                Err(e) => tracing::warn!(job = %id, org = %org, error = %e, "re-matching job failed"),
+            },
+        )
         .map(drop)
 }
 
@@ -167,18 +172,15 @@ pub(crate) fn rematch_options(body: &RematchIn) -> ApiResult<RematchOptions> {
 }
 
 /// The writes of a start, inside the caller's write transaction: the job row (or
-/// `Conflict("job_running")`) and its audit row. Run the job with [`launch`] once that
-/// transaction has committed.
+/// `Conflict("job_running")`) and its audit row (`nabij_ops::rematch::start`). Run the
+/// job with [`launch`] once that transaction has committed.
 pub(crate) fn begin(
-    store: &Store,
+    state: &AppState,
     c: &mut DbConnection,
     caller: &Caller,
     opts: &RematchOptions,
 ) -> ApiResult<Job> {
-    let j = rematch::start_job_in(store, c, caller.org)?;
-    let detail = format!("job={} dry_run={} k={}", j.id, opts.dry_run, opts.k);
-    access::record(c, caller, "rematch_started", None, detail)?;
-    Ok(j)
+    Ok(ops::rematch::start(&state.ops, c, caller, opts)?)
 }
 
 /// Whether a start failed because a run is going on: then the running job (`None` when
@@ -202,11 +204,12 @@ pub(crate) async fn when_running<T>(
 /// is marked failed (`not_started`) and the error returned.
 pub(crate) async fn launch(
     state: &web::Data<AppState>,
-    org: OrgId,
+    caller: &Caller,
     id: JobId,
     opts: RematchOptions,
 ) -> ApiResult<()> {
-    if let Err(e) = spawn_run(state.store.clone(), org, id, opts) {
+    let org = caller.org;
+    if let Err(e) = spawn_run(state.ops.clone(), caller, id, opts) {
         let st = state.clone();
         let failed = serde_json::json!({"error": "not_started"});
         run(move || {
@@ -240,10 +243,11 @@ pub(crate) async fn start_run(
     let org = caller.org;
     let st = state.clone();
     let o = opts.clone();
-    let started = run(move || st.store.write_as(|c| begin(&st.store, c, &caller, &o))).await;
+    let by = caller.clone();
+    let started = run(move || st.store.write_as(|c| begin(&st, c, &by, &o))).await;
     match when_running(state, org, started).await? {
         Ok(j) => {
-            launch(state, org, j.id, opts).await?;
+            launch(state, &caller, j.id, opts).await?;
             Ok(Start::Started(j))
         }
         Err(running) => Ok(Start::Running(running)),
@@ -263,9 +267,10 @@ pub async fn start(
     let org = caller.org;
     let st = state.clone();
     let o = opts.clone();
+    let by = caller.clone();
     let started = run(move || {
-        idempotency::write(&st.store, &caller, &idempotency, StatusCode::ACCEPTED, |c| {
-            let j = begin(&st.store, c, &caller, &o)?;
+        idempotency::write(&st.store, &by, &idempotency, StatusCode::ACCEPTED, |c| {
+            let j = begin(&st, c, &by, &o)?;
             Ok((JobOut::from_row(&j)?, j.id))
         })
     })
@@ -275,7 +280,7 @@ pub async fn start(
         Err(running) => return Ok(job_running(running.map(|j| j.id))),
     };
     if let Some(id) = written.after {
-        launch(&state, org, id, opts).await?;
+        launch(&state, &caller, id, opts).await?;
     }
     Ok(written.created("/v1/jobs"))
 }

@@ -7,25 +7,21 @@
 //! exceed a capacity (the losers get 409 `capacity_reached`). Declining needs no reason
 //! and carries no penalty: the pair is simply not proposed again. Closing gives the
 //! capacity back. Every change writes an audit row per member in its transaction, and
-//! enqueues its notification there too (proposed, accepted once active, declined, closed:
-//! see [`crate::notifications`]).
+//! enqueues its notification there too (proposed, accepted once active, declined, closed).
+//! The use cases are `nabij_ops::matches`; these handlers parse, call and render.
 
-use crate::access;
 use crate::auth::{Authorised, Caller, MatchesRead, MatchesWrite};
 use crate::blocking::run;
 use crate::error::{ApiError, ApiResult, FieldError};
 use crate::extract::Id;
 use crate::idempotency::{self, Post};
-use crate::index::IndexUpdate;
-use crate::notifications::enqueue;
-use crate::settings::Settings;
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use chrono::{DateTime, Utc};
-use nabij_notify::Event;
-use nabij_store::matching::{self, FollowUp, MatchDetail, MatchStatus, MAX_COMPANIONS};
-use nabij_store::{clock, DbConnection, MatchId, NeighbourId, RequestId, StoreError};
+use nabij_ops::matches::{self as op, Proposal};
+use nabij_store::matching::{FollowUp, MatchDetail, MatchStatus, Side, MAX_COMPANIONS};
+use nabij_store::{clock, MatchId, NeighbourId, RequestId, StoreError};
 use serde::{Deserialize, Serialize};
 
 /// Longest follow-up note, in characters.
@@ -67,7 +63,7 @@ pub struct CloseIn {
 pub struct MemberOut {
     pub neighbour_id: i64,
     /// `requester` or `companion`, in this match only.
-    pub side: String,
+    pub side: Side,
     /// `pending`, `accepted` or `declined`.
     pub response: String,
     pub responded_at: Option<DateTime<Utc>>,
@@ -84,7 +80,7 @@ pub struct FollowUpOut {
 pub struct MatchOut {
     pub id: i64,
     pub request_id: i64,
-    pub status: String,
+    pub status: MatchStatus,
     pub members: Vec<MemberOut>,
     pub created_at: DateTime<Utc>,
     pub activated_at: Option<DateTime<Utc>>,
@@ -93,18 +89,22 @@ pub struct MatchOut {
 }
 
 impl MatchOut {
-    fn from_detail(d: &MatchDetail) -> Self {
+    fn from_detail(d: &MatchDetail) -> Result<Self, StoreError> {
         let r = &d.row;
-        MatchOut {
+        Ok(MatchOut {
             id: r.id.get(),
             request_id: r.request_id.get(),
-            status: r.status.clone(),
+            status: r.status()?,
             members: d
                 .members
                 .iter()
                 .map(|m| MemberOut {
                     neighbour_id: m.neighbour_id.get(),
-                    side: m.side.clone(),
+                    side: if m.is_companion() {
+                        Side::Companion
+                    } else {
+                        Side::Requester
+                    },
                     response: m.response.clone(),
                     responded_at: m.responded_at.map(clock::utc),
                 })
@@ -120,7 +120,7 @@ impl MatchOut {
                 }),
                 _ => None,
             },
-        }
+        })
     }
 }
 
@@ -130,22 +130,8 @@ fn positive(errors: &mut Vec<FieldError>, field: &str, id: i64) {
     }
 }
 
-/// An audit row per member of the match.
-fn record_all(
-    conn: &mut DbConnection,
-    caller: &Caller,
-    action: &str,
-    d: &MatchDetail,
-) -> Result<(), StoreError> {
-    let detail = format!("match={} request={}", d.row.id, d.row.request_id);
-    for m in &d.members {
-        access::record(conn, caller, action, Some(m.neighbour_id), detail.clone())?;
-    }
-    Ok(())
-}
-
 /// Checks a proposal's ids as `POST /v1/matches` does (400 naming the fields).
-pub(crate) fn proposal(body: &ProposeIn) -> ApiResult<(RequestId, Vec<NeighbourId>)> {
+pub(crate) fn proposal(body: &ProposeIn) -> ApiResult<Proposal> {
     let mut errors = Vec::new();
     positive(&mut errors, "request_id", body.request_id);
     if body.companion_ids.is_empty() || body.companion_ids.len() > MAX_COMPANIONS {
@@ -160,28 +146,10 @@ pub(crate) fn proposal(body: &ProposeIn) -> ApiResult<(RequestId, Vec<NeighbourI
     if !errors.is_empty() {
         return Err(ApiError::invalid_fields(errors));
     }
-    let companions = body.companion_ids.iter().map(|&i| NeighbourId(i)).collect();
-    Ok((RequestId(body.request_id), companions))
-}
-
-/// What a proposal does in its write transaction (shared by `POST /v1/matches` and the
-/// console): the request and every companion must be visible to the caller; proposes,
-/// records an audit row per member and enqueues the notification.
-pub(crate) fn propose_in(
-    c: &mut DbConnection,
-    settings: &Settings,
-    caller: &Caller,
-    request_id: RequestId,
-    companions: &[NeighbourId],
-) -> ApiResult<MatchDetail> {
-    access::request(c, caller, request_id)?;
-    for &n in companions {
-        access::neighbour(c, caller, n)?;
-    }
-    let d = matching::propose(c, caller.org, request_id, companions)?;
-    record_all(c, caller, "match_proposed", &d)?;
-    enqueue(c, settings, caller.org, Event::MatchProposed(d.row.id))?;
-    Ok(d)
+    Ok(Proposal {
+        request_id: RequestId(body.request_id),
+        companions: body.companion_ids.iter().map(|&i| NeighbourId(i)).collect(),
+    })
 }
 
 /// `POST /v1/matches`: proposes companions for an open request → 201 `proposed`.
@@ -192,61 +160,19 @@ pub async fn propose(
 ) -> ApiResult<HttpResponse> {
     let caller = caller.caller;
     let Post { body, idempotency } = post;
-    let (request_id, companions) = proposal(&body)?;
+    let p = proposal(&body)?;
     let st = state.clone();
     let written = run(move || {
         idempotency::write(&st.store, &caller, &idempotency, StatusCode::CREATED, |c| {
-            let d = propose_in(c, &st.settings, &caller, request_id, &companions)?;
-            Ok((MatchOut::from_detail(&d), ()))
+            let d = op::propose(&st.ops, c, &caller, &p)?;
+            Ok((MatchOut::from_detail(&d)?, ()))
         })
     })
     .await?;
     Ok(written.created("/v1/matches"))
 }
 
-/// Accept or decline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Answer {
-    Accept,
-    Decline,
-}
-
-/// What an answer does in its write transaction (shared by `POST /v1/matches/{id}/accept`,
-/// `/decline` and the console): records it with an audit row, enqueues the notification
-/// (declined, or accepted once active) and, when the match became active, audits that per
-/// member and returns the index change to apply after the commit.
-pub(crate) fn answer_in(
-    c: &mut DbConnection,
-    settings: &Settings,
-    caller: &Caller,
-    id: MatchId,
-    who: NeighbourId,
-    answer: Answer,
-) -> ApiResult<(MatchDetail, Option<IndexUpdate>)> {
-    access::match_detail(c, caller, id)?;
-    let (d, action) = match answer {
-        Answer::Accept => (matching::accept(c, caller.org, id, who)?, "match_accepted"),
-        Answer::Decline => (matching::decline(c, caller.org, id, who)?, "match_declined"),
-    };
-    let detail = format!("match={} request={}", d.row.id, d.row.request_id);
-    access::record(c, caller, action, Some(who), detail)?;
-    let event = match answer {
-        Answer::Decline => Some(Event::MatchDeclined(id)),
-        Answer::Accept if d.row.status()? == MatchStatus::Active => Some(Event::MatchAccepted(id)),
-        Answer::Accept => None,
-    };
-    if let Some(event) = event {
-        enqueue(c, settings, caller.org, event)?;
-    }
-    let update = if d.row.status()? == MatchStatus::Active {
-        record_all(c, caller, "match_activated", &d)?;
-        let companions: Vec<NeighbourId> = d.companions().collect();
-        Some(IndexUpdate::after(c, caller.org, &companions)?)
-    } else {
-        None
-    };
-    Ok((d, update))
-}
+pub(crate) use op::Answer;
 
 async fn answer(
     state: web::Data<AppState>,
@@ -263,13 +189,13 @@ async fn answer(
     let st = state.clone();
     let written = run(move || {
         idempotency::write(&st.store, &caller, &idempotency, StatusCode::OK, |c| {
-            let (d, update) = answer_in(c, &st.settings, &caller, id, who, answer)?;
-            Ok((MatchOut::from_detail(&d), update))
+            let (d, update) = op::answer(&st.ops, c, &caller, id, who, answer)?;
+            Ok((MatchOut::from_detail(&d)?, update))
         })
     })
     .await?;
     if let Some(Some(update)) = &written.after {
-        update.apply(&state.indexes);
+        state.ops.apply(update);
     }
     Ok(written.response())
 }
@@ -315,26 +241,6 @@ pub(crate) fn follow_up(f: FollowUpIn) -> ApiResult<FollowUp> {
     })
 }
 
-/// What closing does in its write transaction (shared by `POST /v1/matches/{id}/close`
-/// and the console): closes with the follow-up, audits per member, enqueues the
-/// notification and returns the index change (capacity given back) to apply after the
-/// commit.
-pub(crate) fn close_in(
-    c: &mut DbConnection,
-    settings: &Settings,
-    caller: &Caller,
-    id: MatchId,
-    follow_up: &FollowUp,
-) -> ApiResult<(MatchDetail, IndexUpdate)> {
-    access::match_detail(c, caller, id)?;
-    let d = matching::close(c, caller.org, id, follow_up)?;
-    record_all(c, caller, "match_closed", &d)?;
-    enqueue(c, settings, caller.org, Event::MatchClosed(id))?;
-    let companions: Vec<NeighbourId> = d.companions().collect();
-    let update = IndexUpdate::after(c, caller.org, &companions)?;
-    Ok((d, update))
-}
-
 /// `POST /v1/matches/{id}/close` `{follow_up {met, mutual_support, note}}`: ends an
 /// active match and frees the companions' capacity.
 pub async fn close(
@@ -349,13 +255,13 @@ pub async fn close(
     let st = state.clone();
     let written = run(move || {
         idempotency::write(&st.store, &caller, &idempotency, StatusCode::OK, |c| {
-            let (d, update) = close_in(c, &st.settings, &caller, id, &follow_up)?;
-            Ok((MatchOut::from_detail(&d), update))
+            let (d, update) = op::close(&st.ops, c, &caller, id, &follow_up)?;
+            Ok((MatchOut::from_detail(&d)?, update))
         })
     })
     .await?;
     if let Some(update) = &written.after {
-        update.apply(&state.indexes);
+        state.ops.apply(update);
     }
     Ok(written.response())
 }
@@ -370,7 +276,7 @@ pub async fn get(
     let st = state.clone();
     let out = run(move || {
         st.store
-            .read_as(|c| Ok(MatchOut::from_detail(&access::match_detail(c, &caller, id)?)))
+            .read_as(|c| Ok::<_, ApiError>(MatchOut::from_detail(&op::get(c, &caller, id)?)?))
     })
     .await?;
     Ok(HttpResponse::Ok().json(out))

@@ -2,20 +2,16 @@
 //! service of the directory (toeleiding) and becomes `referred`; the resident and their
 //! coordinator hear of it (enqueued in the same transaction).
 
-use crate::access;
 use crate::auth::{Authorised, Caller, RequestsWrite};
 use crate::blocking::run;
 use crate::error::{ApiError, ApiResult, FieldError};
 use crate::idempotency::{self, Post};
-use crate::notifications::enqueue;
-use crate::settings::Settings;
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use chrono::{DateTime, Utc};
-use nabij_notify::Event;
-use nabij_store::referral::{self, NewReferral, Referral, ReferralReason};
-use nabij_store::{clock, DbConnection, RequestId, ServiceId};
+use nabij_store::referral::{NewReferral, Referral, ReferralReason};
+use nabij_store::{clock, RequestId, ServiceId};
 use serde::{Deserialize, Serialize};
 
 /// `POST /v1/referrals`.
@@ -81,23 +77,6 @@ pub(crate) fn referral(body: &ReferralIn, caller: &Caller) -> ApiResult<NewRefer
     })
 }
 
-/// What a referral does in its write transaction (shared by `POST /v1/referrals` and
-/// the console): the request must be visible to the caller; refers it, audits and
-/// enqueues the notification.
-pub(crate) fn refer_in(
-    c: &mut DbConnection,
-    settings: &Settings,
-    caller: &Caller,
-    form: &NewReferral,
-) -> ApiResult<Referral> {
-    let req = access::request(c, caller, form.request_id)?;
-    let r = referral::create(c, caller.org, form)?;
-    let detail = format!("request={} referral={} reason={}", req.id, r.id, r.reason);
-    access::record(c, caller, "request_referred", Some(req.neighbour_id), detail)?;
-    enqueue(c, settings, caller.org, Event::RequestReferred(r.id))?;
-    Ok(r)
-}
-
 /// `POST /v1/referrals` → 201; the request becomes `referred`.
 pub async fn create(
     state: web::Data<AppState>,
@@ -110,7 +89,7 @@ pub async fn create(
     let st = state.clone();
     let written = run(move || {
         idempotency::write(&st.store, &caller, &idempotency, StatusCode::CREATED, |c| {
-            let r = refer_in(c, &st.settings, &caller, &form)?;
+            let r = nabij_ops::referrals::refer(&st.ops, c, &caller, &form)?;
             Ok((ReferralOut::from_row(&r), ()))
         })
     })

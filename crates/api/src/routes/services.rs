@@ -6,10 +6,9 @@
 //! at it, but it is no longer listed, suggested or offered for a new referral, and its
 //! id answers 404 from then on.
 
-use crate::access;
-use crate::auth::{Caller, Staff};
+use crate::auth::{Authenticated, Staff};
 use crate::blocking::run;
-use crate::error::ApiResult;
+use crate::error::{ApiError, ApiResult};
 use crate::extract::Id;
 use crate::idempotency::{self, Post};
 use crate::paging;
@@ -17,8 +16,8 @@ use crate::routes::requests::body::ServiceOut;
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
-use nabij_store::service::{self, NewService, Service, ServiceUpdate};
-use nabij_store::{DbConnection, ServiceId};
+use nabij_store::service::{self, NewService, ServiceUpdate};
+use nabij_store::ServiceId;
 use serde::{Deserialize, Deserializer, Serialize};
 
 const CURSOR_KIND: &str = "services";
@@ -134,49 +133,16 @@ pub struct ServicePage {
 
 // ------------------------------------------------ shared with the console
 
-/// Adds a service to the caller's directory, audited.
-pub(crate) fn create_service(
-    conn: &mut DbConnection,
-    caller: &Caller,
-    form: &NewService,
-) -> ApiResult<Service> {
-    let s = service::create(conn, caller.org, form)?;
-    access::record(conn, caller, "service_created", None, format!("service={}", s.id))?;
-    Ok(s)
-}
-
-/// Changes a service of the caller's directory, audited with the names of the fields.
-pub(crate) fn update_service(
-    conn: &mut DbConnection,
-    caller: &Caller,
-    id: ServiceId,
-    change: &ServiceUpdate,
-    fields: &[&str],
-) -> ApiResult<Service> {
-    let s = service::update(conn, caller.org, id, change)?;
-    access::record(
-        conn,
-        caller,
-        "service_updated",
-        None,
-        format!("service={id} fields: {}", fields.join(",")),
-    )?;
-    Ok(s)
-}
-
-/// Takes a service off the caller's directory, audited.
-pub(crate) fn remove_service(conn: &mut DbConnection, caller: &Caller, id: ServiceId) -> ApiResult<()> {
-    service::remove(conn, caller.org, id)?;
-    access::record(conn, caller, "service_removed", None, format!("service={id}"))?;
-    Ok(())
-}
+pub(crate) use nabij_ops::services::{
+    create as create_service, remove as remove_service, update as update_service,
+};
 
 // ------------------------------------------------ handlers
 
 /// `GET /v1/services?limit=&cursor=`.
 pub async fn list(
     state: web::Data<AppState>,
-    caller: Caller,
+    Authenticated(caller): Authenticated,
     query: web::Query<ListQuery>,
 ) -> ApiResult<HttpResponse> {
     let ListQuery { limit, cursor } = query.into_inner();
@@ -229,7 +195,7 @@ pub async fn create(
 /// `GET /v1/services/{id}` (any caller of the organisation).
 pub async fn get(
     state: web::Data<AppState>,
-    caller: Caller,
+    Authenticated(caller): Authenticated,
     Id(id): Id<ServiceId>,
 ) -> ApiResult<HttpResponse> {
     let st = state.clone();
@@ -269,7 +235,11 @@ pub async fn remove(
 ) -> ApiResult<HttpResponse> {
     let caller = caller.0;
     let st = state.clone();
-    run(move || st.store.write_as(|c| remove_service(c, &caller, id))).await?;
+    run(move || {
+        st.store
+            .write_as(|c| remove_service(c, &caller, id).map_err(ApiError::from))
+    })
+    .await?;
     Ok(HttpResponse::NoContent().finish())
 }
 

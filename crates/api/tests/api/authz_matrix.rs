@@ -13,7 +13,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use jsonwebtoken::{Algorithm, EncodingKey, Header};
 use nabij_api::auth::keys::generate_key;
-use nabij_api::auth::{KeySet, Principal, Role};
+use nabij_api::auth::{Caller, KeySet, Role};
 use nabij_api::routes::ROUTES;
 use serde_json::{json, Value};
 use std::collections::HashMap;
@@ -106,7 +106,7 @@ fn bad_tokens(app: &TestApp) -> Vec<(&'static str, String)> {
     };
     let kid = app.keys().current().unwrap().kid.clone();
     let other = KeySet::from_stored(&[generate_key().unwrap()]).unwrap();
-    let who = Principal {
+    let who = Caller {
         subject: "user:1".into(),
         org: app.org_a.id,
         org_slug: app.org_a.slug.clone(),

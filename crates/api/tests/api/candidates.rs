@@ -1,5 +1,6 @@
 //! A write shows in the next candidate query, on this instance and on another one
-//! sharing the database; candidate lists are audited.
+//! sharing the database; candidate lists are audited; people already proposed are left
+//! out by the engine, so the list still holds `limit` candidates.
 
 use crate::fixtures::{neighbour_at, walk_request};
 use crate::helpers::TestApp;
@@ -10,7 +11,49 @@ use serde_json::{json, Value};
 crate::on_both_backends!(
     writes_show_in_the_next_candidate_query,
     writes_on_another_instance_show_too,
+    a_request_with_proposals_still_gets_limit_candidates,
 );
+
+async fn a_request_with_proposals_still_gets_limit_candidates(app: TestApp) {
+    let token = app.token(&app.org_a, Role::Coordinator, &[]);
+    let an = app.new_neighbour(&token, &neighbour_at("An", 0, 1)).await;
+    let mut near = Vec::new();
+    for (i, name) in ["Bert", "Cis", "Dirk", "Els"].iter().enumerate() {
+        near.push(
+            app.new_neighbour(&token, &neighbour_at(name, i as u32 + 1, 1))
+                .await,
+        );
+    }
+    let rid = app.new_request(&token, &walk_request(an)).await["id"]
+        .as_i64()
+        .unwrap();
+    let ids = |v: &Value| -> Vec<i64> {
+        v["candidates"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["neighbour_id"].as_i64().unwrap())
+            .collect()
+    };
+    let before = ids(&app
+        .get_ok(&format!("/v1/requests/{rid}/candidates?limit=2"), &token)
+        .await);
+    assert_eq!(before.len(), 2, "{before:?}");
+    // Propose the best two: the next query must still return two, neither of them.
+    let body = json!({"request_id": rid, "companion_ids": [before[0]]});
+    app.post_ok("/v1/matches", &token, &body, 201).await;
+    let body = json!({"request_id": rid, "companion_ids": [before[1]]});
+    app.post_ok("/v1/matches", &token, &body, 201).await;
+    let after = ids(&app
+        .get_ok(&format!("/v1/requests/{rid}/candidates?limit=2"), &token)
+        .await);
+    assert_eq!(after.len(), 2, "still two candidates: {after:?}");
+    assert!(
+        after.iter().all(|id| !before.contains(id)),
+        "{before:?} then {after:?}"
+    );
+    assert!(after.iter().all(|id| near.contains(id)), "{after:?}");
+}
 
 async fn patch(app: &TestApp, base: &str, token: &str, id: i64, body: Value) {
     let resp = app

@@ -13,7 +13,7 @@
 use jsonwebtoken::{Algorithm, EncodingKey, Header};
 use nabij_api::auth::keys::KEYS_FILE;
 use nabij_api::auth::password::hash_password;
-use nabij_api::auth::{KeySet, Principal, Role, TokenConfig};
+use nabij_api::auth::{Caller, KeySet, Role, TokenConfig};
 use nabij_api::{Application, Settings};
 use nabij_store::testing::TestDatabase;
 use nabij_store::{client, organisation, user, BackendKind, NeighbourhoodId, OrgId, Store};
@@ -244,7 +244,7 @@ impl TestApp {
         scopes: &[&str],
         neighbourhoods: Option<Vec<NeighbourhoodId>>,
     ) -> String {
-        let who = Principal {
+        let who = Caller {
             subject: format!("test:{}", role.as_str()),
             org: org.id,
             org_slug: org.slug.clone(),

@@ -3,7 +3,6 @@
 
 use crate::fixtures::{neighbour_at, walk_request};
 use crate::helpers::{assert_problem, TestApp};
-use diesel::connection::SimpleConnection;
 use nabij_api::auth::Role;
 use nabij_api::Application;
 use nabij_store::outbox::{self, OutboxMessage};
@@ -75,7 +74,7 @@ fn fault_on_outbox(app: &TestApp, recipient: Option<&str>) {
         }
     };
     let mut conn = app.store.conn().unwrap();
-    nabij_store::per_backend!(&mut *conn, |c| c.batch_execute(&sql)).unwrap();
+    nabij_store::testing::execute_sql(&mut conn, &sql).unwrap();
 }
 
 async fn a_proposal_enqueues_its_messages_in_its_own_transaction(app: TestApp) {

@@ -101,7 +101,7 @@ async fn claim_matrix(app: TestApp) {
 
 async fn unknown_kid_and_foreign_keys_are_refused(app: TestApp) {
     let other = KeySet::from_stored(&[generate_key().unwrap()]).unwrap();
-    let who = nabij_api::auth::Principal {
+    let who = nabij_api::auth::Caller {
         subject: "user:1".into(),
         org: app.org_a.id,
         org_slug: "pelt".into(),

@@ -325,7 +325,7 @@ async fn another_organisation_sees_none_of_it(app: TestApp) {
 
 async fn the_session_is_short_lived_and_no_api_token_opens_it(app: TestApp) {
     use base64::Engine as _;
-    use nabij_api::auth::{KeySet, Principal, Role, TokenConfig};
+    use nabij_api::auth::{Caller, KeySet, Role, TokenConfig};
     let mut b = Browser::new(&app);
     b.login(&app.org_a.coordinator_email).await;
     // The session token expires after the idle time; every page renews it.
@@ -347,7 +347,7 @@ async fn the_session_is_short_lived_and_no_api_token_opens_it(app: TestApp) {
         issuer: app.settings.issuer.clone(),
         audience: app.settings.audience.clone(),
     };
-    let who = Principal {
+    let who = Caller {
         subject: "user:1".into(),
         org: app.org_a.id,
         org_slug: "pelt".into(),

@@ -4,7 +4,7 @@
 //! `people_directory.rs`.
 
 use crate::helpers::{location, spawn_app, Browser, Org, TestApp};
-use nabij_api::auth::{KeySet, Principal, Role, TokenConfig};
+use nabij_api::auth::{Caller, KeySet, Role, TokenConfig};
 use nabij_store::{audit, Store};
 use reqwest::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use reqwest::StatusCode;
@@ -17,7 +17,7 @@ pub(crate) fn api_token(app: &TestApp, org: &Org) -> String {
         issuer: app.settings.issuer.clone(),
         audience: app.settings.audience.clone(),
     };
-    let who = Principal {
+    let who = Caller {
         subject: "test:api".into(),
         org: org.id,
         org_slug: "org".into(),

@@ -2,7 +2,7 @@
 //! coordinator. A suggestion puts nobody in a group; each member still answers.
 
 use crate::error::{Result, StoreError};
-use crate::ids::{OrgId, RequestId};
+use crate::ids::{GroupId, OrgId, RequestId};
 use crate::request::{self, RequestStatus};
 use crate::schema::group_suggestions;
 use crate::{clock, json_text, DbConnection};
@@ -11,7 +11,8 @@ use diesel::prelude::*;
 use nabij_engine::groups::GroupSuggestion;
 
 /// Where a group suggestion stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum GroupStatus {
     Suggested,
     Accepted,
@@ -37,7 +38,7 @@ impl GroupStatus {
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable)]
 #[diesel(table_name = group_suggestions)]
 pub struct GroupRow {
-    pub id: i64,
+    pub id: GroupId,
     pub organisation_id: OrgId,
     /// The shared tag code, e.g. `walking`.
     pub tag: String,
@@ -50,6 +51,12 @@ pub struct GroupRow {
 }
 
 impl GroupRow {
+    /// The status as an enum; `Corrupt` for a value no version wrote.
+    pub fn status(&self) -> Result<GroupStatus> {
+        GroupStatus::parse(&self.status)
+            .ok_or_else(|| StoreError::Corrupt("group_suggestions.status".to_string()))
+    }
+
     pub fn request_ids(&self) -> Result<Vec<RequestId>> {
         json_text::decode(&self.request_ids, "group_suggestions.request_ids")
     }
@@ -83,7 +90,7 @@ pub fn groups(conn: &mut DbConnection, org: OrgId, status: Option<GroupStatus>) 
 }
 
 /// One group suggestion; `NotFound` for another organisation's id.
-pub fn group(conn: &mut DbConnection, org: OrgId, id: i64) -> Result<GroupRow> {
+pub fn group(conn: &mut DbConnection, org: OrgId, id: GroupId) -> Result<GroupRow> {
     Ok(group_suggestions::table
         .filter(group_suggestions::organisation_id.eq(org))
         .filter(group_suggestions::id.eq(id))
@@ -94,7 +101,7 @@ pub fn group(conn: &mut DbConnection, org: OrgId, id: i64) -> Result<GroupRow> {
 /// A coordinator accepts or splits a suggestion that is still `suggested`;
 /// `Conflict("group_status")` otherwise. Accepting records the decision only: each
 /// member still answers for themselves.
-pub fn decide_group(conn: &mut DbConnection, org: OrgId, id: i64, to: GroupStatus) -> Result<()> {
+pub fn decide_group(conn: &mut DbConnection, org: OrgId, id: GroupId, to: GroupStatus) -> Result<()> {
     if to == GroupStatus::Suggested {
         return Err(StoreError::invalid("a group can only be accepted or split"));
     }

@@ -1,7 +1,7 @@
 //! Acting on a request: propose, note a yes or a no, close with the follow-up, refer to a
-//! service. Each form does what its API route does, through the route's own function
-//! (`crate::routes::matches::{propose_in, answer_in, close_in}`,
-//! `crate::routes::referrals::refer_in`): the same checks, audit rows, outbox
+//! service. Each form does what its API route does, through the same operation
+//! (`nabij_ops::matches::{propose, answer, close}`,
+//! `nabij_ops::referrals::refer`): the same checks, audit rows, outbox
 //! notifications and index updates, in one write transaction. When it cannot be done
 //! the request page comes back with a plain explanation and what was chosen or typed;
 //! nothing is half done (several proposals are made together or not at all).
@@ -16,13 +16,12 @@ use crate::blocking::run;
 use crate::console::routes::resource;
 use crate::console::{Ctx, Form};
 use crate::error::{ApiError, ApiResult};
-use crate::routes::matches::{
-    answer_in, close_in, follow_up, proposal, propose_in, Answer, FollowUpIn, ProposeIn,
-};
-use crate::routes::referrals::{refer_in, referral, ReferralIn};
+use crate::routes::matches::{follow_up, proposal, Answer, FollowUpIn, ProposeIn};
+use crate::routes::referrals::{referral, ReferralIn};
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
+use nabij_ops::matches as op;
 use nabij_store::{MatchId, NeighbourId, RequestId, StoreError};
 use refusal::{refusal, refusal_status};
 
@@ -125,9 +124,9 @@ pub async fn propose(
         let mut failed_at: Option<&[NeighbourId]> = None;
         let done = st.store.write_as(|c| {
             access::request(c, &who, RequestId(id))?;
-            for (rid, companions) in &checked {
-                failed_at = Some(companions);
-                propose_in(c, &st.settings, &who, *rid, companions)?;
+            for p in &checked {
+                failed_at = Some(p.companions.as_slice());
+                op::propose(&st.ops, c, &who, p)?;
             }
             Ok::<_, ApiError>(())
         });
@@ -207,9 +206,9 @@ async fn answer(
             run(move || {
                 let (d, update) = st
                     .store
-                    .write_as(|c| answer_in(c, &st.settings, &by, mid, n, answer))?;
+                    .write_as(|c| op::answer(&st.ops, c, &by, mid, n, answer).map_err(ApiError::from))?;
                 if let Some(u) = update {
-                    u.apply(&st.indexes);
+                    st.ops.apply(&u);
                 }
                 Ok(d)
             })
@@ -310,8 +309,10 @@ pub async fn close(
             let st = state.clone();
             let by = caller.clone();
             let done = run(move || {
-                let (_, update) = st.store.write_as(|c| close_in(c, &st.settings, &by, mid, &fu))?;
-                update.apply(&st.indexes);
+                let (_, update) = st
+                    .store
+                    .write_as(|c| op::close(&st.ops, c, &by, mid, &fu).map_err(ApiError::from))?;
+                st.ops.apply(&update);
                 Ok(())
             })
             .await;
@@ -387,7 +388,11 @@ pub async fn refer(
         Ok(new) => {
             let st = state.clone();
             let by = caller.clone();
-            let done = run(move || st.store.write_as(|c| refer_in(c, &st.settings, &by, &new))).await;
+            let done = run(move || {
+                st.store
+                    .write_as(|c| nabij_ops::referrals::refer(&st.ops, c, &by, &new).map_err(ApiError::from))
+            })
+            .await;
             match done {
                 Ok(_) => return ctx.redirect(&format!("/requests/{id}#refer")),
                 Err(e) => e,

@@ -62,7 +62,7 @@ fn load(
             .map(|(id, name, _)| (id, name))
             .collect();
         out.push(GroupView {
-            id: g.id,
+            id: g.id.get(),
             reasons: g.reasons()?,
             status: g.status,
             requests: requests

@@ -242,8 +242,11 @@ async fn write(
     let who = caller.clone();
     let update = run(move || {
         let (change, fields) = p.into_update(who.actor())?;
-        st.store
-            .write_as(|c| ops::update(c, &who, id, &change, &fields).map(|(_, u)| u))
+        st.store.write_as(|c| {
+            ops::update(c, &who, id, &change, &fields)
+                .map(|(_, u)| u)
+                .map_err(ApiError::from)
+        })
     })
     .await?;
     update.apply(&state.indexes);

@@ -178,7 +178,11 @@ pub async fn erase(
         };
     }
     let st = state.clone();
-    let erased = run(move || st.store.write_as(|c| ops::erase(c, &caller, NeighbourId(id)))).await;
+    let erased = run(move || {
+        st.store
+            .write_as(|c| ops::erase(c, &caller, NeighbourId(id)).map_err(ApiError::from))
+    })
+    .await;
     match erased {
         Ok(e) => {
             e.apply(&state.indexes);

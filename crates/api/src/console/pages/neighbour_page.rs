@@ -348,7 +348,7 @@ pub async fn file_request(
     let created = run(move || {
         let new = body.into_new()?;
         st.store.write_as(|c| {
-            let r = requests::file_in(c, &caller, &new)?;
+            let r = requests::file(c, &caller, &new)?;
             Ok::<_, ApiError>(r.id)
         })
     })

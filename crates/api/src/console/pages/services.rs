@@ -182,7 +182,11 @@ pub async fn add(req: HttpRequest, state: web::Data<AppState>, body: web::Bytes)
         return form_page(&ctx, StatusCode::UNPROCESSABLE_ENTITY, None, &f);
     }
     let st = state.clone();
-    let written = run(move || st.store.write_as(|c| create_service(c, &caller, &new))).await;
+    let written = run(move || {
+        st.store
+            .write_as(|c| create_service(c, &caller, &new).map_err(ApiError::from))
+    })
+    .await;
     match written {
         Ok(_) => ctx.redirect("/services?done=added"),
         Err(ApiError::Store(StoreError::Invalid(_))) | Err(ApiError::BadRequest { .. }) => {
@@ -259,7 +263,7 @@ pub async fn edit(
     let who = caller.clone();
     let written = run(move || {
         st.store
-            .write_as(|c| update_service(c, &who, s.id, &change, &fields))
+            .write_as(|c| update_service(c, &who, s.id, &change, &fields).map_err(ApiError::from))
     })
     .await;
     match written {
@@ -285,7 +289,12 @@ pub async fn remove(
     let ctx = Ctx::new(&req, &state);
     let (caller, _, id) = posted!(ctx, body, path);
     let st = state.clone();
-    match run(move || st.store.write_as(|c| remove_service(c, &caller, ServiceId(id)))).await {
+    match run(move || {
+        st.store
+            .write_as(|c| remove_service(c, &caller, ServiceId(id)).map_err(ApiError::from))
+    })
+    .await
+    {
         Ok(()) => ctx.redirect("/services?done=removed"),
         Err(ApiError::Store(StoreError::NotFound)) => ctx.not_found(),
         Err(e) => ctx.failure(&e),

@@ -11,7 +11,7 @@ pub(crate) mod ops;
 use crate::access;
 use crate::auth::{Authorised, Caller, NeighboursRead, NeighboursWrite};
 use crate::blocking::run;
-use crate::error::ApiResult;
+use crate::error::{ApiError, ApiResult};
 use crate::extract::Id;
 use crate::idempotency::{self, Post};
 use crate::paging;
@@ -151,7 +151,11 @@ pub async fn erase(
 ) -> ApiResult<HttpResponse> {
     let caller = caller.caller;
     let st = state.clone();
-    let erased = run(move || st.store.write_as(|c| ops::erase(c, &caller, id))).await?;
+    let erased = run(move || {
+        st.store
+            .write_as(|c| ops::erase(c, &caller, id).map_err(ApiError::from))
+    })
+    .await?;
     erased.apply(&state.indexes);
     Ok(HttpResponse::NoContent().finish())
 }

@@ -287,7 +287,7 @@ pub struct RequestOut {
     pub radius_m: f64,
     /// Whether it takes place somewhere else than the requester's home.
     pub has_own_location: bool,
-    pub status: String,
+    pub status: nabij_store::request::RequestStatus,
     pub scope: ScopeOut,
     /// Services of the organisation that fit the scope category, when out of scope.
     pub suggested_services: Vec<ServiceOut>,
@@ -308,7 +308,7 @@ impl RequestOut {
             duration_minutes: r.duration_minutes,
             radius_m: r.radius_m,
             has_own_location: r.lat.is_some(),
-            status: r.status.clone(),
+            status: r.status()?,
             scope: r.scope()?.into(),
             suggested_services: suggested
                 .iter()

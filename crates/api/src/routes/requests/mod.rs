@@ -19,7 +19,6 @@ use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use body::{ListQuery, OverrideIn, RequestIn, RequestOut, RequestPage};
-use nabij_engine::scope::{apply_override, ScopeCategory};
 use nabij_store::request::{self, Request, RequestFilter, RequestStatus};
 use nabij_store::service::{self, Service};
 use nabij_store::{DbConnection, NeighbourId, RequestId, StoreError};
@@ -40,45 +39,7 @@ fn view(conn: &mut DbConnection, caller: &Caller, r: &Request) -> ApiResult<Requ
     RequestOut::from_row(r, &services)
 }
 
-/// Files a request inside the caller's write transaction: access check, the request
-/// with its scope verdict, and the audit row. The API route and the console call this.
-pub(crate) fn file_in(
-    c: &mut DbConnection,
-    caller: &Caller,
-    form: &request::NewRequest,
-) -> ApiResult<Request> {
-    access::neighbour(c, caller, form.neighbour_id)?;
-    let r = request::create(c, caller.org, form)?;
-    let detail = format!(
-        "request={} in_scope={} category={}",
-        r.id, r.scope_in_scope, r.scope_category
-    );
-    access::record(c, caller, "request_created", Some(r.neighbour_id), detail)?;
-    Ok(r)
-}
-
-/// Overrules the scope guard inside the caller's write transaction: the coordinator's
-/// category wins, with the audit row. The API route and the console call this.
-pub(crate) fn override_in(
-    c: &mut DbConnection,
-    caller: &Caller,
-    id: RequestId,
-    category: ScopeCategory,
-    reason: &str,
-) -> ApiResult<Request> {
-    let r = access::request(c, caller, id)?;
-    let verdict = apply_override(r.scope()?, category, reason);
-    let r = request::set_scope(c, caller.org, id, &verdict)?;
-    let detail = format!("request={} category={}", r.id, r.scope_category);
-    access::record(
-        c,
-        caller,
-        "request_scope_overridden",
-        Some(r.neighbour_id),
-        detail,
-    )?;
-    Ok(r)
-}
+pub(crate) use nabij_ops::requests::{file, override_scope};
 
 /// `POST /v1/requests`.
 pub async fn create(
@@ -92,7 +53,7 @@ pub async fn create(
     let st = state.clone();
     let written = run(move || {
         idempotency::write(&st.store, &caller, &idempotency, StatusCode::CREATED, |c| {
-            let r = file_in(c, &caller, &form)?;
+            let r = file(c, &caller, &form)?;
             Ok((view(c, &caller, &r)?, ()))
         })
     })
@@ -202,7 +163,7 @@ pub async fn scope_override(
     let st = state.clone();
     let written = run(move || {
         idempotency::write(&st.store, &caller, &idempotency, StatusCode::OK, |c| {
-            let r = override_in(c, &caller, id, category, &reason)?;
+            let r = override_scope(c, &caller, id, category, &reason)?;
             Ok((view(c, &caller, &r)?, ()))
         })
     })

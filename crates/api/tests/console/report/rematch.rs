@@ -3,10 +3,9 @@
 
 use super::seed::{cells, report_of, requests, resident, seed};
 use crate::helpers::{location, Browser, TestApp};
-use diesel::prelude::*;
 use nabij_engine::RequestKind;
 use nabij_store::neighbour::ConsentChannel;
-use nabij_store::schema::{audit_log, notification_calls};
+use nabij_store::{audit, calls};
 use nabij_store::{clock, job, rematch};
 use reqwest::StatusCode;
 use std::time::{Duration, Instant};
@@ -112,11 +111,10 @@ async fn rematch_starts_once_shows_progress_and_its_summary(app: TestApp) {
     let audited: i64 = app
         .store
         .read(|c| {
-            Ok(audit_log::table
-                .filter(audit_log::organisation_id.eq(org))
-                .filter(audit_log::action.eq("rematch_started"))
-                .count()
-                .get_result(c)?)
+            Ok(audit::list(c, org, None, 1000)?
+                .iter()
+                .filter(|a| a.action == "rematch_started")
+                .count() as i64)
         })
         .unwrap();
     assert_eq!(audited, 1, "one start, one audit row");
@@ -151,18 +149,17 @@ async fn today_lists_calls_with_their_reason_and_marks_them_done(app: TestApp) {
     let call: i64 = app
         .store
         .write(|c| {
-            diesel::insert_into(notification_calls::table)
-                .values((
-                    notification_calls::organisation_id.eq(org),
-                    notification_calls::neighbour_id.eq(s.asker),
-                    notification_calls::reason.eq("match_proposed"),
-                    notification_calls::created_at.eq(clock::now()),
-                ))
-                .execute(c)?;
-            Ok(notification_calls::table
-                .select(notification_calls::id)
-                .order(notification_calls::id.desc())
-                .first(c)?)
+            let call = calls::NewCall {
+                neighbour_id: s.asker,
+                reason: "match_proposed",
+                match_id: None,
+                request_id: None,
+            };
+            calls::add_all(c, org, &[call])?;
+            Ok(calls::due(c, org)?
+                .last()
+                .map(|d| d.call_id.get())
+                .unwrap_or_default())
         })
         .unwrap();
     let mut b = Browser::new(&app);
@@ -206,11 +203,10 @@ async fn today_lists_calls_with_their_reason_and_marks_them_done(app: TestApp) {
     let audited: i64 = app
         .store
         .read(|c| {
-            Ok(audit_log::table
-                .filter(audit_log::organisation_id.eq(org))
-                .filter(audit_log::action.eq("call_done"))
-                .count()
-                .get_result(c)?)
+            Ok(audit::list(c, org, None, 1000)?
+                .iter()
+                .filter(|a| a.action == "call_done")
+                .count() as i64)
         })
         .unwrap();
     assert_eq!(audited, 1);

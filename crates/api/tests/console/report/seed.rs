@@ -1,7 +1,6 @@
 //! Seeding through the store, and reading the report's table and CSV.
 
 use crate::helpers::{Browser, TestApp};
-use diesel::prelude::*;
 use nabij_engine::availability::Window;
 use nabij_engine::scope::{ScopeCategory, ScopeVerdict};
 use nabij_engine::RequestKind;
@@ -9,7 +8,7 @@ use nabij_store::neighbour::{self, Consent, ConsentChannel, NewNeighbour};
 use nabij_store::referral::{self, NewReferral, ReferralReason};
 use nabij_store::report::Month;
 use nabij_store::request::{self, NewRequest};
-use nabij_store::schema::{help_requests, matches};
+use nabij_store::testing::{execute_sql, sql_timestamp};
 use nabij_store::{clock, NeighbourId, NeighbourhoodId, OrgId, RequestId};
 use reqwest::StatusCode;
 
@@ -91,9 +90,14 @@ pub fn requests(
                         },
                     },
                 )?;
-                diesel::update(help_requests::table.filter(help_requests::id.eq(r.id)))
-                    .set((help_requests::created_at.eq(at), help_requests::status.eq(status)))
-                    .execute(c)?;
+                execute_sql(
+                    c,
+                    &format!(
+                        "UPDATE help_requests SET created_at = {}, status = '{status}' WHERE id = {}",
+                        sql_timestamp(at),
+                        r.id
+                    ),
+                )?;
                 ids.push(r.id);
             }
             Ok(ids)
@@ -149,12 +153,12 @@ pub fn seed(app: &TestApp) -> Seeded {
     app.store
         .write(|c| {
             for id in &heavy {
-                diesel::update(help_requests::table.filter(help_requests::id.eq(*id)))
-                    .set((
-                        help_requests::scope_in_scope.eq(false),
-                        help_requests::scope_category.eq("heavy"),
-                    ))
-                    .execute(c)?;
+                execute_sql(
+                    c,
+                    &format!(
+                        "UPDATE help_requests SET scope_in_scope = false, scope_category = 'heavy' WHERE id = {id}"
+                    ),
+                )?;
                 referral::create(
                     c,
                     org,
@@ -192,18 +196,15 @@ pub fn seed(app: &TestApp) -> Seeded {
     app.store
         .write(|c| {
             for id in &walks {
-                diesel::insert_into(matches::table)
-                    .values((
-                        matches::organisation_id.eq(org),
-                        matches::request_id.eq(*id),
-                        matches::status.eq("closed"),
-                        matches::created_at.eq(last_month),
-                        matches::activated_at.eq(Some(last_month)),
-                        matches::closed_at.eq(Some(now)),
-                        matches::follow_up_met.eq(Some(true)),
-                        matches::follow_up_mutual.eq(Some(true)),
-                    ))
-                    .execute(c)?;
+                let (then, now) = (sql_timestamp(last_month), sql_timestamp(now));
+                execute_sql(
+                    c,
+                    &format!(
+                        "INSERT INTO matches (organisation_id, request_id, status, created_at, activated_at, \
+                         closed_at, follow_up_met, follow_up_mutual) \
+                         VALUES ({org}, {id}, 'closed', {then}, {then}, {now}, true, true)"
+                    ),
+                )?;
             }
             Ok(())
         })

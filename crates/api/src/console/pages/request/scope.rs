@@ -213,7 +213,7 @@ pub async fn scope_override(
     let st = state.clone();
     let done = run(move || {
         st.store.write_as(|c| {
-            let r = requests::override_in(c, &caller, RequestId(id), category, &reason)?;
+            let r = requests::override_scope(c, &caller, RequestId(id), category, &reason)?;
             Ok::<_, ApiError>(r.id)
         })
     })

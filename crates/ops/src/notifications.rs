@@ -5,20 +5,32 @@
 //! own write transaction, after the change: the change and its outbox rows (and
 //! phone-list rows) commit together or not at all. Delivery is `nabij-notify`'s worker.
 
-use crate::auth::Caller;
-use crate::error::ApiResult;
-use crate::settings::Settings;
+use crate::caller::Caller;
+use crate::error::OpsResult;
+use crate::Ops;
 use nabij_notify::outbox::{recipient_of, Recipient};
 use nabij_notify::Event;
+use nabij_store::matching::MatchDetail;
 use nabij_store::{neighbour, DbConnection, NeighbourId, NeighbourhoodId, OrgId, UserId};
 use std::collections::HashMap;
 
 /// Enqueues `event` in the caller's transaction, unless notifications are switched off
-/// ([`Settings::notifications`]). A store error stays a store error (see
-/// `impl From<NotifyError> for ApiError`).
-pub fn enqueue(conn: &mut DbConnection, settings: &Settings, org: OrgId, event: Event) -> ApiResult<()> {
-    if settings.notifications {
-        nabij_notify::outbox::enqueue_event(conn, org, &event)?;
+/// ([`Ops::notifications`]). A store error stays a store error (see
+/// `impl From<NotifyError> for OpsError`).
+pub fn enqueue(conn: &mut DbConnection, ops: &Ops, org: OrgId, event: Event) -> OpsResult<()> {
+    enqueue_with(conn, ops, org, event, None)
+}
+
+/// [`enqueue`] with the match the operation holds after its change (not read again).
+pub fn enqueue_with(
+    conn: &mut DbConnection,
+    ops: &Ops,
+    org: OrgId,
+    event: Event,
+    loaded: Option<&MatchDetail>,
+) -> OpsResult<()> {
+    if ops.notifications {
+        nabij_notify::outbox::enqueue_event_with(conn, org, &event, loaded)?;
     }
     Ok(())
 }
@@ -59,7 +71,7 @@ impl OutboxVisibility {
         conn: &mut DbConnection,
         org: OrgId,
         message_ids: impl Iterator<Item = &'a str>,
-    ) -> ApiResult<()> {
+    ) -> OpsResult<()> {
         if self.sees_all() {
             return Ok(());
         }

@@ -4,7 +4,7 @@
 //! requests (and matches, candidate lists) of those neighbours; anything else answers
 //! exactly like a missing id (`NotFound` → 404), as does another organisation's id.
 
-use crate::auth::Caller;
+use crate::caller::Caller;
 use nabij_store::audit::{self, NewAudit};
 use nabij_store::matching::{self, MatchDetail};
 use nabij_store::neighbour::{self, Neighbour};
