@@ -16,7 +16,8 @@ use crate::index;
 use crate::state::AppState;
 use actix_web::{web, HttpResponse};
 use nabij_engine::candidates::MAX_LIMIT;
-use nabij_engine::reasons::{rounded_distance_m, Reason};
+use nabij_engine::position;
+use nabij_engine::reasons::Reason;
 use nabij_engine::{CandidateQuery, Components};
 use nabij_store::audit::NewAudit;
 use nabij_store::matching::{self, MatchFilter, MatchStatus};
@@ -49,21 +50,6 @@ pub struct CandidateOut {
 #[derive(Debug, Serialize)]
 pub struct CandidatesOut {
     pub candidates: Vec<CandidateOut>,
-}
-
-fn round4(x: f64) -> f64 {
-    (x * 10_000.0).round() / 10_000.0
-}
-
-fn rounded(c: &Components) -> Components {
-    Components {
-        proximity: round4(c.proximity),
-        fit: round4(c.fit),
-        reciprocity: round4(c.reciprocity),
-        continuity: round4(c.continuity),
-        availability: round4(c.availability),
-        load: round4(c.load),
-    }
 }
 
 /// Companions already proposed for (or matched with) this request: no candidates again.
@@ -172,9 +158,9 @@ pub(crate) async fn find(
                 shown.push(CandidateOut {
                     neighbour_id: id.get(),
                     display_name: name.clone(),
-                    distance_m: rounded_distance_m(x.distance_m),
-                    score: round4(x.score),
-                    components: rounded(&x.components),
+                    distance_m: position::shown_distance_m(x.distance_m),
+                    score: position::shown_score(x.score),
+                    components: position::shown_components(&x.components),
                     reasons: x.reasons,
                 });
             }
