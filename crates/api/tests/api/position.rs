@@ -24,7 +24,7 @@
 
 use crate::helpers::TestApp;
 use nabij_api::auth::Role;
-use nabij_engine::position::{shown_components, shown_distance_m};
+use nabij_engine::position::{shown_components, shown_distance_m, snap_place};
 use nabij_engine::scope::{ScopeCategory, ScopeVerdict};
 use nabij_engine::{CandidateQuery, HelpRequest, OrgIndex, Point, RequestKind, WeeklySlots, Weights, Window};
 use nabij_store::neighbour::{self, Consent, ConsentChannel, NewNeighbour};
@@ -297,11 +297,14 @@ fn trilaterate(obs: &[(Point, f64)]) -> Point {
     p
 }
 
+/// Probe places on a circle around the known point, each at the centre of its grid cell
+/// (the attacker knows that request places are snapped, so it probes where snapping
+/// changes nothing).
 fn places(known: Point, count: usize) -> Vec<Point> {
     (0..count)
         .map(|k| {
             let a = std::f64::consts::TAU * k as f64 / count as f64 + 0.3;
-            at(known, RING_M * a.cos(), RING_M * a.sin())
+            snap_place(at(known, RING_M * a.cos(), RING_M * a.sin()))
         })
         .collect()
 }
