@@ -2,7 +2,7 @@
 //!
 //! One synthetic population, one set of requests (from the requester's home), two
 //! indexes: one over the exact homes (how the engine matched before) and one over the
-//! published positions (each home moved 125–250 m in a random direction, as the store
+//! published positions (each home moved 150–250 m in a random direction, as the store
 //! does), with each request searched from its requester's published position. For every
 //! request it compares the two top-10 lists:
 //!
@@ -90,7 +90,7 @@ pub fn run(args: &PositionArgs) -> anyhow::Result<()> {
     let exact: Vec<NeighbourProfile> = people.iter().map(|p| p.profile.clone()).collect();
     let homes: HashMap<NeighbourId, Point> = exact.iter().map(|p| (p.id, p.location)).collect();
     let radii: HashMap<NeighbourId, f64> = exact.iter().map(|p| (p.id, p.travel_radius_m)).collect();
-    let mut rng = ChaCha8Rng::seed_from_u64(args.seed ^ 0x0ff5_e7);
+    let mut rng = ChaCha8Rng::seed_from_u64(args.seed ^ 0x000f_f5e7);
     let published: HashMap<NeighbourId, Point> = exact
         .iter()
         .map(|p| (p.id, position::published(p.location, Offset::draw(&mut rng))))

@@ -44,7 +44,7 @@ use rand::Rng;
 use serde::{Deserialize, Serialize};
 
 /// The published position is at least this far from the home, in metres.
-pub const MIN_OFFSET_M: f64 = 125.0;
+pub const MIN_OFFSET_M: f64 = 150.0;
 /// And at most this far.
 pub const MAX_OFFSET_M: f64 = 250.0;
 /// A request's own place within this distance of the requester's published position is
@@ -168,8 +168,8 @@ mod tests {
             east += usize::from(o.east_m > 0.0);
             north += usize::from(o.north_m > 0.0);
         }
-        assert!(min >= MIN_OFFSET_M && min < MIN_OFFSET_M + 2.0, "{min}");
-        assert!(max <= MAX_OFFSET_M && max > MAX_OFFSET_M - 2.0, "{max}");
+        assert!((MIN_OFFSET_M..MIN_OFFSET_M + 2.0).contains(&min), "{min}");
+        assert!((MAX_OFFSET_M - 2.0..=MAX_OFFSET_M).contains(&max), "{max}");
         assert!((4_700..5_300).contains(&east) && (4_700..5_300).contains(&north));
     }
 

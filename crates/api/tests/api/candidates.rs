@@ -2,7 +2,7 @@
 //! sharing the database; candidate lists are audited.
 //!
 //! Bert lives 1.3 km from An and Cis 110 m: ranking uses published positions (each
-//! 125–250 m from the home, issue 12), so "nearer" needs a gap of more than 1 km to hold
+//! 150–250 m from the home, issue 12), so "nearer" needs a gap of more than 1 km to hold
 //! whatever the offsets.
 
 use crate::fixtures::{neighbour_at, walk_request};

@@ -45,7 +45,7 @@ async fn session_from_login_to_follow_up(app: TestApp) {
     assert_eq!(c["display_name"], "Bert");
     assert_eq!(c["distance_m"].as_u64().unwrap() % 50, 0);
     // Bert lives 333 m away; the distance shown is that between the two published
-    // positions (each 125 to 250 m from its home, issue 12), so within 500 m of it.
+    // positions (each 150 to 250 m from its home, issue 12), so within 500 m of it.
     assert!(c["distance_m"].as_u64().unwrap() <= 850, "{c}");
     assert!(c["score"].as_f64().unwrap() > 0.0);
     for k in [

@@ -38,6 +38,7 @@ crate::on_both_backends!(
     bisection_fails_for_200_residents,
     trilateration_over_http_fails,
     bisection_over_http_fails,
+    the_published_position_is_fixed_until_the_home_moves,
 );
 
 /// Residents attacked through the store and the engine.
@@ -426,4 +427,92 @@ async fn bisection_over_http_fails(app: TestApp) {
         errors.push(bisection(&mut oracle, *t).await);
     }
     judge("radius bisection (HTTP)", app.backend.name(), errors);
+}
+
+/// One offset per home: kept through reads and other changes (nobody can draw again and
+/// average), drawn anew when the home moves (a known new place teaches nothing about the
+/// old one), in the ring, cleared on erasure, and drawn for rows that lack one.
+async fn the_published_position_is_fixed_until_the_home_moves(app: TestApp) {
+    use nabij_engine::position::{MAX_OFFSET_M, MIN_OFFSET_M};
+    use nabij_store::neighbour::NeighbourUpdate;
+    let (_, targets) = population(&app.store, app.org_a.id, 5);
+    let org = app.org_a.id;
+    let id = NeighbourId(targets[0].id);
+    let get = || app.store.read(|c| neighbour::get_any(c, org, id)).unwrap();
+    let first = get();
+    let p = first.published_position().unwrap();
+    let home = Point::from_wgs84(first.lat.unwrap(), first.lon.unwrap()).unwrap();
+    assert!((MIN_OFFSET_M..=MAX_OFFSET_M).contains(&p.distance_m(home)));
+
+    let update = |change: NeighbourUpdate| {
+        app.store
+            .write(|c| neighbour::update(c, org, id, &change))
+            .unwrap();
+    };
+    update(NeighbourUpdate {
+        display_name: Some("Buur nul".into()),
+        ..Default::default()
+    });
+    update(NeighbourUpdate {
+        location: Some((first.lat.unwrap(), first.lon.unwrap())),
+        ..Default::default()
+    });
+    assert_eq!(get().published_position(), Some(p), "same home, same offset");
+
+    let moved = at(home, 500.0, 0.0).to_wgs84();
+    update(NeighbourUpdate {
+        location: Some((moved.lat, moved.lon)),
+        ..Default::default()
+    });
+    let now = get();
+    let q = now.published_position().unwrap();
+    let new_home = Point::from_wgs84(moved.lat, moved.lon).unwrap();
+    assert!((MIN_OFFSET_M..=MAX_OFFSET_M).contains(&q.distance_m(new_home)));
+    let (old, new) = (
+        (first.offset_east_m, first.offset_north_m),
+        (now.offset_east_m, now.offset_north_m),
+    );
+    assert_ne!(old, new, "a new home gets a new offset");
+
+    // Rows from before the published position: filled in by the migration step.
+    let other = NeighbourId(targets[1].id);
+    app.store
+        .write(|c| {
+            use diesel::prelude::*;
+            use nabij_store::schema::neighbours;
+            diesel::update(neighbours::table.filter(neighbours::id.eq(other)))
+                .set((
+                    neighbours::offset_east_m.eq(None::<f64>),
+                    neighbours::offset_north_m.eq(None::<f64>),
+                ))
+                .execute(c)?;
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(
+        app.store
+            .read(|c| neighbour::get(c, org, other))
+            .unwrap()
+            .published_position(),
+        None
+    );
+    app.store.migrate().unwrap();
+    assert!(app
+        .store
+        .read(|c| neighbour::get(c, org, other))
+        .unwrap()
+        .published_position()
+        .is_some());
+
+    let token = app.token(&app.org_a, Role::Coordinator, &[]);
+    let resp = app
+        .client
+        .delete(app.url(&format!("/v1/neighbours/{}", id.get())))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 204);
+    let gone = get();
+    assert_eq!((gone.offset_east_m, gone.offset_north_m), (None, None), "erased");
 }
