@@ -53,6 +53,7 @@ bench: bench-venv postgis
 	./target/release/nabij-bench http --neighbours 100000 --seconds 10 --json
 	./target/release/nabij-bench http --neighbours 100000 --seconds 10 --json --postgres
 	./target/release/nabij-bench console --samples 200 --json
+	./target/release/nabij-bench position --neighbours 2000 --profile pelt --seed 1 --json
 
 # Before a release (about 25 minutes; not part of `make test`): against a release build,
 # the realistic mix on SQLite and on PostgreSQL (5 min each, then stepped rates until p99

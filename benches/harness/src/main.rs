@@ -6,6 +6,7 @@ mod console;
 mod engine_bench;
 mod http_bench;
 mod http_outbox;
+mod position_bench;
 mod postgis;
 mod soak;
 mod stats;
@@ -39,6 +40,8 @@ enum Command {
     Console(console::ConsoleArgs),
     /// Before a release: load, crash consistency, database and SMTP outages (minutes).
     Soak(soak::SoakArgs),
+    /// Matching quality with published positions (issue 12) against exact homes.
+    Position(position_bench::PositionArgs),
 }
 
 fn main() -> anyhow::Result<()> {
@@ -50,5 +53,6 @@ fn main() -> anyhow::Result<()> {
         Command::Rematch(args) => assign_bench::run_rematch(&args),
         Command::Console(args) => console::run(&args),
         Command::Soak(args) => soak::run(&args),
+        Command::Position(args) => position_bench::run(&args),
     }
 }

@@ -26,7 +26,8 @@ pub const MAX_LIMIT: usize = 100;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Candidate {
     pub neighbour_id: NeighbourId,
-    /// Exact distance in metres (the API rounds it before showing it).
+    /// Distance in metres between the positions the index holds — published positions,
+    /// never exact homes (see [`crate::position`]); the API rounds it before showing it.
     pub distance_m: f64,
     pub score: f64,
     pub components: Components,

@@ -19,6 +19,7 @@ mod idmap;
 pub mod index;
 pub mod language;
 pub mod neighbour;
+pub mod position;
 pub mod projection;
 pub mod reasons;
 pub mod reciprocity;

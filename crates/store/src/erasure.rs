@@ -150,6 +150,8 @@ pub fn erase(conn: &mut DbConnection, org: OrgId, id: NeighbourId) -> Result<Era
         neighbours::phone.eq(None::<String>),
         neighbours::lat.eq(None::<f64>),
         neighbours::lon.eq(None::<f64>),
+        neighbours::offset_east_m.eq(None::<f64>),
+        neighbours::offset_north_m.eq(None::<f64>),
         neighbours::interests.eq("[]"),
         neighbours::talents.eq("[]"),
         neighbours::languages.eq("[]"),

@@ -1,6 +1,11 @@
 //! Neighbours: any participating resident. No role field: everybody can ask and
-//! everybody can keep someone company. Exact coordinates are stored for matching and
-//! never leave the server; responses show the neighbourhood.
+//! everybody can keep someone company. Exact coordinates are stored and never leave the
+//! server; responses show the neighbourhood.
+//!
+//! Matching never uses the exact coordinates either: each row carries a fixed random
+//! offset (`offset_east_m`, `offset_north_m`), drawn here when the location is written and
+//! drawn anew only when it changes, and the engine sees the *published position* — home
+//! plus offset — for everything a caller can observe (see `nabij_engine::position`).
 
 use crate::clock;
 use crate::error::{Result, StoreError};
@@ -12,6 +17,7 @@ use crate::DbConnection;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use nabij_engine::neighbour::MAX_CAPACITY;
+use nabij_engine::position::{self, Offset};
 use nabij_engine::projection::check_radius;
 use nabij_engine::{Balance, Language, NeighbourProfile, Point};
 
@@ -84,9 +90,27 @@ pub struct Neighbour {
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub erased_at: Option<NaiveDateTime>,
+    /// The fixed offset to the published position, in metres; `None` only after erasure.
+    /// Never sent to clients.
+    pub offset_east_m: Option<f64>,
+    pub offset_north_m: Option<f64>,
 }
 
 impl Neighbour {
+    /// The position matching uses: the home moved by the row's fixed offset. `None` after
+    /// erasure (or for a row whose offset was never drawn).
+    pub fn published_position(&self) -> Option<Point> {
+        let (lat, lon) = (self.lat?, self.lon?);
+        let offset = Offset {
+            east_m: self.offset_east_m?,
+            north_m: self.offset_north_m?,
+        };
+        if !offset.is_valid() {
+            return None;
+        }
+        Some(position::published(Point::from_wgs84(lat, lon).ok()?, offset))
+    }
+
     pub fn interests(&self) -> Result<Vec<String>> {
         json_text::codes(&self.interests, "neighbours.interests")
     }
@@ -177,6 +201,8 @@ struct NeighbourInsert {
     preferred_language: String,
     created_at: NaiveDateTime,
     updated_at: NaiveDateTime,
+    offset_east_m: Option<f64>,
+    offset_north_m: Option<f64>,
 }
 
 #[derive(AsChangeset, Default)]
@@ -200,6 +226,14 @@ struct NeighbourChanges {
     consent_recorded_by: Option<String>,
     preferred_language: Option<String>,
     updated_at: Option<NaiveDateTime>,
+    offset_east_m: Option<Option<f64>>,
+    offset_north_m: Option<Option<f64>>,
+}
+
+/// A fresh offset from the thread's cryptographically secure generator (seeded from the
+/// operating system): nobody can predict or replay it.
+fn fresh_offset() -> Offset {
+    Offset::draw(&mut rand::thread_rng())
 }
 
 fn check_name(name: &str) -> Result<String> {
@@ -287,6 +321,7 @@ pub fn create(conn: &mut DbConnection, org: OrgId, form: &NewNeighbour) -> Resul
         None => crate::neighbourhood::locate(conn, org, form.lat, form.lon)?.map(|n| n.id),
     };
     let now = clock::now();
+    let offset = fresh_offset();
     let row = NeighbourInsert {
         organisation_id: org,
         neighbourhood_id,
@@ -309,6 +344,8 @@ pub fn create(conn: &mut DbConnection, org: OrgId, form: &NewNeighbour) -> Resul
         preferred_language: check_language(&form.preferred_language)?,
         created_at: now,
         updated_at: now,
+        offset_east_m: Some(offset.east_m),
+        offset_north_m: Some(offset.north_m),
     };
     let created = diesel::insert_into(neighbours::table)
         .values(&row)
@@ -422,7 +459,7 @@ pub fn update(
     id: NeighbourId,
     change: &NeighbourUpdate,
 ) -> Result<Neighbour> {
-    get(conn, org, id)?;
+    let before = get(conn, org, id)?;
     let mut c = NeighbourChanges {
         updated_at: Some(clock::now()),
         ..Default::default()
@@ -446,6 +483,14 @@ pub fn update(
         check_location(lat, lon)?;
         c.lat = Some(Some(lat));
         c.lon = Some(Some(lon));
+        // A new home gets a new offset (so writing a known place and reading its
+        // published position tells nothing about the old one); the same home keeps its
+        // offset (so rewriting it cannot be used to draw again and average).
+        if before.lat != Some(lat) || before.lon != Some(lon) || before.published_position().is_none() {
+            let offset = fresh_offset();
+            c.offset_east_m = Some(Some(offset.east_m));
+            c.offset_north_m = Some(Some(offset.north_m));
+        }
     }
     if let Some(r) = change.travel_radius_m {
         c.travel_radius_m = Some(check_travel(r)?);
@@ -486,13 +531,13 @@ pub fn update(
     get(conn, org, id)
 }
 
-/// The engine's view of a neighbour: projected location, bitsets, balance.
+/// The engine's view of a neighbour: the published position (never the exact one),
+/// bitsets, balance.
 pub fn to_profile(row: &Neighbour, balance: Balance) -> Result<NeighbourProfile> {
     let corrupt = |what: &str| StoreError::Corrupt(format!("neighbour {}: {what}", row.id));
-    let (Some(lat), Some(lon)) = (row.lat, row.lon) else {
-        return Err(corrupt("no location"));
-    };
-    let location = Point::from_wgs84(lat, lon).map_err(|_| corrupt("location"))?;
+    let location = row
+        .published_position()
+        .ok_or_else(|| corrupt("no location or no published position"))?;
     let profile = NeighbourProfile {
         id: row.id.into(),
         location,
@@ -541,4 +586,34 @@ pub fn load_profile(
     let settings = crate::organisation::settings(conn, org)?;
     let balance = crate::exchange::balance_of(conn, org, id, &settings.reciprocity, now)?;
     to_profile(&row, balance)
+}
+
+/// Draws an offset for every neighbour with a location but none yet (rows from before the
+/// published position existed). Run right after the migrations; returns how many.
+pub fn draw_missing_offsets(conn: &mut DbConnection) -> Result<usize> {
+    let ids: Vec<NeighbourId> = neighbours::table
+        .filter(neighbours::lat.is_not_null())
+        .filter(
+            neighbours::offset_east_m
+                .is_null()
+                .or(neighbours::offset_north_m.is_null()),
+        )
+        .select(neighbours::id)
+        .load(conn)?;
+    for id in &ids {
+        let offset = fresh_offset();
+        diesel::update(
+            neighbours::table.filter(neighbours::id.eq(id)).filter(
+                neighbours::offset_east_m
+                    .is_null()
+                    .or(neighbours::offset_north_m.is_null()),
+            ),
+        )
+        .set((
+            neighbours::offset_east_m.eq(Some(offset.east_m)),
+            neighbours::offset_north_m.eq(Some(offset.north_m)),
+        ))
+        .execute(conn)?;
+    }
+    Ok(ids.len())
 }

@@ -405,16 +405,27 @@ pub fn set_scope(
     get(conn, org, id)
 }
 
-/// The engine's view of a request: the requester's languages and interests, the place
-/// (the request's own or the requester's home), who declined with the requester before
-/// and with whom an earlier match went well.
+/// Where a request is searched from, as the engine sees it: the requester's published
+/// position, or the request's own place when that lies clearly elsewhere (snapped to a
+/// grid); never the requester's exact home (see `nabij_engine::position::request_origin`).
+pub fn origin(req: &Request, requester: &crate::neighbour::Neighbour) -> Result<Point> {
+    let corrupt = |what: &str| StoreError::Corrupt(format!("request {}: {what}", req.id));
+    let published = requester
+        .published_position()
+        .ok_or_else(|| corrupt("requester without a published position"))?;
+    let own = match (req.lat, req.lon) {
+        (Some(lat), Some(lon)) => Some(Point::from_wgs84(lat, lon).map_err(|e| corrupt(&e.to_string()))?),
+        _ => None,
+    };
+    Ok(nabij_engine::position::request_origin(published, own))
+}
+
+/// The engine's view of a request: the requester's languages and interests, where it is
+/// searched from ([`origin`]), who declined with the requester before and with whom an
+/// earlier match went well.
 pub fn to_help_request(conn: &mut DbConnection, org: OrgId, req: &Request) -> Result<HelpRequest> {
     let requester = crate::neighbour::get(conn, org, req.neighbour_id)?;
-    let (lat, lon) = match (req.lat, req.lon, requester.lat, requester.lon) {
-        (Some(lat), Some(lon), _, _) | (_, _, Some(lat), Some(lon)) => (lat, lon),
-        _ => return Err(StoreError::Corrupt(format!("request {}: no location", req.id))),
-    };
-    let location = Point::from_wgs84(lat, lon).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    let location = origin(req, &requester)?;
     let declined_with = crate::declined::partners(conn, org, requester.id)?;
     let met_before = crate::matching::met_before(conn, org, requester.id)?;
     Ok(HelpRequest {

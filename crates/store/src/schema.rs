@@ -73,6 +73,8 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         erased_at -> Nullable<Timestamp>,
+        offset_east_m -> Nullable<Double>,
+        offset_north_m -> Nullable<Double>,
     }
 }
 

@@ -191,8 +191,15 @@ impl Store {
         write_transaction(&mut conn, |c| f(c).map_err(Either::Caller)).map_err(Either::into_caller)
     }
 
-    /// Runs the pending embedded migrations; returns the versions applied.
+    /// Runs the pending embedded migrations; returns the versions applied. Then draws the
+    /// published-position offsets that rows from before them lack.
     pub fn migrate(&self) -> Result<Vec<String>> {
+        let applied = self.run_migrations()?;
+        self.write(crate::neighbour::draw_missing_offsets)?;
+        Ok(applied)
+    }
+
+    fn run_migrations(&self) -> Result<Vec<String>> {
         let mut conn = self.conn()?;
         match &mut *conn {
             DbConnection::Sqlite(c) => run_pending(c, SQLITE_MIGRATIONS),

@@ -232,8 +232,8 @@ async fn check(
 
 /// Why the listed candidates are not the top of the fresh computation, if they are not:
 /// as many as the fresh top `LIMIT`, every one among the fresh top `LIMIT + 10` (ties
-/// at the edge may swap), scores equal place by place (to the 4 decimals shown, plus a
-/// little for reciprocity decaying between the two computations).
+/// at the edge may swap), scores equal place by place (to the rounding shown, half of
+/// `SCORE_STEP`, plus a little for reciprocity decaying between the two computations).
 fn disagreement(listed: &[(i64, f64)], fresh: &[(i64, f64)]) -> Option<String> {
     let want = fresh.len().min(LIMIT);
     if listed.len() != want {
@@ -243,7 +243,7 @@ fn disagreement(listed: &[(i64, f64)], fresh: &[(i64, f64)]) -> Option<String> {
         if !fresh.iter().any(|f| f.0 == *id) {
             return Some(format!("candidate {id} is not in the fresh top {}", fresh.len()));
         }
-        if (score - fresh[k].1).abs() > 1e-3 {
+        if (score - fresh[k].1).abs() > nabij_engine::position::SCORE_STEP / 2.0 + 1e-3 {
             return Some(format!(
                 "place {k}: score {score} listed, {} computed",
                 fresh[k].1

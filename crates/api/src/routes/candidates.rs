@@ -10,7 +10,8 @@ use crate::extract::Id;
 use crate::state::AppState;
 use actix_web::{web, HttpResponse};
 use nabij_engine::candidates::MAX_LIMIT;
-use nabij_engine::reasons::{rounded_distance_m, Reason};
+use nabij_engine::position;
+use nabij_engine::reasons::Reason;
 use nabij_engine::Components;
 use nabij_store::RequestId;
 use serde::{Deserialize, Serialize};
@@ -39,21 +40,6 @@ pub struct CandidateOut {
 #[derive(Debug, Serialize)]
 pub struct CandidatesOut {
     pub candidates: Vec<CandidateOut>,
-}
-
-fn round4(x: f64) -> f64 {
-    (x * 10_000.0).round() / 10_000.0
-}
-
-fn rounded(c: &Components) -> Components {
-    Components {
-        proximity: round4(c.proximity),
-        fit: round4(c.fit),
-        reciprocity: round4(c.reciprocity),
-        continuity: round4(c.continuity),
-        availability: round4(c.availability),
-        load: round4(c.load),
-    }
 }
 
 /// `GET /v1/requests/{id}/candidates`.
@@ -91,9 +77,9 @@ pub(crate) async fn find(
                 .map(|f| CandidateOut {
                     neighbour_id: f.neighbour_id.get(),
                     display_name: f.display_name,
-                    distance_m: rounded_distance_m(f.candidate.distance_m),
-                    score: round4(f.candidate.score),
-                    components: rounded(&f.candidate.components),
+                    distance_m: position::shown_distance_m(f.candidate.distance_m),
+                    score: position::shown_score(f.candidate.score),
+                    components: position::shown_components(&f.candidate.components),
                     reasons: f.candidate.reasons,
                 })
                 .collect();

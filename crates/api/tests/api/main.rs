@@ -19,6 +19,7 @@ mod matches;
 mod neighbours;
 mod openapi_check;
 mod outbox;
+mod position;
 mod problems;
 mod request_log;
 mod requests;

@@ -44,7 +44,9 @@ async fn session_from_login_to_follow_up(app: TestApp) {
     let c = &list[0];
     assert_eq!(c["display_name"], "Bert");
     assert_eq!(c["distance_m"].as_u64().unwrap() % 50, 0);
-    assert!((300..=400).contains(&c["distance_m"].as_u64().unwrap()), "{c}");
+    // Bert lives 333 m away; the distance shown is that between the two published
+    // positions (each 150 to 250 m from its home, issue 12), so within 500 m of it.
+    assert!(c["distance_m"].as_u64().unwrap() <= 850, "{c}");
     assert!(c["score"].as_f64().unwrap() > 0.0);
     for k in [
         "proximity",
@@ -54,7 +56,9 @@ async fn session_from_login_to_follow_up(app: TestApp) {
         "availability",
         "load",
     ] {
-        assert!(c["components"][k].is_number(), "{k}");
+        // Shown in steps of 0.05 (issue 12).
+        let v = c["components"][k].as_f64().unwrap();
+        assert!(((v * 20.0).round() - v * 20.0).abs() < 1e-9, "{k} = {v}");
     }
     let reason = &c["reasons"][0];
     assert!(reason["code"].is_string() && reason["nl"].is_string());

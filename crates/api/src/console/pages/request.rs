@@ -23,11 +23,10 @@ use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use map::Spot;
-use nabij_engine::projection::Point;
 use nabij_store::matching::{self, MatchDetail, MatchFilter};
 use nabij_store::neighbour;
 use nabij_store::referral::{self, Referral};
-use nabij_store::request::Request;
+use nabij_store::request::{self, Request};
 use nabij_store::service::{self, Service};
 use nabij_store::{DbConnection, NeighbourId, RequestId, ServiceId, StoreError};
 use std::collections::HashMap;
@@ -137,27 +136,23 @@ fn spots(
     r: &Request,
     cands: &[CandidateOut],
 ) -> Result<Vec<Spot>, StoreError> {
+    // Published positions only, as in the candidate search (issue 12): the exact homes
+    // would leak through the cells as the request's place moves.
     let requester = neighbour::get(c, caller.org, r.neighbour_id)?;
-    let home = match (r.lat, r.lon, requester.lat, requester.lon) {
-        (Some(lat), Some(lon), _, _) | (_, _, Some(lat), Some(lon)) => Point::from_wgs84(lat, lon).ok(),
-        _ => None,
-    };
-    let Some(home) = home else {
+    let Ok(home) = request::origin(r, &requester) else {
         return Ok(Vec::new());
     };
     let mut out = Vec::with_capacity(cands.len());
     for (i, cand) in cands.iter().enumerate() {
         let n = neighbour::get(c, caller.org, NeighbourId(cand.neighbour_id))?;
-        if let (Some(lat), Some(lon)) = (n.lat, n.lon) {
-            if let Ok(at) = Point::from_wgs84(lat, lon) {
-                out.push(Spot::new(
-                    i + 1,
-                    cand.display_name.clone(),
-                    cand.distance_m,
-                    home,
-                    at,
-                ));
-            }
+        if let Some(at) = n.published_position() {
+            out.push(Spot::new(
+                i + 1,
+                cand.display_name.clone(),
+                cand.distance_m,
+                home,
+                at,
+            ));
         }
     }
     Ok(out)
