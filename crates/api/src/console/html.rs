@@ -86,6 +86,31 @@ impl Shell {
     }
 }
 
+/// One cell of a [`Table`].
+pub enum Cell {
+    Text(String),
+    Link {
+        href: String,
+        text: String,
+    },
+    /// A one-button form posting to `action` (with the CSRF token); `hidden` is read
+    /// out after the label by screen readers ("Called Anna").
+    Post {
+        action: String,
+        label: String,
+        hidden: String,
+    },
+}
+
+/// A table for `console/table.html`: a caption (also the section heading), column
+/// headings, rows, and the sentence shown instead when there are no rows.
+pub struct Table {
+    pub caption: String,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+    pub empty: String,
+}
+
 /// A page whose `main` is still built by hand (already escaped HTML).
 #[derive(askama::Template)]
 #[template(path = "console/legacy.html")]

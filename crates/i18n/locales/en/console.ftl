@@ -26,3 +26,54 @@ login-password = Password
 login-missing = Enter your e-mail address and your password.
 login-throttled = Too many failed attempts. Wait a few minutes and try again.
 login-mismatch = This e-mail address and password do not match.
+
+col-request = Request
+col-neighbour = Neighbour
+col-kind = Kind
+col-waiting = Waiting for
+
+today-title = Today
+today-new = New requests (this week), newest first
+    .empty = No new requests this week.
+today-open = Open requests waiting longer, oldest first
+    .empty = No requests waiting longer than a week.
+today-referral = Requests to refer to a service
+    .empty = Nothing to refer.
+today-proposed = Proposals waiting for an answer
+    .empty = No proposals waiting.
+    .since = Proposed for
+today-follow-up = Matches due for follow-up
+    .empty = Nobody to follow up now.
+    .since = Together for
+today-calls = To phone (no e-mail)
+    .empty = Nobody to phone.
+    .phone = Phone
+    .about = About
+    .since = Since
+    .done = Done?
+    .no-number = no number
+    .called = Called
+today-rematch = Last re-match run
+    .empty = No run yet.
+    .link = Go to re-matching
+today-run-started =
+    { $days ->
+        [0] Started today
+        [1] Started yesterday
+       *[other] Started { $days } days ago
+    }
+today-run-running = running ({ $percent } %)
+today-run-done = done
+today-run-summary = done: { $proposals } proposals, { $groups } groups, { $referrals } to refer
+today-run-failed = failed
+today-run-stopped = stopped
+call-reason =
+    { $code ->
+        [match_proposed] Tell about a proposal (saying no is always fine)
+        [match_accepted] Tell that everyone said yes
+        [match_declined] Tell that the proposal will not go ahead
+        [match_closed] Tell that the match was closed
+        [follow_up_due] Ask how it is going
+        [request_referred] Tell which service the request was referred to
+       *[other] Something to tell
+    }

@@ -26,3 +26,54 @@ login-password = Mot de passe
 login-missing = Indiquez votre adresse e-mail et votre mot de passe.
 login-throttled = Trop de tentatives échouées. Attendez quelques minutes et réessayez.
 login-mismatch = Cette adresse e-mail et ce mot de passe ne correspondent pas.
+
+col-request = Demande
+col-neighbour = Habitant
+col-kind = Type
+col-waiting = En attente depuis
+
+today-title = Aujourd’hui
+today-new = Nouvelles demandes (cette semaine), les plus récentes d’abord
+    .empty = Aucune nouvelle demande cette semaine.
+today-open = Demandes ouvertes qui attendent depuis plus longtemps, les plus anciennes d’abord
+    .empty = Aucune demande n’attend depuis plus d’une semaine.
+today-referral = Demandes à orienter vers un service
+    .empty = Rien à orienter.
+today-proposed = Propositions en attente de réponse
+    .empty = Aucune proposition en attente.
+    .since = Proposée depuis
+today-follow-up = Mises en contact à suivre
+    .empty = Personne à suivre pour l’instant.
+    .since = Ensemble depuis
+today-calls = À appeler (pas d’e-mail)
+    .empty = Personne à appeler.
+    .phone = Téléphone
+    .about = À propos de
+    .since = Depuis
+    .done = Fait ?
+    .no-number = pas de numéro
+    .called = Appelé
+today-rematch = Dernier recalcul des propositions
+    .empty = Pas encore de recalcul.
+    .link = Vers le recalcul
+today-run-started =
+    { $days ->
+        [0] Démarré aujourd’hui
+        [1] Démarré hier
+       *[other] Démarré il y a { $days } jours
+    }
+today-run-running = en cours ({ $percent } %)
+today-run-done = terminé
+today-run-summary = terminé: { $proposals } propositions, { $groups } groupes, { $referrals } à orienter
+today-run-failed = échoué
+today-run-stopped = arrêté
+call-reason =
+    { $code ->
+        [match_proposed] Parler d’une proposition (on peut toujours dire non)
+        [match_accepted] Dire que tout le monde a dit oui
+        [match_declined] Dire que la proposition ne se fera pas
+        [match_closed] Dire que la mise en contact est clôturée
+        [follow_up_due] Demander comment ça se passe
+        [request_referred] Dire vers quel service la demande a été orientée
+       *[other] Quelque chose à dire
+    }

@@ -28,3 +28,55 @@ login-password = Wachtwoord
 login-missing = Vul uw e-mailadres en uw wachtwoord in.
 login-throttled = Te veel mislukte pogingen. Wacht enkele minuten en probeer opnieuw.
 login-mismatch = Dit e-mailadres en wachtwoord horen niet bij elkaar.
+
+# Column headings shared by several pages.
+col-request = Vraag
+col-neighbour = Buurtbewoner
+col-kind = Soort
+col-waiting = Wacht sinds
+
+today-title = Vandaag
+today-new = Nieuwe vragen (deze week), de nieuwste eerst
+    .empty = Geen nieuwe vragen deze week.
+today-open = Open vragen die al langer wachten, de oudste eerst
+    .empty = Geen vragen die langer dan een week wachten.
+today-referral = Vragen om door te verwijzen
+    .empty = Niets door te verwijzen.
+today-proposed = Voorstellen die op antwoord wachten
+    .empty = Geen voorstellen die wachten.
+    .since = Voorgesteld sinds
+today-follow-up = Samen op weg: tijd om op te volgen
+    .empty = Niemand om nu op te volgen.
+    .since = Samen sinds
+today-calls = Te bellen (geen e-mail)
+    .empty = Niemand te bellen.
+    .phone = Telefoon
+    .about = Waarover
+    .since = Sinds
+    .done = Gedaan?
+    .no-number = geen nummer
+    .called = Gebeld
+today-rematch = Laatste herberekening van voorstellen
+    .empty = Nog geen herberekening.
+    .link = Naar de herberekening
+today-run-started =
+    { $days ->
+        [0] Vandaag gestart
+        [1] Gisteren gestart
+       *[other] { $days } dagen geleden gestart
+    }
+today-run-running = bezig ({ $percent } %)
+today-run-done = klaar
+today-run-summary = klaar: { $proposals } voorstellen, { $groups } groepjes, { $referrals } om door te verwijzen
+today-run-failed = mislukt
+today-run-stopped = gestopt
+call-reason =
+    { $code ->
+        [match_proposed] Vertellen over een voorstel (nee zeggen mag altijd)
+        [match_accepted] Vertellen dat iedereen ja zei
+        [match_declined] Vertellen dat het voorstel niet doorgaat
+        [match_closed] Vertellen dat de koppeling afgesloten is
+        [follow_up_due] Vragen hoe het gaat
+        [request_referred] Vertellen naar welke dienst de vraag doorverwezen werd
+       *[other] Iets te vertellen
+    }

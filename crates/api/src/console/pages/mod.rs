@@ -115,7 +115,8 @@ pub(super) fn parse_id(raw: &str) -> Option<i64> {
     raw.parse::<i64>().ok().filter(|id| *id > 0)
 }
 
-pub(super) fn request_link(r: &Request) -> String {
+/// The text of a link to a request: its first 60 characters, or `#id`.
+pub(super) fn request_link_text(r: &Request) -> String {
     let mut text: String = r.text.chars().take(60).collect();
     if r.text.chars().count() > 60 {
         text.push('…');
@@ -123,7 +124,15 @@ pub(super) fn request_link(r: &Request) -> String {
     if text.is_empty() {
         text = format!("#{}", r.id);
     }
-    format!("<a href=\"/requests/{}\">{}</a>", r.id, esc(&text))
+    text
+}
+
+pub(super) fn request_link(r: &Request) -> String {
+    format!(
+        "<a href=\"/requests/{}\">{}</a>",
+        r.id,
+        esc(&request_link_text(r))
+    )
 }
 
 mod actions;
