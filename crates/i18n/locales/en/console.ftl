@@ -77,3 +77,37 @@ call-reason =
         [request_referred] Tell which service the request was referred to
        *[other] Something to tell
     }
+
+label-age =
+    { $days ->
+        [0] today
+        [1] 1 day
+       *[other] { $days } days
+    }
+label-kind =
+    { $code ->
+        [emotional] A listening ear, a visit
+        [companionship] Doing something together
+        [practical] A small practical hand
+       *[other] Other request
+    }
+label-request-status =
+    { $code ->
+        [open] open
+        [proposed] proposal made
+        [matched] brought together
+        [closed] closed
+        [referral_needed] to be referred
+        [referred] referred
+        [cancelled] cancelled
+        [expired] expired
+       *[other] unknown
+    }
+label-consent =
+    { $code ->
+        [home_visit] During a home visit
+        [phone_round] During a phone round
+        [referral_card] With a signed referral card
+        [self] By the person themselves
+       *[other] Unknown
+    }

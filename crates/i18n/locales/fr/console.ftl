@@ -77,3 +77,37 @@ call-reason =
         [request_referred] Dire vers quel service la demande a été orientée
        *[other] Quelque chose à dire
     }
+
+label-age =
+    { $days ->
+        [0] aujourd’hui
+        [1] 1 jour
+       *[other] { $days } jours
+    }
+label-kind =
+    { $code ->
+        [emotional] Une oreille attentive, une visite
+        [companionship] Faire quelque chose ensemble
+        [practical] Un petit coup de main pratique
+       *[other] Autre demande
+    }
+label-request-status =
+    { $code ->
+        [open] ouverte
+        [proposed] proposition faite
+        [matched] mis en contact
+        [closed] clôturée
+        [referral_needed] à orienter
+        [referred] orientée
+        [cancelled] annulée
+        [expired] expirée
+       *[other] inconnu
+    }
+label-consent =
+    { $code ->
+        [home_visit] Lors d’une visite à domicile
+        [phone_round] Lors d’une tournée d’appels
+        [referral_card] Par une carte d’orientation signée
+        [self] Par la personne elle-même
+       *[other] Inconnu
+    }

@@ -80,3 +80,38 @@ call-reason =
         [request_referred] Vertellen naar welke dienst de vraag doorverwezen werd
        *[other] Iets te vertellen
     }
+
+# Labels shared by several pages (codes from the store).
+label-age =
+    { $days ->
+        [0] vandaag
+        [1] 1 dag
+       *[other] { $days } dagen
+    }
+label-kind =
+    { $code ->
+        [emotional] Een luisterend oor, een bezoek
+        [companionship] Samen iets doen
+        [practical] Een kleine praktische hand
+       *[other] Andere vraag
+    }
+label-request-status =
+    { $code ->
+        [open] open
+        [proposed] voorstel gedaan
+        [matched] samengebracht
+        [closed] afgesloten
+        [referral_needed] door te verwijzen
+        [referred] doorverwezen
+        [cancelled] geannuleerd
+        [expired] verlopen
+       *[other] onbekend
+    }
+label-consent =
+    { $code ->
+        [home_visit] Bij een huisbezoek
+        [phone_round] Tijdens een belronde
+        [referral_card] Met een ondertekende doorverwijskaart
+        [self] Door de persoon zelf
+       *[other] Onbekend
+    }

@@ -152,7 +152,7 @@ fn today_page<'a>(ctx: &'a Ctx, data: &Today) -> TodayPage<'a> {
                 vec![
                     link(r),
                     Cell::Text(name(r.neighbour_id)),
-                    Cell::Text(kind_text(l, &r.kind).to_string()),
+                    Cell::Text(kind_text(l, &r.kind)),
                     Cell::Text(age_text(l, r.created_at)),
                 ]
             })
