@@ -140,33 +140,10 @@ impl Ctx {
         resp
     }
 
-    /// An HTML page.
+    /// A page whose `main` is still built by hand (escaped with [`esc`]); converted
+    /// pages use [`Ctx::render`] with their own template.
     pub fn page(&self, status: StatusCode, title: &str, main: &str) -> HttpResponse {
-        self.page_with(status, title, main, None)
-    }
-
-    /// An HTML page that reloads itself from `url` every `secs` seconds (no script:
-    /// `<meta http-equiv="refresh">`), e.g. while a job runs.
-    pub fn page_refreshing(
-        &self,
-        status: StatusCode,
-        title: &str,
-        main: &str,
-        secs: u32,
-        url: &str,
-    ) -> HttpResponse {
-        self.page_with(status, title, main, Some((secs, url)))
-    }
-
-    fn page_with(
-        &self,
-        status: StatusCode,
-        title: &str,
-        main: &str,
-        refresh: Option<(u32, &str)>,
-    ) -> HttpResponse {
-        let mut shell = self.shell(title);
-        shell.refresh = refresh.map(|(secs, url)| (secs, url.to_string()));
+        let shell = self.shell(title);
         self.render(status, &html::LegacyPage { shell, main })
     }
 

@@ -111,3 +111,53 @@ label-consent =
         [self] By the person themselves
        *[other] Unknown
     }
+
+rematch-title = Re-match
+rematch-intro = A re-match run looks at all open requests together and finds the best-suited neighbour for each. Every proposal waits for everyone’s answer: saying no is always fine. People with the same request are suggested a small group, and requests nobody nearby could take for a long time are flagged for referral.
+rematch-already = A run is already going on. You can follow its progress below; a second one cannot start at the same time.
+rematch-running = Running
+rematch-progress = Progress
+rematch-started = Started
+rematch-reloading = This page reloads every 2 seconds until the run is done.
+rematch-stop-reloading = Stop reloading automatically
+rematch-check-again = Check the progress again
+rematch-follow = Follow automatically (reloads every 2 seconds)
+rematch-dry-run = Trial only: count what would happen, propose nothing
+rematch-start = Start a run
+rematch-last = Last finished run
+rematch-trial = This was a trial: nothing was proposed or changed.
+rematch-considered = Open requests considered
+rematch-proposals-made = Proposals made
+rematch-groups-suggested = Groups suggested
+rematch-referrals-flagged = Requests flagged for referral
+rematch-unmatched = Still without a proposal
+rematch-duration = Duration
+rematch-recent = Recent runs
+    .empty = No run yet.
+    .number = No.
+    .status = Status
+    .proposals = Proposals
+    .groups = Groups
+    .refer = To refer
+    .trial = trial
+rematch-ago =
+    { $unit ->
+        [now] just now
+        [min] { $n } min ago
+        [hour] { $n } h ago
+       *[day] { $n } days ago
+    }
+rematch-status =
+    { $code ->
+        [running] running
+        [succeeded] done
+        [failed] failed
+        [cancelled] stopped
+       *[other] unknown
+    }
+rematch-error =
+    { $code ->
+        [stale] The run gave no sign of life for a long time and was stopped.
+        [not_started] The run could not start.
+       *[other] Something went wrong during the run. Try again later.
+    }

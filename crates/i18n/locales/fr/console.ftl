@@ -111,3 +111,53 @@ label-consent =
         [self] Par la personne elle-même
        *[other] Inconnu
     }
+
+rematch-title = Nouvel appariement
+rematch-intro = Un recalcul examine toutes les demandes ouvertes ensemble et cherche pour chacune le voisin le plus adapté. Chaque proposition attend la réponse de chacun : on peut toujours dire non. Les personnes qui ont la même demande se voient proposer un petit groupe, et les demandes pour lesquelles personne n’est disponible depuis longtemps sont marquées pour être orientées.
+rematch-already = Un recalcul est déjà en cours. Vous pouvez suivre son avancement ci-dessous ; en lancer un second en même temps n’est pas possible.
+rematch-running = En cours
+rematch-progress = Avancement
+rematch-started = Démarré
+rematch-reloading = Cette page se met à jour toutes les 2 secondes jusqu’à la fin du calcul.
+rematch-stop-reloading = Ne plus mettre à jour automatiquement
+rematch-check-again = Voir l’état à nouveau
+rematch-follow = Suivre automatiquement (mise à jour toutes les 2 secondes)
+rematch-dry-run = Seulement essayer : compter ce qui se passerait, ne rien proposer
+rematch-start = Lancer le recalcul
+rematch-last = Dernier recalcul terminé
+rematch-trial = C’était un essai : rien n’a été proposé ni modifié.
+rematch-considered = Demandes ouvertes examinées
+rematch-proposals-made = Propositions faites
+rematch-groups-suggested = Petits groupes suggérés
+rematch-referrals-flagged = Demandes marquées à orienter
+rematch-unmatched = Encore sans proposition
+rematch-duration = Durée
+rematch-recent = Recalculs récents
+    .empty = Pas encore de recalcul.
+    .number = N°
+    .status = État
+    .proposals = Propositions
+    .groups = Groupes
+    .refer = À orienter
+    .trial = essai
+rematch-ago =
+    { $unit ->
+        [now] à l’instant
+        [min] { $n } min plus tôt
+        [hour] { $n } h plus tôt
+       *[day] { $n } jours plus tôt
+    }
+rematch-status =
+    { $code ->
+        [running] en cours
+        [succeeded] terminé
+        [failed] échoué
+        [cancelled] arrêté
+       *[other] inconnu
+    }
+rematch-error =
+    { $code ->
+        [stale] Le calcul n’a plus donné signe de vie et a été arrêté.
+        [not_started] Le calcul n’a pas pu démarrer.
+       *[other] Une erreur s’est produite pendant le calcul. Réessayez plus tard.
+    }

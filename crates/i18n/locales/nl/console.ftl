@@ -115,3 +115,53 @@ label-consent =
         [self] Door de persoon zelf
        *[other] Onbekend
     }
+
+rematch-title = Opnieuw koppelen
+rematch-intro = Een herberekening bekijkt alle open vragen samen en zoekt voor elk de best passende buur. Elk voorstel wacht op het antwoord van iedereen: nee zeggen mag altijd. Mensen met dezelfde vraag krijgen een groepje voorgesteld, en vragen waarvoor al lang niemand in de buurt is, worden gemarkeerd om door te verwijzen.
+rematch-already = Er loopt al een herberekening. U kunt hieronder volgen hoe ver ze staat; een tweede tegelijk starten kan niet.
+rematch-running = Bezig
+rematch-progress = Voortgang
+rematch-started = Gestart
+rematch-reloading = Deze pagina ververst zich elke 2 seconden tot de berekening klaar is.
+rematch-stop-reloading = Niet meer automatisch verversen
+rematch-check-again = Stand opnieuw bekijken
+rematch-follow = Automatisch volgen (ververst elke 2 seconden)
+rematch-dry-run = Alleen proberen: tellen wat er zou gebeuren, niets voorstellen
+rematch-start = Herberekening starten
+rematch-last = Laatste afgewerkte herberekening
+rematch-trial = Dit was een proef: er werd niets voorgesteld of aangepast.
+rematch-considered = Open vragen bekeken
+rematch-proposals-made = Voorstellen gedaan
+rematch-groups-suggested = Groepjes voorgesteld
+rematch-referrals-flagged = Vragen gemarkeerd om door te verwijzen
+rematch-unmatched = Nog zonder voorstel
+rematch-duration = Duur
+rematch-recent = Recente herberekeningen
+    .empty = Nog geen herberekening.
+    .number = Nr.
+    .status = Stand
+    .proposals = Voorstellen
+    .groups = Groepjes
+    .refer = Door te verwijzen
+    .trial = proef
+rematch-ago =
+    { $unit ->
+        [now] zonet
+        [min] { $n } min geleden
+        [hour] { $n } uur geleden
+       *[day] { $n } dagen geleden
+    }
+rematch-status =
+    { $code ->
+        [running] bezig
+        [succeeded] klaar
+        [failed] mislukt
+        [cancelled] gestopt
+       *[other] onbekend
+    }
+rematch-error =
+    { $code ->
+        [stale] De berekening gaf lange tijd geen teken van leven en werd stopgezet.
+        [not_started] De berekening kon niet starten.
+       *[other] Er ging iets mis tijdens de berekening. Probeer het later opnieuw.
+    }
