@@ -161,3 +161,19 @@ rematch-error =
         [not_started] The run could not start.
        *[other] Something went wrong during the run. Try again later.
     }
+
+groups-title = Group suggestions
+groups-empty = No group suggestions. They come from a re-match run.
+groups-heading = Together with others who ask the same
+groups-hint = Accepting puts nobody in a group: each person says yes or no to a proposal.
+groups-group = Small group
+groups-accept = Accept the group
+groups-split = Split
+groups-all = All group suggestions
+groups-decided = This group was decided meanwhile.
+groups-status =
+    { $code ->
+        [suggested] suggestion
+        [accepted] accepted by a coordinator
+       *[other] split
+    }

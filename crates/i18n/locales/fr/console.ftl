@@ -161,3 +161,19 @@ rematch-error =
         [not_started] Le calcul n’a pas pu démarrer.
        *[other] Une erreur s’est produite pendant le calcul. Réessayez plus tard.
     }
+
+groups-title = Suggestions de groupes
+groups-empty = Aucune suggestion de groupe. Elles naissent lors d’un nouvel appariement.
+groups-heading = Avec d’autres qui ont la même demande
+groups-hint = Accepter ne met personne dans un groupe : chacun dit oui ou non à une proposition.
+groups-group = Petit groupe
+groups-accept = Accepter le groupe
+groups-split = Séparer
+groups-all = Toutes les suggestions de groupes
+groups-decided = Ce groupe a déjà été décidé entre-temps.
+groups-status =
+    { $code ->
+        [suggested] suggestion
+        [accepted] acceptée par un coordinateur
+       *[other] séparée
+    }

@@ -165,3 +165,19 @@ rematch-error =
         [not_started] De berekening kon niet starten.
        *[other] Er ging iets mis tijdens de berekening. Probeer het later opnieuw.
     }
+
+groups-title = Groepsvoorstellen
+groups-empty = Geen groepsvoorstellen. Ze ontstaan bij het opnieuw koppelen.
+groups-heading = Samen met anderen met dezelfde vraag
+groups-hint = Aanvaarden zet niemand in een groep: elke persoon zegt zelf ja of nee op een voorstel.
+groups-group = Groepje
+groups-accept = Groepje aanvaarden
+groups-split = Opsplitsen
+groups-all = Alle groepsvoorstellen
+groups-decided = Over dit groepje werd intussen al beslist.
+groups-status =
+    { $code ->
+        [suggested] voorstel
+        [accepted] aanvaard door een aanspreekpersoon
+       *[other] opgesplitst
+    }
