@@ -85,35 +85,8 @@ impl EventKind {
 }
 
 /// The language of a message: the resident's preferred language, the organisation's
-/// for coordinators; Dutch when unknown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Language {
-    #[default]
-    Nl,
-    Fr,
-    En,
-}
-
-impl Language {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Language::Nl => "nl",
-            Language::Fr => "fr",
-            Language::En => "en",
-        }
-    }
-
-    /// `nl`, `fr` or `en` (case and region ignored: `fr-BE` is French); anything else
-    /// is Dutch.
-    pub fn parse_or_default(s: &str) -> Self {
-        let lower = s.trim().to_ascii_lowercase();
-        match lower.split(['-', '_']).next().unwrap_or("") {
-            "fr" => Language::Fr,
-            "en" => Language::En,
-            _ => Language::Nl,
-        }
-    }
-}
+/// for coordinators; Dutch when unknown. The one locale type of the service.
+pub use nabij_i18n::Locale as Language;
 
 /// Who a message is written for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -1,8 +1,36 @@
-//! Minimal HTML building: every value from data goes through [`esc`]; markup is only
-//! ever written as string literals in this module's callers.
+//! The page shell and the HTML helpers.
+//!
+//! Pages are askama templates under `crates/api/templates/console/` (see
+//! `console/README.md`); every `{{ value }}` in them is escaped by [`Html`], the same
+//! escaping as [`esc`], which the pages not yet converted still call by hand.
 
 use super::Lang;
 use std::fmt::Write as _;
+
+/// The escaper of the console's `.html` templates (configured in `crates/api/askama.toml`):
+/// `& < > " '` as `&amp; &lt; &gt; &quot; &#39;`, exactly as [`esc`].
+#[derive(Debug, Clone, Copy)]
+pub struct Html;
+
+impl askama::filters::Escaper for Html {
+    fn write_escaped_str<W: std::fmt::Write>(&self, mut dest: W, s: &str) -> std::fmt::Result {
+        let mut last = 0;
+        for (i, b) in s.bytes().enumerate() {
+            let rep = match b {
+                b'&' => "&amp;",
+                b'<' => "&lt;",
+                b'>' => "&gt;",
+                b'"' => "&quot;",
+                b'\'' => "&#39;",
+                _ => continue,
+            };
+            dest.write_str(&s[last..i])?;
+            dest.write_str(rep)?;
+            last = i + 1;
+        }
+        dest.write_str(&s[last..])
+    }
+}
 
 /// Escapes text for use in element content and in double-quoted attribute values.
 pub fn esc(s: &str) -> String {
@@ -20,78 +48,92 @@ pub fn esc(s: &str) -> String {
     out
 }
 
-/// What the page shell needs besides the content.
-pub struct Shell<'a> {
-    pub lang: Lang,
-    pub title: &'a str,
+/// What the page shell (`console/base.html`) needs besides the content; every page
+/// struct has one as its field `shell` (made by [`super::Ctx::shell`]).
+pub struct Shell {
+    pub l: Lang,
+    pub title: String,
     /// Logged in: show the navigation and the log-out button (with this CSRF token).
-    pub nav_csrf: Option<&'a str>,
+    pub nav_csrf: Option<String>,
     /// Reload the page (from this URL) after this many seconds: `<meta http-equiv="refresh">`,
     /// which needs no script (used while a job runs).
-    pub refresh: Option<(u32, &'a str)>,
+    pub refresh: Option<(u32, String)>,
 }
 
-/// The whole document around `main`.
-pub fn document(shell: &Shell<'_>, main: &str) -> String {
-    let l = shell.lang;
-    let mut out = String::with_capacity(main.len() + 2048);
-    let _ = write!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{} · nabij</title><link rel=\"stylesheet\" href=\"/assets/console.css\">{}</head><body>\
-         <a class=\"skip\" href=\"#main\">{}</a><header class=\"top\"><p class=\"brand\">nabij</p>",
-        l.code(),
-        esc(shell.title),
-        shell
-            .refresh
-            .map(|(secs, url)| format!(
-                "<meta http-equiv=\"refresh\" content=\"{secs}; url={}\">",
-                esc(url)
-            ))
-            .unwrap_or_default(),
-        l.t("Naar de inhoud", "Aller au contenu", "Skip to content"),
-    );
-    if let Some(csrf) = shell.nav_csrf {
-        let _ = write!(
-            out,
-            "<nav aria-label=\"{}\"><ul>\
-             <li><a href=\"/\">{}</a></li><li><a href=\"/neighbours\">{}</a></li>\
-             <li><a href=\"/neighbours/new\">{}</a></li><li><a href=\"/services\">{}</a></li>\
-             <li><a href=\"/report\">{}</a></li><li><a href=\"/rematch\">{}</a></li></ul>\
-             <form method=\"post\" action=\"/logout\" class=\"inline\">{}<button type=\"submit\">{}</button></form></nav>",
-            l.t("Hoofdmenu", "Menu principal", "Main menu"),
-            l.t("Vandaag", "Aujourd’hui", "Today"),
-            l.t("Buurtbewoners", "Habitants", "Neighbours"),
-            l.t("Iemand inschrijven", "Inscrire quelqu’un", "Register someone"),
-            l.t("Sociale kaart", "Carte sociale", "Service directory"),
-            l.t("Buurtrapport", "Rapport de quartier", "Neighbourhood report"),
-            l.t("Opnieuw koppelen", "Nouvel appariement", "Re-match"),
-            csrf_field(csrf),
-            l.t("Afmelden", "Se déconnecter", "Log out"),
-        );
+/// One entry of the language menu.
+pub struct LangLink {
+    pub code: &'static str,
+    pub name: String,
+    pub current: bool,
+}
+
+impl Shell {
+    /// The text of a catalogue key in the page's language.
+    pub fn t(&self, key: &str) -> String {
+        self.l.text(key)
     }
-    let _ = write!(
-        out,
-        "<nav aria-label=\"{}\" class=\"langs\"><ul>",
-        l.t("Taal", "Langue", "Language")
-    );
-    for (code, name) in [("nl", "Nederlands"), ("fr", "Français"), ("en", "English")] {
-        let current = if code == l.code() {
-            " aria-current=\"true\""
-        } else {
-            ""
-        };
-        let _ = write!(
-            out,
-            "<li><a href=\"?lang={code}\" lang=\"{code}\" hreflang=\"{code}\"{current}>{name}</a></li>"
-        );
+
+    /// Every language, each named in itself.
+    pub fn langs(&self) -> Vec<LangLink> {
+        Lang::ALL
+            .iter()
+            .map(|&l| LangLink {
+                code: l.code(),
+                name: l.text("shell-language-name"),
+                current: l == self.l,
+            })
+            .collect()
     }
-    let _ = write!(
-        out,
-        "</ul></nav></header><main id=\"main\" tabindex=\"-1\">{main}</main></body></html>"
-    );
-    out
+}
+
+/// One cell of a [`Table`].
+pub enum Cell {
+    Text(String),
+    Link {
+        href: String,
+        text: String,
+    },
+    /// A one-button form posting to `action` (with the CSRF token); `hidden` is read
+    /// out after the label by screen readers ("Called Anna").
+    Post {
+        action: String,
+        label: String,
+        hidden: String,
+    },
+}
+
+/// A table for `console/table.html`: a caption (also the section heading), column
+/// headings, rows, and the sentence shown instead when there are no rows.
+pub struct Table {
+    pub caption: String,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+    pub empty: String,
+}
+
+/// A page whose `main` is still built by hand (already escaped HTML).
+#[derive(askama::Template)]
+#[template(path = "console/legacy.html")]
+pub struct LegacyPage<'a> {
+    pub shell: Shell,
+    pub main: &'a str,
+}
+
+/// Not found, not allowed, something went wrong: a title and a sentence from the
+/// catalogue (`key` and `key.text`).
+#[derive(askama::Template)]
+#[template(path = "console/error.html")]
+pub struct ErrorPage {
+    pub shell: Shell,
+    pub key: &'static str,
+    /// With a link back to today.
+    pub back: bool,
+}
+
+impl ErrorPage {
+    fn text(&self) -> String {
+        self.shell.t(&format!("{}.text", self.key))
+    }
 }
 
 /// The hidden CSRF field every form carries.
@@ -124,8 +166,19 @@ pub fn table(caption: &str, headers: &[&str], rows: &[Vec<String>], empty: &str)
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_template_escaper_escapes_as_esc() {
+        use askama::filters::Escaper;
+        for s in ["<a href=\"x\">'&'</a>", "plain", "", "é & ü", "&&"] {
+            let mut out = String::new();
+            Html.write_escaped_str(&mut out, s).unwrap();
+            assert_eq!(out, esc(s));
+        }
+    }
 
     #[test]
     fn escapes_markup_and_quotes() {

@@ -478,16 +478,14 @@ async fn the_published_position_is_fixed_until_the_home_moves(app: TestApp) {
     let other = NeighbourId(targets[1].id);
     app.store
         .write(|c| {
-            use diesel::prelude::*;
-            use nabij_store::schema::neighbours;
-            // As a row from before the migration: no offset. (Called as a function: the
-            // openapi self-test reserves the method-call spelling for HTTP clients.)
-            let clear = diesel::update(neighbours::table.filter(neighbours::id.eq(other))).set((
-                neighbours::offset_east_m.eq(None::<f64>),
-                neighbours::offset_north_m.eq(None::<f64>),
-            ));
-            RunQueryDsl::execute(clear, c)?;
-            Ok(())
+            // As a row from before the migration: no offset.
+            nabij_store::testing::execute_sql(
+                c,
+                &format!(
+                    "UPDATE neighbours SET offset_east_m = NULL, offset_north_m = NULL WHERE id = {}",
+                    other.get()
+                ),
+            )
         })
         .unwrap();
     assert_eq!(

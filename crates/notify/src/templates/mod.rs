@@ -2,13 +2,16 @@
 //! from the same paragraphs. Short and warm; they say who to contact and what happens
 //! next, and nothing more: no request text, no health information, no address. Nobody
 //! is named by a role word (the list in `fixtures/role-words.txt`, checked by the tests).
-
-mod en;
-mod fr;
-mod nl;
+//!
+//! The words live in the catalogues (`crates/i18n/locales/<lang>/mail.ftl`, one message
+//! per template: the subject as its value, the paragraphs as attributes `.p1`, `.p2`, …);
+//! the HTML layout is the askama template `templates/mail.html` (auto-escaping). A new
+//! language is a new catalogue, nothing here.
 
 use crate::error::{NotifyError, Result};
-use crate::event::{Language, Payload, Template};
+use crate::event::{Audience, Language, Payload, Template};
+use askama::Template as _;
+use nabij_i18n::{has, t, Arg};
 
 /// A message ready to be sent.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,11 +23,19 @@ pub struct Rendered {
     pub html: String,
 }
 
-/// What a language module writes: a subject and paragraphs (a paragraph may hold line
-/// breaks, e.g. the sign-off).
+/// A subject and paragraphs (a paragraph may hold line breaks, e.g. the sign-off).
 pub(crate) struct Doc {
     pub subject: String,
     pub paragraphs: Vec<String>,
+}
+
+/// The HTML body of a message.
+#[derive(askama::Template)]
+#[template(path = "mail.html")]
+struct MailHtml<'a> {
+    lang: &'a str,
+    subject: &'a str,
+    paragraphs: &'a [String],
 }
 
 /// Renders a stored template (`match_proposed.neighbour`, …) in a language with its
@@ -35,54 +46,84 @@ pub fn render(template: &str, language: Language, payload: &serde_json::Value) -
         .ok_or_else(|| NotifyError::Compose(format!("unknown template {template:?}")))?;
     let p: Payload = serde_json::from_value(payload.clone())
         .map_err(|e| NotifyError::Compose(format!("payload of {template}: {e}")))?;
-    let doc = match language {
-        Language::Nl => nl::compose(t, &p),
-        Language::Fr => fr::compose(t, &p),
-        Language::En => en::compose(t, &p),
-    };
+    let doc = compose(language, t, &p);
+    let html = MailHtml {
+        lang: language.code(),
+        subject: &doc.subject,
+        paragraphs: &doc.paragraphs,
+    }
+    .render()
+    .map_err(|e| NotifyError::Compose(format!("layout of {template}: {e}")))?;
     Ok(Rendered {
         subject: doc.subject.clone(),
         text: to_text(&doc),
-        html: to_html(&doc, language),
+        html,
     })
+}
+
+/// The catalogue key of a template: `match_proposed.neighbour` → `mail-match_proposed-neighbour`.
+fn key(t: Template) -> String {
+    format!("mail-{}", t.name().replace('.', "-"))
+}
+
+pub(crate) fn compose(l: Language, tpl: Template, p: &Payload) -> Doc {
+    let org = p.organisation.as_str();
+    let and = t(l, "mail-and", &[]);
+    let m = num(p.match_id);
+    let r = num(p.request_id);
+    let (others, people) = (
+        names(&p.people, &and, &t(l, "mail-others-none", &[])),
+        names(&p.people, &and, &t(l, "mail-people-none", &[])),
+    );
+    let reason = t(
+        l,
+        "mail-reason",
+        &[("reason", p.reason.as_deref().unwrap_or("").into())],
+    );
+    let args: [(&str, Arg<'_>); 8] = [
+        ("name", p.name.as_deref().unwrap_or("").into()),
+        ("others", others.as_str().into()),
+        ("people", people.as_str().into()),
+        ("m", m.as_str().into()),
+        ("r", r.as_str().into()),
+        ("days", p.days.unwrap_or(0).into()),
+        ("reason", reason.as_str().into()),
+        ("organisation", org.into()),
+    ];
+    let key = key(tpl);
+    let subject = t(l, &key, &args);
+    let mut body: Vec<String> = (1..)
+        .map(|i| format!("{key}.p{i}"))
+        .take_while(|k| has(l, k))
+        .map(|k| t(l, &k, &args))
+        .collect();
+    let mut paragraphs = Vec::with_capacity(body.len() + 3);
+    match tpl.audience {
+        Audience::Neighbour => {
+            paragraphs.push(t(l, "mail-hello-neighbour", &args));
+            paragraphs.append(&mut body);
+            paragraphs.push(match &p.contact {
+                Some(c) => t(l, "mail-contact-email", &[("contact", c.into())]),
+                None => t(l, "mail-contact-organisation", &[("organisation", org.into())]),
+            });
+            paragraphs.push(t(l, "mail-sign", &[("organisation", org.into())]));
+        }
+        Audience::Coordinator => {
+            paragraphs.push(t(l, "mail-hello-coordinator", &[]));
+            paragraphs.append(&mut body);
+            if p.by_phone > 0 {
+                paragraphs.push(t(l, "mail-by-phone", &[("count", p.by_phone.into())]));
+            }
+            paragraphs.push(t(l, "mail-coordinator-footer", &[("organisation", org.into())]));
+        }
+    }
+    Doc { subject, paragraphs }
 }
 
 fn to_text(doc: &Doc) -> String {
     let mut s = doc.paragraphs.join("\n\n");
     s.push('\n');
     s
-}
-
-fn to_html(doc: &Doc, language: Language) -> String {
-    let mut s = format!(
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head><meta charset=\"utf-8\"><title>{}</title></head>\n\
-         <body style=\"font-family: sans-serif; font-size: 16px; line-height: 1.5; max-width: 36em\">\n",
-        language.as_str(),
-        escape(&doc.subject)
-    );
-    for p in &doc.paragraphs {
-        s.push_str("<p>");
-        s.push_str(&escape(p).replace('\n', "<br>\n"));
-        s.push_str("</p>\n");
-    }
-    s.push_str("</body>\n</html>\n");
-    s
-}
-
-/// Escapes text for HTML.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// "Anna", "Anna and Jan", "Anna, Jan and Piet"; `none` when there is nobody.
@@ -172,7 +213,18 @@ mod tests {
             &serde_json::to_value(p).unwrap(),
         )
         .unwrap();
-        assert!(r.html.contains("&lt;b&gt;Anna&lt;/b&gt; &amp; co"));
+        // askama escapes with numeric character references.
+        assert!(
+            r.html.contains("&#60;b&#62;Anna&#60;/b&#62; &#38; co"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html
+                .contains("coord@pelt.be.</p>\n<p>Warm regards,<br>\nBuurtzorg Pelt</p>\n</body>"),
+            "{}",
+            r.html
+        );
         assert!(!r.html.contains("<b>Anna"));
         let e = render("follow_up_due.neighbour", Language::Nl, &serde_json::json!({})).unwrap_err();
         assert!(e.is_permanent());

@@ -7,7 +7,7 @@ use super::request::{render, Leftovers};
 use super::*;
 use crate::auth::Caller;
 use crate::blocking::run;
-use crate::console::html::{csrf_field, esc};
+use crate::console::html::Shell;
 use crate::console::routes::resource;
 use crate::console::{Ctx, Form, Lang};
 use crate::error::ApiError;
@@ -15,12 +15,12 @@ use crate::routes::groups::{decide_in, visible_requests};
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
+use askama::Template;
 use nabij_engine::reasons::Reason;
 use nabij_store::rematch::{self, GroupStatus};
 use nabij_store::request::Request;
 use nabij_store::{neighbour, DbConnection, NeighbourId, RequestId, StoreError};
 use std::collections::HashMap;
-use std::fmt::Write as _;
 
 pub(super) fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(resource("/groups").get(list))
@@ -86,117 +86,82 @@ pub(super) fn for_request(
     load(c, caller, Some(id))
 }
 
-fn status_text(l: Lang, code: &str) -> &'static str {
-    match code {
-        "suggested" => l.t("voorstel", "suggestion", "suggestion"),
-        "accepted" => l.t(
-            "aanvaard door een aanspreekpersoon",
-            "acceptée par un coordinateur",
-            "accepted by a coordinator",
-        ),
-        _ => l.t("opgesplitst", "séparée", "split"),
-    }
+/// One group as `console/groups_section.html` shows it.
+struct GroupItem {
+    id: i64,
+    status: String,
+    reasons: Vec<String>,
+    /// (request id, link text, requester's name).
+    members: Vec<(String, String, String)>,
+    /// Still a suggestion: accept and split buttons.
+    open: bool,
+}
+
+#[derive(Template)]
+#[template(path = "console/groups_section.html")]
+struct GroupsSection<'a> {
+    l: Lang,
+    csrf: &'a str,
+    groups: Vec<GroupItem>,
+    from: Option<RequestId>,
+    /// The buttons of an open group: (verb, label).
+    actions: [(&'static str, String); 2],
 }
 
 /// The groups as a section; `from` is the request whose page shows it (the forms come
 /// back to it).
 pub(super) fn section(ctx: &Ctx, groups: &[GroupView], from: Option<RequestId>) -> String {
     let l = ctx.lang;
-    let mut out = format!(
-        "<section aria-labelledby=\"groups\"><h2 id=\"groups\">{}</h2><p class=\"hint\">{}</p><ul class=\"groups\">",
-        esc(l.t(
-            "Samen met anderen met dezelfde vraag",
-            "Avec d’autres qui ont la même demande",
-            "Together with others who ask the same"
-        )),
-        esc(l.t(
-            "Aanvaarden zet niemand in een groep: elke persoon zegt zelf ja of nee op een voorstel.",
-            "Accepter ne met personne dans un groupe : chacun dit oui ou non à une proposition.",
-            "Accepting puts nobody in a group: each person says yes or no to a proposal.",
-        ))
-    );
-    for g in groups {
-        let _ = write!(
-            out,
-            "<li class=\"group\"><h3>{} {} · {}</h3><ul class=\"reasons\">",
-            esc(l.t("Groepje", "Petit groupe", "Small group")),
-            g.id,
-            esc(status_text(l, &g.status))
-        );
-        for reason in &g.reasons {
-            let text = match l {
-                Lang::Nl => &reason.nl,
-                Lang::Fr => &reason.fr,
-                Lang::En => &reason.en,
-            };
-            let _ = write!(out, "<li>{}</li>", esc(text));
-        }
-        out.push_str("</ul><ul class=\"members\">");
-        for (r, name) in &g.requests {
-            let _ = write!(out, "<li>{}: {}</li>", esc(name), request_link(r));
-        }
-        out.push_str("</ul>");
-        if g.status == GroupStatus::Suggested.as_str() {
-            let back = from
-                .map(|r| format!("<input type=\"hidden\" name=\"from\" value=\"{r}\">"))
-                .unwrap_or_default();
-            for (verb, text) in [
-                (
-                    "accept",
-                    l.t("Groepje aanvaarden", "Accepter le groupe", "Accept the group"),
-                ),
-                ("split", l.t("Opsplitsen", "Séparer", "Split")),
-            ] {
-                let _ = write!(
-                    out,
-                    "<form method=\"post\" action=\"/groups/{}/{verb}\" class=\"inline\">{}{back}<button type=\"submit\" class=\"{verb}\" aria-label=\"{} {}\">{}</button></form> ",
-                    g.id,
-                    csrf_field(&ctx.csrf),
-                    esc(text),
-                    g.id,
-                    esc(text),
-                );
-            }
-        }
-        out.push_str("</li>");
-    }
-    out.push_str("</ul>");
-    if from.is_some() {
-        let _ = write!(
-            out,
-            "<p><a href=\"/groups\">{}</a></p>",
-            esc(l.t(
-                "Alle groepsvoorstellen",
-                "Toutes les suggestions de groupes",
-                "All group suggestions"
-            ))
-        );
-    }
-    out.push_str("</section>");
-    out
+    let part = GroupsSection {
+        l,
+        csrf: &ctx.csrf,
+        groups: groups
+            .iter()
+            .map(|g| GroupItem {
+                id: g.id,
+                status: nabij_i18n::t(l, "groups-status", &[("code", g.status.as_str().into())]),
+                reasons: g.reasons.iter().map(|r| r.text(l.code()).to_string()).collect(),
+                members: g
+                    .requests
+                    .iter()
+                    .map(|(r, name)| (r.id.to_string(), request_link_text(r), name.clone()))
+                    .collect(),
+                open: g.status == GroupStatus::Suggested.as_str(),
+            })
+            .collect(),
+        from,
+        actions: [
+            ("accept", l.text("groups-accept")),
+            ("split", l.text("groups-split")),
+        ],
+    };
+    part.render().unwrap_or_else(|e| {
+        tracing::error!(error = %e, "groups section failed");
+        String::new()
+    })
 }
 
+#[derive(Template)]
+#[template(path = "console/groups.html")]
+struct GroupsPage {
+    shell: Shell,
+    error: Option<String>,
+    /// The rendered section; empty when there are no groups.
+    section: String,
+}
+
+/// `error` is already in the page's language.
 fn groups_page(ctx: &Ctx, status: StatusCode, groups: &[GroupView], error: Option<&str>) -> HttpResponse {
-    let l = ctx.lang;
-    let title = l.t("Groepsvoorstellen", "Suggestions de groupes", "Group suggestions");
-    let mut main = format!("<h1>{}</h1>", esc(title));
-    if let Some(e) = error {
-        let _ = write!(main, "<p class=\"error\" role=\"alert\">{}</p>", esc(e));
-    }
-    if groups.is_empty() {
-        let _ = write!(
-            main,
-            "<p class=\"empty\">{}</p>",
-            esc(l.t(
-                "Geen groepsvoorstellen. Ze ontstaan bij het opnieuw koppelen.",
-                "Aucune suggestion de groupe. Elles naissent lors d’un nouvel appariement.",
-                "No group suggestions. They come from a re-match run."
-            ))
-        );
-    } else {
-        main.push_str(&section(ctx, groups, None));
-    }
-    ctx.page(status, title, &main)
+    let page = GroupsPage {
+        shell: ctx.shell(ctx.lang.text("groups-title")),
+        error: error.map(str::to_string),
+        section: if groups.is_empty() {
+            String::new()
+        } else {
+            section(ctx, groups, None)
+        },
+    };
+    ctx.render(status, &page)
 }
 
 async fn load_all(state: &web::Data<AppState>, caller: Caller) -> Result<Vec<GroupView>, ApiError> {
@@ -239,11 +204,7 @@ async fn decide(
     let message = match done {
         Ok(_) => return ctx.redirect(&back),
         Err(ApiError::Store(StoreError::NotFound)) => return ctx.not_found(),
-        Err(ApiError::Store(StoreError::Conflict(_))) => l.t(
-            "Over dit groepje werd intussen al beslist.",
-            "Ce groupe a déjà été décidé entre-temps.",
-            "This group was decided meanwhile.",
-        ),
+        Err(ApiError::Store(StoreError::Conflict(_))) => l.text("groups-decided"),
         Err(e) => return ctx.failure(&e),
     };
     match from {
@@ -255,7 +216,7 @@ async fn decide(
             render(&ctx, &state, caller, r, &left, StatusCode::CONFLICT).await
         }
         None => match load_all(&state, caller).await {
-            Ok(groups) => groups_page(&ctx, StatusCode::CONFLICT, &groups, Some(message)),
+            Ok(groups) => groups_page(&ctx, StatusCode::CONFLICT, &groups, Some(message.as_str())),
             Err(e) => ctx.failure(&e),
         },
     }

@@ -1,12 +1,12 @@
 //! Log in and log out.
 
-use crate::console::html::{csrf_field, esc};
+use crate::console::html::Shell;
 use crate::console::routes::resource;
 use crate::console::{Ctx, Form};
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
-use std::fmt::Write as _;
+use askama::Template;
 
 pub(super) fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(resource("/login").get(login_form).post(login))
@@ -15,30 +15,25 @@ pub(super) fn configure(cfg: &mut web::ServiceConfig) {
 
 // ---------------------------------------------------------------- login, logout
 
+/// The login form.
+#[derive(Template)]
+#[template(path = "console/login.html")]
+struct LoginPage<'a> {
+    shell: Shell,
+    csrf: &'a str,
+    email: &'a str,
+    error: Option<String>,
+}
+
+/// `error` is a catalogue key.
 fn login_page(ctx: &Ctx, status: StatusCode, email: &str, error: Option<&str>) -> HttpResponse {
-    let l = ctx.lang;
-    let title = l.t("Aanmelden", "Connexion", "Log in");
-    let mut main = format!("<h1>{}</h1>", esc(title));
-    if let Some(e) = error {
-        let _ = write!(
-            main,
-            "<div class=\"error-summary\" role=\"alert\"><p>{}</p></div>",
-            esc(e)
-        );
-    }
-    let _ = write!(
-        main,
-        "<form method=\"post\" action=\"/login\" class=\"stack narrow\">{}\
-         <p><label for=\"email\">{}</label><input id=\"email\" name=\"email\" type=\"email\" autocomplete=\"username\" required value=\"{}\"></p>\
-         <p><label for=\"password\">{}</label><input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required></p>\
-         <p><button type=\"submit\">{}</button></p></form>",
-        csrf_field(&ctx.csrf),
-        esc(l.t("E-mailadres", "Adresse e-mail", "E-mail address")),
-        esc(email),
-        esc(l.t("Wachtwoord", "Mot de passe", "Password")),
-        esc(title),
-    );
-    ctx.page(status, title, &main)
+    let page = LoginPage {
+        shell: ctx.shell(ctx.lang.text("login-title")),
+        csrf: &ctx.csrf,
+        email,
+        error: error.map(|k| ctx.lang.text(k)),
+    };
+    ctx.render(status, &page)
 }
 
 pub async fn login_form(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
@@ -56,24 +51,15 @@ pub async fn login(req: HttpRequest, state: web::Data<AppState>, body: web::Byte
     if !ctx.csrf_ok(&form) {
         return ctx.forbidden();
     }
-    let l = ctx.lang;
     let email = form.text("email");
     let password = form.get("password").unwrap_or("").to_string();
     if email.is_empty() || email.len() > 254 || password.is_empty() || password.len() > 1024 {
-        let msg = l.t(
-            "Vul uw e-mailadres en uw wachtwoord in.",
-            "Indiquez votre adresse e-mail et votre mot de passe.",
-            "Enter your e-mail address and your password.",
-        );
+        let msg = "login-missing";
         return login_page(&ctx, StatusCode::BAD_REQUEST, &email, Some(msg));
     }
     let key = crate::routes::auth::login_throttle_key(&email, &req);
     if crate::routes::auth::check_throttle(&state, &key).is_err() {
-        let msg = l.t(
-            "Te veel mislukte pogingen. Wacht enkele minuten en probeer opnieuw.",
-            "Trop de tentatives échouées. Attendez quelques minutes et réessayez.",
-            "Too many failed attempts. Wait a few minutes and try again.",
-        );
+        let msg = "login-throttled";
         return login_page(&ctx, StatusCode::TOO_MANY_REQUESTS, &email, Some(msg));
     }
     let principal = match crate::routes::auth::verify_login(&state, email.clone(), password).await {
@@ -91,11 +77,7 @@ pub async fn login(req: HttpRequest, state: web::Data<AppState>, body: web::Byte
         }
         _ => {
             state.login_throttle.record_failure(&key);
-            let msg = l.t(
-                "Dit e-mailadres en wachtwoord horen niet bij elkaar.",
-                "Cette adresse e-mail et ce mot de passe ne correspondent pas.",
-                "This e-mail address and password do not match.",
-            );
+            let msg = "login-mismatch";
             login_page(&ctx, StatusCode::UNAUTHORIZED, &email, Some(msg))
         }
     }

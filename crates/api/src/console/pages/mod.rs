@@ -42,80 +42,32 @@ pub(super) fn days_since(t: NaiveDateTime) -> i64 {
     (Utc::now().naive_utc() - t).num_days().max(0)
 }
 
+/// "today", "1 day", "3 days" (catalogue `label-age`).
 pub(super) fn age_text(l: Lang, t: NaiveDateTime) -> String {
-    match days_since(t) {
-        0 => l.t("vandaag", "aujourd’hui", "today").to_string(),
-        1 => l.t("1 dag", "1 jour", "1 day").to_string(),
-        n => format!("{n} {}", l.t("dagen", "jours", "days")),
-    }
+    nabij_i18n::t(l, "label-age", &[("days", days_since(t).into())])
 }
 
-pub(super) fn kind_text(l: Lang, code: &str) -> &'static str {
-    match code {
-        "emotional" => l.t(
-            "Een luisterend oor, een bezoek",
-            "Une oreille attentive, une visite",
-            "A listening ear, a visit",
-        ),
-        "companionship" => l.t(
-            "Samen iets doen",
-            "Faire quelque chose ensemble",
-            "Doing something together",
-        ),
-        "practical" => l.t(
-            "Een kleine praktische hand",
-            "Un petit coup de main pratique",
-            "A small practical hand",
-        ),
-        _ => l.t("Andere vraag", "Autre demande", "Other request"),
-    }
+/// The kind of a request (catalogue `label-kind`).
+pub(super) fn kind_text(l: Lang, code: &str) -> String {
+    nabij_i18n::t(l, "label-kind", &[("code", code.into())])
 }
 
-pub(super) fn status_text(l: Lang, code: &str) -> &'static str {
-    match code {
-        "open" => l.t("open", "ouverte", "open"),
-        "proposed" => l.t("voorstel gedaan", "proposition faite", "proposal made"),
-        "matched" => l.t("samengebracht", "mis en contact", "brought together"),
-        "closed" => l.t("afgesloten", "clôturée", "closed"),
-        "referral_needed" => l.t("door te verwijzen", "à orienter", "to be referred"),
-        "referred" => l.t("doorverwezen", "orientée", "referred"),
-        "cancelled" => l.t("geannuleerd", "annulée", "cancelled"),
-        "expired" => l.t("verlopen", "expirée", "expired"),
-        _ => l.t("onbekend", "inconnu", "unknown"),
-    }
+/// The status of a request (catalogue `label-request-status`).
+pub(super) fn status_text(l: Lang, code: &str) -> String {
+    nabij_i18n::t(l, "label-request-status", &[("code", code.into())])
 }
 
-pub(super) fn consent_text(l: Lang, code: &str) -> &'static str {
-    match code {
-        "home_visit" => l.t(
-            "Bij een huisbezoek",
-            "Lors d’une visite à domicile",
-            "During a home visit",
-        ),
-        "phone_round" => l.t(
-            "Tijdens een belronde",
-            "Lors d’une tournée d’appels",
-            "During a phone round",
-        ),
-        "referral_card" => l.t(
-            "Met een ondertekende doorverwijskaart",
-            "Par une carte d’orientation signée",
-            "With a signed referral card",
-        ),
-        "self" => l.t(
-            "Door de persoon zelf",
-            "Par la personne elle-même",
-            "By the person themselves",
-        ),
-        _ => l.t("Onbekend", "Inconnu", "Unknown"),
-    }
+/// How consent was given (catalogue `label-consent`).
+pub(super) fn consent_text(l: Lang, code: &str) -> String {
+    nabij_i18n::t(l, "label-consent", &[("code", code.into())])
 }
 
 pub(super) fn parse_id(raw: &str) -> Option<i64> {
     raw.parse::<i64>().ok().filter(|id| *id > 0)
 }
 
-pub(super) fn request_link(r: &Request) -> String {
+/// The text of a link to a request: its first 60 characters, or `#id`.
+pub(super) fn request_link_text(r: &Request) -> String {
     let mut text: String = r.text.chars().take(60).collect();
     if r.text.chars().count() > 60 {
         text.push('…');
@@ -123,21 +75,22 @@ pub(super) fn request_link(r: &Request) -> String {
     if text.is_empty() {
         text = format!("#{}", r.id);
     }
-    format!("<a href=\"/requests/{}\">{}</a>", r.id, esc(&text))
+    text
+}
+
+pub(super) fn request_link(r: &Request) -> String {
+    format!(
+        "<a href=\"/requests/{}\">{}</a>",
+        r.id,
+        esc(&request_link_text(r))
+    )
 }
 
 mod actions;
 mod groups;
 mod labels;
 mod login;
-mod neighbour_edit;
-mod neighbour_erase;
-mod neighbour_fields;
-mod neighbour_form;
-mod neighbour_history;
-mod neighbour_page;
-mod neighbours;
-mod register;
+mod neighbour;
 mod rematch;
 mod report;
 mod request;
@@ -149,8 +102,7 @@ mod today;
 pub fn configure(cfg: &mut web::ServiceConfig) {
     today::configure(cfg);
     login::configure(cfg);
-    register::configure(cfg);
-    neighbours::configure(cfg);
+    neighbour::configure(cfg);
     request::configure(cfg);
     actions::configure(cfg);
     groups::configure(cfg);

@@ -10,7 +10,7 @@
 
 use super::*;
 use crate::blocking::run;
-use crate::console::html::{csrf_field, esc};
+use crate::console::html::{Cell, Shell, Table};
 use crate::console::routes::resource;
 use crate::console::{Ctx, Form};
 use crate::error::ApiError;
@@ -18,10 +18,10 @@ use crate::routes::jobs::{self, JobOut, RematchIn, Start};
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
+use askama::Template;
 use chrono::NaiveDateTime;
 use nabij_store::job::{self, Job};
 use nabij_store::rematch;
-use std::fmt::Write as _;
 
 /// Seconds between reloads while a run goes on.
 const REFRESH_SECS: u32 = 2;
@@ -92,46 +92,21 @@ pub async fn start(req: HttpRequest, state: web::Data<AppState>, body: web::Byte
 
 fn ago_text(l: Lang, t: NaiveDateTime) -> String {
     let mins = (chrono::Utc::now().naive_utc() - t).num_minutes().max(0);
-    match mins {
-        0 => l.t("zonet", "à l’instant", "just now").to_string(),
-        1..=59 => format!("{mins} {}", l.t("min geleden", "min plus tôt", "min ago")),
-        60..=2879 => format!("{} {}", mins / 60, l.t("uur geleden", "h plus tôt", "h ago")),
-        _ => format!(
-            "{} {}",
-            mins / 1440,
-            l.t("dagen geleden", "jours plus tôt", "days ago")
-        ),
-    }
+    let (unit, n) = match mins {
+        0 => ("now", 0),
+        1..=59 => ("min", mins),
+        60..=2879 => ("hour", mins / 60),
+        _ => ("day", mins / 1440),
+    };
+    nabij_i18n::t(l, "rematch-ago", &[("unit", unit.into()), ("n", n.into())])
 }
 
-fn status_text(l: Lang, status: &str) -> &'static str {
-    match status {
-        "running" => l.t("bezig", "en cours", "running"),
-        "succeeded" => l.t("klaar", "terminé", "done"),
-        "failed" => l.t("mislukt", "échoué", "failed"),
-        "cancelled" => l.t("gestopt", "arrêté", "stopped"),
-        _ => l.t("onbekend", "inconnu", "unknown"),
-    }
+fn status_text(l: Lang, status: &str) -> String {
+    nabij_i18n::t(l, "rematch-status", &[("code", status.into())])
 }
 
-fn error_text(l: Lang, code: &str) -> &'static str {
-    match code {
-        "stale" => l.t(
-            "De berekening gaf lange tijd geen teken van leven en werd stopgezet.",
-            "Le calcul n’a plus donné signe de vie et a été arrêté.",
-            "The run gave no sign of life for a long time and was stopped.",
-        ),
-        "not_started" => l.t(
-            "De berekening kon niet starten.",
-            "Le calcul n’a pas pu démarrer.",
-            "The run could not start.",
-        ),
-        _ => l.t(
-            "Er ging iets mis tijdens de berekening. Probeer het later opnieuw.",
-            "Une erreur s’est produite pendant le calcul. Réessayez plus tard.",
-            "Something went wrong during the run. Try again later.",
-        ),
-    }
+fn error_text(l: Lang, code: &str) -> String {
+    nabij_i18n::t(l, "rematch-error", &[("code", code.into())])
 }
 
 fn duration_text(ms: u64) -> String {
@@ -142,244 +117,136 @@ fn duration_text(ms: u64) -> String {
     }
 }
 
-/// The summary of a finished run, as a definition list.
-fn summary_html(l: Lang, j: &Job) -> String {
+/// The summary of a finished run.
+enum Summary {
+    /// The job row could not be read.
+    Unreadable(String),
+    /// The run failed: why.
+    Error(String),
+    /// Whether it was a trial, and the facts as (label, value).
+    Facts(bool, Vec<(String, String)>),
+    None,
+}
+
+fn summary(l: Lang, j: &Job) -> Summary {
     let out = match JobOut::from_row(j) {
         Ok(o) => o,
-        Err(_) => return format!("<p>{}</p>", esc(error_text(l, ""))),
+        Err(_) => return Summary::Unreadable(error_text(l, "")),
     };
     if let Some(code) = &out.error {
-        return format!("<p class=\"error\">{}</p>", esc(error_text(l, code)));
+        return Summary::Error(error_text(l, code));
     }
     let Some(s) = out.summary else {
-        return String::new();
+        return Summary::None;
     };
-    let mut html = String::new();
-    if s.dry_run {
-        let _ = write!(
-            html,
-            "<p>{}</p>",
-            esc(l.t(
-                "Dit was een proef: er werd niets voorgesteld of aangepast.",
-                "C’était un essai : rien n’a été proposé ni modifié.",
-                "This was a trial: nothing was proposed or changed."
-            ))
-        );
-    }
     let facts = [
-        (
-            l.t(
-                "Open vragen bekeken",
-                "Demandes ouvertes examinées",
-                "Open requests considered",
-            ),
-            s.requests_considered.to_string(),
-        ),
-        (
-            l.t("Voorstellen gedaan", "Propositions faites", "Proposals made"),
-            s.proposals_made.to_string(),
-        ),
-        (
-            l.t(
-                "Groepjes voorgesteld",
-                "Petits groupes suggérés",
-                "Groups suggested",
-            ),
-            s.groups_suggested.to_string(),
-        ),
-        (
-            l.t(
-                "Vragen gemarkeerd om door te verwijzen",
-                "Demandes marquées à orienter",
-                "Requests flagged for referral",
-            ),
-            s.referrals_suggested.to_string(),
-        ),
-        (
-            l.t(
-                "Nog zonder voorstel",
-                "Encore sans proposition",
-                "Still without a proposal",
-            ),
-            s.still_unmatched.to_string(),
-        ),
-        (l.t("Duur", "Durée", "Duration"), duration_text(s.duration_ms)),
+        ("rematch-considered", s.requests_considered.to_string()),
+        ("rematch-proposals-made", s.proposals_made.to_string()),
+        ("rematch-groups-suggested", s.groups_suggested.to_string()),
+        ("rematch-referrals-flagged", s.referrals_suggested.to_string()),
+        ("rematch-unmatched", s.still_unmatched.to_string()),
+        ("rematch-duration", duration_text(s.duration_ms)),
     ];
-    html.push_str("<dl class=\"facts\">");
-    for (k, v) in facts {
-        let _ = write!(html, "<dt>{}</dt><dd>{}</dd>", esc(k), esc(&v));
-    }
-    html.push_str("</dl>");
-    html
+    Summary::Facts(
+        s.dry_run,
+        facts.into_iter().map(|(k, v)| (l.text(k), v)).collect(),
+    )
+}
+
+/// The run going on now.
+struct Running {
+    id: String,
+    pct: u32,
+    ago: String,
+}
+
+/// The last finished run.
+struct Last {
+    ago: String,
+    status: String,
+    summary: Summary,
+}
+
+#[derive(Template)]
+#[template(path = "console/rematch.html")]
+struct RematchPage<'a> {
+    shell: Shell,
+    csrf: &'a str,
+    /// A start was refused because a run goes on.
+    already: bool,
+    running: Option<Running>,
+    /// The page reloads itself (`?follow=on`).
+    following: bool,
+    last: Option<Last>,
+    recent: Table,
 }
 
 fn render(ctx: &Ctx, status: StatusCode, runs: &Runs, already: Option<()>, refresh: bool) -> HttpResponse {
     let l = ctx.lang;
-    let title = l.t("Opnieuw koppelen", "Nouvel appariement", "Re-match");
-    let mut main = format!(
-        "<h1>{}</h1><p>{}</p>",
-        esc(title),
-        esc(l.t(
-            "Een herberekening bekijkt alle open vragen samen en zoekt voor elk de best passende buur. Elk voorstel wacht op het antwoord van iedereen: nee zeggen mag altijd. Mensen met dezelfde vraag krijgen een groepje voorgesteld, en vragen waarvoor al lang niemand in de buurt is, worden gemarkeerd om door te verwijzen.",
-            "Un recalcul examine toutes les demandes ouvertes ensemble et cherche pour chacune le voisin le plus adapté. Chaque proposition attend la réponse de chacun : on peut toujours dire non. Les personnes qui ont la même demande se voient proposer un petit groupe, et les demandes pour lesquelles personne n’est disponible depuis longtemps sont marquées pour être orientées.",
-            "A re-match run looks at all open requests together and finds the best-suited neighbour for each. Every proposal waits for everyone’s answer: saying no is always fine. People with the same request are suggested a small group, and requests nobody nearby could take for a long time are flagged for referral.",
-        )),
-    );
-    if already.is_some() {
-        let _ = write!(
-            main,
-            "<div class=\"notice\" role=\"status\"><p>{}</p></div>",
-            esc(l.t(
-                "Er loopt al een herberekening. U kunt hieronder volgen hoe ver ze staat; een tweede tegelijk starten kan niet.",
-                "Un recalcul est déjà en cours. Vous pouvez suivre son avancement ci-dessous ; en lancer un second en même temps n’est pas possible.",
-                "A run is already going on. You can follow its progress below; a second one cannot start at the same time.",
-            ))
-        );
+    let mut shell = ctx.shell(l.text("rematch-title"));
+    if runs.running.is_some() && refresh {
+        shell.refresh = Some((REFRESH_SECS, "/rematch?follow=on".to_string()));
     }
-    match &runs.running {
-        Some(j) => {
-            let pct = (j.progress * 100.0).round().clamp(0.0, 100.0) as u32;
-            let _ = write!(
-                main,
-                "<section aria-labelledby=\"running\"><h2 id=\"running\">{}</h2>\
-                 <p><label for=\"progress\">{}</label><progress id=\"progress\" max=\"100\" value=\"{pct}\">{pct} %</progress> <span>{pct} %</span></p>\
-                 <p>{} {} (nr. {}).</p>",
-                esc(l.t("Bezig", "En cours", "Running")),
-                esc(l.t("Voortgang", "Avancement", "Progress")),
-                esc(l.t("Gestart", "Démarré", "Started")),
-                esc(&ago_text(l, j.started_at)),
-                j.id,
-            );
-            if refresh {
-                let _ = write!(
-                    main,
-                    "<p>{} <a href=\"/rematch\">{}</a></p></section>",
-                    esc(l.t(
-                        "Deze pagina ververst zich elke 2 seconden tot de berekening klaar is.",
-                        "Cette page se met à jour toutes les 2 secondes jusqu’à la fin du calcul.",
-                        "This page reloads every 2 seconds until the run is done.",
-                    )),
-                    esc(l.t(
-                        "Niet meer automatisch verversen",
-                        "Ne plus mettre à jour automatiquement",
-                        "Stop reloading automatically"
-                    )),
-                );
-            } else {
-                let _ = write!(
-                    main,
-                    "<p><a href=\"/rematch\">{}</a> · <a href=\"/rematch?follow=on\">{}</a></p></section>",
-                    esc(l.t(
-                        "Stand opnieuw bekijken",
-                        "Voir l’état à nouveau",
-                        "Check the progress again"
-                    )),
-                    esc(l.t(
-                        "Automatisch volgen (ververst elke 2 seconden)",
-                        "Suivre automatiquement (mise à jour toutes les 2 secondes)",
-                        "Follow automatically (reloads every 2 seconds)"
-                    )),
-                );
-            }
-        }
-        None => {
-            let _ = write!(
-                main,
-                "<form method=\"post\" action=\"/rematch\" class=\"stack\">{}\
-                 <p class=\"choice\"><input type=\"checkbox\" id=\"dry_run\" name=\"dry_run\" value=\"1\"><label for=\"dry_run\">{}</label></p>\
-                 <button type=\"submit\">{}</button></form>",
-                csrf_field(&ctx.csrf),
-                esc(l.t(
-                    "Alleen proberen: tellen wat er zou gebeuren, niets voorstellen",
-                    "Seulement essayer : compter ce qui se passerait, ne rien proposer",
-                    "Trial only: count what would happen, propose nothing",
-                )),
-                esc(l.t("Herberekening starten", "Lancer le recalcul", "Start a run")),
-            );
-        }
-    }
-    let last_done = runs.recent.iter().find(|j| j.status != "running");
-    if let Some(j) = last_done {
-        let _ = write!(
-            main,
-            "<section aria-labelledby=\"last\"><h2 id=\"last\">{}</h2><p>{} {}: {}.</p>{}</section>",
-            esc(l.t(
-                "Laatste afgewerkte herberekening",
-                "Dernier recalcul terminé",
-                "Last finished run"
-            )),
-            esc(l.t("Gestart", "Démarré", "Started")),
-            esc(&ago_text(l, j.started_at)),
-            esc(status_text(l, &j.status)),
-            summary_html(l, j),
-        );
-    }
-    main.push_str(&recent_table(l, &runs.recent));
-    match (&runs.running, refresh) {
-        (Some(_), true) => ctx.page_refreshing(status, title, &main, REFRESH_SECS, "/rematch?follow=on"),
-        _ => ctx.page(status, title, &main),
-    }
+    let page = RematchPage {
+        shell,
+        csrf: &ctx.csrf,
+        already: already.is_some(),
+        running: runs.running.as_ref().map(|j| Running {
+            id: j.id.to_string(),
+            pct: (j.progress * 100.0).round().clamp(0.0, 100.0) as u32,
+            ago: ago_text(l, j.started_at),
+        }),
+        following: refresh,
+        last: runs.recent.iter().find(|j| j.status != "running").map(|j| Last {
+            ago: ago_text(l, j.started_at),
+            status: status_text(l, &j.status),
+            summary: summary(l, j),
+        }),
+        recent: recent_table(l, &runs.recent),
+    };
+    ctx.render(status, &page)
 }
 
-fn recent_table(l: Lang, recent: &[Job]) -> String {
-    let h = l.t("Recente herberekeningen", "Recalculs récents", "Recent runs");
-    let mut out = format!(
-        "<section aria-labelledby=\"recent\"><h2 id=\"recent\">{}</h2>",
-        esc(h)
-    );
-    if recent.is_empty() {
-        let _ = write!(
-            out,
-            "<p class=\"empty\">{}</p></section>",
-            esc(l.t(
-                "Nog geen herberekening.",
-                "Pas encore de recalcul.",
-                "No run yet."
-            ))
-        );
-        return out;
-    }
+fn recent_table(l: Lang, recent: &[Job]) -> Table {
     let headers = [
-        l.t("Nr.", "N°", "No."),
-        l.t("Gestart", "Démarré", "Started"),
-        l.t("Stand", "État", "Status"),
-        l.t("Voorstellen", "Propositions", "Proposals"),
-        l.t("Groepjes", "Groupes", "Groups"),
-        l.t("Door te verwijzen", "À orienter", "To refer"),
-        l.t("Duur", "Durée", "Duration"),
+        "rematch-recent.number",
+        "rematch-started",
+        "rematch-recent.status",
+        "rematch-recent.proposals",
+        "rematch-recent.groups",
+        "rematch-recent.refer",
+        "rematch-duration",
     ];
-    let _ = write!(
-        out,
-        "<table><caption class=\"visually-hidden\">{}</caption><thead><tr>",
-        esc(h)
-    );
-    for c in headers {
-        let _ = write!(out, "<th scope=\"col\">{}</th>", esc(c));
+    let rows = recent
+        .iter()
+        .map(|j| {
+            let summary = JobOut::from_row(j).ok().and_then(|o| o.summary);
+            let num = |f: fn(&rematch::RematchSummary) -> usize| {
+                summary.as_ref().map_or("—".to_string(), |s| f(s).to_string())
+            };
+            let mut state = status_text(l, &j.status);
+            if summary.as_ref().is_some_and(|s| s.dry_run) {
+                state = format!("{state} ({})", l.text("rematch-recent.trial"));
+            }
+            vec![
+                Cell::Text(j.id.to_string()),
+                Cell::Text(ago_text(l, j.started_at)),
+                Cell::Text(state),
+                Cell::Text(num(|s| s.proposals_made)),
+                Cell::Text(num(|s| s.groups_suggested)),
+                Cell::Text(num(|s| s.referrals_suggested)),
+                Cell::Text(
+                    summary
+                        .as_ref()
+                        .map_or("—".to_string(), |s| duration_text(s.duration_ms)),
+                ),
+            ]
+        })
+        .collect();
+    Table {
+        caption: l.text("rematch-recent"),
+        headers: headers.iter().map(|h| l.text(h)).collect(),
+        rows,
+        empty: l.text("rematch-recent.empty"),
     }
-    out.push_str("</tr></thead><tbody>");
-    for j in recent {
-        let summary = JobOut::from_row(j).ok().and_then(|o| o.summary);
-        let num = |f: fn(&rematch::RematchSummary) -> usize| {
-            summary.as_ref().map_or("—".to_string(), |s| f(s).to_string())
-        };
-        let mut state = status_text(l, &j.status).to_string();
-        if summary.as_ref().is_some_and(|s| s.dry_run) {
-            let _ = write!(state, " ({})", l.t("proef", "essai", "trial"));
-        }
-        let _ = write!(
-            out,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            j.id,
-            esc(&ago_text(l, j.started_at)),
-            esc(&state),
-            num(|s| s.proposals_made),
-            num(|s| s.groups_suggested),
-            num(|s| s.referrals_suggested),
-            summary
-                .as_ref()
-                .map_or("—".to_string(), |s| esc(&duration_text(s.duration_ms))),
-        );
-    }
-    out.push_str("</tbody></table></section>");
-    out
 }

@@ -1,7 +1,7 @@
 //! The organisation's service directory (sociale kaart): list, add, change, take off.
 //! Writes go through the functions of `/v1/services` (same checks, same audit rows).
 
-use super::neighbours::query_param;
+use super::neighbour::query_param;
 use super::service_form::{self as sf, ServiceForm};
 use super::*;
 use crate::auth::Caller;

@@ -4,7 +4,7 @@ use super::*;
 use crate::access;
 use crate::auth::Caller;
 use crate::blocking::run;
-use crate::console::html::{csrf_field, esc, table};
+use crate::console::html::{Cell, Shell, Table};
 use crate::console::routes::resource;
 use crate::console::{Ctx, Form};
 use crate::error::{ApiError, ApiResult};
@@ -13,14 +13,15 @@ use crate::routes::jobs::JobOut;
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
+use askama::Template;
 use chrono::NaiveDateTime;
+use nabij_i18n::t;
 use nabij_store::job::{self};
 use nabij_store::matching::{self, MatchFilter, MatchStatus};
 use nabij_store::neighbour::{self};
 use nabij_store::request::{self, Request, RequestFilter, RequestStatus};
 use nabij_store::{organisation, rematch, NeighbourId, StoreError};
 use std::collections::HashMap;
-use std::fmt::Write as _;
 
 pub(super) fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(resource("/").get(today))
@@ -116,318 +117,173 @@ pub async fn today(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse
         Ok(d) => d,
         Err(e) => return ctx.failure(&e),
     };
-    let l = ctx.lang;
-    let name = |id: NeighbourId| esc(data.names.get(&id).map(String::as_str).unwrap_or("—"));
-    let title = l.t("Vandaag", "Aujourd’hui", "Today");
-    let mut main = format!("<h1>{}</h1>", esc(title));
+    let page = today_page(&ctx, &data);
+    ctx.render(StatusCode::OK, &page)
+}
 
-    let request_rows = |list: &[Request]| -> Vec<Vec<String>> {
+/// The today view: its sections are tables (`console/table.html`).
+#[derive(Template)]
+#[template(path = "console/today.html")]
+struct TodayPage<'a> {
+    shell: Shell,
+    csrf: &'a str,
+    /// (section id, table), in page order.
+    tables: Vec<(&'static str, Table)>,
+    /// The last re-match run in one sentence.
+    last_run: Option<String>,
+}
+
+fn today_page<'a>(ctx: &'a Ctx, data: &Today) -> TodayPage<'a> {
+    let l = ctx.lang;
+    let tx = |key: &str| l.text(key);
+    let name = |id: NeighbourId| data.names.get(&id).cloned().unwrap_or_else(|| "—".into());
+    let link = |r: &Request| Cell::Link {
+        href: format!("/requests/{}", r.id),
+        text: request_link_text(r),
+    };
+    let table = |key: &str, headers: &[&str], rows: Vec<Vec<Cell>>| Table {
+        caption: tx(key),
+        headers: headers.iter().map(|h| tx(h)).collect(),
+        rows,
+        empty: tx(&format!("{key}.empty")),
+    };
+    let request_rows = |list: &[Request]| -> Vec<Vec<Cell>> {
         list.iter()
             .map(|r| {
                 vec![
-                    request_link(r),
-                    name(r.neighbour_id),
-                    esc(kind_text(l, &r.kind)),
-                    esc(&age_text(l, r.created_at)),
+                    link(r),
+                    Cell::Text(name(r.neighbour_id)),
+                    Cell::Text(kind_text(l, &r.kind)),
+                    Cell::Text(age_text(l, r.created_at)),
                 ]
             })
             .collect()
     };
-    let req_headers = [
-        l.t("Vraag", "Demande", "Request"),
-        l.t("Buurtbewoner", "Habitant", "Neighbour"),
-        l.t("Soort", "Type", "Kind"),
-        l.t("Wacht sinds", "En attente depuis", "Waiting for"),
-    ];
-    let section = |main: &mut String, id: &str, heading: &str, count: usize, body: String| {
-        let _ = write!(
-            main,
-            "<section aria-labelledby=\"{id}\"><h2 id=\"{id}\">{} <span class=\"count\">({count})</span></h2>{body}</section>",
-            esc(heading)
-        );
-    };
+    let req_headers = ["col-request", "col-neighbour", "col-kind", "col-waiting"];
     let (new, older): (Vec<Request>, Vec<Request>) = data
         .open
         .iter()
         .cloned()
         .partition(|r| days_since(r.created_at) < NEW_DAYS);
     let new: Vec<Request> = new.into_iter().rev().collect();
-    let h = l.t(
-        "Nieuwe vragen (deze week), de nieuwste eerst",
-        "Nouvelles demandes (cette semaine), les plus récentes d’abord",
-        "New requests (this week), newest first",
-    );
-    section(
-        &mut main,
-        "new",
-        h,
-        new.len(),
-        table(
-            h,
-            &req_headers,
-            &request_rows(&new),
-            l.t(
-                "Geen nieuwe vragen deze week.",
-                "Aucune nouvelle demande cette semaine.",
-                "No new requests this week.",
-            ),
-        ),
-    );
-    let h = l.t(
-        "Open vragen die al langer wachten, de oudste eerst",
-        "Demandes ouvertes qui attendent depuis plus longtemps, les plus anciennes d’abord",
-        "Open requests waiting longer, oldest first",
-    );
-    section(
-        &mut main,
-        "open",
-        h,
-        older.len(),
-        table(
-            h,
-            &req_headers,
-            &request_rows(&older),
-            l.t(
-                "Geen vragen die langer dan een week wachten.",
-                "Aucune demande n’attend depuis plus d’une semaine.",
-                "No requests waiting longer than a week.",
-            ),
-        ),
-    );
-    let h = l.t(
-        "Vragen om door te verwijzen",
-        "Demandes à orienter vers un service",
-        "Requests to refer to a service",
-    );
-    section(
-        &mut main,
-        "referral",
-        h,
-        data.referral.len(),
-        table(
-            h,
-            &req_headers,
-            &request_rows(&data.referral),
-            l.t(
-                "Niets door te verwijzen.",
-                "Rien à orienter.",
-                "Nothing to refer.",
-            ),
-        ),
-    );
-
     let match_rows = |list: &[(matching::Match, Request)],
                       since: fn(&matching::Match) -> NaiveDateTime|
-     -> Vec<Vec<String>> {
+     -> Vec<Vec<Cell>> {
         list.iter()
-            .map(|(m, r)| vec![request_link(r), name(r.neighbour_id), esc(&age_text(l, since(m)))])
+            .map(|(m, r)| {
+                vec![
+                    link(r),
+                    Cell::Text(name(r.neighbour_id)),
+                    Cell::Text(age_text(l, since(m))),
+                ]
+            })
             .collect()
     };
-    let h = l.t(
-        "Voorstellen die op antwoord wachten",
-        "Propositions en attente de réponse",
-        "Proposals waiting for an answer",
-    );
-    section(
-        &mut main,
-        "proposed",
-        h,
-        data.proposed.len(),
-        table(
-            h,
-            &[
-                l.t("Vraag", "Demande", "Request"),
-                l.t("Buurtbewoner", "Habitant", "Neighbour"),
-                l.t("Voorgesteld sinds", "Proposée depuis", "Proposed for"),
-            ],
-            &match_rows(&data.proposed, |m| m.created_at),
-            l.t(
-                "Geen voorstellen die wachten.",
-                "Aucune proposition en attente.",
-                "No proposals waiting.",
-            ),
-        ),
-    );
-    let h = l.t(
-        "Samen op weg: tijd om op te volgen",
-        "Mises en contact à suivre",
-        "Matches due for follow-up",
-    );
-    section(
-        &mut main,
-        "follow-up",
-        h,
-        data.follow_up.len(),
-        table(
-            h,
-            &[
-                l.t("Vraag", "Demande", "Request"),
-                l.t("Buurtbewoner", "Habitant", "Neighbour"),
-                l.t("Samen sinds", "Ensemble depuis", "Together for"),
-            ],
-            &match_rows(&data.follow_up, |m| m.activated_at.unwrap_or(m.created_at)),
-            l.t(
-                "Niemand om nu op te volgen.",
-                "Personne à suivre pour l’instant.",
-                "Nobody to follow up now.",
-            ),
-        ),
-    );
-    let call_rows: Vec<Vec<String>> = data
+    let call_rows: Vec<Vec<Cell>> = data
         .calls
         .iter()
         .map(|d| {
             vec![
-                format!(
-                    "<a href=\"/neighbours/{}\">{}</a>",
-                    d.neighbour_id,
-                    esc(&d.display_name)
-                ),
-                match &d.phone {
-                    Some(p) => format!("<a href=\"tel:{}\">{}</a>", esc(p), esc(p)),
-                    None => esc(l.t("geen nummer", "pas de numéro", "no number")),
+                Cell::Link {
+                    href: format!("/neighbours/{}", d.neighbour_id),
+                    text: d.display_name.clone(),
                 },
-                esc(call_reason_text(l, &d.reason)),
-                esc(&age_text(l, d.since)),
-                format!(
-                    "<form method=\"post\" action=\"/calls/{}/done\" class=\"inline\">{}<button type=\"submit\">{}<span class=\"visually-hidden\"> {}</span></button></form>",
-                    d.call_id,
-                    csrf_field(&ctx.csrf),
-                    esc(l.t("Gebeld", "Appelé", "Called")),
-                    esc(&d.display_name)
-                ),
+                match &d.phone {
+                    Some(p) => Cell::Link {
+                        href: format!("tel:{p}"),
+                        text: p.clone(),
+                    },
+                    None => Cell::Text(tx("today-calls.no-number")),
+                },
+                Cell::Text(call_reason_text(l, &d.reason)),
+                Cell::Text(age_text(l, d.since)),
+                Cell::Post {
+                    action: format!("/calls/{}/done", d.call_id),
+                    label: tx("today-calls.called"),
+                    hidden: d.display_name.clone(),
+                },
             ]
         })
         .collect();
-    let h = l.t(
-        "Te bellen (geen e-mail)",
-        "À appeler (pas d’e-mail)",
-        "To phone (no e-mail)",
-    );
-    section(
-        &mut main,
-        "calls",
-        h,
-        data.calls.len(),
-        table(
-            h,
-            &[
-                l.t("Buurtbewoner", "Habitant", "Neighbour"),
-                l.t("Telefoon", "Téléphone", "Phone"),
-                l.t("Waarover", "À propos de", "About"),
-                l.t("Sinds", "Depuis", "Since"),
-                l.t("Gedaan?", "Fait ?", "Done?"),
-            ],
-            &call_rows,
-            l.t("Niemand te bellen.", "Personne à appeler.", "Nobody to phone."),
-        ),
-    );
-    let h = l.t(
-        "Laatste herberekening van voorstellen",
-        "Dernier recalcul des propositions",
-        "Last re-match run",
-    );
-    let mut body = match &data.last_run {
-        None => format!(
-            "<p class=\"empty\">{}</p>",
-            esc(l.t(
-                "Nog geen herberekening.",
-                "Pas encore de recalcul.",
-                "No run yet."
-            ))
-        ),
-        Some(j) => last_run_text(l, j),
-    };
-    let _ = write!(
-        body,
-        "<p><a href=\"/rematch\">{}</a></p>",
-        esc(l.t("Naar de herberekening", "Vers le recalcul", "Go to re-matching"))
-    );
-    section(
-        &mut main,
-        "rematch",
-        h,
-        usize::from(data.last_run.is_some()),
-        body,
-    );
-    ctx.page(StatusCode::OK, title, &main)
+    TodayPage {
+        shell: ctx.shell(tx("today-title")),
+        csrf: &ctx.csrf,
+        tables: vec![
+            ("new", table("today-new", &req_headers, request_rows(&new))),
+            ("open", table("today-open", &req_headers, request_rows(&older))),
+            (
+                "referral",
+                table("today-referral", &req_headers, request_rows(&data.referral)),
+            ),
+            (
+                "proposed",
+                table(
+                    "today-proposed",
+                    &["col-request", "col-neighbour", "today-proposed.since"],
+                    match_rows(&data.proposed, |m| m.created_at),
+                ),
+            ),
+            (
+                "follow-up",
+                table(
+                    "today-follow-up",
+                    &["col-request", "col-neighbour", "today-follow-up.since"],
+                    match_rows(&data.follow_up, |m| m.activated_at.unwrap_or(m.created_at)),
+                ),
+            ),
+            (
+                "calls",
+                table(
+                    "today-calls",
+                    &[
+                        "col-neighbour",
+                        "today-calls.phone",
+                        "today-calls.about",
+                        "today-calls.since",
+                        "today-calls.done",
+                    ],
+                    call_rows,
+                ),
+            ),
+        ],
+        last_run: data.last_run.as_ref().map(|j| last_run_text(l, j)),
+    }
 }
 
 /// Why to phone someone, by the event's code (`nabij_notify::event::EventKind`).
-pub(super) fn call_reason_text(l: Lang, code: &str) -> &'static str {
-    match code {
-        "match_proposed" => l.t(
-            "Vertellen over een voorstel (nee zeggen mag altijd)",
-            "Parler d’une proposition (on peut toujours dire non)",
-            "Tell about a proposal (saying no is always fine)",
-        ),
-        "match_accepted" => l.t(
-            "Vertellen dat iedereen ja zei",
-            "Dire que tout le monde a dit oui",
-            "Tell that everyone said yes",
-        ),
-        "match_declined" => l.t(
-            "Vertellen dat het voorstel niet doorgaat",
-            "Dire que la proposition ne se fera pas",
-            "Tell that the proposal will not go ahead",
-        ),
-        "match_closed" => l.t(
-            "Vertellen dat de koppeling afgesloten is",
-            "Dire que la mise en contact est clôturée",
-            "Tell that the match was closed",
-        ),
-        "follow_up_due" => l.t(
-            "Vragen hoe het gaat",
-            "Demander comment ça se passe",
-            "Ask how it is going",
-        ),
-        "request_referred" => l.t(
-            "Vertellen naar welke dienst de vraag doorverwezen werd",
-            "Dire vers quel service la demande a été orientée",
-            "Tell which service the request was referred to",
-        ),
-        _ => l.t("Iets te vertellen", "Quelque chose à dire", "Something to tell"),
-    }
+pub(super) fn call_reason_text(l: Lang, code: &str) -> String {
+    t(l, "call-reason", &[("code", code.into())])
 }
 
 /// The last re-match run in one sentence, with its summary once done.
 fn last_run_text(l: Lang, j: &job::Job) -> String {
-    let started = match days_since(j.started_at) {
-        0 => l
-            .t("Vandaag gestart", "Démarré aujourd’hui", "Started today")
-            .to_string(),
-        1 => l
-            .t("Gisteren gestart", "Démarré hier", "Started yesterday")
-            .to_string(),
-        n => match l {
-            Lang::Nl => format!("{n} dagen geleden gestart"),
-            Lang::Fr => format!("Démarré il y a {n} jours"),
-            Lang::En => format!("Started {n} days ago"),
-        },
-    };
+    let started = t(
+        l,
+        "today-run-started",
+        &[("days", days_since(j.started_at).into())],
+    );
     let state = match j.status.as_str() {
-        "running" => format!(
-            "{} ({} %)",
-            l.t("bezig", "en cours", "running"),
-            (j.progress * 100.0).round().clamp(0.0, 100.0)
+        "running" => t(
+            l,
+            "today-run-running",
+            &[("percent", (j.progress * 100.0).round().clamp(0.0, 100.0).into())],
         ),
         "succeeded" => match JobOut::from_row(j).ok().and_then(|o| o.summary) {
-            Some(s) => format!(
-                "{}: {} {}, {} {}, {} {}",
-                l.t("klaar", "terminé", "done"),
-                s.proposals_made,
-                l.t("voorstellen", "propositions", "proposals"),
-                s.groups_suggested,
-                l.t("groepjes", "groupes", "groups"),
-                s.referrals_suggested,
-                l.t("om door te verwijzen", "à orienter", "to refer"),
+            Some(s) => t(
+                l,
+                "today-run-summary",
+                &[
+                    ("proposals", s.proposals_made.into()),
+                    ("groups", s.groups_suggested.into()),
+                    ("referrals", s.referrals_suggested.into()),
+                ],
             ),
-            None => l.t("klaar", "terminé", "done").to_string(),
+            None => l.text("today-run-done"),
         },
-        "failed" => l.t("mislukt", "échoué", "failed").to_string(),
-        _ => l.t("gestopt", "arrêté", "stopped").to_string(),
+        "failed" => l.text("today-run-failed"),
+        _ => l.text("today-run-stopped"),
     };
-    format!("<p>{} — {}.</p>", esc(&started), esc(&state))
+    format!("{started} — {state}.")
 }
 
 /// `POST /calls/{id}/done`: the call is made (as `POST /v1/calls/{id}/done`, audited).

@@ -166,7 +166,7 @@ fn sentence(l: Lang, e: &Event) -> String {
             let what = if *request_visible {
                 request_link(request)
             } else {
-                esc(kind_text(l, &request.kind))
+                esc(&kind_text(l, &request.kind))
             };
             let template = match (companion, status) {
                 (true, MatchStatus::Proposed) => l.t(

@@ -28,7 +28,7 @@ pub(super) fn configure(cfg: &mut web::ServiceConfig) {
 }
 
 /// The value of query parameter `name`, trimmed, or "".
-pub(super) fn query_param(req: &HttpRequest, name: &str) -> String {
+pub(in crate::console::pages) fn query_param(req: &HttpRequest, name: &str) -> String {
     web::Query::<Vec<(String, String)>>::from_query(req.query_string())
         .ok()
         .and_then(|q| {

@@ -117,10 +117,7 @@ fn facts(l: Lang, n: &Neighbour, hood: Option<&str>) -> String {
             ),
             n.capacity.to_string(),
         ),
-        (
-            l.t("Toestemming", "Accord", "Consent"),
-            consent_text(l, consent).to_string(),
-        ),
+        (l.t("Toestemming", "Accord", "Consent"), consent_text(l, consent)),
         (
             l.t("Stand", "État", "Status"),
             if n.paused {
@@ -260,8 +257,8 @@ pub async fn neighbour(
         .map(|r| {
             vec![
                 request_link(r),
-                esc(kind_text(l, &r.kind)),
-                esc(status_text(l, &r.status)),
+                esc(&kind_text(l, &r.kind)),
+                esc(&status_text(l, &r.status)),
                 esc(&age_text(l, r.created_at)),
             ]
         })
@@ -302,7 +299,7 @@ pub async fn neighbour(
         .enumerate()
     {
         let checked = if i == 0 { " checked" } else { "" };
-        let _ = write!(main, "<div class=\"choice\"><input type=\"radio\" id=\"kind-{code}\" name=\"kind\" value=\"{code}\"{checked}><label for=\"kind-{code}\">{}</label></div>", esc(kind_text(l, code)));
+        let _ = write!(main, "<div class=\"choice\"><input type=\"radio\" id=\"kind-{code}\" name=\"kind\" value=\"{code}\"{checked}><label for=\"kind-{code}\">{}</label></div>", esc(&kind_text(l, code)));
     }
     let _ = write!(
         main,

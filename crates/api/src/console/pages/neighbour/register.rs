@@ -71,7 +71,7 @@ fn register_page(ctx: &Ctx, status: StatusCode, hoods: &[Neighbourhood], f: &Nei
         let _ = write!(
             main,
             "<div class=\"choice\"><input type=\"radio\" id=\"consent-{code}\" name=\"consent\" value=\"{code}\"{checked}><label for=\"consent-{code}\">{}</label></div>",
-            esc(consent_text(l, code))
+            esc(&consent_text(l, code))
         );
     }
     main.push_str("</fieldset>");

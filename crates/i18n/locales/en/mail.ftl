@@ -1,0 +1,56 @@
+# E-mail notifications, English. See nl/mail.ftl for the structure.
+
+mail-and = and
+mail-others-none = someone from your neighbourhood
+mail-people-none = the neighbours concerned
+mail-hello-neighbour = Hello { $name },
+mail-hello-coordinator = Hello,
+mail-contact-email = Any questions? Just write to your contact person: { $contact }.
+mail-contact-organisation = Any questions? Feel free to contact { $organisation }.
+mail-sign =
+    Warm regards,
+    { $organisation }
+mail-coordinator-footer =
+    Follow it up in nabij.
+    { $organisation }
+mail-by-phone =
+    { $count ->
+        [1] One of them has no e-mail address and is on your phone list.
+       *[other] { $count } of them have no e-mail address and are on your phone list.
+    }
+mail-reason =
+    { $reason ->
+        [out_of_scope] beyond small help
+        [no_match] no match found
+        [coordinator_choice] coordinator's choice
+       *[other] not given
+    }
+
+mail-match_proposed-neighbour = Meet someone from your neighbourhood
+    .p1 = We would love to introduce you to { $others }.
+    .p2 = Your contact person will get in touch soon to tell you what happens next. Saying no is always fine, no explanation needed.
+mail-match_accepted-neighbour = Good news: you can meet
+    .p1 = Everyone said yes: you and { $others } can now arrange to meet.
+    .p2 = Your contact person can help with a first meeting and stays within reach if anything comes up.
+mail-match_declined-neighbour = The proposal will not go ahead
+    .p1 = The proposal to meet will not go ahead this time. That is perfectly fine: nobody has to explain why.
+    .p2 = There is nothing you need to do. If you are still looking for something, your contact person is glad to keep looking with you.
+mail-match_closed-neighbour = Thank you for the time you shared
+    .p1 = Your match has come to a close. Thank you for the time you and { $others } shared.
+    .p2 = Your contact person may ask how it went. Feel like doing something together again, or do you have a question yourself? Just let us know.
+mail-request_referred-neighbour = About your question
+    .p1 = A professional service can help you with your question better than a neighbour can.
+    .p2 = Your contact person will get in touch and help you find the right service.
+
+mail-match_proposed-coordinator = New proposal: match { $m }
+    .p1 = A match was proposed for request { $r }: { $people }. Everyone is free to say yes or no.
+mail-match_accepted-coordinator = Match { $m } is active
+    .p1 = Match { $m }: everyone said yes, { $people } can arrange to meet. You will get a reminder to follow up later.
+mail-match_declined-coordinator = Proposal { $m } will not go ahead
+    .p1 = The proposal for request { $r } will not go ahead; no reason is asked. The request is open again unless another proposal is under way.
+mail-match_closed-coordinator = Match { $m } has closed
+    .p1 = The match of { $people } (request { $r }) has closed.
+mail-follow_up_due-coordinator = Time to follow up: match { $m }
+    .p1 = Match { $m } ({ $people }) started { $days } days ago. Time to ask how it is going: did they meet, and do they support each other?
+mail-request_referred-coordinator = Request { $r } referred
+    .p1 = Request { $r } was referred to a professional service (reason: { $reason }). The resident has been told you will get in touch to help further.

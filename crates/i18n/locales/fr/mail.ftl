@@ -1,0 +1,56 @@
+# E-mail notifications, French. See nl/mail.ftl for the structure.
+
+mail-and = et
+mail-others-none = quelqu'un de votre quartier
+mail-people-none = les voisins concernés
+mail-hello-neighbour = Bonjour { $name },
+mail-hello-coordinator = Bonjour,
+mail-contact-email = Une question ? Écrivez à votre personne de contact : { $contact }.
+mail-contact-organisation = Une question ? N'hésitez pas à contacter { $organisation }.
+mail-sign =
+    Bien cordialement,
+    { $organisation }
+mail-coordinator-footer =
+    Le suivi se fait dans nabij.
+    { $organisation }
+mail-by-phone =
+    { $count ->
+        [1] Une de ces personnes n'a pas d'adresse e-mail et figure sur votre liste d'appels.
+       *[other] { $count } de ces personnes n'ont pas d'adresse e-mail et figurent sur votre liste d'appels.
+    }
+mail-reason =
+    { $reason ->
+        [out_of_scope] hors du champ des petits coups de main
+        [no_match] aucune rencontre trouvée
+        [coordinator_choice] choix du coordinateur
+       *[other] non précisée
+    }
+
+mail-match_proposed-neighbour = Faire connaissance avec quelqu'un de votre quartier
+    .p1 = Nous aimerions vous faire rencontrer { $others }.
+    .p2 = Votre personne de contact vous appellera bientôt pour vous expliquer la suite. Vous pouvez toujours dire non, sans avoir à vous justifier.
+mail-match_accepted-neighbour = Bonne nouvelle : vous pouvez faire connaissance
+    .p1 = Tout le monde a dit oui : vous et { $others } pouvez maintenant vous donner rendez-vous.
+    .p2 = Votre personne de contact vous aide pour un premier rendez-vous et reste joignable en cas de besoin.
+mail-match_declined-neighbour = La proposition ne se fera pas
+    .p1 = La proposition de rencontre ne se fera pas cette fois-ci. C'est tout à fait normal : personne ne doit expliquer pourquoi.
+    .p2 = Vous n'avez rien à faire. Si vous cherchez encore quelque chose, votre personne de contact continue volontiers à chercher avec vous.
+mail-match_closed-neighbour = Merci pour le temps partagé
+    .p1 = Votre rencontre est terminée. Merci pour le temps que vous et { $others } avez partagé.
+    .p2 = Votre personne de contact vous demandera peut-être comment cela s'est passé. Envie de recommencer, ou vous avez vous-même une question ? Dites-le-nous.
+mail-request_referred-neighbour = À propos de votre demande
+    .p1 = Pour votre demande, un service professionnel pourra mieux vous aider qu'un voisin.
+    .p2 = Votre personne de contact vous appellera et vous aidera à trouver le bon service.
+
+mail-match_proposed-coordinator = Nouvelle proposition : rencontre { $m }
+    .p1 = Une rencontre est proposée pour la demande { $r } : { $people }. Chacun est libre de dire oui ou non.
+mail-match_accepted-coordinator = La rencontre { $m } est active
+    .p1 = Rencontre { $m } : tout le monde a dit oui, { $people } peuvent se donner rendez-vous. Vous recevrez plus tard un rappel pour le suivi.
+mail-match_declined-coordinator = La proposition { $m } ne se fera pas
+    .p1 = La proposition pour la demande { $r } ne se fera pas ; aucune raison n'est demandée. La demande est de nouveau ouverte s'il n'y a pas d'autre proposition en cours.
+mail-match_closed-coordinator = La rencontre { $m } est terminée
+    .p1 = La rencontre de { $people } (demande { $r }) est terminée.
+mail-follow_up_due-coordinator = Suivi à faire : rencontre { $m }
+    .p1 = La rencontre { $m } ({ $people }) a commencé il y a { $days } jours. C'est le moment de demander comment cela se passe : se sont-ils rencontrés, et s'entraident-ils ?
+mail-request_referred-coordinator = Demande { $r } orientée vers un service
+    .p1 = La demande { $r } a été orientée vers un service professionnel (raison : { $reason }). La personne sait que vous la contacterez pour la suite.

@@ -1,0 +1,183 @@
+# The coordinators' console, Dutch (the default). Keys: <page>-<what>; `shell-` for the
+# page shell, `form-` for the form kit, `error-` for the error pages.
+
+shell-skip = Naar de inhoud
+shell-main-menu = Hoofdmenu
+shell-today = Vandaag
+shell-neighbours = Buurtbewoners
+shell-register = Iemand inschrijven
+shell-services = Sociale kaart
+shell-report = Buurtrapport
+shell-rematch = Opnieuw koppelen
+shell-logout = Afmelden
+shell-language = Taal
+# The name of this language in itself, for the language menu.
+shell-language-name = Nederlands
+
+error-back-today = Terug naar vandaag
+error-not-found = Niet gevonden
+    .text = Deze pagina bestaat niet, of u hebt er geen toegang toe.
+error-forbidden = Niet toegestaan
+    .text = Dit formulier is verlopen of kwam niet van deze website. Open de pagina opnieuw en probeer nog eens.
+error-failure = Er ging iets mis
+    .text = Probeer het over enkele ogenblikken opnieuw. Blijft het misgaan, verwittig dan de beheerder.
+
+login-title = Aanmelden
+login-email = E-mailadres
+login-password = Wachtwoord
+login-missing = Vul uw e-mailadres en uw wachtwoord in.
+login-throttled = Te veel mislukte pogingen. Wacht enkele minuten en probeer opnieuw.
+login-mismatch = Dit e-mailadres en wachtwoord horen niet bij elkaar.
+
+# Column headings shared by several pages.
+col-request = Vraag
+col-neighbour = Buurtbewoner
+col-kind = Soort
+col-waiting = Wacht sinds
+
+today-title = Vandaag
+today-new = Nieuwe vragen (deze week), de nieuwste eerst
+    .empty = Geen nieuwe vragen deze week.
+today-open = Open vragen die al langer wachten, de oudste eerst
+    .empty = Geen vragen die langer dan een week wachten.
+today-referral = Vragen om door te verwijzen
+    .empty = Niets door te verwijzen.
+today-proposed = Voorstellen die op antwoord wachten
+    .empty = Geen voorstellen die wachten.
+    .since = Voorgesteld sinds
+today-follow-up = Samen op weg: tijd om op te volgen
+    .empty = Niemand om nu op te volgen.
+    .since = Samen sinds
+today-calls = Te bellen (geen e-mail)
+    .empty = Niemand te bellen.
+    .phone = Telefoon
+    .about = Waarover
+    .since = Sinds
+    .done = Gedaan?
+    .no-number = geen nummer
+    .called = Gebeld
+today-rematch = Laatste herberekening van voorstellen
+    .empty = Nog geen herberekening.
+    .link = Naar de herberekening
+today-run-started =
+    { $days ->
+        [0] Vandaag gestart
+        [1] Gisteren gestart
+       *[other] { $days } dagen geleden gestart
+    }
+today-run-running = bezig ({ $percent } %)
+today-run-done = klaar
+today-run-summary = klaar: { $proposals } voorstellen, { $groups } groepjes, { $referrals } om door te verwijzen
+today-run-failed = mislukt
+today-run-stopped = gestopt
+call-reason =
+    { $code ->
+        [match_proposed] Vertellen over een voorstel (nee zeggen mag altijd)
+        [match_accepted] Vertellen dat iedereen ja zei
+        [match_declined] Vertellen dat het voorstel niet doorgaat
+        [match_closed] Vertellen dat de koppeling afgesloten is
+        [follow_up_due] Vragen hoe het gaat
+        [request_referred] Vertellen naar welke dienst de vraag doorverwezen werd
+       *[other] Iets te vertellen
+    }
+
+# Labels shared by several pages (codes from the store).
+label-age =
+    { $days ->
+        [0] vandaag
+        [1] 1 dag
+       *[other] { $days } dagen
+    }
+label-kind =
+    { $code ->
+        [emotional] Een luisterend oor, een bezoek
+        [companionship] Samen iets doen
+        [practical] Een kleine praktische hand
+       *[other] Andere vraag
+    }
+label-request-status =
+    { $code ->
+        [open] open
+        [proposed] voorstel gedaan
+        [matched] samengebracht
+        [closed] afgesloten
+        [referral_needed] door te verwijzen
+        [referred] doorverwezen
+        [cancelled] geannuleerd
+        [expired] verlopen
+       *[other] onbekend
+    }
+label-consent =
+    { $code ->
+        [home_visit] Bij een huisbezoek
+        [phone_round] Tijdens een belronde
+        [referral_card] Met een ondertekende doorverwijskaart
+        [self] Door de persoon zelf
+       *[other] Onbekend
+    }
+
+rematch-title = Opnieuw koppelen
+rematch-intro = Een herberekening bekijkt alle open vragen samen en zoekt voor elk de best passende buur. Elk voorstel wacht op het antwoord van iedereen: nee zeggen mag altijd. Mensen met dezelfde vraag krijgen een groepje voorgesteld, en vragen waarvoor al lang niemand in de buurt is, worden gemarkeerd om door te verwijzen.
+rematch-already = Er loopt al een herberekening. U kunt hieronder volgen hoe ver ze staat; een tweede tegelijk starten kan niet.
+rematch-running = Bezig
+rematch-progress = Voortgang
+rematch-started = Gestart
+rematch-reloading = Deze pagina ververst zich elke 2 seconden tot de berekening klaar is.
+rematch-stop-reloading = Niet meer automatisch verversen
+rematch-check-again = Stand opnieuw bekijken
+rematch-follow = Automatisch volgen (ververst elke 2 seconden)
+rematch-dry-run = Alleen proberen: tellen wat er zou gebeuren, niets voorstellen
+rematch-start = Herberekening starten
+rematch-last = Laatste afgewerkte herberekening
+rematch-trial = Dit was een proef: er werd niets voorgesteld of aangepast.
+rematch-considered = Open vragen bekeken
+rematch-proposals-made = Voorstellen gedaan
+rematch-groups-suggested = Groepjes voorgesteld
+rematch-referrals-flagged = Vragen gemarkeerd om door te verwijzen
+rematch-unmatched = Nog zonder voorstel
+rematch-duration = Duur
+rematch-recent = Recente herberekeningen
+    .empty = Nog geen herberekening.
+    .number = Nr.
+    .status = Stand
+    .proposals = Voorstellen
+    .groups = Groepjes
+    .refer = Door te verwijzen
+    .trial = proef
+rematch-ago =
+    { $unit ->
+        [now] zonet
+        [min] { $n } min geleden
+        [hour] { $n } uur geleden
+       *[day] { $n } dagen geleden
+    }
+rematch-status =
+    { $code ->
+        [running] bezig
+        [succeeded] klaar
+        [failed] mislukt
+        [cancelled] gestopt
+       *[other] onbekend
+    }
+rematch-error =
+    { $code ->
+        [stale] De berekening gaf lange tijd geen teken van leven en werd stopgezet.
+        [not_started] De berekening kon niet starten.
+       *[other] Er ging iets mis tijdens de berekening. Probeer het later opnieuw.
+    }
+
+groups-title = Groepsvoorstellen
+groups-empty = Geen groepsvoorstellen. Ze ontstaan bij het opnieuw koppelen.
+groups-heading = Samen met anderen met dezelfde vraag
+groups-hint = Aanvaarden zet niemand in een groep: elke persoon zegt zelf ja of nee op een voorstel.
+groups-group = Groepje
+groups-accept = Groepje aanvaarden
+groups-split = Opsplitsen
+groups-all = Alle groepsvoorstellen
+groups-decided = Over dit groepje werd intussen al beslist.
+groups-status =
+    { $code ->
+        [suggested] voorstel
+        [accepted] aanvaard door een aanspreekpersoon
+       *[other] opgesplitst
+    }
