@@ -37,6 +37,7 @@ pub mod caller;
 pub mod calls;
 pub mod candidates;
 pub mod error;
+pub mod exchanges;
 pub mod groups;
 pub mod index;
 pub mod matches;

@@ -1,13 +1,12 @@
 //! `POST /v1/exchanges`: a recorded act of help or thanks between two neighbours. It
 //! feeds their reciprocity balances (never shown as a debt), so it changes the
-//! candidate index: the cache is brought up to date after the commit.
+//! candidate index: the cache is brought up to date after the commit
+//! (`nabij_ops::exchanges::record`).
 
-use crate::access;
 use crate::auth::{Authorised, MatchesWrite};
 use crate::blocking::run;
 use crate::error::{ApiError, ApiResult, FieldError};
 use crate::idempotency::{self, Post};
-use crate::index::IndexUpdate;
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
@@ -95,23 +94,13 @@ pub async fn create(
     let st = state.clone();
     let written = run(move || {
         idempotency::write(&st.store, &caller, &idempotency, StatusCode::CREATED, |c| {
-            access::neighbour(c, &caller, form.from_id)?;
-            access::neighbour(c, &caller, form.to_id)?;
-            if let Some(m) = form.match_id {
-                access::match_detail(c, &caller, m)?;
-            }
-            let x = exchange::create(c, caller.org, &form)?;
-            let detail = format!("exchange={} kind={}", x.id, x.kind);
-            for who in [x.from_id, x.to_id] {
-                access::record(c, &caller, "exchange_recorded", Some(who), detail.clone())?;
-            }
-            let update = IndexUpdate::after(c, caller.org, &[x.from_id, x.to_id])?;
+            let (x, update) = nabij_ops::exchanges::record(&st.ops, c, &caller, &form)?;
             Ok((ExchangeOut::from_row(&x), update))
         })
     })
     .await?;
     if let Some(update) = &written.after {
-        update.apply(&state.indexes);
+        state.ops.apply(update);
     }
     Ok(written.response())
 }
