@@ -19,6 +19,7 @@
 //! * `rules`: evidence, scores and the decision; `explain`: the reasons, each a
 //!   [`ScopeReason`] in Dutch, French and English.
 
+pub mod eval;
 mod explain;
 mod lexicon;
 mod lexicon_en;
@@ -86,6 +87,10 @@ pub struct ScopeVerdict {
     /// Why, in Dutch, French and English; strongest cue first.
     pub reasons: Vec<ScopeReason>,
     pub overridden: bool,
+    /// The evidence is weak or conflicting: a coordinator should look before candidates
+    /// are shown. Never set on an overridden verdict (a coordinator already decided).
+    #[serde(default)]
+    pub needs_review: bool,
 }
 
 /// Classifies a request. Never panics; an empty text with no fields is small help.
@@ -102,6 +107,7 @@ pub fn classify(input: &ScopeInput<'_>) -> ScopeVerdict {
         category,
         reasons: explain::reasons(category, &evidence, &scores),
         overridden: false,
+        needs_review: false,
     }
 }
 
@@ -115,5 +121,6 @@ pub fn apply_override(verdict: ScopeVerdict, category: ScopeCategory, reason: &s
         category,
         reasons,
         overridden: true,
+        needs_review: false,
     }
 }
