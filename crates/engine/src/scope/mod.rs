@@ -97,7 +97,11 @@ pub struct ScopeVerdict {
 pub fn classify(input: &ScopeInput<'_>) -> ScopeVerdict {
     let tokens = normalise::tokenize(input.text);
     let langs = normalise::detect(&tokens);
-    let hits = matcher::find(&tokens, &langs);
+    let mut hits = matcher::find(&tokens, &langs);
+    // A short text guessed from one stop word, with nothing found: read it in every language.
+    if langs.len() < 3 && hits.is_empty() && normalise::weak_guess(&tokens) {
+        hits = matcher::find(&tokens, &normalise::Lang::ALL);
+    }
     let mut evidence = rules::from_hits(&hits, &tokens);
     evidence.extend(rules::from_fields(input));
     let scores = rules::Scores::of(&evidence);
