@@ -195,7 +195,7 @@ static ENTRIES: &[Entry] = &[
     e2(HEAVY, 1.6, 14, "=couch|=sofa|=piano|=washing =machine|=washer|=dryer|=fridge|=freezer|=wardrobe|=furniture|=armoire|=dresser|=mattress|=bookcase", "=stairs|=stairway|=staircase|=upstairs|=downstairs|=flights|=flight =of =stairs|=storey|=third =floor|=second =floor|=top =floor|=no =lift|=no =elevator|=elevator|=balcony|=pulley|=hoist"),
     // Height and tools.
     e1(HEAVY, 1.6, "=chain =saw|=up =a =ladder|=on =a =ladder|=tall =ladder|=extension =ladder|=at =height|=climb =the =tree|=climber|=cherry =picker|=scissor =lift|=on =the =roof"),
-    e1(HEAVY, 0.6, "=ladder|=ladders"),
+    e1(HEAVY, 0.5, "=ladder|=ladders"),
     e2(HEAVY, 2.0, 8, "=maple|=maples|=elm|=yew|=spruce|=cedar|=walnut|=sycamores|=oaks|=limb|=limbs", "=come =down|=fell|=felled|=remove|=removing|=cut|=cutting|=damaged|=dead"),
     e1(HEAVY, 1.2, "=painter|=decorator|=painters|=decorators|=plasterer|=electrician|=roofer|=handyman =business|=overhaul =of =the =decor|=the =ceilings|=all =the =ceilings"),
     // Frequency, duration and paid roles that make help a job.

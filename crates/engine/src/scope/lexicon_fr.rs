@@ -249,7 +249,7 @@ static ENTRIES: &[Entry] = &[
     e1(HEAVY, 0.8, "=monter =les =meubles|=monter =des =meubles"),
     // Height and tools.
     e1(HEAVY, 1.6, "=en =hauteur|=de =hauteur|=grimper|=nacelle|=grande =echelle|=echelle =haute|=sur =le =toit"),
-    e1(HEAVY, 0.6, "=echelle|=hauteur"),
+    e1(HEAVY, 0.5, "=echelle"),
     e2(HEAVY, 1.6, 6, "=chenes|=chene|=hetres|=sapins|=arbres|=arbre|=branches", "=tailler|=taille|=elaguer|=couper|=grimper"),
     e1(HEAVY, 1.6, "elagueur*|=elaguer|elagage|=tronconneuse"),
     e1(HEAVY, 1.6, "retapiss*|=repeindre =son|=peindre =son =logement"),

@@ -66,7 +66,7 @@ pub(crate) static NL: LangLexicon = LangLexicon {
     neutral_heads: &[
         "app", "kop", "kamer", "stoel", "kast", "kastje", "bril", "winkel", "lamp", "tafel", "gordijn",
         "stang", "kraan", "deur", "rol", "borstel", "papier", "zeep", "gel", "lijst", "schema", "verhaal",
-        "kaart", "boek", "doos", "plank", "bus",
+        "kaart", "boek", "doos", "plank", "bus", "trapje",
     ],
 };
 
@@ -238,7 +238,7 @@ static ENTRIES: &[Entry] = &[
     e2(HEAVY, 1.6, 8, "meubel*|=kast|=kasten|kleerkast*|=zetel|=zetels|=sofa|=canape|wasmachine*|droogkast*|koelkast*|=frigo|diepvries*|=piano|=matras|=dressoir", "=trap|=trappen|=verdieping|=verdiepingen|=etage|=naar =boven|=naar =beneden|=zonder =lift|=geen =lift|=bovenverdieping"),
     // Height and tools.
     e1(HEAVY, 1.6, "=hoge =ladder|=grote =ladder|hoogwerker*|=op =hoogte|=het =dak =op|=op =het =dak"),
-    e1(HEAVY, 0.6, "=ladder|=ladders|=hoogte"),
+    e1(HEAVY, 0.5, "=ladder|=ladders"),
     e2(HEAVY, 1.4, 4, "plafond*|=hoge =muren|=hoge =ramen|bovenram*", "=wassen|=afwassen|poets*|kuis*|=schilderen|schoonma*|reinig*"),
     e2(HEAVY, 1.6, 4, "radiator*|=cv|=cvketel|=verwarmingsketel|=boiler", "=afmonteren|=monteren|=plaatsen|=vervangen|=verplaatsen|=ophangen|=aansluiten|=weghalen"),
     e2(HEAVY, 1.6, 3, "stopcontact*|=leiding|=leidingen|elektriciteit*|=bedrading|=lichtpunt", "=aanleggen|=aangelegd|=trekken|bijplaats*|=bijzetten|=verleggen"),

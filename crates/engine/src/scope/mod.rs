@@ -16,8 +16,10 @@
 //!   one-off words and signs of small help;
 //! * `matcher`: negation in a small window ("geen poetshulp"; but "kan niet meer" is
 //!   inability, not negation) and greedy non-overlapping matching, longest first;
-//! * `rules`: evidence, scores and the decision; `explain`: the reasons, each a
-//!   [`ScopeReason`] in Dutch, French and English.
+//! * `rules`: evidence, scores, the decision and whether a coordinator should review it
+//!   (weak or conflicting evidence); `explain`: the reasons, each a [`ScopeReason`] in
+//!   Dutch, French and English, the last one saying why a review is asked;
+//! * `eval`: counting verdicts against labelled requests (`nabij scope --eval`).
 
 pub mod eval;
 mod explain;
@@ -106,12 +108,17 @@ pub fn classify(input: &ScopeInput<'_>) -> ScopeVerdict {
     evidence.extend(rules::from_fields(input));
     let scores = rules::Scores::of(&evidence);
     let category = scores.decide();
+    let review = scores.review(category);
+    let mut reasons = explain::reasons(category, &evidence, &scores);
+    if let Some(doubt) = review {
+        reasons.push(explain::review_reason(category, doubt));
+    }
     ScopeVerdict {
         in_scope: category == ScopeCategory::SmallHelp,
         category,
-        reasons: explain::reasons(category, &evidence, &scores),
+        reasons,
         overridden: false,
-        needs_review: false,
+        needs_review: review.is_some(),
     }
 }
 

@@ -379,3 +379,48 @@ fn a_weak_language_guess_is_read_in_every_language() {
     assert_eq!(cat("Verwijderen struiken of dunne bomen"), ScopeCategory::Heavy);
     assert_eq!(cat("Een nieuwe douchekop monteren"), ScopeCategory::SmallHelp);
 }
+
+#[test]
+fn weak_evidence_asks_for_review_and_says_why() {
+    let v = text("Je peux t'aider à monter les meubles");
+    assert!(v.in_scope && v.needs_review, "{v:?}");
+    assert!(
+        v.reasons
+            .last()
+            .is_some_and(|r| r.en.contains("weak signs of a heavy task") && r.nl.contains("aanspreekpersoon")),
+        "{v:?}"
+    );
+}
+
+#[test]
+fn clear_small_help_and_clear_referrals_need_no_review() {
+    for t in [
+        "elke week samen wandelen",
+        "Boodschappen doen, grasmaaien of een praatje maken.",
+        "een lampje vervangen, ik kan niet meer op een ladder",
+        "Haag scheren (max. hoogte 1,80 m)",
+        "elke week poetsen",
+        "help me move house",
+        "medicatie klaarzetten",
+    ] {
+        let v = text(t);
+        assert!(!v.needs_review, "{t}: {v:?}");
+    }
+}
+
+#[test]
+fn a_referral_that_only_just_outweighs_small_help_asks_for_review() {
+    let v = text(
+        "Vous redoutez que votre proche âgé ne se retrouve seul une fois la nuit tombée ? \
+         embaucher une personne qui puisse prendre le relais.",
+    );
+    assert!(!v.in_scope && v.needs_review, "{v:?}");
+}
+
+#[test]
+fn an_override_is_never_flagged() {
+    let v = text("Je peux t'aider à monter les meubles");
+    assert!(v.needs_review);
+    let o = apply_override(v, ScopeCategory::SmallHelp, "assembling a cupboard");
+    assert!(!o.needs_review && o.overridden);
+}
