@@ -199,7 +199,9 @@ static ENTRIES: &[Entry] = &[
     e2(HEAVY, 2.0, 8, "=maple|=maples|=elm|=yew|=spruce|=cedar|=walnut|=sycamores|=oaks|=limb|=limbs", "=come =down|=fell|=felled|=remove|=removing|=cut|=cutting|=damaged|=dead"),
     e1(HEAVY, 1.2, "=painter|=decorator|=painters|=decorators|=plasterer|=electrician|=roofer|=handyman =business|=overhaul =of =the =decor|=the =ceilings|=all =the =ceilings"),
     // Frequency, duration and paid roles that make help a job.
-    e1(CHORE, 1.6, "=nanny|=au =pair|=aupair|=childminder|=live =in|=full =time|=fulltime|=cleaning =lady|=hire =a =cleaning"),
+    e1(CHORE, 1.6, "=nanny|=au =pair|=aupair|=childminder|=livein|=live =in =carer|=live =in =care|=live =in =help|=cleaning =lady|=hire =a =cleaning"),
+    e1(RECUR, DAILY, "=full =time|=fulltime"),
+    e2(NEUTRAL, 0.0, 1, "=my|=our|=her|=his|=their", "=cleaner|=carer|=carers|=nanny|=au =pair|=cleaning =lady|=childminder"),
     e1(RECUR, DAILY, "=every =night|=overnight|=around =the =clock|=round =the =clock|=24 =hours|=all =aspects =of =her =care|=all =aspects =of =his =care"),
     // Money and paperwork as a service.
     e1(CHORE, 1.6, "=debt|=debts|=creditors|=bailiff|=bailiffs|=arrears|=final =demand|=final =demands|=debt =collectors|=budgeting|=power =of =attorney"),

@@ -247,7 +247,8 @@ static ENTRIES: &[Entry] = &[
     // Frequency, duration and paid roles that make help a job.
     e1(CHORE, 1.6, "nanny*|=au =pair|aupair*|oppasoma*|gastouder*|kindermeisje*|=naschoolse =opvang|=bso|glazenwasser*"),
     e1(CHORE, 1.2, "glazenwass*|=ramen =lappen"),
-    e3(CHORE, 1.4, 2, "=uur|=uren", "=per|=in =de|=elke", "=week|=dag"),
+    e3(CHORE, 1.4, 3, "=10|=12|=15|=16|=20|=24|=25|=30|=32|=35|=36|=38|=40", "=uur|=uren", "=per =week|=in =de =week"),
+    e2(NEUTRAL, 0.0, 1, "=mijn|=onze|=haar|=zijn|=hun", "poetsvrouw*|poetshulp*|kuisvrouw*|huishoudhulp*|=nanny|=au =pair|gastouder*|=glazenwasser"),
     e1(RECUR, REGULAR, "periodiek*|=terugkerend|=terugkerende"),
     e1(RECUR, DAILY, "=dag =en =nacht|=voltijds|=fulltime|=halftijds|=inwonend|=inwonende|=elke =nacht|=s =nachts"),
     e3(RECUR, MONTHLY, 2, "=keer|=maal", "=per|=in =de|=elke", "=maand"),

@@ -410,11 +410,14 @@ fn clear_small_help_and_clear_referrals_need_no_review() {
 
 #[test]
 fn a_referral_that_only_just_outweighs_small_help_asks_for_review() {
-    let v = text(
-        "Vous redoutez que votre proche âgé ne se retrouve seul une fois la nuit tombée ? \
-         embaucher une personne qui puisse prendre le relais.",
-    );
+    let v = text("Elke week samen koffie drinken en even de ramen lappen");
     assert!(!v.in_scope && v.needs_review, "{v:?}");
+    assert!(
+        v.reasons
+            .last()
+            .is_some_and(|r| r.en.contains("only just outweighs")),
+        "{v:?}"
+    );
 }
 
 #[test]
@@ -423,4 +426,19 @@ fn an_override_is_never_flagged() {
     assert!(v.needs_review);
     let o = apply_override(v, ScopeCategory::SmallHelp, "assembling a cupboard");
     assert!(!o.needs_review && o.overridden);
+}
+
+#[test]
+fn words_of_a_job_in_everyday_sentences_stay_small_help() {
+    for t in [
+        "twee uur per week samen wandelen",
+        "I live in a flat on the third floor, can someone help me with my phone?",
+        "Mon aide à domicile est en congé, qui peut faire mes courses ?",
+        "mijn poetsvrouw is ziek, wie brengt even een boodschap?",
+        "une petite haie de hauteur moyenne à tailler, une fois",
+        "I work full time, could someone take a parcel in for me?",
+    ] {
+        let v = text(t);
+        assert!(v.in_scope && !v.needs_review, "{t}: {v:?}");
+    }
 }
