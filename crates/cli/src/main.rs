@@ -7,6 +7,7 @@ mod config;
 mod outbox_cmd;
 mod rematch_cmd;
 mod scope_cmd;
+mod scope_eval;
 mod seed;
 mod serve_cmd;
 mod simulate_cmd;

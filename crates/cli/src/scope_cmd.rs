@@ -7,7 +7,9 @@
 //!   least `{"in_scope", "category", "reasons"}`; a bad line gets an error object and the
 //!   run goes on.
 //! - `reasons` is a list of strings in `--lang` (Dutch by default); JSON output also has
-//!   `reasons_i18n`, the same reasons as `{"nl", "fr", "en"}` objects.
+//!   `reasons_i18n`, the same reasons as `{"nl", "fr", "en"}` objects, and `needs_review`.
+//! - `nabij scope --eval FILE [--json] [--misses]` measures the guard against a labelled
+//!   JSON-lines file (see [`crate::scope_eval`]).
 
 use anyhow::{bail, Context};
 use clap::{Args, ValueEnum};
@@ -31,6 +33,12 @@ pub struct ScopeArgs {
     /// Read JSON lines from stdin and write one verdict per line.
     #[arg(long, conflicts_with_all = ["text", "kind", "json"])]
     jsonl: bool,
+    /// Measure the guard against a labelled JSON-lines file (`text`, `expected`, `lang`).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["text", "kind", "jsonl"])]
+    eval: Option<std::path::PathBuf>,
+    /// With --eval: list the requests the guard got wrong.
+    #[arg(long, requires = "eval")]
+    misses: bool,
     /// The language of the reasons.
     #[arg(long, value_enum, default_value = "nl")]
     lang: LangArg,
@@ -87,6 +95,15 @@ struct Line {
 const MAX_TEXT: usize = 10_000;
 
 pub fn run(args: &ScopeArgs) -> anyhow::Result<ExitCode> {
+    if let Some(path) = &args.eval {
+        let ev = crate::scope_eval::evaluate(path)?;
+        if args.json {
+            println!("{}", crate::scope_eval::render_json(&ev, args.misses));
+        } else {
+            print!("{}", crate::scope_eval::render_text(&ev, args.misses));
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     if args.jsonl {
         let stdin = std::io::stdin();
         let stdout = std::io::stdout();
@@ -115,7 +132,12 @@ pub fn run(args: &ScopeArgs) -> anyhow::Result<ExitCode> {
         } else {
             "out of scope: refer"
         };
-        println!("{} ({label})", category_code(&verdict));
+        let review = if verdict.needs_review {
+            ", needs review"
+        } else {
+            ""
+        };
+        println!("{} ({label}{review})", category_code(&verdict));
         for r in &verdict.reasons {
             println!("  - {}", r.text(args.lang.code()));
         }
@@ -139,6 +161,7 @@ fn verdict_json(v: &ScopeVerdict, lang: &str) -> serde_json::Value {
         "reasons": texts,
         "reasons_i18n": v.reasons,
         "overridden": v.overridden,
+        "needs_review": v.needs_review,
     })
 }
 

@@ -156,6 +156,7 @@ fn add_requests(store: &Store, org: OrgId) -> usize {
                             category: ScopeCategory::SmallHelp,
                             reasons: vec![],
                             overridden: false,
+                            needs_review: false,
                         },
                     },
                 )?;

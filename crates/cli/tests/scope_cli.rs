@@ -106,3 +106,60 @@ fn reasons_come_in_the_chosen_language() {
         assert!(r["en"].as_str().is_some_and(|t| !t.is_empty()), "{v}");
     }
 }
+
+#[test]
+fn eval_reports_languages_categories_and_confusion() {
+    let set = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../fixtures/scope/real/tune.jsonl"
+    );
+    let out = nabij()
+        .args(["scope", "--eval", set, "--json"])
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run nabij: {e}"));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    let rows = std::fs::read_to_string(set).unwrap_or_default().lines().count();
+    assert_eq!(v["overall"]["n"], rows, "{v}");
+    for lang in ["nl", "fr", "en"] {
+        let t = &v["by_lang"][lang];
+        let n = t["n"].as_u64().unwrap_or_default();
+        let cells: u64 = t["confusion"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|r| r.as_array().into_iter().flatten())
+            .filter_map(serde_json::Value::as_u64)
+            .sum();
+        assert!(n > 0 && cells == n, "{lang}: {t}");
+        assert_eq!(
+            t["out_of_scope"].as_u64().unwrap_or_default() + t["small_help"].as_u64().unwrap_or_default(),
+            n
+        );
+    }
+    assert_eq!(
+        v["labels"],
+        serde_json::json!(["small_help", "structural", "heavy", "personal_care"])
+    );
+
+    let out = nabij()
+        .args(["scope", "--eval", set, "--misses"])
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run nabij: {e}"));
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    for needle in [
+        "out of scope caught",
+        "[fr] per category",
+        "confusion",
+        "misses (",
+    ] {
+        assert!(text.contains(needle), "{needle} not in:\n{text}");
+    }
+
+    let out = nabij()
+        .args(["scope", "--eval", "/nonexistent/set.jsonl"])
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run nabij: {e}"));
+    assert!(!out.status.success());
+}

@@ -112,3 +112,41 @@ fn scope_fixtures_cover_every_category() -> Result<(), String> {
     }
     Ok(())
 }
+
+/// The tuning part of the real-world set (fixtures/scope/real/tune.jsonl, issue 17): per
+/// language, at least 90 % of out-of-scope requests caught (referred or flagged for
+/// review) and 90 % of small help accepted without review. The held-out part is only
+/// reported (`nabij scope --eval fixtures/scope/real/heldout.jsonl`), never asserted.
+#[test]
+fn real_tuning_set_reaches_the_issue_targets() -> Result<(), String> {
+    use nabij_engine::scope::eval::{percent, EvalReport};
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/scope/real/tune.jsonl");
+    let raw = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut report = EvalReport::default();
+    for (n, line) in raw.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let row: serde_json::Value =
+            serde_json::from_str(line).map_err(|e| format!("tune.jsonl:{}: {e}", n + 1))?;
+        let expected: ScopeCategory = serde_json::from_value(row["expected"].clone())
+            .map_err(|e| format!("tune.jsonl:{}: {e}", n + 1))?;
+        let verdict = classify(&ScopeInput {
+            text: row["text"].as_str().unwrap_or_default(),
+            ..ScopeInput::default()
+        });
+        report.add(row["lang"].as_str().unwrap_or("?"), expected, &verdict);
+    }
+    let mut failures = Vec::new();
+    for lang in LANGUAGES {
+        let t = report.by_lang.get(lang).ok_or(format!("no {lang} rows"))?;
+        let caught = percent(t.out_caught(), t.out_total());
+        let clean = percent(t.small_clean(), t.small_total());
+        println!("[{lang}] caught {caught:.1} %, small help accepted {clean:.1} %");
+        if caught < 90.0 || clean < 90.0 {
+            failures.push(format!("{lang}: caught {caught:.1} %, accepted {clean:.1} %"));
+        }
+    }
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(failures.join("; "))
+    }
+}

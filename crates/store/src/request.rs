@@ -152,6 +152,7 @@ impl Request {
                 .ok_or_else(|| StoreError::Corrupt("help_requests.scope_category".to_string()))?,
             reasons: scope_reasons::decode(&self.scope_reasons)?,
             overridden: self.scope_overridden,
+            needs_review: false,
         })
     }
 }

@@ -8,6 +8,7 @@ use serde_json::{json, Value};
 crate::on_both_backends!(
     out_of_scope_waits_for_a_referral_with_suggestions_and_can_be_overruled,
     requests_list_by_status_and_never_echo_their_place,
+    weak_evidence_is_flagged_for_review_until_a_coordinator_decides,
 );
 
 /// `reasons` is the Dutch text of each entry of `reasons_i18n`, which has all three
@@ -47,6 +48,7 @@ async fn out_of_scope_waits_for_a_referral_with_suggestions_and_can_be_overruled
     assert_eq!(req["status"], "referral_needed");
     assert_eq!(req["scope"]["in_scope"], false);
     assert_eq!(req["scope"]["category"], "personal_care");
+    assert_eq!(req["scope"]["needs_review"], false, "{req}");
     assert_reasons_in_three_languages(&req["scope"]);
     assert!(
         req["scope"]["reasons_i18n"][0]["fr"]
@@ -202,4 +204,43 @@ async fn requests_list_by_status_and_never_echo_their_place(app: TestApp) {
         .get_ok(&format!("/v1/requests/{rid}/candidates"), &token)
         .await;
     assert_no_coordinates(&cands.to_string());
+}
+
+/// A verdict on weak evidence stays in scope but carries `needs_review`, on filing and on
+/// reading; a coordinator's override clears it.
+async fn weak_evidence_is_flagged_for_review_until_a_coordinator_decides(app: TestApp) {
+    let token = app.token(&app.org_a, Role::Coordinator, &[]);
+    let an = app.new_neighbour(&token, &neighbour_at("An", 0, 1)).await;
+    let body = json!({
+        "neighbour_id": an,
+        "kind": "practical",
+        "text": "Je peux t'aider à monter les meubles",
+        "window": {"type": "flexible"}
+    });
+    let req = app.new_request(&token, &body).await;
+    let rid = req["id"].as_i64().unwrap();
+    assert_eq!(req["scope"]["in_scope"], true, "{req}");
+    assert_eq!(req["scope"]["needs_review"], true, "{req}");
+    assert_reasons_in_three_languages(&req["scope"]);
+    let last = req["scope"]["reasons_i18n"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert!(
+        last["en"]
+            .as_str()
+            .unwrap()
+            .contains("a coordinator should check"),
+        "{req}"
+    );
+    let got = app.get_ok(&format!("/v1/requests/{rid}"), &token).await;
+    assert_eq!(got["scope"]["needs_review"], true, "{got}");
+
+    let path = format!("/v1/requests/{rid}/scope-override");
+    let small = json!({"category": "small_help", "reason": "Een kast in elkaar zetten"});
+    let got = app.post_ok(&path, &token, &small, 200).await;
+    assert_eq!(got["scope"]["overridden"], true);
+    assert_eq!(got["scope"]["needs_review"], false, "{got}");
 }

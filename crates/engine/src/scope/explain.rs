@@ -263,6 +263,29 @@ pub(crate) fn reasons(cat: ScopeCategory, evidence: &[Evidence], scores: &Scores
     out
 }
 
+/// Why a coordinator should review the verdict: weak signs of `doubt` under a small-help
+/// verdict, or an out-of-scope verdict that only just outweighs signs of small help.
+pub(crate) fn review_reason(decided: ScopeCategory, doubt: ScopeCategory) -> ScopeReason {
+    let names = category_name(doubt);
+    each(|l| {
+        let to = pick(l, names);
+        match (decided == ScopeCategory::SmallHelp, l) {
+            (true, L::Nl) => format!("zwakke signalen van {to}: laat een aanspreekpersoon dit nakijken"),
+            (true, L::Fr) => format!("signes faibles ({to}) : à vérifier par un coordinateur"),
+            (true, L::En) => format!("weak signs of {to}: a coordinator should check"),
+            (false, L::Nl) => {
+                format!("{to} weegt maar net zwaarder dan de signalen van klein helpen: laat een aanspreekpersoon dit nakijken")
+            }
+            (false, L::Fr) => format!(
+                "à peine plus de signes ({to}) que d'une petite aide : à vérifier par un coordinateur"
+            ),
+            (false, L::En) => {
+                format!("{to} only just outweighs the signs of small help: a coordinator should check")
+            }
+        }
+    })
+}
+
 /// The reason a coordinator's override adds; the coordinator's own words (`reason`)
 /// appear unchanged in all three languages.
 pub(crate) fn override_reason(cat: ScopeCategory, reason: &str) -> ScopeReason {

@@ -127,6 +127,9 @@ pub(crate) struct LangLexicon {
     pub modals: &'static [&'static str],
     /// A negator right before one of these is inability ("niet meer", "not able").
     pub inability_after: &'static [&'static str],
+    /// Words that may stand between the negator and an inability word ("not *be* able",
+    /// "niet *de* middelen", "pas *la* force").
+    pub inability_bridge: &'static [&'static str],
     /// Negator next to one of these negates backwards ("poetsen is niet nodig").
     pub backward_markers: &'static [&'static str],
     /// Words that end a negation's scope ("maar", "juste", "but").

@@ -33,8 +33,9 @@ pub(crate) static EN: LangLexicon = LangLexicon {
         "can", "could", "cannot", "able", "unable", "manage", "hard", "struggle",
     ],
     inability_after: &[
-        "able", "longer", "anymore", "strong", "steady", "safely", "easily",
+        "able", "longer", "anymore", "strong", "steady", "safely", "easily", "capable", "fit",
     ],
+    inability_bridge: &["be", "been", "feel", "very"],
     backward_markers: &["needed", "necessary", "required", "wanted"],
     scope_breakers: &["but", "just", "only", "rather", "instead", "simply", "because"],
     skip_words: &[
@@ -189,4 +190,24 @@ static ENTRIES: &[Entry] = &[
     e1(ERRAND, 0.4, "=pharmacy|chemist*|=doctor|=gp|=hospital|=dentist|=appointment|=post =office|=bank|=pick =up|=collect|=parcel"),
     e1(REPAIR, 0.5, "=light =bulb|=lightbulb|=bulb|=lamp|=shelf|=shelves|=curtain|=curtains|=tap|=dripping|=socket|=puncture|=tyre|=bike|=bicycle|=fix|=fixing|=repair|=odd =job|=odd =jobs|=diy|=assemble|=flat =pack|=flatpack|=battery|=batteries|=smoke =alarm|=fuse|=hinge|=cupboard|=blind|=blinds|=loose|=squeaky"),
     e1(SMALL, 0.4, "=form|=forms|=paperwork|=letter|=letters|=tax|=council|=small|=little|=quick|=quickly|=choose|=choosing|=pick =out"),
+    // --- What real requests need (issue 17) -------------------------------------------
+    // Heavy goods and stairs.
+    e2(HEAVY, 1.6, 14, "=couch|=sofa|=piano|=washing =machine|=washer|=dryer|=fridge|=freezer|=wardrobe|=furniture|=armoire|=dresser|=mattress|=bookcase", "=stairs|=stairway|=staircase|=upstairs|=downstairs|=flights|=flight =of =stairs|=storey|=third =floor|=second =floor|=top =floor|=no =lift|=no =elevator|=elevator|=balcony|=pulley|=hoist"),
+    // Height and tools.
+    e1(HEAVY, 1.6, "=chain =saw|=up =a =ladder|=on =a =ladder|=tall =ladder|=extension =ladder|=at =height|=climb =the =tree|=climber|=cherry =picker|=scissor =lift|=on =the =roof"),
+    e1(HEAVY, 0.5, "=ladder|=ladders"),
+    e2(HEAVY, 2.0, 8, "=maple|=maples|=elm|=yew|=spruce|=cedar|=walnut|=sycamores|=oaks|=limb|=limbs", "=come =down|=fell|=felled|=remove|=removing|=cut|=cutting|=damaged|=dead"),
+    e1(HEAVY, 1.2, "=painter|=decorator|=painters|=decorators|=plasterer|=electrician|=roofer|=handyman =business|=overhaul =of =the =decor|=the =ceilings|=all =the =ceilings"),
+    // Frequency, duration and paid roles that make help a job.
+    e1(CHORE, 1.6, "=nanny|=au =pair|=aupair|=childminder|=livein|=live =in =carer|=live =in =care|=live =in =help|=cleaning =lady|=hire =a =cleaning"),
+    e1(RECUR, DAILY, "=full =time|=fulltime"),
+    e2(NEUTRAL, 0.0, 1, "=my|=our|=her|=his|=their", "=cleaner|=carer|=carers|=nanny|=au =pair|=cleaning =lady|=childminder"),
+    e1(RECUR, DAILY, "=every =night|=overnight|=around =the =clock|=round =the =clock|=24 =hours|=all =aspects =of =her =care|=all =aspects =of =his =care"),
+    // Money and paperwork as a service.
+    e1(CHORE, 1.6, "=debt|=debts|=creditors|=bailiff|=bailiffs|=arrears|=final =demand|=final =demands|=debt =collectors|=budgeting|=power =of =attorney"),
+    e1(CHORE, 0.8, "=bills|=unpaid|=overdue"),
+    // Care verbs with their objects.
+    e1(CARE, 1.8, "=medication =management|=manage =medication|=medication =is =taken|=administering =medication|=ensuring =medication"),
+    e2(CARE, 0.8, 6, "=operation|=surgery|=hip|=knee|=stroke", "=walk|=walking|=mobility|=exercises"),
+    e1(CARE, 0.8, "=mobility"),
 ];

@@ -34,7 +34,20 @@ pub(crate) static FR: LangLexicon = LangLexicon {
         "peux", "peut", "pouvons", "pouvez", "peuvent", "pouvais", "pourrais", "arrive", "arrivons",
         "arrivez", "sais", "sait", "parviens", "parvient", "reussis", "ose", "osez",
     ],
-    inability_after: &["facilement", "seul", "seule", "bien", "toujours", "evident"],
+    inability_after: &[
+        "facilement",
+        "seul",
+        "seule",
+        "bien",
+        "toujours",
+        "evident",
+        "capable",
+        "capables",
+        "force",
+        "moyens",
+        "plus",
+    ],
+    inability_bridge: &["la", "le", "les", "assez", "en", "les"],
     backward_markers: &["necessaire", "utile", "indispensable"],
     scope_breakers: &[
         "mais",
@@ -229,4 +242,32 @@ static ENTRIES: &[Entry] = &[
     e1(ERRAND, 0.4, "pharmac*|=medecin|=docteur|=hopital|=dentiste|=rendez =vous|=poste|=banque|=commune|=chercher|=kine"),
     e1(REPAIR, 0.5, "=ampoule|=lampe|=tableau|=cadre|=rideau|=rideaux|=robinet|=prise|=pneu|=chambre =a =air|=reparation|=reparer|=accrocher|=fixer|=monter|=pile|=piles|=detecteur|=deboucher|=fusible|=etagere|=serrure|=charniere"),
     e1(SMALL, 0.4, "=papiers|=formulaire|=formulaires|=lettre|=lettres|=impots|=administration|=courrier|=boite =aux =lettres|=petit|=petite|=petits|=rapide"),
+    // --- What real requests need (issue 17) -------------------------------------------
+    // Heavy goods and stairs.
+    e2(HEAVY, 1.6, 10, "=piano|=canape|=frigo|=refrigerateur|=lave =linge|=machine =a =laver|=armoire|=congelateur|=seche =linge", "=etage|=etages|=escalier|=escaliers|=ascenseur|=pese|=transporter|=porter|=descendre|=hisser"),
+    e2(HEAVY, 1.6, 6, "=meubles|=mobilier", "=etage|=etages|=escalier|=escaliers|=ascenseur|=transporter|=porter|=descendre|=demenager"),
+    e1(HEAVY, 0.8, "=monter =les =meubles|=monter =des =meubles"),
+    // Height and tools.
+    e1(HEAVY, 1.6, "=en =hauteur|=metres =de =hauteur|=m =de =hauteur|=grimper|=nacelle|=grande =echelle|=echelle =haute|=sur =le =toit"),
+    e1(HEAVY, 0.5, "=echelle"),
+    e2(HEAVY, 1.6, 6, "=chenes|=chene|=hetres|=sapins|=arbres|=arbre|=branches", "=tailler|=taille|=elaguer|=couper|=grimper"),
+    e1(HEAVY, 1.6, "elagueur*|=elaguer|elagage|=tronconneuse"),
+    e1(HEAVY, 1.6, "retapiss*|=repeindre =son|=peindre =son =logement"),
+    e2(HEAVY, 1.6, 4, "=peindre|=repeindre|=peinture", "=logement|=studio|=appartement|=maison"),
+    e1(HEAVY, 1.2, "=installer =une =cuisine|=artisan|=plombier|=electricien|=couvreur"),
+    e1(HEAVY, 0.6, "=professionnel"),
+    // Frequency, duration and paid roles that make help a job.
+    e1(CHORE, 1.6, "nounou*|=au =pair|=assistante =maternelle|=aide =a =domicile|=aides =a =domicile|=homme =de =menage|=employee =de =maison"),
+    e1(CARE, 1.6, "=auxiliaire =de =vie|=auxiliaires =de =vie|=garde =malade|=gardemalade|=garde =malades|=aides =soignantes|=garde =de =nuit"),
+    e1(RECUR, DAILY, "=de =jour =comme =de =nuit|=jour =et =nuit|=nuit =complete|=toute =la =nuit|=temps =plein|=une =bonne =partie =de =la =journee|=toute =la =journee|=la =nuit =tombee"),
+    e1(CHORE, 1.0, "=embaucher|=recruter|=salarie|=salariee|=cesu"),
+    e1(CHORE, 0.5, "=prendre =le =relais"),
+    e2(NEUTRAL, 0.0, 1, "=mon|=ma|=son|=sa|=notre|=leur", "=aide =a =domicile|=auxiliaire =de =vie|=aide =menagere|=femme =de =menage|nounou*|=au =pair"),
+    e3(RECUR, SEVERAL, 2, "=fois|=1fois|=2fois|=3fois", "=par|=a =la|=chaque", "=semaine"),
+    // Money and paperwork as a service.
+    e1(CHORE, 1.6, "dette*|=creanciers|=creancier|=huissier|=huissiers|surendett*|=impayes|=impayees|=factures =impayees|=reglements =de =factures|=reglement =de =factures|=soucis =administratifs|=gestion =du =budget"),
+    // Care verbs with their objects.
+    e2(CARE, 1.6, 4, "=aider|=aide", "=prendre =son =dejeuner|=prendre =son =repas|=prendre =ses =repas|=prendre =son =diner|=s =alimenter"),
+    e1(CARE, 1.6, "=tenue =de =nuit|=chemise =de =nuit|=en =pyjama|=chaise =percee|=faire =un =change"),
+    e1(REPAIR, 0.6, "=tits =travaux|=ptits =travaux"),
 ];

@@ -38,7 +38,23 @@ pub(crate) static NL: LangLexicon = LangLexicon {
         "kan", "kun", "kunnen", "kon", "konden", "lukt", "lukken", "lukte", "mag", "durf", "durven",
         "geraak", "raak", "slaag",
     ],
-    inability_after: &["meer", "goed", "alleen", "zelf", "zomaar", "makkelijk", "lang"],
+    inability_after: &[
+        "meer",
+        "goed",
+        "alleen",
+        "zelf",
+        "zomaar",
+        "makkelijk",
+        "lang",
+        "financiele",
+        "middelen",
+        "geld",
+        "kracht",
+        "tijd",
+        "in",
+        "staat",
+    ],
+    inability_bridge: &["de", "het", "meer", "genoeg"],
     backward_markers: &["nodig", "hoeft", "hoef", "hoeven"],
     scope_breakers: &[
         "maar", "wel", "gewoon", "enkel", "alleen", "liever", "eerder", "want",
@@ -50,7 +66,7 @@ pub(crate) static NL: LangLexicon = LangLexicon {
     neutral_heads: &[
         "app", "kop", "kamer", "stoel", "kast", "kastje", "bril", "winkel", "lamp", "tafel", "gordijn",
         "stang", "kraan", "deur", "rol", "borstel", "papier", "zeep", "gel", "lijst", "schema", "verhaal",
-        "kaart", "boek", "doos", "plank", "bus",
+        "kaart", "boek", "doos", "plank", "bus", "trapje",
     ],
 };
 
@@ -217,4 +233,29 @@ static ENTRIES: &[Entry] = &[
     e1(ERRAND, 0.4, "apothe*|=dokter|huisarts*|ziekenhuis*|tandarts*|=afspraak|=postkantoor|=bank|=gemeentehuis|=meebrengen|=ophalen|=afhalen"),
     e1(REPAIR, 0.5, "=lamp|lampje*|gloeilamp*|=peertje|=peer|schilderij*|gordijn*|=kraan|stopcontact*|fietsband*|=band|=plakken|=klus|=klusje|=klusjes|repar*|herstel*|=ophangen|=vastzetten|=vastmaken|=monteren|=batterij|=batterijen|rookmelder*|=ontstoppen|=in =elkaar =zetten|=kapot|=zekering"),
     e1(SMALL, 0.4, "=papieren|formulier*|=brief|=brieven|belasting*|=administratie|=post|brievenbus*|=klein|=kleine|=kleintje|=vlug"),
+    // --- What real requests need (issue 17) -------------------------------------------
+    // Heavy goods and stairs: an appliance or furniture with a staircase or a floor.
+    e2(HEAVY, 1.6, 8, "meubel*|=kast|=kasten|kleerkast*|=zetel|=zetels|=sofa|=canape|wasmachine*|droogkast*|koelkast*|=frigo|diepvries*|=piano|=matras|=dressoir", "=trap|=trappen|=verdieping|=verdiepingen|=etage|=naar =boven|=naar =beneden|=zonder =lift|=geen =lift|=bovenverdieping"),
+    // Height and tools.
+    e1(HEAVY, 1.6, "=hoge =ladder|=grote =ladder|hoogwerker*|=op =hoogte|=het =dak =op|=op =het =dak"),
+    e1(HEAVY, 0.5, "=ladder|=ladders"),
+    e2(HEAVY, 1.4, 4, "plafond*|=hoge =muren|=hoge =ramen|bovenram*", "=wassen|=afwassen|poets*|kuis*|=schilderen|schoonma*|reinig*"),
+    e2(HEAVY, 1.6, 4, "radiator*|=cv|=cvketel|=verwarmingsketel|=boiler", "=afmonteren|=monteren|=plaatsen|=vervangen|=verplaatsen|=ophangen|=aansluiten|=weghalen"),
+    e2(HEAVY, 1.6, 3, "stopcontact*|=leiding|=leidingen|elektriciteit*|=bedrading|=lichtpunt", "=aanleggen|=aangelegd|=trekken|bijplaats*|=bijzetten|=verleggen"),
+    e2(HEAVY, 1.6, 5, "=struiken|=bomen|=boompjes|=boom", "=verwijderen|=rooien|=uitgraven|=weghalen"),
+    e1(HEAVY, 1.2, "=professionele =kennis|vakman*|=vakmensen|=aannemer|=loodgieter|=elektricien|=dakdekker"),
+    // Frequency, duration and paid roles that make help a job.
+    e1(CHORE, 1.6, "nanny*|=au =pair|aupair*|oppasoma*|gastouder*|kindermeisje*|=naschoolse =opvang|=bso|glazenwasser*"),
+    e1(CHORE, 1.2, "glazenwass*|=ramen =lappen"),
+    e3(CHORE, 1.4, 3, "=10|=12|=15|=16|=20|=24|=25|=30|=32|=35|=36|=38|=40", "=uur|=uren", "=per =week|=in =de =week"),
+    e2(NEUTRAL, 0.0, 1, "=mijn|=onze|=haar|=zijn|=hun", "poetsvrouw*|poetshulp*|kuisvrouw*|huishoudhulp*|=nanny|=au =pair|gastouder*|=glazenwasser"),
+    e1(RECUR, REGULAR, "periodiek*|=terugkerend|=terugkerende"),
+    e1(RECUR, DAILY, "=dag =en =nacht|=voltijds|=fulltime|=halftijds|=inwonend|=inwonende|=elke =nacht|=s =nachts"),
+    e3(RECUR, MONTHLY, 2, "=keer|=maal", "=per|=in =de|=elke", "=maand"),
+    // Money and paperwork as a service.
+    e1(CHORE, 1.6, "schulden|schuldeiser*|schuldhulp*|deurwaarder*|betalingsachterstand*|aanmaning*|incasso*|betalingsregeling*|budgetbeheer|bewindvoer*|thuisadministratie|=achterstallige"),
+    e1(CHORE, 1.0, "=ongeopende|=enveloppen|=administratie =oppakken|=administratie =op =orde"),
+    e1(CHORE, 0.5, "=rekeningen|=betalingen|=financien|=uitgaven"),
+    // Care verbs with their objects.
+    e1(CARE, 1.8, "=oogdruppelen|=oogdruppelt|=ogen =druppelen|=indruppelen"),
 ];

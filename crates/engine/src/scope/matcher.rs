@@ -295,7 +295,14 @@ fn negations(tokens: &[Token], langs: &[Lang]) -> Vec<Option<usize>> {
         let next = tokens
             .get(i + 1)
             .filter(|n| n.sentence == t.sentence && !n.break_before);
-        let unable_after = next.is_some_and(|n| has(|l| l.inability_after, &n.norm));
+        let after_bridge = next
+            .filter(|n| has(|l| l.inability_bridge, &n.norm))
+            .and_then(|_| tokens.get(i + 2))
+            .filter(|n| n.sentence == t.sentence && !n.break_before);
+        let unable_after = next
+            .into_iter()
+            .chain(after_bridge)
+            .any(|n| has(|l| l.inability_after, &n.norm));
         if modal_before || unable_after {
             continue;
         }

@@ -16,9 +16,12 @@
 //!   one-off words and signs of small help;
 //! * `matcher`: negation in a small window ("geen poetshulp"; but "kan niet meer" is
 //!   inability, not negation) and greedy non-overlapping matching, longest first;
-//! * `rules`: evidence, scores and the decision; `explain`: the reasons, each a
-//!   [`ScopeReason`] in Dutch, French and English.
+//! * `rules`: evidence, scores, the decision and whether a coordinator should review it
+//!   (weak or conflicting evidence); `explain`: the reasons, each a [`ScopeReason`] in
+//!   Dutch, French and English, the last one saying why a review is asked;
+//! * `eval`: counting verdicts against labelled requests (`nabij scope --eval`).
 
+pub mod eval;
 mod explain;
 mod lexicon;
 mod lexicon_en;
@@ -86,22 +89,36 @@ pub struct ScopeVerdict {
     /// Why, in Dutch, French and English; strongest cue first.
     pub reasons: Vec<ScopeReason>,
     pub overridden: bool,
+    /// The evidence is weak or conflicting: a coordinator should look before candidates
+    /// are shown. Never set on an overridden verdict (a coordinator already decided).
+    #[serde(default)]
+    pub needs_review: bool,
 }
 
 /// Classifies a request. Never panics; an empty text with no fields is small help.
 pub fn classify(input: &ScopeInput<'_>) -> ScopeVerdict {
     let tokens = normalise::tokenize(input.text);
     let langs = normalise::detect(&tokens);
-    let hits = matcher::find(&tokens, &langs);
+    let mut hits = matcher::find(&tokens, &langs);
+    // A short text guessed from one stop word, with nothing found: read it in every language.
+    if langs.len() < 3 && hits.is_empty() && normalise::weak_guess(&tokens) {
+        hits = matcher::find(&tokens, &normalise::Lang::ALL);
+    }
     let mut evidence = rules::from_hits(&hits, &tokens);
     evidence.extend(rules::from_fields(input));
     let scores = rules::Scores::of(&evidence);
     let category = scores.decide();
+    let review = scores.review(category);
+    let mut reasons = explain::reasons(category, &evidence, &scores);
+    if let Some(doubt) = review {
+        reasons.push(explain::review_reason(category, doubt));
+    }
     ScopeVerdict {
         in_scope: category == ScopeCategory::SmallHelp,
         category,
-        reasons: explain::reasons(category, &evidence, &scores),
+        reasons,
         overridden: false,
+        needs_review: review.is_some(),
     }
 }
 
@@ -115,5 +132,6 @@ pub fn apply_override(verdict: ScopeVerdict, category: ScopeCategory, reason: &s
         category,
         reasons,
         overridden: true,
+        needs_review: false,
     }
 }

@@ -298,6 +298,18 @@ const EN_STOP: &[&str] = &[
 
 /// Guesses the language(s) of a text from stop words: the single best one, or all tied
 /// best ones, or all three when no stop word is present.
+/// Whether the stop-word guess rests on at most one word ("verwijderen struiken of dunne
+/// bomen": "of" is English too), so that another language may be the right one.
+pub(crate) fn weak_guess(tokens: &[Token]) -> bool {
+    let lists = [NL_STOP, FR_STOP, EN_STOP];
+    lists
+        .iter()
+        .map(|list| tokens.iter().filter(|t| list.contains(&t.norm.as_str())).count())
+        .max()
+        .unwrap_or(0)
+        <= 1
+}
+
 pub(crate) fn detect(tokens: &[Token]) -> Vec<Lang> {
     let lists = [NL_STOP, FR_STOP, EN_STOP];
     let mut counts = [0usize; 3];

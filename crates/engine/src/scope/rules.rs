@@ -8,8 +8,11 @@
 //!   dampen *weak* scores; a strong cue (≥ `IMMUNE`) is never dampened.
 //! * The best category wins when its score reaches `THRESHOLD`; ties go to personal
 //!   care, then heavy, then structural. Otherwise: small help.
+//! * Review ([`Scores::review`]): small help with an out-of-scope score between
+//!   `REVIEW_FLOOR` and the threshold (weak evidence), or an out-of-scope verdict that
+//!   only just passed the threshold against signs of small help (conflicting evidence).
 
-use super::lexicon::{self, Signal, SmallKind};
+use super::lexicon::{self, Signal, SmallKind, WEEKLY};
 use super::matcher::Hit;
 use super::normalise::Token;
 use super::{Recurrence, ScopeCategory, ScopeInput};
@@ -21,6 +24,10 @@ pub(crate) const THRESHOLD: f32 = 1.0;
 pub(crate) const IMMUNE: f32 = 1.6;
 const DAMPING: f32 = 0.5;
 const SMALL_CAP: f32 = 1.6;
+/// From here on, an out-of-scope score below the threshold asks for a review.
+pub(crate) const REVIEW_FLOOR: f32 = 0.6;
+/// An out-of-scope verdict below this, with signs of small help, asks for a review.
+pub(crate) const REVIEW_MARGIN: f32 = 1.3;
 /// Practical work longer than this leans to heavy.
 const LONG_MINUTES: u32 = 240;
 const VERY_LONG_MINUTES: u32 = 480;
@@ -185,6 +192,29 @@ impl Scores {
             (ScopeCategory::Heavy, self.effective(self.heavy)),
             (ScopeCategory::Structural, self.effective(self.structural())),
         ]
+    }
+
+    /// Whether a coordinator should look, and the out-of-scope category that makes the
+    /// evidence weak or conflicting: small help with a weak out-of-scope score, or an
+    /// out-of-scope verdict that only just passed the threshold against signs of small help.
+    pub(crate) fn review(&self, decided: ScopeCategory) -> Option<ScopeCategory> {
+        if decided == ScopeCategory::SmallHelp {
+            // Chores without a weekly rhythm are small help, not doubt ("boodschappen doen,
+            // grasmaaien"): structural doubt needs recurrence.
+            let weak = |(cat, score): &(ScopeCategory, f32)| {
+                *score >= REVIEW_FLOOR && (*cat != ScopeCategory::Structural || self.recur >= WEEKLY)
+            };
+            let mut ranked: Vec<(ScopeCategory, f32)> = self.ranked().into_iter().filter(weak).collect();
+            ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+            ranked.first().map(|(cat, _)| *cat)
+        } else {
+            let score = self
+                .ranked()
+                .iter()
+                .find(|(cat, _)| *cat == decided)
+                .map_or(0.0, |(_, s)| *s);
+            (score < REVIEW_MARGIN && self.small > 0.0).then_some(decided)
+        }
     }
 
     /// The verdict's category.

@@ -291,3 +291,154 @@ fn french_reasons_read_as_french() {
         "{v:?}"
     );
 }
+
+/// Real requests of issue 17 (fixtures/scope/real/tune.jsonl) and their hard pairs.
+#[test]
+fn heavy_goods_and_stairs() {
+    assert_eq!(
+        cat("New washing machine won't fit up our tight stairs"),
+        ScopeCategory::Heavy
+    );
+    assert_eq!(
+        cat("Comment descendre une machine à laver sur trois étages ?"),
+        ScopeCategory::Heavy
+    );
+    assert_eq!(
+        cat("de wasmachine naar boven dragen, de trap is smal"),
+        ScopeCategory::Heavy
+    );
+    assert_eq!(
+        cat("Monter une armoire achetée chez IKEA."),
+        ScopeCategory::SmallHelp
+    );
+}
+
+#[test]
+fn height_is_heavy_but_a_ladder_for_a_lamp_is_not() {
+    assert_eq!(
+        cat("grimper à plusieurs mètres de hauteur pour tailler les chênes"),
+        ScopeCategory::Heavy
+    );
+    assert_eq!(cat("afwassen van plafonds en hoge muren"), ScopeCategory::Heavy);
+    assert_eq!(
+        cat("een lampje vervangen, ik kan niet meer op een ladder"),
+        ScopeCategory::SmallHelp
+    );
+    assert_eq!(cat("Haag scheren (max. hoogte 1,80 m)"), ScopeCategory::SmallHelp);
+}
+
+#[test]
+fn paid_roles_and_frequency_make_a_job() {
+    assert_eq!(
+        cat("Nous cherchons une nounou de nuit"),
+        ScopeCategory::Structural
+    );
+    assert_eq!(
+        cat("in ruil voor kost en inwoning helpt zij u maximaal 30 uur per week"),
+        ScopeCategory::Structural
+    );
+    assert_eq!(cat("gras afrijden (periodiek)"), ScopeCategory::Structural);
+    assert_eq!(
+        cat("Een oppas voor één avond als de ouders er eens op uit willen"),
+        ScopeCategory::SmallHelp
+    );
+}
+
+#[test]
+fn debts_are_a_service_but_a_tax_form_is_small_help() {
+    assert_eq!(
+        cat("eventuele schulden in kaart brengen en afspraken maken met schuldeisers"),
+        ScopeCategory::Structural
+    );
+    assert_eq!(
+        cat("I need help with my debts and the bailiffs"),
+        ScopeCategory::Structural
+    );
+    assert_eq!(
+        cat("het invullen van belastingformulieren"),
+        ScopeCategory::SmallHelp
+    );
+    assert_eq!(
+        cat("Wie leert mij hoe ik met de bankapp betalingen doe?"),
+        ScopeCategory::SmallHelp
+    );
+}
+
+#[test]
+fn lack_of_means_is_not_negation() {
+    let v = text("I will not be able to move furniture up the stairway");
+    assert_eq!(v.category, ScopeCategory::Heavy, "{v:?}");
+    let v = text("Hij heeft niet de financiële middelen om het huis door een schilder te laten opknappen");
+    assert_eq!(v.category, ScopeCategory::Heavy, "{v:?}");
+    let v = text("elle ne se sentait pas capable d'arracher la moquette");
+    assert_eq!(v.category, ScopeCategory::Heavy, "{v:?}");
+}
+
+#[test]
+fn a_weak_language_guess_is_read_in_every_language() {
+    assert_eq!(cat("Verwijderen struiken of dunne bomen"), ScopeCategory::Heavy);
+    assert_eq!(cat("Een nieuwe douchekop monteren"), ScopeCategory::SmallHelp);
+}
+
+#[test]
+fn weak_evidence_asks_for_review_and_says_why() {
+    let v = text("Je peux t'aider à monter les meubles");
+    assert!(v.in_scope && v.needs_review, "{v:?}");
+    assert!(
+        v.reasons
+            .last()
+            .is_some_and(|r| r.en.contains("weak signs of a heavy task") && r.nl.contains("aanspreekpersoon")),
+        "{v:?}"
+    );
+}
+
+#[test]
+fn clear_small_help_and_clear_referrals_need_no_review() {
+    for t in [
+        "elke week samen wandelen",
+        "Boodschappen doen, grasmaaien of een praatje maken.",
+        "een lampje vervangen, ik kan niet meer op een ladder",
+        "Haag scheren (max. hoogte 1,80 m)",
+        "elke week poetsen",
+        "help me move house",
+        "medicatie klaarzetten",
+    ] {
+        let v = text(t);
+        assert!(!v.needs_review, "{t}: {v:?}");
+    }
+}
+
+#[test]
+fn a_referral_that_only_just_outweighs_small_help_asks_for_review() {
+    let v = text("Elke week samen koffie drinken en even de ramen lappen");
+    assert!(!v.in_scope && v.needs_review, "{v:?}");
+    assert!(
+        v.reasons
+            .last()
+            .is_some_and(|r| r.en.contains("only just outweighs")),
+        "{v:?}"
+    );
+}
+
+#[test]
+fn an_override_is_never_flagged() {
+    let v = text("Je peux t'aider à monter les meubles");
+    assert!(v.needs_review);
+    let o = apply_override(v, ScopeCategory::SmallHelp, "assembling a cupboard");
+    assert!(!o.needs_review && o.overridden);
+}
+
+#[test]
+fn words_of_a_job_in_everyday_sentences_stay_small_help() {
+    for t in [
+        "twee uur per week samen wandelen",
+        "I live in a flat on the third floor, can someone help me with my phone?",
+        "Mon aide à domicile est en congé, qui peut faire mes courses ?",
+        "mijn poetsvrouw is ziek, wie brengt even een boodschap?",
+        "une petite haie de hauteur moyenne à tailler, une fois",
+        "I work full time, could someone take a parcel in for me?",
+    ] {
+        let v = text(t);
+        assert!(v.in_scope && !v.needs_review, "{t}: {v:?}");
+    }
+}

@@ -106,6 +106,7 @@ pub fn request(c: &mut DbConnection, org: OrgId, requester: NeighbourId) -> Requ
             category: ScopeCategory::SmallHelp,
             reasons: vec![],
             overridden: false,
+            needs_review: false,
         },
     };
     nabij_store::request::create(c, org, &form).unwrap().id

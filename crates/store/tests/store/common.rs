@@ -64,6 +64,7 @@ pub fn in_scope() -> ScopeVerdict {
         category: ScopeCategory::SmallHelp,
         reasons: vec![],
         overridden: false,
+        needs_review: false,
     }
 }
 

@@ -229,6 +229,8 @@ pub struct ScopeOut {
     /// The same reasons, in the same order, in Dutch, French and English.
     pub reasons_i18n: Vec<ScopeReason>,
     pub overridden: bool,
+    /// The evidence is weak or conflicting: a coordinator should look before candidates.
+    pub needs_review: bool,
 }
 
 impl From<ScopeVerdict> for ScopeOut {
@@ -239,8 +241,27 @@ impl From<ScopeVerdict> for ScopeOut {
             reasons: v.reasons.iter().map(|r| r.nl.clone()).collect(),
             reasons_i18n: v.reasons,
             overridden: v.overridden,
+            needs_review: v.needs_review,
         }
     }
+}
+
+/// The stored verdict with `needs_review` filled in. The flag is not stored: the guard
+/// runs again on the request's text and fields (in-process, well under a millisecond)
+/// and the request needs review when that run is unsure, or when it no longer agrees
+/// with the stored category. An overridden verdict never needs review.
+fn scope_out(r: &Request) -> ApiResult<ScopeOut> {
+    let mut stored = r.scope()?;
+    if !stored.overridden {
+        let now = scope::classify(&ScopeInput {
+            text: &r.text,
+            kind: RequestKind::parse(&r.kind),
+            recurrence: r.recurrence(),
+            duration_minutes: r.duration_minutes.and_then(|d| u32::try_from(d).ok()),
+        });
+        stored.needs_review = now.needs_review || now.category != stored.category;
+    }
+    Ok(stored.into())
 }
 
 /// A service as suggested for a request, and as listed in the directory.
@@ -309,7 +330,7 @@ impl RequestOut {
             radius_m: r.radius_m,
             has_own_location: r.lat.is_some(),
             status: r.status()?,
-            scope: r.scope()?.into(),
+            scope: scope_out(r)?,
             suggested_services: suggested
                 .iter()
                 .map(ServiceOut::from_row)

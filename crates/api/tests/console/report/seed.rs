@@ -87,6 +87,7 @@ pub fn requests(
                             category: ScopeCategory::SmallHelp,
                             reasons: vec![],
                             overridden: false,
+                            needs_review: false,
                         },
                     },
                 )?;
