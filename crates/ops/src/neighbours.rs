@@ -105,6 +105,12 @@ pub fn erase(conn: &mut DbConnection, caller: &Caller, id: NeighbourId) -> OpsRe
 /// Everything held on a neighbour the caller may see, with the organisation's
 /// neighbourhoods to name theirs, including who looked at their data and when (this
 /// export itself included, audited before it is read).
+///
+/// A coordinator limited to neighbourhoods gets what lies in them only (see
+/// [`within_reach`]): a neighbour of theirs may have gone along with someone of another
+/// neighbourhood, and that match (its follow-up note), the exchanges with that person
+/// and who they declined are the other neighbourhood's records. The complete export
+/// (GDPR access) is for a coordinator of the whole organisation.
 pub fn export(
     conn: &mut DbConnection,
     caller: &Caller,
@@ -113,6 +119,64 @@ pub fn export(
     visible(conn, caller, id)?;
     access::record(conn, caller, "neighbour_exported", Some(id), String::new())?;
     let e = export::neighbour(conn, caller.org, id)?;
+    let e = within_reach(conn, caller, e)?;
     let hoods = neighbourhood::list(conn, caller.org)?;
     Ok((e, hoods))
+}
+
+/// An export cut down to what lies in the caller's neighbourhoods: matches whose
+/// request the caller may see, exchanges of such a match (or, without a match, with
+/// someone the caller may see), declined partners the caller may see. The neighbour's own requests (and
+/// their referrals) and the access log about them stay: they are the neighbour's own.
+/// Unlimited callers get the export as it is.
+fn within_reach(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    mut e: export::NeighbourExport,
+) -> OpsResult<export::NeighbourExport> {
+    if caller.neighbourhoods.is_none() {
+        return Ok(e);
+    }
+    let mut matches = Vec::with_capacity(e.matches.len());
+    for m in e.matches {
+        if found(access::request(conn, caller, m.row.request_id))? {
+            matches.push(m);
+        }
+    }
+    e.matches = matches;
+    let mut exchanges = Vec::with_capacity(e.exchanges.len());
+    for x in e.exchanges {
+        let shown = match x.match_id {
+            Some(mid) => e.matches.iter().any(|m| m.row.id == mid),
+            None => {
+                let other = if x.from_id == e.neighbour.id {
+                    x.to_id
+                } else {
+                    x.from_id
+                };
+                found(visible(conn, caller, other))?
+            }
+        };
+        if shown {
+            exchanges.push(x);
+        }
+    }
+    e.exchanges = exchanges;
+    let mut declined = Vec::with_capacity(e.declined_with.len());
+    for n in e.declined_with {
+        if found(visible(conn, caller, n))? {
+            declined.push(n);
+        }
+    }
+    e.declined_with = declined;
+    Ok(e)
+}
+
+/// Whether a lookup found something the caller may see; other errors are passed on.
+fn found<T>(r: nabij_store::Result<T>) -> OpsResult<bool> {
+    match r {
+        Ok(_) => Ok(true),
+        Err(nabij_store::StoreError::NotFound) => Ok(false),
+        Err(e) => Err(e.into()),
+    }
 }

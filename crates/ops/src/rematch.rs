@@ -16,6 +16,18 @@
 //! **Who.** The run acts as [`Caller::system`]: its audit rows name `job:<id>`, the job
 //! row of the run; the `rematch_started` audit row names whoever started it (a staff
 //! account through the API or console, `system:rematch` from the command line).
+//!
+//! **Limited coordinators.** A run re-matches the whole organisation, so only a caller
+//! who sees the whole organisation may start one: a coordinator limited to
+//! neighbourhoods gets [`OpsError::Forbidden`] (403; the console explains and shows no
+//! start button). A run limited to their neighbourhoods was not chosen: the run's
+//! lock, snapshot and group suggestions are per organisation, and two coordinators of
+//! different neighbourhoods would keep refusing each other's runs (`job_running`)
+//! while each of them only needed someone of the whole organisation to press once.
+//! Runs started by others stay listed for them (number, status, progress, times: that
+//! a run happened), but not their counts ([`sees_run_counts`]): proposals made, groups
+//! and referrals of an organisation-wide run are about other neighbourhoods too. No
+//! job route names proposals, requests or people.
 
 use crate::caller::Caller;
 use crate::error::{OpsError, OpsResult};
@@ -32,10 +44,26 @@ pub const STARTED: &str = "rematch_started";
 /// `Conflict("job_running")` while another one runs) and its audit row. Run it with
 /// [`run`] only after that transaction has committed.
 pub fn start(ops: &Ops, tx: &mut DbConnection, caller: &Caller, opts: &RematchOptions) -> OpsResult<Job> {
+    if !may_start(caller) {
+        return Err(OpsError::Forbidden(
+            "a re-matching run covers the whole organisation; coordinators limited to neighbourhoods cannot start one",
+        ));
+    }
     let j = rematch::start_job_in(&ops.store, tx, caller.org)?;
     let detail = format!("job={} dry_run={} k={}", j.id, opts.dry_run, opts.k);
     access::record(tx, caller, STARTED, None, detail)?;
     Ok(j)
+}
+
+/// Whether `caller` may start a run: staff who see the whole organisation.
+pub fn may_start(caller: &Caller) -> bool {
+    caller.role.is_staff() && caller.neighbourhoods.is_none()
+}
+
+/// Whether `caller` may read the counts of a run (its summary): only who sees the
+/// whole organisation, as the run covers all of it.
+pub fn sees_run_counts(caller: &Caller) -> bool {
+    caller.neighbourhoods.is_none()
 }
 
 /// Writes what each proposal of a run entails, as the run's system caller.

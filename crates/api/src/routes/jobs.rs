@@ -70,6 +70,16 @@ pub struct JobOut {
 }
 
 impl JobOut {
+    /// The job as `caller` may see it: without the counts of the run for a coordinator
+    /// limited to neighbourhoods (`nabij_ops::rematch::sees_run_counts`).
+    pub(crate) fn for_caller(j: &Job, caller: &Caller) -> Result<Self, StoreError> {
+        let mut out = Self::from_row(j)?;
+        if !ops::rematch::sees_run_counts(caller) {
+            out.summary = None;
+        }
+        Ok(out)
+    }
+
     pub(crate) fn from_row(j: &Job) -> Result<Self, StoreError> {
         let stored: Option<serde_json::Value> = j
             .summary
@@ -285,20 +295,29 @@ pub async fn start(
     Ok(written.created("/v1/jobs"))
 }
 
-/// `GET /v1/jobs/{id}`: status, progress and, once done, the summary.
+/// `GET /v1/jobs/{id}`: status, progress and, once done, the summary (not for a
+/// coordinator limited to neighbourhoods: the run covers the whole organisation).
 pub async fn get(state: web::Data<AppState>, caller: Staff, Id(id): Id<JobId>) -> ApiResult<HttpResponse> {
+    let caller = caller.0;
     let org = caller.org;
     let st = state.clone();
-    let out = run(move || Ok(st.store.read(|c| JobOut::from_row(&job::get(c, org, id)?))?)).await?;
+    let out = run(move || {
+        Ok(st
+            .store
+            .read(|c| JobOut::for_caller(&job::get(c, org, id)?, &caller))?)
+    })
+    .await?;
     Ok(HttpResponse::Ok().json(out))
 }
 
-/// `GET /v1/jobs?kind=rematch&limit=&cursor=`: recent runs, newest first.
+/// `GET /v1/jobs?kind=rematch&limit=&cursor=`: recent runs, newest first (without
+/// their summaries for a coordinator limited to neighbourhoods).
 pub async fn list(
     state: web::Data<AppState>,
     caller: Staff,
     query: web::Query<ListQuery>,
 ) -> ApiResult<HttpResponse> {
+    let caller = caller.0;
     let q = query.into_inner();
     if q.kind.as_deref().is_some_and(|k| k != rematch::JOB_KIND) {
         return Err(ApiError::invalid_fields(vec![FieldError::new(
@@ -320,7 +339,10 @@ pub async fn list(
             let mut rows = rematch::recent_jobs(c, org, before, i64::from(limit) + 1)?;
             let more = rows.len() > limit as usize;
             rows.truncate(limit as usize);
-            let items = rows.iter().map(JobOut::from_row).collect::<Result<Vec<_>, _>>()?;
+            let items = rows
+                .iter()
+                .map(|j| JobOut::for_caller(j, &caller))
+                .collect::<Result<Vec<_>, _>>()?;
             let next_cursor = match (more, rows.last()) {
                 (true, Some(last)) => Some(paging::encode(CURSOR_KIND, last.id.get())),
                 _ => None,

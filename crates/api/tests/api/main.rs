@@ -21,6 +21,7 @@ mod openapi_check;
 mod outbox;
 mod position;
 mod problems;
+mod reach_matrix;
 mod request_log;
 mod requests;
 mod services;

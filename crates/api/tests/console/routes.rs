@@ -1,7 +1,9 @@
 //! Generated from the console's route table (`nabij_api::console::routes::ROUTES`):
 //! every page answers, every form refuses a missing or wrong CSRF token (403, nothing
 //! done), and every page and form with an `{id}` refuses another organisation's ids
-//! (404, nothing of theirs shown, nothing of theirs changed).
+//! (404, nothing of theirs shown, nothing of theirs changed). Likewise for a
+//! coordinator limited to one neighbourhood, on records of another neighbourhood and
+//! records without one: 404, a filtered page, or 403 for a re-match run (issue 12).
 //!
 //! A route added to the table with an `{id}` of a family [`Records`] has no record of
 //! fails here: add one.
@@ -19,6 +21,7 @@ crate::on_both_backends!(
     every_page_answers_and_needs_a_session,
     every_form_refuses_a_missing_or_wrong_csrf_token,
     every_id_of_another_organisation_is_404_and_changes_nothing,
+    a_limited_coordinator_reaches_nothing_outside_their_neighbourhoods_on_any_page,
 );
 
 /// One record of each family that appears as `{id}` in a console path.
@@ -362,4 +365,191 @@ async fn every_id_of_another_organisation_is_404_and_changes_nothing(app: TestAp
             assert!(!html.contains(secret.as_str()), "{path} shows {secret}");
         }
     }
+}
+
+/// What a coordinator limited to one neighbourhood gets from a console route, given
+/// records of another neighbourhood and without one.
+fn reach(method: &str, path: &str) -> &'static str {
+    match (method, path) {
+        (_, "/assets/console.css" | "/login" | "/logout") => "not records",
+        // The service directory is the whole organisation's, not a neighbourhood's.
+        (_, "/services" | "/services/new" | "/services/{id}/edit" | "/services/{id}/remove") => "org-wide",
+        (_, "/rematch") => "runs",
+        ("POST", "/neighbours/new") => "refused",
+        ("GET", p) if !p.contains("{id}") => "filtered",
+        (_, p)
+            if [
+                "/neighbours/{id}",
+                "/requests/{id}",
+                "/matches/{id}",
+                "/groups/{id}",
+                "/calls/{id}",
+            ]
+            .iter()
+            .any(|f| p.starts_with(f)) =>
+        {
+            "hidden"
+        }
+        _ => panic!("console route {method} {path}: say in routes::reach what a limited coordinator gets"),
+    }
+}
+
+async fn a_limited_coordinator_reaches_nothing_outside_their_neighbourhoods_on_any_page(app: TestApp) {
+    // Everything of `records` lives in org A's "Centrum"; Nemo lives in no neighbourhood.
+    let mut theirs = records(&app, &app.org_a, "Centrum").await;
+    let token = api_token(&app, &app.org_a);
+    let t = token.as_str();
+    let noord = app.add_neighbourhood(&app.org_a, "Noord", 51.40);
+    let mut far = resident("Nemo Nergens", 0, 1, false, "tue-afternoon");
+    far["location"]["lat"] = json!(51.30);
+    let nemo = api(&app, t, "POST", "/v1/neighbours", Some(far)).await["id"]
+        .as_i64()
+        .unwrap();
+    assert!(api(&app, t, "GET", &format!("/v1/neighbours/{nemo}"), None).await["neighbourhood_id"].is_null());
+    theirs.secrets.push("Nemo Nergens".into());
+    // Noah of Noord went along with someone of Centrum; the follow-up note is Centrum's.
+    let mut noah = resident("Noah Noord", 0, 1, true, "thu-morning");
+    noah["location"]["lat"] = json!(51.40);
+    noah["neighbourhood_id"] = json!(noord.get());
+    let noah = api(&app, t, "POST", "/v1/neighbours", Some(noah)).await["id"]
+        .as_i64()
+        .unwrap();
+    let mut bea = resident("Bea Centrum", 2, 1, true, "thu-morning");
+    bea["location"]["lat"] = json!(51.2234567);
+    let bea = api(&app, t, "POST", "/v1/neighbours", Some(bea)).await["id"]
+        .as_i64()
+        .unwrap();
+    let text = "Wandelen met Bea op donderdag";
+    let r = api(
+        &app,
+        t,
+        "POST",
+        "/v1/requests",
+        Some(walk(bea, text, "thu-morning")),
+    )
+    .await["id"]
+        .as_i64()
+        .unwrap();
+    let m = api(
+        &app,
+        t,
+        "POST",
+        "/v1/matches",
+        Some(json!({"request_id": r, "companion_ids": [noah]})),
+    )
+    .await["id"]
+        .as_i64()
+        .unwrap();
+    for who in [bea, noah] {
+        api(
+            &app,
+            t,
+            "POST",
+            &format!("/v1/matches/{m}/accept"),
+            Some(json!({"neighbour_id": who})),
+        )
+        .await;
+    }
+    let note = "Notitie over Bea uit het centrum";
+    let close = json!({"follow_up": {"met": true, "mutual_support": true, "note": note}});
+    api(&app, t, "POST", &format!("/v1/matches/{m}/close"), Some(close)).await;
+    theirs
+        .secrets
+        .extend(["Bea Centrum".to_string(), text.to_string(), note.to_string()]);
+    // The service directory is organisation-wide: its names may show.
+    theirs.secrets.retain(|s| !s.starts_with("Klusdienst"));
+    let jobs_before = api(&app, t, "GET", "/v1/jobs", None).await;
+    let neighbours_before = api(&app, t, "GET", "/v1/neighbours?limit=100", None).await;
+
+    let email = app.add_coordinator(&app.org_a, "noord@pelt.test", Some(vec![noord]));
+    let mut b = Browser::new(&app);
+    b.login(&email).await;
+    let no_secret = |what: &str, html: &str| {
+        for secret in &theirs.secrets {
+            assert!(!html.contains(secret.as_str()), "{what} shows {secret}");
+        }
+    };
+    let mut checked = 0;
+    for r in ROUTES {
+        let what = format!("{} {}", r.method, r.path);
+        match reach(r.method, r.path) {
+            "not records" | "org-wide" => continue,
+            "hidden" => {
+                let family = r.path.split('/').nth(1).unwrap();
+                let mut paths = vec![theirs.path(r.path)];
+                if family == "neighbours" {
+                    paths.push(r.path.replace("{id}", &nemo.to_string()));
+                }
+                for path in paths {
+                    let resp = match r.method {
+                        "GET" => b.get(&path).await,
+                        _ => {
+                            let form = theirs.form(r.path);
+                            let form: Vec<(&str, &str)> =
+                                form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                            b.submit(&path, &form).await
+                        }
+                    };
+                    assert_eq!(resp.status(), StatusCode::NOT_FOUND, "{} {path}", r.method);
+                    no_secret(&what, &resp.text().await.unwrap());
+                }
+            }
+            "filtered" => {
+                let resp = b.get(r.path).await;
+                assert_eq!(resp.status(), StatusCode::OK, "{what}");
+                no_secret(&what, &resp.text().await.unwrap());
+            }
+            "refused" => {
+                let lat = "51.2234567";
+                let form = [
+                    ("display_name", "Indringer Centrum"),
+                    ("lat", lat),
+                    ("lon", "5.4212345"),
+                    ("consent", "home_visit"),
+                    ("neighbourhood_id", &app.org_a.neighbourhood.get().to_string()),
+                ];
+                let resp = b.submit(r.path, &form).await;
+                assert!(resp.status().is_client_error(), "{what}: {}", resp.status());
+            }
+            "runs" if r.method == "GET" => {
+                let resp = b.get(r.path).await;
+                assert_eq!(resp.status(), StatusCode::OK, "{what}");
+                let html = resp.text().await.unwrap();
+                assert!(
+                    !html.contains("action=\"/rematch\""),
+                    "{what} offers a start: {html}"
+                );
+                assert!(
+                    html.contains("hele organisatie"),
+                    "{what} does not explain: {html}"
+                );
+                let facts = html.split("<dl class=\"facts\"").count();
+                assert_eq!(
+                    facts, 1,
+                    "{what} shows the counts of an organisation-wide run: {html}"
+                );
+            }
+            _ => {
+                let resp = b.submit(r.path, &[]).await;
+                assert_eq!(resp.status(), StatusCode::FORBIDDEN, "{what}");
+                let html = resp.text().await.unwrap();
+                assert!(
+                    html.contains("hele organisatie"),
+                    "{what} does not explain: {html}"
+                );
+            }
+        }
+        checked += 1;
+    }
+    assert!(checked >= 25, "only {checked} console routes checked");
+    // Noah's export (Noord) opens, without Centrum's match and its note.
+    let resp = b.get(&format!("/neighbours/{noah}/export")).await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    no_secret("Noah's export", &resp.text().await.unwrap());
+    // Nothing was started or registered.
+    assert_eq!(api(&app, t, "GET", "/v1/jobs", None).await, jobs_before);
+    assert_eq!(
+        api(&app, t, "GET", "/v1/neighbours?limit=100", None).await,
+        neighbours_before
+    );
 }

@@ -124,6 +124,7 @@ rematch-check-again = Check the progress again
 rematch-follow = Follow automatically (reloads every 2 seconds)
 rematch-dry-run = Trial only: count what would happen, propose nothing
 rematch-start = Start a run
+rematch-limited = A re-match run covers the whole organisation. You work for some of its neighbourhoods, so you cannot start one yourself: ask a coordinator of the whole organisation. Of runs others started, you see only that they ran, not their counts.
 rematch-last = Last finished run
 rematch-trial = This was a trial: nothing was proposed or changed.
 rematch-considered = Open requests considered

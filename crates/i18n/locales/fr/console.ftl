@@ -124,6 +124,7 @@ rematch-check-again = Voir l’état à nouveau
 rematch-follow = Suivre automatiquement (mise à jour toutes les 2 secondes)
 rematch-dry-run = Seulement essayer : compter ce qui se passerait, ne rien proposer
 rematch-start = Lancer le recalcul
+rematch-limited = Un recalcul concerne toute l’organisation. Vous travaillez pour une partie des quartiers : vous ne pouvez donc pas le lancer vous-même ; demandez-le à un coordinateur de toute l’organisation. Des recalculs lancés par d’autres, vous voyez seulement qu’ils ont eu lieu, pas leurs chiffres.
 rematch-last = Dernier recalcul terminé
 rematch-trial = C’était un essai : rien n’a été proposé ni modifié.
 rematch-considered = Demandes ouvertes examinées

@@ -128,6 +128,7 @@ rematch-check-again = Stand opnieuw bekijken
 rematch-follow = Automatisch volgen (ververst elke 2 seconden)
 rematch-dry-run = Alleen proberen: tellen wat er zou gebeuren, niets voorstellen
 rematch-start = Herberekening starten
+rematch-limited = Een herberekening koppelt de hele organisatie opnieuw. U werkt voor een deel van de buurten, daarom kunt u ze niet zelf starten: vraag het een coördinator van de hele organisatie. Van herberekeningen die anderen startten, ziet u alleen dat ze liepen, niet wat ze telden.
 rematch-last = Laatste afgewerkte herberekening
 rematch-trial = Dit was een proef: er werd niets voorgesteld of aangepast.
 rematch-considered = Open vragen bekeken

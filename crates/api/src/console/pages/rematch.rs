@@ -7,8 +7,14 @@
 //! two seconds with `<meta http-equiv="refresh">` (no script; the CSP allows it) until
 //! the run is done. Reloading is opt-in, never the default, so nobody's page changes
 //! under them without asking (WCAG 2.2.1, timing adjustable).
+//!
+//! A coordinator limited to neighbourhoods cannot start a run (it covers the whole
+//! organisation, `nabij_ops::rematch`): the page explains that instead of showing the
+//! start button, a posted start answers 403 with the same page, and the runs others
+//! started are listed without their counts.
 
 use super::*;
+use crate::auth::Caller;
 use crate::blocking::run;
 use crate::console::html::{Cell, Shell, Table};
 use crate::console::routes::resource;
@@ -56,7 +62,7 @@ pub async fn page(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse 
     let caller = logged_in!(ctx);
     let refresh = req.query_string().split('&').any(|p| p == "follow=on");
     match load(&state, caller.org).await {
-        Ok(runs) => render(&ctx, StatusCode::OK, &runs, None, refresh),
+        Ok(runs) => render(&ctx, &caller, StatusCode::OK, &runs, None, refresh),
         Err(e) => ctx.failure(&e),
     }
 }
@@ -64,6 +70,13 @@ pub async fn page(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse 
 pub async fn start(req: HttpRequest, state: web::Data<AppState>, body: web::Bytes) -> HttpResponse {
     let ctx = Ctx::new(&req, &state);
     let (caller, form) = posted!(ctx, body);
+    if !nabij_ops::rematch::may_start(&caller) {
+        return match load(&state, caller.org).await {
+            Ok(runs) => render(&ctx, &caller, StatusCode::FORBIDDEN, &runs, None, false),
+            Err(e) => ctx.failure(&e),
+        };
+    }
+    let who = caller.clone();
     let body = RematchIn {
         dry_run: form.get("dry_run").is_some_and(|v| v == "1"),
         k: None,
@@ -82,7 +95,7 @@ pub async fn start(req: HttpRequest, state: web::Data<AppState>, body: web::Byte
         Ok(Start::Running(job)) => match load(&state, org).await {
             Ok(mut runs) => {
                 runs.running = runs.running.or(job);
-                render(&ctx, StatusCode::CONFLICT, &runs, Some(()), false)
+                render(&ctx, &who, StatusCode::CONFLICT, &runs, Some(()), false)
             }
             Err(e) => ctx.failure(&e),
         },
@@ -128,8 +141,8 @@ enum Summary {
     None,
 }
 
-fn summary(l: Lang, j: &Job) -> Summary {
-    let out = match JobOut::from_row(j) {
+fn summary(l: Lang, caller: &Caller, j: &Job) -> Summary {
+    let out = match JobOut::for_caller(j, caller) {
         Ok(o) => o,
         Err(_) => return Summary::Unreadable(error_text(l, "")),
     };
@@ -174,6 +187,8 @@ struct RematchPage<'a> {
     csrf: &'a str,
     /// A start was refused because a run goes on.
     already: bool,
+    /// The coordinator is limited to neighbourhoods: no start button, an explanation.
+    limited: bool,
     running: Option<Running>,
     /// The page reloads itself (`?follow=on`).
     following: bool,
@@ -181,7 +196,14 @@ struct RematchPage<'a> {
     recent: Table,
 }
 
-fn render(ctx: &Ctx, status: StatusCode, runs: &Runs, already: Option<()>, refresh: bool) -> HttpResponse {
+fn render(
+    ctx: &Ctx,
+    caller: &Caller,
+    status: StatusCode,
+    runs: &Runs,
+    already: Option<()>,
+    refresh: bool,
+) -> HttpResponse {
     let l = ctx.lang;
     let mut shell = ctx.shell(l.text("rematch-title"));
     if runs.running.is_some() && refresh {
@@ -191,6 +213,7 @@ fn render(ctx: &Ctx, status: StatusCode, runs: &Runs, already: Option<()>, refre
         shell,
         csrf: &ctx.csrf,
         already: already.is_some(),
+        limited: !nabij_ops::rematch::may_start(caller),
         running: runs.running.as_ref().map(|j| Running {
             id: j.id.to_string(),
             pct: (j.progress * 100.0).round().clamp(0.0, 100.0) as u32,
@@ -200,14 +223,14 @@ fn render(ctx: &Ctx, status: StatusCode, runs: &Runs, already: Option<()>, refre
         last: runs.recent.iter().find(|j| j.status != "running").map(|j| Last {
             ago: ago_text(l, j.started_at),
             status: status_text(l, &j.status),
-            summary: summary(l, j),
+            summary: summary(l, caller, j),
         }),
-        recent: recent_table(l, &runs.recent),
+        recent: recent_table(l, caller, &runs.recent),
     };
     ctx.render(status, &page)
 }
 
-fn recent_table(l: Lang, recent: &[Job]) -> Table {
+fn recent_table(l: Lang, caller: &Caller, recent: &[Job]) -> Table {
     let headers = [
         "rematch-recent.number",
         "rematch-started",
@@ -220,7 +243,7 @@ fn recent_table(l: Lang, recent: &[Job]) -> Table {
     let rows = recent
         .iter()
         .map(|j| {
-            let summary = JobOut::from_row(j).ok().and_then(|o| o.summary);
+            let summary = JobOut::for_caller(j, caller).ok().and_then(|o| o.summary);
             let num = |f: fn(&rematch::RematchSummary) -> usize| {
                 summary.as_ref().map_or("—".to_string(), |s| f(s).to_string())
             };
