@@ -226,6 +226,7 @@ impl<'a> Direct<'a> {
                 category: ScopeCategory::SmallHelp,
                 reasons: Vec::new(),
                 overridden: false,
+                needs_review: false,
             },
         };
         self.store
