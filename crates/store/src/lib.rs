@@ -40,6 +40,7 @@ pub mod organisation;
 pub mod outbox;
 pub mod referral;
 pub mod rematch;
+pub mod rules;
 pub mod report;
 pub mod request;
 pub mod scope_reasons;
