@@ -19,6 +19,7 @@ use serde::Serialize;
 pub mod codes {
     pub const MALFORMED_JSON: &str = "malformed_json";
     pub const UNKNOWN_FIELD: &str = "unknown_field";
+    pub const DUPLICATE_KEY: &str = "duplicate_key";
     pub const INVALID_VALUE: &str = "invalid_value";
     pub const INVALID_ID: &str = "invalid_id";
     pub const INVALID_REQUEST: &str = "invalid_request";
@@ -47,6 +48,7 @@ pub mod codes {
     pub const ALL: &[&str] = &[
         MALFORMED_JSON,
         UNKNOWN_FIELD,
+        DUPLICATE_KEY,
         INVALID_VALUE,
         INVALID_ID,
         INVALID_REQUEST,
