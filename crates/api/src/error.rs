@@ -168,9 +168,16 @@ impl ApiError {
 
     /// A 400 `invalid_value` naming several fields.
     pub fn invalid_fields(errors: Vec<FieldError>) -> Self {
+        let detail = match errors.as_slice() {
+            [e] => format!("{}: {}", e.field, e.message),
+            many => format!(
+                "one or more fields are invalid: {}",
+                many.iter().map(|e| e.field.as_str()).collect::<Vec<_>>().join(", ")
+            ),
+        };
         ApiError::BadRequest {
             code: codes::INVALID_VALUE,
-            detail: "one or more fields are invalid".to_string(),
+            detail,
             errors,
         }
     }
