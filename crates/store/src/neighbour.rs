@@ -290,7 +290,11 @@ fn list_json(codes: Vec<String>) -> Result<String> {
 pub fn create(conn: &mut DbConnection, org: OrgId, form: &NewNeighbour) -> Result<Neighbour> {
     check_location(form.lat, form.lon)?;
     let neighbourhood_id = match form.neighbourhood_id {
-        Some(id) => Some(crate::neighbourhood::get(conn, org, id)?.id),
+        Some(id) => Some(
+            crate::neighbourhood::get(conn, org, id)
+                .map_err(|e| e.referring("neighbourhood_id"))?
+                .id,
+        ),
         None => crate::neighbourhood::locate(conn, org, form.lat, form.lon)?.map(|n| n.id),
     };
     let now = clock::now();
@@ -439,7 +443,11 @@ pub fn update(
     };
     if let Some(nh) = change.neighbourhood_id {
         c.neighbourhood_id = Some(match nh {
-            Some(nh) => Some(crate::neighbourhood::get(conn, org, nh)?.id),
+            Some(nh) => Some(
+                crate::neighbourhood::get(conn, org, nh)
+                    .map_err(|e| e.referring("neighbourhood_id"))?
+                    .id,
+            ),
             None => None,
         });
     }

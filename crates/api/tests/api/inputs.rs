@@ -15,6 +15,7 @@ crate::on_both_backends!(
     websites_are_http_or_https_only,
     consent_dates_lie_in_the_past_year,
     a_partner_cannot_forge_who_recorded_consent,
+    a_body_naming_what_does_not_exist_is_422_naming_the_field,
 );
 
 impl TestApp {
@@ -161,4 +162,43 @@ async fn a_partner_cannot_forge_who_recorded_consent(app: TestApp) {
     body["consent"] = json!({"channel": "home_visit", "recorded_by": "Mieke"});
     let bert = app.post_ok("/v1/neighbours", &staff, &body, 201).await;
     assert_eq!(bert["consent"]["recorded_by"], "Mieke");
+}
+
+/// The URL's resource exists; a field of the body names something that does not (or
+/// belongs to another organisation, which looks the same): 422 `unknown_reference`
+/// naming the field, not 404 as if the neighbour or the request were gone.
+async fn a_body_naming_what_does_not_exist_is_422_naming_the_field(app: TestApp) {
+    let token = app.token(&app.org_a, Role::Coordinator, &[]);
+    let id = app.new_neighbour(&token, &neighbour_at("An", 0, 1)).await;
+    let before = app.get_ok(&format!("/v1/neighbours/{id}"), &token).await;
+    let check = |p: Value, field: &str| {
+        assert_eq!(p["errors"][0]["field"], field, "{p}");
+        assert!(p["detail"].as_str().unwrap().contains(field), "{p}");
+    };
+    let resp = app
+        .patch_as(&format!("/v1/neighbours/{id}"), &token, &json!({"neighbourhood_id": 999_999}))
+        .await;
+    check(assert_problem(resp, 422, "unknown_reference").await, "neighbourhood_id");
+    assert_eq!(app.get_ok(&format!("/v1/neighbours/{id}"), &token).await, before, "unchanged");
+    let mut body = neighbour_at("Bert", 1, 1);
+    body["neighbourhood_id"] = json!(999_999);
+    let resp = app.post_as("/v1/neighbours", &token, &body).await;
+    check(assert_problem(resp, 422, "unknown_reference").await, "neighbourhood_id");
+    assert_eq!(count(&app, &token, "/v1/neighbours").await, 1, "nothing written");
+
+    let other = app.token(&app.org_b, Role::Coordinator, &[]);
+    let service = json!({"name": "Thuiszorg", "categories": ["personal_care"]});
+    let theirs = app.post_ok("/v1/services", &other, &service, 201).await["id"]
+        .as_i64()
+        .unwrap();
+    let request = app.post_ok("/v1/requests", &token, &walk_request(id), 201).await["id"]
+        .as_i64()
+        .unwrap();
+    for service_id in [999_999, theirs] {
+        let referral = json!({"request_id": request, "service_id": service_id, "reason": "coordinator_choice"});
+        let resp = app.post_as("/v1/referrals", &token, &referral).await;
+        check(assert_problem(resp, 422, "unknown_reference").await, "service_id");
+    }
+    let r = app.get_ok(&format!("/v1/requests/{request}"), &token).await;
+    assert_eq!(r["status"], "open", "not referred: {r}");
 }
