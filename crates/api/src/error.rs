@@ -174,7 +174,10 @@ impl ApiError {
             [e] => format!("{}: {}", e.field, e.message),
             many => format!(
                 "one or more fields are invalid: {}",
-                many.iter().map(|e| e.field.as_str()).collect::<Vec<_>>().join(", ")
+                many.iter()
+                    .map(|e| e.field.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         };
         ApiError::BadRequest {

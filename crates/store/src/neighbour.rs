@@ -279,8 +279,7 @@ pub const MAX_RECORDER: usize = 128;
 fn check_recorder(by: &str) -> Result<String> {
     // A name like any other (control characters, NUL above all, which PostgreSQL
     // cannot store, and invisible formatting characters refused).
-    crate::rules::name(by, MAX_RECORDER)
-        .map_err(|e| StoreError::invalid(e.message("consent.recorded_by")))
+    crate::rules::name(by, MAX_RECORDER).map_err(|e| StoreError::invalid(e.message("consent.recorded_by")))
 }
 
 fn list_json(codes: Vec<String>) -> Result<String> {

@@ -182,7 +182,10 @@ pub fn display_name(s: &str) -> Result<String, RuleError> {
 }
 
 /// An optional value: blank (after trimming) is `None`.
-fn optional<T>(s: Option<&str>, rule: impl FnOnce(&str) -> Result<T, RuleError>) -> Result<Option<T>, RuleError> {
+fn optional<T>(
+    s: Option<&str>,
+    rule: impl FnOnce(&str) -> Result<T, RuleError>,
+) -> Result<Option<T>, RuleError> {
     match s.map(str::trim).filter(|s| !s.is_empty()) {
         None => Ok(None),
         Some(s) => rule(s).map(Some),
@@ -226,7 +229,9 @@ pub fn email(s: Option<&str>) -> Result<Option<String>, RuleError> {
                 let d = a.domain();
                 d.contains('.') && !d.starts_with('.') && !d.ends_with('.')
             })
-            && !e.chars().any(|c| c.is_whitespace() || c.is_control() || is_format(c));
+            && !e
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control() || is_format(c));
         if ok {
             Ok(e.to_string())
         } else {
@@ -244,7 +249,11 @@ pub fn website(s: Option<&str>) -> Result<Option<String>, RuleError> {
     optional(s, |u| {
         let schemeless = u.starts_with(|c: char| c.is_alphanumeric())
             && !u.split(['/', '?', '#']).next().unwrap_or_default().contains(':');
-        let u = if schemeless { format!("https://{u}") } else { u.to_string() };
+        let u = if schemeless {
+            format!("https://{u}")
+        } else {
+            u.to_string()
+        };
         if u.chars().count() > MAX_URL {
             return Err(RuleError::new(RuleKind::TooLong(MAX_URL)));
         }
@@ -268,6 +277,7 @@ pub fn website(s: Option<&str>) -> Result<Option<String>, RuleError> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -303,13 +313,19 @@ mod tests {
         assert_eq!(display_name(" ").unwrap_err().kind, RuleKind::Empty);
         assert_eq!(display_name("a\nb").unwrap_err().kind, RuleKind::Control);
         assert!(display_name(&"é".repeat(100)).is_ok());
-        assert_eq!(display_name(&"é".repeat(101)).unwrap_err().kind, RuleKind::TooLong(100));
+        assert_eq!(
+            display_name(&"é".repeat(101)).unwrap_err().kind,
+            RuleKind::TooLong(100)
+        );
         assert!(text("line one\nline two", 100).is_ok());
     }
 
     #[test]
     fn phones() {
-        assert_eq!(phone(Some(" 011 22 33 44 ")).unwrap().as_deref(), Some("011 22 33 44"));
+        assert_eq!(
+            phone(Some(" 011 22 33 44 ")).unwrap().as_deref(),
+            Some("011 22 33 44")
+        );
         assert_eq!(phone(Some("")).unwrap(), None);
         assert_eq!(phone(None).unwrap(), None);
         assert!(phone(Some("+32 (0)11/22.33-44")).is_ok());
@@ -348,7 +364,9 @@ mod tests {
 
     #[test]
     fn websites_are_http_or_https_only() {
-        assert!(website(Some("https://www.voorbeeld.be/hulp?x=1")).unwrap().is_some());
+        assert!(website(Some("https://www.voorbeeld.be/hulp?x=1"))
+            .unwrap()
+            .is_some());
         assert!(website(Some("HTTP://example.org")).is_ok());
         for bad in [
             "javascript:alert(1)",

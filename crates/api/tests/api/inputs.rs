@@ -41,13 +41,23 @@ async fn refused(resp: crate::helpers::Response, field: &str) {
 }
 
 async fn count(app: &TestApp, token: &str, path: &str) -> usize {
-    app.get_ok(path, token).await["items"].as_array().map_or(0, Vec::len)
+    app.get_ok(path, token).await["items"]
+        .as_array()
+        .map_or(0, Vec::len)
 }
 
 async fn format_characters_in_names_and_texts_are_refused(app: TestApp) {
     let token = app.token(&app.org_a, Role::Coordinator, &[]);
-    for name in ["An\u{202E}txe", "\u{2066}An\u{2069}", "An\u{200B}", "\u{200D}An", "A\u{00AD}n"] {
-        let resp = app.post_as("/v1/neighbours", &token, &neighbour_at(name, 0, 1)).await;
+    for name in [
+        "An\u{202E}txe",
+        "\u{2066}An\u{2069}",
+        "An\u{200B}",
+        "\u{200D}An",
+        "A\u{00AD}n",
+    ] {
+        let resp = app
+            .post_as("/v1/neighbours", &token, &neighbour_at(name, 0, 1))
+            .await;
         refused(resp, "display_name").await;
     }
     assert_eq!(count(&app, &token, "/v1/neighbours").await, 0, "nothing written");
@@ -55,7 +65,11 @@ async fn format_characters_in_names_and_texts_are_refused(app: TestApp) {
     let persian = "می\u{200C}خواهم";
     let id = app.new_neighbour(&token, &neighbour_at(persian, 0, 1)).await;
     let resp = app
-        .patch_as(&format!("/v1/neighbours/{id}"), &token, &json!({"display_name": "Bert\u{202D}"}))
+        .patch_as(
+            &format!("/v1/neighbours/{id}"),
+            &token,
+            &json!({"display_name": "Bert\u{202D}"}),
+        )
         .await;
     refused(resp, "display_name").await;
     let n = app.get_ok(&format!("/v1/neighbours/{id}"), &token).await;
@@ -72,40 +86,78 @@ async fn format_characters_in_names_and_texts_are_refused(app: TestApp) {
 async fn emails_the_mailer_cannot_parse_are_refused(app: TestApp) {
     let token = app.token(&app.org_a, Role::Coordinator, &[]);
     // Each passed the old check (an @, a dot after it, no space) and lettre refuses it.
-    for email in ["an@@example.org", "an@example..org", "\"an@example.org", "an@example.org>"] {
+    for email in [
+        "an@@example.org",
+        "an@example..org",
+        "\"an@example.org",
+        "an@example.org>",
+    ] {
         let mut body = neighbour_at("An", 0, 1);
         body["contact"] = json!({"email": email});
-        refused(app.post_as("/v1/neighbours", &token, &body).await, "contact.email").await;
+        refused(
+            app.post_as("/v1/neighbours", &token, &body).await,
+            "contact.email",
+        )
+        .await;
         let service = json!({"name": "Thuiszorg", "categories": ["personal_care"], "email": email});
-        let p = assert_problem(app.post_as("/v1/services", &token, &service).await, 400, "invalid_value").await;
+        let p = assert_problem(
+            app.post_as("/v1/services", &token, &service).await,
+            400,
+            "invalid_value",
+        )
+        .await;
         assert!(p["detail"].as_str().unwrap().contains("email"), "{p}");
     }
     assert_eq!(count(&app, &token, "/v1/neighbours").await, 0, "nothing written");
     let id = app.new_neighbour(&token, &neighbour_at("An", 0, 1)).await;
     let resp = app
-        .patch_as(&format!("/v1/neighbours/{id}"), &token, &json!({"contact": {"email": "an@@example.org"}}))
+        .patch_as(
+            &format!("/v1/neighbours/{id}"),
+            &token,
+            &json!({"contact": {"email": "an@@example.org"}}),
+        )
         .await;
     refused(resp, "contact.email").await;
     let resp = app
-        .patch_as(&format!("/v1/neighbours/{id}"), &token, &json!({"contact": {"email": "an.peeters+buurt@voorbeeld.be"}}))
+        .patch_as(
+            &format!("/v1/neighbours/{id}"),
+            &token,
+            &json!({"contact": {"email": "an.peeters+buurt@voorbeeld.be"}}),
+        )
         .await;
     assert_eq!(resp.status(), 200);
 }
 
 async fn websites_are_http_or_https_only(app: TestApp) {
     let token = app.token(&app.org_a, Role::Coordinator, &[]);
-    for url in ["javascript:alert(document.cookie)", "JaVaScRiPt:alert(1)", "data:text/html,<script>x</script>", "vbscript:x", "//evil.example"] {
+    for url in [
+        "javascript:alert(document.cookie)",
+        "JaVaScRiPt:alert(1)",
+        "data:text/html,<script>x</script>",
+        "vbscript:x",
+        "//evil.example",
+    ] {
         let service = json!({"name": "Thuiszorg", "categories": ["personal_care"], "website": url});
-        let p = assert_problem(app.post_as("/v1/services", &token, &service).await, 400, "invalid_value").await;
+        let p = assert_problem(
+            app.post_as("/v1/services", &token, &service).await,
+            400,
+            "invalid_value",
+        )
+        .await;
         assert!(p["detail"].as_str().unwrap().contains("website"), "{url}: {p}");
     }
     assert_eq!(count(&app, &token, "/v1/services").await, 0, "nothing written");
-    let service = json!({"name": "Thuiszorg", "categories": ["personal_care"], "website": "www.thuiszorg.be"});
+    let service =
+        json!({"name": "Thuiszorg", "categories": ["personal_care"], "website": "www.thuiszorg.be"});
     let s = app.post_ok("/v1/services", &token, &service, 201).await;
     assert_eq!(s["website"], "https://www.thuiszorg.be");
     let id = s["id"].as_i64().unwrap();
     let resp = app
-        .patch_as(&format!("/v1/services/{id}"), &token, &json!({"website": "javascript:alert(1)"}))
+        .patch_as(
+            &format!("/v1/services/{id}"),
+            &token,
+            &json!({"website": "javascript:alert(1)"}),
+        )
         .await;
     assert_problem(resp, 400, "invalid_value").await;
     let s = app.get_ok(&format!("/v1/services/{id}"), &token).await;
@@ -115,10 +167,19 @@ async fn websites_are_http_or_https_only(app: TestApp) {
 async fn consent_dates_lie_in_the_past_year(app: TestApp) {
     let token = app.token(&app.org_a, Role::Coordinator, &[]);
     let at = |d: Duration| (Utc::now() + d).to_rfc3339();
-    for when in [at(Duration::days(1)), at(Duration::hours(1)), at(-Duration::days(365 * 30)), at(-Duration::days(400))] {
+    for when in [
+        at(Duration::days(1)),
+        at(Duration::hours(1)),
+        at(-Duration::days(365 * 30)),
+        at(-Duration::days(400)),
+    ] {
         let mut body = neighbour_at("An", 0, 1);
         body["consent"] = json!({"channel": "home_visit", "recorded_at": when});
-        refused(app.post_as("/v1/neighbours", &token, &body).await, "consent.recorded_at").await;
+        refused(
+            app.post_as("/v1/neighbours", &token, &body).await,
+            "consent.recorded_at",
+        )
+        .await;
     }
     assert_eq!(count(&app, &token, "/v1/neighbours").await, 0, "nothing written");
     // A referral card entered a month later, and a tablet whose clock runs a minute
@@ -140,13 +201,24 @@ async fn consent_dates_lie_in_the_past_year(app: TestApp) {
 }
 
 async fn a_partner_cannot_forge_who_recorded_consent(app: TestApp) {
-    let partner = app.token(&app.org_a, Role::Partner, &["neighbours:read", "neighbours:write"]);
+    let partner = app.token(
+        &app.org_a,
+        Role::Partner,
+        &["neighbours:read", "neighbours:write"],
+    );
     let mut body = neighbour_at("An", 0, 1);
     body["consent"] = json!({"channel": "phone_round", "recorded_by": "Mieke (coördinator)"});
-    refused(app.post_as("/v1/neighbours", &partner, &body).await, "consent.recorded_by").await;
+    refused(
+        app.post_as("/v1/neighbours", &partner, &body).await,
+        "consent.recorded_by",
+    )
+    .await;
     body["consent"] = json!({"channel": "phone_round"});
     let an = app.post_ok("/v1/neighbours", &partner, &body, 201).await;
-    assert_eq!(an["consent"]["recorded_by"], "test:partner", "recorded as the client");
+    assert_eq!(
+        an["consent"]["recorded_by"], "test:partner",
+        "recorded as the client"
+    );
     let id = an["id"].as_i64().unwrap();
     let resp = app
         .patch_as(
@@ -176,14 +248,28 @@ async fn a_body_naming_what_does_not_exist_is_422_naming_the_field(app: TestApp)
         assert!(p["detail"].as_str().unwrap().contains(field), "{p}");
     };
     let resp = app
-        .patch_as(&format!("/v1/neighbours/{id}"), &token, &json!({"neighbourhood_id": 999_999}))
+        .patch_as(
+            &format!("/v1/neighbours/{id}"),
+            &token,
+            &json!({"neighbourhood_id": 999_999}),
+        )
         .await;
-    check(assert_problem(resp, 422, "unknown_reference").await, "neighbourhood_id");
-    assert_eq!(app.get_ok(&format!("/v1/neighbours/{id}"), &token).await, before, "unchanged");
+    check(
+        assert_problem(resp, 422, "unknown_reference").await,
+        "neighbourhood_id",
+    );
+    assert_eq!(
+        app.get_ok(&format!("/v1/neighbours/{id}"), &token).await,
+        before,
+        "unchanged"
+    );
     let mut body = neighbour_at("Bert", 1, 1);
     body["neighbourhood_id"] = json!(999_999);
     let resp = app.post_as("/v1/neighbours", &token, &body).await;
-    check(assert_problem(resp, 422, "unknown_reference").await, "neighbourhood_id");
+    check(
+        assert_problem(resp, 422, "unknown_reference").await,
+        "neighbourhood_id",
+    );
     assert_eq!(count(&app, &token, "/v1/neighbours").await, 1, "nothing written");
 
     let other = app.token(&app.org_b, Role::Coordinator, &[]);
@@ -195,7 +281,8 @@ async fn a_body_naming_what_does_not_exist_is_422_naming_the_field(app: TestApp)
         .as_i64()
         .unwrap();
     for service_id in [999_999, theirs] {
-        let referral = json!({"request_id": request, "service_id": service_id, "reason": "coordinator_choice"});
+        let referral =
+            json!({"request_id": request, "service_id": service_id, "reason": "coordinator_choice"});
         let resp = app.post_as("/v1/referrals", &token, &referral).await;
         check(assert_problem(resp, 422, "unknown_reference").await, "service_id");
     }

@@ -46,20 +46,36 @@ async fn duplicate_keys_are_refused_and_named(app: TestApp) {
     assert_eq!(p["errors"][0]["field"], "display_name", "{p}");
     let list = app.get_with_token("/v1/neighbours", &token).await;
     let list: serde_json::Value = list.json().await.unwrap();
-    assert_eq!(list["items"].as_array().map(Vec::len), Some(0), "nothing written: {list}");
+    assert_eq!(
+        list["items"].as_array().map(Vec::len),
+        Some(0),
+        "nothing written: {list}"
+    );
 
-    let id = app.new_neighbour(&token, &crate::fixtures::neighbour_at("An", 0, 1)).await;
+    let id = app
+        .new_neighbour(&token, &crate::fixtures::neighbour_at("An", 0, 1))
+        .await;
     let nested = r#"{"contact": {"email": "an@example.org", "email": "x@example.org"}}"#;
-    let resp = send(reqwest::Method::PATCH, &format!("/v1/neighbours/{id}"), Some(&token), nested)
-        .await
-        .unwrap();
+    let resp = send(
+        reqwest::Method::PATCH,
+        &format!("/v1/neighbours/{id}"),
+        Some(&token),
+        nested,
+    )
+    .await
+    .unwrap();
     let p = assert_problem(resp, 400, "duplicate_key").await;
     assert_eq!(p["errors"][0]["field"], "email", "{p}");
     // The same key in two different objects is fine.
     let ok = r#"{"contact": {"email": "an@example.org"}, "display_name": "An"}"#;
-    let resp = send(reqwest::Method::PATCH, &format!("/v1/neighbours/{id}"), Some(&token), ok)
-        .await
-        .unwrap();
+    let resp = send(
+        reqwest::Method::PATCH,
+        &format!("/v1/neighbours/{id}"),
+        Some(&token),
+        ok,
+    )
+    .await
+    .unwrap();
     assert_eq!(resp.status(), 200);
 }
 

@@ -64,12 +64,22 @@ async fn the_forms_refuse_what_the_store_refuses_next_to_the_field() {
         assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY, "{field}");
         let html = resp.text().await.unwrap();
         assert!(html.contains(message), "{field}: {html}");
-        assert!(html.contains(&format!("id=\"{field}-error\"")) || html.contains(&format!("{field}-error")), "{field}: next to the field: {html}");
+        assert!(
+            html.contains(&format!("id=\"{field}-error\"")) || html.contains(&format!("{field}-error")),
+            "{field}: next to the field: {html}"
+        );
     }
-    assert_eq!(api_get(&app, &token, "/v1/neighbours").await.1["items"], json!([]));
+    assert_eq!(
+        api_get(&app, &token, "/v1/neighbours").await.1["items"],
+        json!([])
+    );
 
     for (field, value, message) in [
-        ("website", "javascript:alert(document.cookie)", "begint met http:// of https://"),
+        (
+            "website",
+            "javascript:alert(document.cookie)",
+            "begint met http:// of https://",
+        ),
         ("website", "data:text/html,x", "begint met http:// of https://"),
         ("email", "info@@thuiszorg.be", "Dit e-mailadres klopt niet"),
         ("name", "Thuis\u{200B}zorg", "onzichtbare opmaaktekens"),

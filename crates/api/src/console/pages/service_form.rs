@@ -115,7 +115,9 @@ impl ServiceForm {
                 ),
             );
         }
-        let name = self.checked(l, "name", rules::name(&name, MAX_NAME)).unwrap_or(name);
+        let name = self
+            .checked(l, "name", rules::name(&name, MAX_NAME))
+            .unwrap_or(name);
         let description = self.value("description").to_string();
         let description = self
             .checked(l, "description", rules::text(&description, MAX_DESCRIPTION))
@@ -147,7 +149,12 @@ impl ServiceForm {
     }
 
     /// The value a rule returned, or `None` with its message on the field.
-    fn checked<T>(&mut self, l: Lang, field: &'static str, r: Result<T, nabij_store::rules::RuleError>) -> Option<T> {
+    fn checked<T>(
+        &mut self,
+        l: Lang,
+        field: &'static str,
+        r: Result<T, nabij_store::rules::RuleError>,
+    ) -> Option<T> {
         match r {
             Ok(v) => Some(v),
             Err(e) => {

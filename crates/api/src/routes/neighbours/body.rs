@@ -4,9 +4,9 @@
 use crate::auth::{Caller, Role};
 use crate::error::{ApiError, ApiResult, FieldError};
 use chrono::{DateTime, Duration, Utc};
-use nabij_store::rules;
 use nabij_store::neighbour::{Consent, ConsentChannel, NeighbourUpdate, NewNeighbour};
 use nabij_store::neighbourhood::Neighbourhood;
+use nabij_store::rules;
 use nabij_store::{clock, NeighbourhoodId};
 use serde::{Deserialize, Deserializer, Serialize};
 
@@ -96,7 +96,10 @@ impl ConsentIn {
             (_, Some(by)) => match rules::name(&by, nabij_store::neighbour::MAX_RECORDER) {
                 Ok(by) => Some(by),
                 Err(e) => {
-                    errors.push(FieldError::new("consent.recorded_by", e.message("consent.recorded_by")));
+                    errors.push(FieldError::new(
+                        "consent.recorded_by",
+                        e.message("consent.recorded_by"),
+                    ));
                     None
                 }
             },
@@ -168,11 +171,24 @@ impl NeighbourIn {
     pub fn into_new(self, caller: &Caller) -> ApiResult<NewNeighbour> {
         let contact = self.contact.unwrap_or_default();
         let mut errors = Vec::new();
-        let display_name = rule(&mut errors, "display_name", rules::display_name(&self.display_name));
-        let email = rule(&mut errors, "contact.email", rules::email(contact.email.flatten().as_deref()));
-        let phone = rule(&mut errors, "contact.phone", rules::phone(contact.phone.flatten().as_deref()));
+        let display_name = rule(
+            &mut errors,
+            "display_name",
+            rules::display_name(&self.display_name),
+        );
+        let email = rule(
+            &mut errors,
+            "contact.email",
+            rules::email(contact.email.flatten().as_deref()),
+        );
+        let phone = rule(
+            &mut errors,
+            "contact.phone",
+            rules::phone(contact.phone.flatten().as_deref()),
+        );
         let consent = self.consent.into_consent(caller, &mut errors);
-        let (Some(display_name), Some(email), Some(phone), Some(consent)) = (display_name, email, phone, consent)
+        let (Some(display_name), Some(email), Some(phone), Some(consent)) =
+            (display_name, email, phone, consent)
         else {
             return done(errors, None);
         };
@@ -272,7 +288,8 @@ impl NeighbourPatch {
             Some(c) => c.into_consent(caller, &mut errors).map(Some),
             None => Some(None),
         };
-        let (Some(display_name), Some(email), Some(phone), Some(consent)) = (display_name, email, phone, consent)
+        let (Some(display_name), Some(email), Some(phone), Some(consent)) =
+            (display_name, email, phone, consent)
         else {
             return done(errors, None);
         };

@@ -161,10 +161,7 @@ pub(super) fn fill_once(template: &str, values: &[(&str, &str)]) -> String {
         let after = &rest[open + 1..];
         let value = after.find('}').and_then(|close| {
             let name = &after[..close];
-            values
-                .iter()
-                .find(|(k, _)| *k == name)
-                .map(|(_, v)| (*v, close))
+            values.iter().find(|(k, _)| *k == name).map(|(_, v)| (*v, close))
         });
         match value {
             Some((v, close)) => {
@@ -181,23 +178,9 @@ pub(super) fn fill_once(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::fill_once;
-
-    #[test]
-    fn values_are_never_expanded_again() {
-        let v = [("who", "{what}"), ("what", "boodschappen")];
-        assert_eq!(fill_once("{who} helpt met {what}", &v), "{what} helpt met boodschappen");
-        let v = [("who", "%s {who}"), ("what", "{{what}}")];
-        assert_eq!(fill_once("{who}: {what}", &v), "%s {who}: {{what}}");
-        assert_eq!(fill_once("{x} {who", &[("who", "An")]), "{x} {who");
-        assert_eq!(fill_once("é {who}é", &[("who", "An")]), "é Ané");
-    }
-}
-
 fn sentence(l: Lang, e: &Event) -> String {
-    let fill = |template: &str, who: &str, what: &str| fill_once(&esc(template), &[("who", who), ("what", what)]);
+    let fill =
+        |template: &str, who: &str, what: &str| fill_once(&esc(template), &[("who", who), ("what", what)]);
     match &e.what {
         What::Match {
             companion,
@@ -306,4 +289,22 @@ pub(super) fn section(l: Lang, events: &[Event]) -> String {
     }
     out.push_str("</section>");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fill_once;
+
+    #[test]
+    fn values_are_never_expanded_again() {
+        let v = [("who", "{what}"), ("what", "boodschappen")];
+        assert_eq!(
+            fill_once("{who} helpt met {what}", &v),
+            "{what} helpt met boodschappen"
+        );
+        let v = [("who", "%s {who}"), ("what", "{{what}}")];
+        assert_eq!(fill_once("{who}: {what}", &v), "%s {who}: {{what}}");
+        assert_eq!(fill_once("{x} {who", &[("who", "An")]), "{x} {who");
+        assert_eq!(fill_once("é {who}é", &[("who", "An")]), "é Ané");
+    }
 }
