@@ -19,6 +19,8 @@ use serde::Serialize;
 pub mod codes {
     pub const MALFORMED_JSON: &str = "malformed_json";
     pub const UNKNOWN_FIELD: &str = "unknown_field";
+    pub const DUPLICATE_KEY: &str = "duplicate_key";
+    pub const UNKNOWN_REFERENCE: &str = "unknown_reference";
     pub const INVALID_VALUE: &str = "invalid_value";
     pub const INVALID_ID: &str = "invalid_id";
     pub const INVALID_REQUEST: &str = "invalid_request";
@@ -47,6 +49,8 @@ pub mod codes {
     pub const ALL: &[&str] = &[
         MALFORMED_JSON,
         UNKNOWN_FIELD,
+        DUPLICATE_KEY,
+        UNKNOWN_REFERENCE,
         INVALID_VALUE,
         INVALID_ID,
         INVALID_REQUEST,
@@ -166,9 +170,19 @@ impl ApiError {
 
     /// A 400 `invalid_value` naming several fields.
     pub fn invalid_fields(errors: Vec<FieldError>) -> Self {
+        let detail = match errors.as_slice() {
+            [e] => format!("{}: {}", e.field, e.message),
+            many => format!(
+                "one or more fields are invalid: {}",
+                many.iter()
+                    .map(|e| e.field.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
         ApiError::BadRequest {
             code: codes::INVALID_VALUE,
-            detail: "one or more fields are invalid".to_string(),
+            detail,
             errors,
         }
     }
@@ -198,6 +212,7 @@ impl ApiError {
                 StoreError::NotFound => codes::NOT_FOUND,
                 StoreError::Conflict(code) => code,
                 StoreError::Invalid(_) => codes::INVALID_VALUE,
+                StoreError::UnknownReference(_) => codes::UNKNOWN_REFERENCE,
                 e if e.is_unavailable() => codes::SERVICE_UNAVAILABLE,
                 _ => codes::INTERNAL,
             },
@@ -231,6 +246,9 @@ impl ApiError {
                 format!("the change conflicts with the current state ({code})")
             }
             ApiError::Store(StoreError::Invalid(msg)) => msg.clone(),
+            ApiError::Store(StoreError::UnknownReference(field)) => {
+                format!("{field}: {}", unknown_reference(field))
+            }
             ApiError::Store(e) if e.is_unavailable() => {
                 "the service is temporarily unavailable; try again later".to_string()
             }
@@ -238,11 +256,23 @@ impl ApiError {
         }
     }
 
-    fn field_errors(&self) -> &[FieldError] {
+    fn field_errors(&self) -> Vec<FieldError> {
         match self {
-            ApiError::BadRequest { errors, .. } => errors,
-            _ => &[],
+            ApiError::BadRequest { errors, .. } => errors.clone(),
+            ApiError::Store(StoreError::UnknownReference(field)) => {
+                vec![FieldError::new(*field, unknown_reference(field))]
+            }
+            _ => Vec::new(),
         }
+    }
+}
+
+/// What a coordinator reads when a field names something that is not there.
+fn unknown_reference(field: &str) -> &'static str {
+    match field {
+        "neighbourhood_id" => "no such neighbourhood in this organisation",
+        "service_id" => "no such service on this organisation's directory",
+        _ => "refers to something that does not exist in this organisation",
     }
 }
 
@@ -251,6 +281,8 @@ pub fn title(code: &str, status: StatusCode) -> &'static str {
     match code {
         codes::MALFORMED_JSON => "Ongeldige JSON",
         codes::UNKNOWN_FIELD => "Onbekend veld",
+        codes::DUPLICATE_KEY => "Dubbel veld",
+        codes::UNKNOWN_REFERENCE => "Verwijst naar iets dat niet bestaat",
         codes::INVALID_VALUE => "Ongeldige waarde",
         codes::INVALID_ID => "Ongeldig id",
         codes::INVALID_REQUEST => "Ongeldig verzoek",
@@ -333,6 +365,7 @@ impl ResponseError for ApiError {
                 StoreError::NotFound => StatusCode::NOT_FOUND,
                 StoreError::Conflict(_) => StatusCode::CONFLICT,
                 StoreError::Invalid(_) => StatusCode::BAD_REQUEST,
+                StoreError::UnknownReference(_) => StatusCode::UNPROCESSABLE_ENTITY,
                 e if e.is_unavailable() => StatusCode::SERVICE_UNAVAILABLE,
                 _ => StatusCode::INTERNAL_SERVER_ERROR,
             },
@@ -345,7 +378,7 @@ impl ResponseError for ApiError {
         if status.is_server_error() {
             log_cause(self);
         }
-        let mut resp = problem_response(status, self.code(), self.detail(), self.field_errors());
+        let mut resp = problem_response(status, self.code(), self.detail(), &self.field_errors());
         let headers = resp.headers_mut();
         match self {
             ApiError::Unauthorized(_) => {

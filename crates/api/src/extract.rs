@@ -73,10 +73,27 @@ pub fn serde_json_error(e: &serde_json::Error) -> ApiError {
     use serde_json::error::Category;
     let msg = e.to_string();
     match e.classify() {
+        // Valid JSON nested deeper than serde_json reads (128 levels): no body of this
+        // API is that deep, so it is a value out of range, not a syntax error.
+        Category::Syntax if msg.starts_with("recursion limit exceeded") => {
+            ApiError::bad_request(codes::INVALID_VALUE, "the body is nested too deeply")
+        }
         Category::Syntax | Category::Eof | Category::Io => ApiError::bad_request(
             codes::MALFORMED_JSON,
             format!("the body is not valid JSON ({msg})"),
         ),
+        Category::Data if msg.starts_with(DUPLICATE_KEY) => {
+            let field = msg[DUPLICATE_KEY.len()..]
+                .split('`')
+                .next()
+                .unwrap_or_default()
+                .to_string();
+            ApiError::BadRequest {
+                code: codes::DUPLICATE_KEY,
+                detail: format!("the key `{field}` appears more than once in one object"),
+                errors: vec![FieldError::new(field, "given more than once")],
+            }
+        }
         Category::Data => match unknown_field_name(&msg) {
             Some(field) => ApiError::BadRequest {
                 code: codes::UNKNOWN_FIELD,
@@ -86,6 +103,87 @@ pub fn serde_json_error(e: &serde_json::Error) -> ApiError {
             None => ApiError::bad_request(codes::INVALID_VALUE, msg),
         },
     }
+}
+
+/// A JSON value read like `serde_json::Value`, except that an object with the same key
+/// twice is refused (serde_json keeps the last one silently, so `{"email": "a@x.be",
+/// "email": "b@x.be"}` would mean different things to different readers). Every JSON
+/// body goes through it: [`JsonBody`] and the idempotent POST extractors.
+#[derive(Debug)]
+pub struct StrictValue(pub serde_json::Value);
+
+/// The message prefix of a duplicate key; [`serde_json_error`] turns it into the
+/// `duplicate_key` problem.
+const DUPLICATE_KEY: &str = "duplicate key `";
+
+impl<'de> serde::Deserialize<'de> for StrictValue {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(StrictVisitor).map(StrictValue)
+    }
+}
+
+struct StrictVisitor;
+
+impl<'de> serde::de::Visitor<'de> for StrictVisitor {
+    type Value = serde_json::Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
+        Ok(v.into())
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(v.into())
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(v.into())
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
+        Ok(serde_json::Number::from_f64(v).map_or(serde_json::Value::Null, serde_json::Value::Number))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(v.into())
+    }
+    fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+        Ok(v.into())
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(serde_json::Value::Null)
+    }
+    fn visit_none<E>(self) -> Result<Self::Value, E> {
+        Ok(serde_json::Value::Null)
+    }
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        serde::Deserialize::deserialize(d).map(|StrictValue(v)| v)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(StrictValue(v)) = seq.next_element()? {
+            items.push(v);
+        }
+        Ok(serde_json::Value::Array(items))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if fields.contains_key(&key) {
+                let shown: String = key.chars().take(100).collect();
+                return Err(serde::de::Error::custom(format_args!("{DUPLICATE_KEY}{shown}`")));
+            }
+            let StrictValue(v) = map.next_value()?;
+            fields.insert(key, v);
+        }
+        Ok(serde_json::Value::Object(fields))
+    }
+}
+
+/// Reads a JSON text into a value, refusing duplicate keys, with the problem codes of
+/// [`serde_json_error`].
+pub fn strict_from_slice(raw: &[u8]) -> Result<serde_json::Value, ApiError> {
+    serde_json::from_slice::<StrictValue>(raw)
+        .map(|StrictValue(v)| v)
+        .map_err(|e| serde_json_error(&e))
 }
 
 /// Prepares a JSON request body for deserialisation into a struct: the body must be an
@@ -200,9 +298,9 @@ impl<T: serde::de::DeserializeOwned + 'static> actix_web::FromRequest for JsonBo
     type Future = futures_util::future::LocalBoxFuture<'static, Result<Self, Self::Error>>;
 
     fn from_request(req: &HttpRequest, payload: &mut actix_web::dev::Payload) -> Self::Future {
-        let json = <web::Json<serde_json::Value> as actix_web::FromRequest>::from_request(req, payload);
+        let json = <web::Json<StrictValue> as actix_web::FromRequest>::from_request(req, payload);
         Box::pin(async move {
-            let mut value = json.await?.into_inner();
+            let mut value = json.await?.into_inner().0;
             normalise_body(&mut value)?;
             Ok(JsonBody(
                 serde_json::from_value(value).map_err(|e| serde_json_error(&e))?,

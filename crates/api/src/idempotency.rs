@@ -102,11 +102,11 @@ impl<T: DeserializeOwned + 'static> FromRequest for Post<T> {
     type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let json = web::Json::<serde_json::Value>::from_request(req, payload);
+        let json = web::Json::<crate::extract::StrictValue>::from_request(req, payload);
         let (key, route, target) = request_parts(req);
         Box::pin(async move {
             let key = key?;
-            let value = json.await?.into_inner();
+            let value = json.await?.into_inner().0;
             Ok(parse(value, key, route, &target)?)
         })
     }
@@ -140,7 +140,7 @@ impl<T: DeserializeOwned + 'static> FromRequest for OptionalPost<T> {
                 }
                 .into());
             } else {
-                serde_json::from_slice(&raw).map_err(|e| serde_json_error(&e))?
+                crate::extract::strict_from_slice(&raw)?
             };
             Ok(OptionalPost(parse(value, key, route, &target)?))
         })

@@ -33,6 +33,11 @@ pub enum StoreError {
     /// The input is refused; the string is a short, client-safe explanation.
     #[error("invalid: {0}")]
     Invalid(String),
+    /// A field of the input names a row that does not exist, or belongs to another
+    /// organisation (e.g. a `neighbourhood_id` in a body); the string is the field. Not
+    /// the resource the URL names: that one is [`StoreError::NotFound`].
+    #[error("unknown reference: {0}")]
+    UnknownReference(&'static str),
     /// Any other database failure. The cause is kept as `source()` for the log only.
     #[error("database error")]
     Database(#[source] DieselError),
@@ -128,12 +133,22 @@ impl StoreError {
         ) || self.is_unavailable()
     }
 
+    /// A row looked up for a field of the input that is not there becomes an
+    /// [`StoreError::UnknownReference`] to `field`; any other error stays as it is.
+    pub fn referring(self, field: &'static str) -> Self {
+        match self {
+            StoreError::NotFound => StoreError::UnknownReference(field),
+            other => other,
+        }
+    }
+
     /// A stable snake_case code for problem+json bodies.
     pub fn code(&self) -> &str {
         match self {
             StoreError::NotFound => "not_found",
             StoreError::Conflict(code) => code,
             StoreError::Invalid(_) => "invalid",
+            StoreError::UnknownReference(_) => "unknown_reference",
             _ if self.is_unavailable() => "database_unavailable",
             _ => "internal",
         }

@@ -42,6 +42,7 @@ pub mod referral;
 pub mod rematch;
 pub mod report;
 pub mod request;
+pub mod rules;
 pub mod scope_reasons;
 pub mod service;
 pub mod user;

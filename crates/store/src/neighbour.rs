@@ -237,40 +237,15 @@ fn fresh_offset() -> Offset {
 }
 
 fn check_name(name: &str) -> Result<String> {
-    let name = name.trim();
-    if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
-        return Err(StoreError::invalid(
-            "display_name must be 1 to 100 printable characters",
-        ));
-    }
-    Ok(name.to_string())
+    crate::rules::display_name(name).map_err(|e| StoreError::invalid(e.message("display_name")))
 }
 
 fn check_email(email: Option<&str>) -> Result<Option<String>> {
-    let Some(e) = email.map(str::trim).filter(|e| !e.is_empty()) else {
-        return Ok(None);
-    };
-    let ok = e.len() <= 254
-        && e.split_once('@')
-            .is_some_and(|(l, d)| !l.is_empty() && d.contains('.'))
-        && !e.chars().any(|c| c.is_whitespace() || c.is_control());
-    if !ok {
-        return Err(StoreError::invalid("email is not an e-mail address"));
-    }
-    Ok(Some(e.to_string()))
+    crate::rules::email(email).map_err(|e| StoreError::invalid(e.message("email")))
 }
 
 fn check_phone(phone: Option<&str>) -> Result<Option<String>> {
-    let Some(p) = phone.map(str::trim).filter(|p| !p.is_empty()) else {
-        return Ok(None);
-    };
-    let ok = p.len() <= 32
-        && p.chars().filter(char::is_ascii_digit).count() >= 6
-        && p.chars().all(|c| c.is_ascii_digit() || " +-./()".contains(c));
-    if !ok {
-        return Err(StoreError::invalid("phone is not a phone number"));
-    }
-    Ok(Some(p.to_string()))
+    crate::rules::phone(phone).map_err(|e| StoreError::invalid(e.message("phone")))
 }
 
 fn check_location(lat: f64, lon: f64) -> Result<()> {
@@ -298,16 +273,13 @@ fn check_language(code: &str) -> Result<String> {
         .map_err(|e| StoreError::invalid(format!("preferred_language: {e}")))
 }
 
+/// Longest `consent.recorded_by`, in characters.
+pub const MAX_RECORDER: usize = 128;
+
 fn check_recorder(by: &str) -> Result<String> {
-    let by = by.trim();
-    // Printable only: a control character (NUL above all, which PostgreSQL cannot
-    // store) is refused here as in every other free text.
-    if by.is_empty() || by.chars().count() > 128 || by.chars().any(char::is_control) {
-        return Err(StoreError::invalid(
-            "consent.recorded_by must be 1 to 128 printable characters",
-        ));
-    }
-    Ok(by.to_string())
+    // A name like any other (control characters, NUL above all, which PostgreSQL
+    // cannot store, and invisible formatting characters refused).
+    crate::rules::name(by, MAX_RECORDER).map_err(|e| StoreError::invalid(e.message("consent.recorded_by")))
 }
 
 fn list_json(codes: Vec<String>) -> Result<String> {
@@ -317,7 +289,11 @@ fn list_json(codes: Vec<String>) -> Result<String> {
 pub fn create(conn: &mut DbConnection, org: OrgId, form: &NewNeighbour) -> Result<Neighbour> {
     check_location(form.lat, form.lon)?;
     let neighbourhood_id = match form.neighbourhood_id {
-        Some(id) => Some(crate::neighbourhood::get(conn, org, id)?.id),
+        Some(id) => Some(
+            crate::neighbourhood::get(conn, org, id)
+                .map_err(|e| e.referring("neighbourhood_id"))?
+                .id,
+        ),
         None => crate::neighbourhood::locate(conn, org, form.lat, form.lon)?.map(|n| n.id),
     };
     let now = clock::now();
@@ -466,7 +442,11 @@ pub fn update(
     };
     if let Some(nh) = change.neighbourhood_id {
         c.neighbourhood_id = Some(match nh {
-            Some(nh) => Some(crate::neighbourhood::get(conn, org, nh)?.id),
+            Some(nh) => Some(
+                crate::neighbourhood::get(conn, org, nh)
+                    .map_err(|e| e.referring("neighbourhood_id"))?
+                    .id,
+            ),
             None => None,
         });
     }

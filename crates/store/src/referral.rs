@@ -74,7 +74,7 @@ struct ReferralInsert<'a> {
 pub fn create(conn: &mut DbConnection, org: OrgId, form: &NewReferral) -> Result<Referral> {
     crate::request::get(conn, org, form.request_id)?;
     if let Some(s) = form.service_id {
-        crate::service::get(conn, org, s)?;
+        crate::service::get(conn, org, s).map_err(|e| e.referring("service_id"))?;
     }
     let by = form.created_by.trim();
     if by.is_empty() || by.len() > 128 {

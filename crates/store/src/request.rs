@@ -202,13 +202,7 @@ struct RequestInsert {
 pub const MAX_TEXT: usize = 2000;
 
 fn check_text(text: &str) -> Result<String> {
-    let t = text.trim();
-    if t.chars().count() > MAX_TEXT || t.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-        return Err(StoreError::invalid(format!(
-            "text must be at most {MAX_TEXT} printable characters"
-        )));
-    }
-    Ok(t.to_string())
+    crate::rules::text(text, MAX_TEXT).map_err(|e| StoreError::invalid(e.message("text")))
 }
 
 pub fn create(conn: &mut DbConnection, org: OrgId, form: &NewRequest) -> Result<Request> {

@@ -9,6 +9,7 @@ use crate::clock;
 use crate::error::{Result, StoreError};
 use crate::ids::{OrgId, ServiceId};
 use crate::json_text;
+use crate::rules;
 use crate::schema::services;
 use crate::DbConnection;
 use chrono::NaiveDateTime;
@@ -93,20 +94,21 @@ struct ServiceChanges {
 }
 
 fn text(v: &str, field: &str, max: usize) -> Result<String> {
-    let v = v.trim();
-    if v.chars().count() > max || v.chars().any(|c| c.is_control() && c != '\n') {
-        return Err(StoreError::invalid(format!(
-            "{field} must be at most {max} printable characters"
-        )));
-    }
-    Ok(v.to_string())
+    rules::text(v, max).map_err(|e| StoreError::invalid(e.message(field)))
 }
 
 fn opt(v: &Option<String>, field: &str, max: usize) -> Result<Option<String>> {
-    Ok(v.as_deref()
-        .map(|s| text(s, field, max))
-        .transpose()?
-        .filter(|s| !s.is_empty()))
+    let r = match field {
+        "phone" => rules::service_phone(v.as_deref()),
+        "email" => rules::email(v.as_deref()),
+        "website" => rules::website(v.as_deref()),
+        _ => v
+            .as_deref()
+            .map(|s| rules::line(s, max))
+            .transpose()
+            .map(|s| s.filter(|s| !s.is_empty())),
+    };
+    r.map_err(|e| StoreError::invalid(e.message(field)))
 }
 
 /// A category code: 1–64 of `a-z`, `0-9`, `_`, `-`.
@@ -117,12 +119,15 @@ pub fn valid_category(c: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
 }
 
+/// Longest service name, in characters.
+pub const MAX_NAME: usize = 200;
+/// Longest service description, in characters.
+pub const MAX_DESCRIPTION: usize = 2000;
+/// Longest service area, in characters.
+pub const MAX_AREA: usize = 200;
+
 fn check_name(name: &str) -> Result<String> {
-    let name = text(name, "name", 200)?;
-    if name.is_empty() {
-        return Err(StoreError::invalid("name must not be empty"));
-    }
-    Ok(name)
+    rules::name(name, MAX_NAME).map_err(|e| StoreError::invalid(e.message("name")))
 }
 
 /// The categories as stored: checked, sorted, without duplicates.
@@ -142,12 +147,12 @@ pub fn create(conn: &mut DbConnection, org: OrgId, form: &NewService) -> Result<
     let row = ServiceInsert {
         organisation_id: org,
         name: check_name(&form.name)?,
-        description: text(&form.description, "description", 2000)?,
+        description: text(&form.description, "description", MAX_DESCRIPTION)?,
         categories: check_categories(&form.categories)?,
         phone: opt(&form.phone, "phone", 32)?,
         email: opt(&form.email, "email", 254)?,
         website: opt(&form.website, "website", 500)?,
-        area: opt(&form.area, "area", 200)?,
+        area: opt(&form.area, "area", MAX_AREA)?,
         created_at: clock::now(),
     };
     Ok(diesel::insert_into(services::table)
@@ -168,13 +173,13 @@ pub fn update(conn: &mut DbConnection, org: OrgId, id: ServiceId, change: &Servi
         description: change
             .description
             .as_deref()
-            .map(|d| text(d, "description", 2000))
+            .map(|d| text(d, "description", MAX_DESCRIPTION))
             .transpose()?,
         categories: change.categories.as_deref().map(check_categories).transpose()?,
         phone: maybe(&change.phone, "phone", 32)?,
         email: maybe(&change.email, "email", 254)?,
         website: maybe(&change.website, "website", 500)?,
-        area: maybe(&change.area, "area", 200)?,
+        area: maybe(&change.area, "area", MAX_AREA)?,
     };
     let target = services::table
         .filter(services::organisation_id.eq(org))

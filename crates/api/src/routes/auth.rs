@@ -38,7 +38,7 @@ pub struct LoginBody {
 pub async fn login(
     state: web::Data<AppState>,
     req: HttpRequest,
-    body: web::Json<LoginBody>,
+    body: crate::extract::JsonBody<LoginBody>,
 ) -> ApiResult<HttpResponse> {
     let LoginBody { email, password } = body.into_inner();
     let mut errors = Vec::new();
@@ -220,7 +220,10 @@ fn parse_token_request(req: &HttpRequest, body: &[u8]) -> ApiResult<TokenRequest
                 None => ApiError::bad_request(codes::INVALID_VALUE, msg),
             }
         }),
-        "application/json" => serde_json::from_slice(body).map_err(|e| serde_json_error(&e)),
+        "application/json" => {
+            let value = crate::extract::strict_from_slice(body)?;
+            serde_json::from_value(value).map_err(|e| serde_json_error(&e))
+        }
         _ => Err(ApiError::UnsupportedMediaType {
             detail: "the body must be application/x-www-form-urlencoded or application/json".to_string(),
         }),

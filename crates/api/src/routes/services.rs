@@ -212,7 +212,7 @@ pub async fn update(
     state: web::Data<AppState>,
     caller: Staff,
     Id(id): Id<ServiceId>,
-    body: web::Json<ServicePatch>,
+    body: crate::extract::JsonBody<ServicePatch>,
 ) -> ApiResult<HttpResponse> {
     let caller = caller.0;
     let (change, fields) = body.into_inner().into_update();

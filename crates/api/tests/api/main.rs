@@ -12,6 +12,7 @@ mod groups;
 mod headers;
 mod health;
 mod idempotency;
+mod inputs;
 mod jobs;
 mod limits;
 mod login;

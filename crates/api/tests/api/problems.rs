@@ -7,7 +7,77 @@ crate::on_both_backends!(
     unknown_field_is_named,
     oversized_bodies_are_413,
     over_long_fields_are_invalid_values,
+    duplicate_keys_are_refused_and_named,
 );
+
+/// serde_json keeps the last of two equal keys; a body that says two things is refused
+/// on every JSON route (the extractors), nested objects included, and nothing is written.
+async fn duplicate_keys_are_refused_and_named(app: TestApp) {
+    use nabij_api::auth::Role;
+    let send = |method: reqwest::Method, path: &str, token: Option<&str>, body: &str| {
+        let mut rb = app
+            .client
+            .request(method, app.url(path))
+            .header("Content-Type", "application/json")
+            .body(body.to_string());
+        if let Some(t) = token {
+            rb = rb.bearer_auth(t);
+        }
+        rb.send()
+    };
+    let resp = send(
+        reqwest::Method::POST,
+        "/v1/auth/login",
+        None,
+        r#"{"email": "a@example.org", "password": "x", "email": "b@example.org"}"#,
+    )
+    .await
+    .unwrap();
+    let p = assert_problem(resp, 400, "duplicate_key").await;
+    assert_eq!(p["errors"][0]["field"], "email", "{p}");
+
+    let token = app.token(&app.org_a, Role::Coordinator, &[]);
+    let body = crate::fixtures::neighbour_at("An", 0, 1).to_string();
+    let twice = body.replacen("{", r#"{"display_name": "Bert", "#, 1);
+    let resp = send(reqwest::Method::POST, "/v1/neighbours", Some(&token), &twice)
+        .await
+        .unwrap();
+    let p = assert_problem(resp, 400, "duplicate_key").await;
+    assert_eq!(p["errors"][0]["field"], "display_name", "{p}");
+    let list = app.get_with_token("/v1/neighbours", &token).await;
+    let list: serde_json::Value = list.json().await.unwrap();
+    assert_eq!(
+        list["items"].as_array().map(Vec::len),
+        Some(0),
+        "nothing written: {list}"
+    );
+
+    let id = app
+        .new_neighbour(&token, &crate::fixtures::neighbour_at("An", 0, 1))
+        .await;
+    let nested = r#"{"contact": {"email": "an@example.org", "email": "x@example.org"}}"#;
+    let resp = send(
+        reqwest::Method::PATCH,
+        &format!("/v1/neighbours/{id}"),
+        Some(&token),
+        nested,
+    )
+    .await
+    .unwrap();
+    let p = assert_problem(resp, 400, "duplicate_key").await;
+    assert_eq!(p["errors"][0]["field"], "email", "{p}");
+    // The same key in two different objects is fine.
+    let ok = r#"{"contact": {"email": "an@example.org"}, "display_name": "An"}"#;
+    let resp = send(
+        reqwest::Method::PATCH,
+        &format!("/v1/neighbours/{id}"),
+        Some(&token),
+        ok,
+    )
+    .await
+    .unwrap();
+    assert_eq!(resp.status(), 200);
+}
 
 async fn malformed_json_bad_utf8_and_wrong_content_type(app: TestApp) {
     let resp = app

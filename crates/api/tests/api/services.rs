@@ -159,10 +159,11 @@ async fn a_removed_service_is_off_the_directory_but_its_referrals_stay(app: Test
         .await;
     assert_eq!(req["suggested_services"], json!([]));
     let again = json!({"request_id": req["id"], "service_id": sid, "reason": "out_of_scope"});
+    // The URL (/v1/referrals) is there; the service the body names is not (issue 12).
     assert_problem(
         app.post_as("/v1/referrals", &token, &again).await,
-        404,
-        "not_found",
+        422,
+        "unknown_reference",
     )
     .await;
     // The earlier referral still points at it.

@@ -166,7 +166,13 @@ async fn another_organisations_ids_are_exactly_missing_ids(app: TestApp) {
         for id in [foreign(name), 999_999] {
             let (path, body) = make(id);
             let resp = send(&app, &b, method, &path, &body).await;
-            bodies.push(assert_problem(resp, 404, "not_found").await);
+            // A service named in the body is not the URL's resource: 422 naming the
+            // field (issue 12), the same for a foreign and a missing one.
+            let (status, code) = match *name {
+                "refer to" => (422, "unknown_reference"),
+                _ => (404, "not_found"),
+            };
+            bodies.push(assert_problem(resp, status, code).await);
         }
         assert_eq!(bodies[0], bodies[1], "{name}");
     }

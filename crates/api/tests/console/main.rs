@@ -7,6 +7,7 @@
 
 mod actions;
 mod helpers;
+mod inputs;
 mod pages;
 mod people;
 mod people_directory;

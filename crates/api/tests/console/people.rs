@@ -43,7 +43,7 @@ pub(crate) async fn api_get(app: &TestApp, token: &str, path: &str) -> (StatusCo
 }
 
 /// Registers someone in `org`'s neighbourhood through the console; returns their path.
-async fn register(b: &mut Browser, org: &Org, name: &str, extra: &[(&str, &str)]) -> String {
+pub(crate) async fn register(b: &mut Browser, org: &Org, name: &str, extra: &[(&str, &str)]) -> String {
     let hood = org.neighbourhood.to_string();
     let mut form = vec![
         ("display_name", name),
@@ -56,7 +56,7 @@ async fn register(b: &mut Browser, org: &Org, name: &str, extra: &[(&str, &str)]
     location(&resp)
 }
 
-fn id_of(path: &str) -> i64 {
+pub(crate) fn id_of(path: &str) -> i64 {
     path.rsplit('/').next().unwrap().parse().unwrap()
 }
 
@@ -72,7 +72,7 @@ async fn candidate_ids(app: &TestApp, token: &str, request: i64) -> Vec<i64> {
 }
 
 /// A request filed for `requester` through the console; returns its id.
-async fn file_request(b: &mut Browser, requester: &str, text: &str) -> i64 {
+pub(crate) async fn file_request(b: &mut Browser, requester: &str, text: &str) -> i64 {
     let resp = b
         .submit(
             &format!("{requester}/requests"),
@@ -460,7 +460,7 @@ async fn another_organisation_gets_404_on_every_people_page_and_changes_nothing(
         .contains("Thuiszorg Pelt"));
 }
 
-async fn api_post(app: &TestApp, token: &str, path: &str, body: Value) -> Value {
+pub(crate) async fn api_post(app: &TestApp, token: &str, path: &str, body: Value) -> Value {
     let resp = reqwest::Client::new()
         .post(format!("{}{path}", app.address))
         .bearer_auth(token)

@@ -178,3 +178,12 @@ groups-status =
         [accepted] accepted by a coordinator
        *[other] split
     }
+
+# Field rules (nabij_store::rules), shown next to a form field.
+rule-empty = Fill in this field.
+rule-too-long = This is too long ({ $max } characters at most).
+rule-control = Do not use line breaks or control characters here.
+rule-format = This holds invisible formatting characters (for example ones that reverse the reading direction). Type the text again instead of pasting it.
+rule-phone = A phone number holds at least { $min } digits, and otherwise only spaces, dots, dashes, brackets, / and +.
+rule-email = This e-mail address is not right. It looks like name@example.be.
+rule-url = A website address starts with http:// or https://, without spaces, for example https://www.example.be.

@@ -178,3 +178,12 @@ groups-status =
         [accepted] acceptée par un coordinateur
        *[other] séparée
     }
+
+# Field rules (nabij_store::rules), shown next to a form field.
+rule-empty = Remplissez ce champ.
+rule-too-long = C’est trop long ({ $max } caractères au plus).
+rule-control = N’utilisez pas de retours à la ligne ni de caractères de contrôle ici.
+rule-format = Ceci contient des caractères de mise en forme invisibles (par exemple qui inversent le sens de lecture). Retapez le texte au lieu de le coller.
+rule-phone = Un numéro de téléphone contient au moins { $min } chiffres, et sinon seulement des espaces, points, tirets, parenthèses, / et +.
+rule-email = Cette adresse e-mail n’est pas correcte. Elle ressemble à nom@exemple.be.
+rule-url = Une adresse de site commence par http:// ou https://, sans espaces, par exemple https://www.exemple.be.

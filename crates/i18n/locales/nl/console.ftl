@@ -182,3 +182,12 @@ groups-status =
         [accepted] aanvaard door een aanspreekpersoon
        *[other] opgesplitst
     }
+
+# Field rules (nabij_store::rules), shown next to a form field.
+rule-empty = Vul dit veld in.
+rule-too-long = Dit is te lang (hoogstens { $max } tekens).
+rule-control = Gebruik hier geen regeleinden of stuurtekens.
+rule-format = Dit bevat onzichtbare opmaaktekens (bijvoorbeeld tekens die de leesrichting omkeren). Typ de tekst opnieuw in plaats van hem te plakken.
+rule-phone = Een telefoonnummer bevat minstens { $min } cijfers, en verder alleen spaties, punten, streepjes, haakjes, / en +.
+rule-email = Dit e-mailadres klopt niet. Het ziet eruit als naam@voorbeeld.be.
+rule-url = Een websiteadres begint met http:// of https://, zonder spaties, bijvoorbeeld https://www.voorbeeld.be.

@@ -94,6 +94,7 @@ mod neighbour;
 mod rematch;
 mod report;
 mod request;
+mod rule_text;
 mod service_form;
 mod services;
 mod today;

@@ -99,10 +99,13 @@ impl ServiceForm {
         Some(self.value(field).to_string()).filter(|v| !v.is_empty())
     }
 
-    /// Checks what was typed (messages go into the form) and returns it as a service.
+    /// Checks what was typed with the store's rules (messages go into the form) and
+    /// returns it as a service.
     pub fn check(&mut self, l: Lang) -> NewService {
+        use nabij_store::rules;
+        use nabij_store::service::{MAX_AREA, MAX_DESCRIPTION, MAX_NAME};
         let name = self.value("name").to_string();
-        if name.is_empty() {
+        if name.trim().is_empty() {
             self.fail(
                 "name",
                 l.t(
@@ -111,63 +114,19 @@ impl ServiceForm {
                     "Enter the name of the service.",
                 ),
             );
-        } else if name.chars().count() > 200 {
-            self.fail(
-                "name",
-                l.t(
-                    "De naam is te lang (hoogstens 200 tekens).",
-                    "Le nom est trop long (200 caractères au plus).",
-                    "The name is too long (200 characters at most).",
-                ),
-            );
         }
-        if self.value("description").chars().count() > 2000 {
-            self.fail(
-                "description",
-                l.t(
-                    "De beschrijving is te lang (hoogstens 2000 tekens).",
-                    "La description est trop longue (2000 caractères au plus).",
-                    "The description is too long (2000 characters at most).",
-                ),
-            );
-        }
-        let phone = self.value("phone").to_string();
-        let phone_ok = phone.len() <= 32
-            && phone.chars().filter(char::is_ascii_digit).count() >= 3
-            && phone.chars().all(|c| c.is_ascii_digit() || " +-./()".contains(c));
-        if !phone.is_empty() && !phone_ok {
-            self.fail("phone", l.t("Een telefoonnummer bevat cijfers, en verder alleen spaties, punten, streepjes en +.", "Un numéro de téléphone contient des chiffres, et sinon seulement des espaces, points, tirets et +.", "A phone number holds digits, and otherwise only spaces, dots, dashes and +."));
-        }
-        let email = self.value("email").to_string();
-        let email_ok = email.len() <= 254
-            && email
-                .split_once('@')
-                .is_some_and(|(a, d)| !a.is_empty() && d.contains('.'))
-            && !email.chars().any(char::is_whitespace);
-        if !email.is_empty() && !email_ok {
-            self.fail(
-                "email",
-                l.t(
-                    "Dit e-mailadres klopt niet. Het ziet eruit als naam@voorbeeld.be.",
-                    "Cette adresse e-mail n’est pas correcte. Elle ressemble à nom@exemple.be.",
-                    "This e-mail address is not right. It looks like name@example.be.",
-                ),
-            );
-        }
-        let website = self.value("website").to_string();
-        if website.chars().count() > 500 || website.chars().any(char::is_whitespace) {
-            self.fail("website", l.t("Een websiteadres heeft geen spaties en hoogstens 500 tekens, bijvoorbeeld www.voorbeeld.be.", "Une adresse de site n’a pas d’espaces et 500 caractères au plus, par exemple www.exemple.be.", "A website address has no spaces and 500 characters at most, for example www.example.be."));
-        }
-        if self.value("area").chars().count() > 200 {
-            self.fail(
-                "area",
-                l.t(
-                    "Het gebied is te lang (hoogstens 200 tekens).",
-                    "La zone est trop longue (200 caractères au plus).",
-                    "The area is too long (200 characters at most).",
-                ),
-            );
-        }
+        let name = self
+            .checked(l, "name", rules::name(&name, MAX_NAME))
+            .unwrap_or(name);
+        let description = self.value("description").to_string();
+        let description = self
+            .checked(l, "description", rules::text(&description, MAX_DESCRIPTION))
+            .unwrap_or(description);
+        let phone = self.checked(l, "phone", rules::service_phone(self.opt("phone").as_deref()));
+        let email = self.checked(l, "email", rules::email(self.opt("email").as_deref()));
+        let website = self.checked(l, "website", rules::website(self.opt("website").as_deref()));
+        let area = self.value("area").to_string();
+        let area = self.checked(l, "area", rules::line(&area, MAX_AREA));
         if self.categories.len() > 32 || !self.categories.iter().all(|c| valid_category(c)) {
             self.fail(
                 "categories",
@@ -180,12 +139,28 @@ impl ServiceForm {
         }
         NewService {
             name,
-            description: self.value("description").to_string(),
+            description,
             categories: self.categories.clone(),
-            phone: self.opt("phone"),
-            email: self.opt("email"),
-            website: self.opt("website"),
-            area: self.opt("area"),
+            phone: phone.flatten(),
+            email: email.flatten(),
+            website: website.flatten(),
+            area: area.filter(|a| !a.is_empty()),
+        }
+    }
+
+    /// The value a rule returned, or `None` with its message on the field.
+    fn checked<T>(
+        &mut self,
+        l: Lang,
+        field: &'static str,
+        r: Result<T, nabij_store::rules::RuleError>,
+    ) -> Option<T> {
+        match r {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.fail(field, &super::rule_text::rule_text(l, e));
+                None
+            }
         }
     }
 }

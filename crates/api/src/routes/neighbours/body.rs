@@ -1,10 +1,12 @@
 //! Request and response bodies of `/v1/neighbours`. Responses show the neighbourhood,
 //! never the exact coordinates (`location` is write-only).
 
-use crate::error::{ApiError, ApiResult};
-use chrono::{DateTime, Utc};
+use crate::auth::{Caller, Role};
+use crate::error::{ApiError, ApiResult, FieldError};
+use chrono::{DateTime, Duration, Utc};
 use nabij_store::neighbour::{Consent, ConsentChannel, NeighbourUpdate, NewNeighbour};
 use nabij_store::neighbourhood::Neighbourhood;
+use nabij_store::rules;
 use nabij_store::{clock, NeighbourhoodId};
 use serde::{Deserialize, Deserializer, Serialize};
 
@@ -46,19 +48,82 @@ pub struct ConsentIn {
     pub recorded_by: Option<String>,
 }
 
+/// How far a `consent.recorded_at` may lie ahead of the server's clock (clock skew of
+/// the device that recorded it).
+pub const CONSENT_SKEW: Duration = Duration::minutes(5);
+/// How far back a `consent.recorded_at` may lie: a year. Consent is recorded when it is
+/// given (after the home visit, the phone round, the referral card); one given longer
+/// ago and never recorded should be asked again rather than back-dated, and a date
+/// decades away is a typing error or a forgery, not a record.
+pub const CONSENT_MAX_AGE: Duration = Duration::days(366);
+
 impl ConsentIn {
-    fn into_consent(self, caller: &str) -> ApiResult<Consent> {
-        let channel = ConsentChannel::parse(&self.channel).ok_or_else(|| {
-            ApiError::invalid_field(
+    /// The consent as recorded. `recorded_at` lies in the past year (a few minutes of
+    /// clock skew allowed). Staff may name the colleague who took the consent in
+    /// `recorded_by`; for a partner app it is always the partner client itself.
+    fn into_consent(self, caller: &Caller, errors: &mut Vec<FieldError>) -> Option<Consent> {
+        let channel = ConsentChannel::parse(&self.channel);
+        if channel.is_none() {
+            errors.push(FieldError::new(
                 "consent.channel",
                 "must be self, home_visit, phone_round or referral_card",
-            )
-        })?;
-        Ok(Consent {
-            channel,
-            recorded_at: clock::stored(self.recorded_at.unwrap_or_else(Utc::now)),
-            recorded_by: self.recorded_by.unwrap_or_else(|| caller.to_string()),
+            ));
+        }
+        let now = Utc::now();
+        let recorded_at = self.recorded_at.unwrap_or(now);
+        if recorded_at > now + CONSENT_SKEW {
+            errors.push(FieldError::new(
+                "consent.recorded_at",
+                "must not lie in the future: consent is recorded once it was given",
+            ));
+        } else if recorded_at < now - CONSENT_MAX_AGE {
+            errors.push(FieldError::new(
+                "consent.recorded_at",
+                "must lie within the past year; ask for consent again rather than back-dating it",
+            ));
+        }
+        let recorded_by = match (caller.role, self.recorded_by) {
+            (Role::Partner, Some(by)) if by.trim() != caller.actor() => {
+                errors.push(FieldError::new(
+                    "consent.recorded_by",
+                    format!(
+                        "a partner app cannot name who recorded the consent: it is recorded as the client itself ({})",
+                        caller.actor()
+                    ),
+                ));
+                None
+            }
+            (_, Some(by)) => match rules::name(&by, nabij_store::neighbour::MAX_RECORDER) {
+                Ok(by) => Some(by),
+                Err(e) => {
+                    errors.push(FieldError::new(
+                        "consent.recorded_by",
+                        e.message("consent.recorded_by"),
+                    ));
+                    None
+                }
+            },
+            (_, None) => Some(caller.actor().to_string()),
+        };
+        Some(Consent {
+            channel: channel?,
+            recorded_at: clock::stored(recorded_at),
+            recorded_by: recorded_by?,
         })
+    }
+}
+
+/// Applies a field rule, noting a broken one under `field`.
+fn rule<T>(errors: &mut Vec<FieldError>, field: &str, r: Result<T, rules::RuleError>) -> Option<T> {
+    r.map_err(|e| errors.push(FieldError::new(field, e.message(field))))
+        .ok()
+}
+
+/// The field errors as one problem, or the value.
+fn done<T>(errors: Vec<FieldError>, value: Option<T>) -> ApiResult<T> {
+    match value {
+        Some(v) if errors.is_empty() => Ok(v),
+        _ => Err(ApiError::invalid_fields(errors)),
     }
 }
 
@@ -102,13 +167,37 @@ fn default_language() -> String {
 }
 
 impl NeighbourIn {
-    pub fn into_new(self, caller: &str) -> ApiResult<NewNeighbour> {
+    /// Checks the typed fields with the store's rules (naming each bad one).
+    pub fn into_new(self, caller: &Caller) -> ApiResult<NewNeighbour> {
         let contact = self.contact.unwrap_or_default();
+        let mut errors = Vec::new();
+        let display_name = rule(
+            &mut errors,
+            "display_name",
+            rules::display_name(&self.display_name),
+        );
+        let email = rule(
+            &mut errors,
+            "contact.email",
+            rules::email(contact.email.flatten().as_deref()),
+        );
+        let phone = rule(
+            &mut errors,
+            "contact.phone",
+            rules::phone(contact.phone.flatten().as_deref()),
+        );
+        let consent = self.consent.into_consent(caller, &mut errors);
+        let (Some(display_name), Some(email), Some(phone), Some(consent)) =
+            (display_name, email, phone, consent)
+        else {
+            return done(errors, None);
+        };
+        done(errors, Some(()))?;
         Ok(NewNeighbour {
             neighbourhood_id: self.neighbourhood_id.map(NeighbourhoodId),
-            display_name: self.display_name,
-            email: contact.email.flatten(),
-            phone: contact.phone.flatten(),
+            display_name,
+            email,
+            phone,
             lat: self.location.lat,
             lon: self.location.lon,
             travel_radius_m: self.travel_radius_m,
@@ -118,7 +207,7 @@ impl NeighbourIn {
             availability: self.availability,
             capacity: self.capacity,
             paused: self.paused,
-            consent: self.consent.into_consent(caller)?,
+            consent,
             preferred_language: self.preferred_language,
         })
     }
@@ -159,7 +248,7 @@ pub struct NeighbourPatch {
 
 impl NeighbourPatch {
     /// The store's change and the names of the fields it touches (for the audit log).
-    pub fn into_update(self, caller: &str) -> ApiResult<(NeighbourUpdate, Vec<&'static str>)> {
+    pub fn into_update(self, caller: &Caller) -> ApiResult<(NeighbourUpdate, Vec<&'static str>)> {
         let mut fields = Vec::new();
         let mut mark = |present: bool, name: &'static str| {
             if present {
@@ -181,11 +270,35 @@ impl NeighbourPatch {
         mark(self.paused.is_some(), "paused");
         mark(self.consent.is_some(), "consent");
         mark(self.preferred_language.is_some(), "preferred_language");
+        let mut errors = Vec::new();
+        let display_name = match &self.display_name {
+            Some(n) => rule(&mut errors, "display_name", rules::display_name(n)).map(Some),
+            None => Some(None),
+        };
+        // `Some(None)` (clear) stays; a value is checked.
+        let email = match contact.email {
+            Some(e) => rule(&mut errors, "contact.email", rules::email(e.as_deref())).map(Some),
+            None => Some(None),
+        };
+        let phone = match contact.phone {
+            Some(p) => rule(&mut errors, "contact.phone", rules::phone(p.as_deref())).map(Some),
+            None => Some(None),
+        };
+        let consent = match self.consent {
+            Some(c) => c.into_consent(caller, &mut errors).map(Some),
+            None => Some(None),
+        };
+        let (Some(display_name), Some(email), Some(phone), Some(consent)) =
+            (display_name, email, phone, consent)
+        else {
+            return done(errors, None);
+        };
+        done(errors, Some(()))?;
         let update = NeighbourUpdate {
             neighbourhood_id: self.neighbourhood_id.map(|o| o.map(NeighbourhoodId)),
-            display_name: self.display_name,
-            email: contact.email,
-            phone: contact.phone,
+            display_name,
+            email,
+            phone,
             location: self.location.map(|l| (l.lat, l.lon)),
             travel_radius_m: self.travel_radius_m,
             interests: self.interests,
@@ -194,7 +307,7 @@ impl NeighbourPatch {
             availability: self.availability,
             capacity: self.capacity,
             paused: self.paused,
-            consent: self.consent.map(|c| c.into_consent(caller)).transpose()?,
+            consent,
             preferred_language: self.preferred_language,
         };
         Ok((update, fields))

@@ -42,7 +42,7 @@ pub async fn create(
 ) -> ApiResult<HttpResponse> {
     let caller = caller.caller;
     let Post { body, idempotency } = post;
-    let form = body.into_new(caller.actor())?;
+    let form = body.into_new(&caller)?;
     let st = state.clone();
     let written = run(move || {
         idempotency::write(&st.store, &caller, &idempotency, StatusCode::CREATED, |c| {
@@ -129,7 +129,7 @@ pub async fn update(
     body: crate::extract::JsonBody<NeighbourPatch>,
 ) -> ApiResult<HttpResponse> {
     let caller = caller.caller;
-    let (change, fields) = body.into_inner().into_update(caller.actor())?;
+    let (change, fields) = body.into_inner().into_update(&caller)?;
     let st = state.clone();
     let (out, update) = run(move || {
         st.store.write_as(|c| {

@@ -77,14 +77,8 @@ impl RequestIn {
             bad("tags", store_message(e));
             Vec::new()
         });
-        if self.text.trim().chars().count() > MAX_TEXT {
-            bad("text", format!("must be at most {MAX_TEXT} characters"));
-        } else if self
-            .text
-            .chars()
-            .any(|c| c.is_control() && c != '\n' && c != '\t')
-        {
-            bad("text", "must not hold control characters".into());
+        if let Err(e) = nabij_store::rules::text(&self.text, MAX_TEXT) {
+            bad("text", e.message("text"));
         }
         let window = match self.window {
             WindowIn::Once { date, parts } => {
@@ -191,12 +185,8 @@ impl OverrideIn {
                 "must be small_help, structural, heavy or personal_care",
             ));
         }
-        let reason = self.reason.trim();
-        if reason.is_empty() || reason.chars().count() > MAX_REASON || reason.chars().any(char::is_control) {
-            errors.push(FieldError::new(
-                "reason",
-                format!("must be 1 to {MAX_REASON} printable characters"),
-            ));
+        if let Err(e) = nabij_store::rules::name(&self.reason, MAX_REASON) {
+            errors.push(FieldError::new("reason", e.message("reason")));
         }
         match category {
             Some(c) if errors.is_empty() => Ok(c),

@@ -76,7 +76,9 @@ pub(super) fn refusal(l: Lang, e: &ApiError, who: Option<&str>) -> Option<String
                 "is not (or no longer) registered with us.",
             )
         ),
-        ApiError::BadRequest { .. } | ApiError::Store(StoreError::Invalid(_)) => l
+        ApiError::BadRequest { .. }
+        | ApiError::Store(StoreError::Invalid(_))
+        | ApiError::Store(StoreError::UnknownReference(_)) => l
             .t(
                 "Deze keuze kan niet bewaard worden. Kijk ze na en probeer opnieuw.",
                 "Ce choix ne peut pas être enregistré. Vérifiez-le et réessayez.",

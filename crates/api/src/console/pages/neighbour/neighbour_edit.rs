@@ -241,7 +241,7 @@ async fn write(
     let st = state.clone();
     let who = caller.clone();
     let update = run(move || {
-        let (change, fields) = p.into_update(who.actor())?;
+        let (change, fields) = p.into_update(&who)?;
         st.store.write_as(|c| {
             ops::update(c, &who, id, &change, &fields)
                 .map(|(_, u)| u)

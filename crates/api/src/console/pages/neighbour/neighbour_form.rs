@@ -141,52 +141,31 @@ fn parse_coordinate(s: &str) -> Option<f64> {
 
 /// Checks everything but consent; messages go into `f`.
 pub(super) fn check(l: Lang, f: &mut NeighbourForm, hoods: &[Neighbourhood]) -> Checked {
-    let name = f.value("display_name").to_string();
-    if name.is_empty() {
+    use nabij_store::rules;
+    let rule_text = super::super::rule_text::rule_text;
+    let raw_name = f.value("display_name").to_string();
+    let name = if raw_name.trim().is_empty() {
         f.fail(
             "display_name",
             l.t("Vul de naam in.", "Indiquez le nom.", "Enter the name."),
         );
-    } else if name.chars().count() > 100 || name.chars().any(char::is_control) {
-        f.fail(
-            "display_name",
-            l.t(
-                "De naam is te lang (hoogstens 100 tekens).",
-                "Le nom est trop long (100 caractères au plus).",
-                "The name is too long (100 characters at most).",
-            ),
-        );
-    }
-    let email = f.value("email").to_string();
-    let email_ok = email.len() <= 254
-        && email.split_once('@').is_some_and(|(a, d)| {
-            !a.is_empty() && d.contains('.') && !d.starts_with('.') && !d.ends_with('.')
+        raw_name
+    } else {
+        rules::display_name(&raw_name).unwrap_or_else(|e| {
+            f.fail("display_name", &rule_text(l, e));
+            raw_name
         })
-        && !email.chars().any(|c| c.is_whitespace() || c.is_control());
-    if !email.is_empty() && !email_ok {
-        f.fail(
-            "email",
-            l.t(
-                "Dit e-mailadres klopt niet. Het ziet eruit als naam@voorbeeld.be.",
-                "Cette adresse e-mail n’est pas correcte. Elle ressemble à nom@exemple.be.",
-                "This e-mail address is not right. It looks like name@example.be.",
-            ),
-        );
-    }
-    let phone = f.value("phone").to_string();
-    let phone_ok = phone.len() <= 32
-        && phone.chars().filter(char::is_ascii_digit).count() >= 6
-        && phone.chars().all(|c| c.is_ascii_digit() || " +-./()".contains(c));
-    if !phone.is_empty() && !phone_ok {
-        f.fail(
-            "phone",
-            l.t(
-                "Een telefoonnummer bevat minstens 6 cijfers, en verder alleen spaties, punten, streepjes en +.",
-                "Un numéro de téléphone contient au moins 6 chiffres, et sinon seulement des espaces, points, tirets et +.",
-                "A phone number holds at least 6 digits, and otherwise only spaces, dots, dashes and +.",
-            ),
-        );
-    }
+    };
+    let raw_email = f.value("email").to_string();
+    let email = rules::email(Some(&raw_email)).unwrap_or_else(|e| {
+        f.fail("email", &rule_text(l, e));
+        Some(raw_email)
+    });
+    let raw_phone = f.value("phone").to_string();
+    let phone = rules::phone(Some(&raw_phone)).unwrap_or_else(|e| {
+        f.fail("phone", &rule_text(l, e));
+        Some(raw_phone)
+    });
     let raw_hood = f.value("neighbourhood_id").to_string();
     let hood = super::parse_id(&raw_hood)
         .and_then(|id| hoods.iter().find(|h| h.id.get() == id))
@@ -288,8 +267,8 @@ pub(super) fn check(l: Lang, f: &mut NeighbourForm, hoods: &[Neighbourhood]) -> 
     let availability = codes("availability", &|c| slots.iter().any(|(s, _, _)| s == c));
     Checked {
         name,
-        email: (!email.is_empty()).then_some(email),
-        phone: (!phone.is_empty()).then_some(phone),
+        email,
+        phone,
         hood,
         position,
         radius,

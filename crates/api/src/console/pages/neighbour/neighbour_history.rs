@@ -150,9 +150,37 @@ pub(super) fn date_text(l: Lang, at: NaiveDateTime) -> String {
     format!("<time datetime=\"{}\">{shown}</time>", d.format("%Y-%m-%d"))
 }
 
+/// Puts each `{name}` of `template` by its value, in one pass over the template: a
+/// value is never scanned again, so a name typed as `{what}` (or `%s`) stays that text
+/// instead of pulling in another value. A placeholder without a value stays as it is.
+pub(super) fn fill_once(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            values.iter().find(|(k, _)| *k == name).map(|(_, v)| (*v, close))
+        });
+        match value {
+            Some((v, close)) => {
+                out.push_str(v);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 fn sentence(l: Lang, e: &Event) -> String {
     let fill =
-        |template: &str, who: &str, what: &str| esc(template).replace("{who}", who).replace("{what}", what);
+        |template: &str, who: &str, what: &str| fill_once(&esc(template), &[("who", who), ("what", what)]);
     match &e.what {
         What::Match {
             companion,
@@ -261,4 +289,22 @@ pub(super) fn section(l: Lang, events: &[Event]) -> String {
     }
     out.push_str("</section>");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fill_once;
+
+    #[test]
+    fn values_are_never_expanded_again() {
+        let v = [("who", "{what}"), ("what", "boodschappen")];
+        assert_eq!(
+            fill_once("{who} helpt met {what}", &v),
+            "{what} helpt met boodschappen"
+        );
+        let v = [("who", "%s {who}"), ("what", "{{what}}")];
+        assert_eq!(fill_once("{who}: {what}", &v), "%s {who}: {{what}}");
+        assert_eq!(fill_once("{x} {who", &[("who", "An")]), "{x} {who");
+        assert_eq!(fill_once("é {who}é", &[("who", "An")]), "é Ané");
+    }
 }

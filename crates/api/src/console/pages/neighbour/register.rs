@@ -224,7 +224,7 @@ pub async fn register(req: HttpRequest, state: web::Data<AppState>, body: web::B
     let st = state.clone();
     let who = caller.clone();
     let written = run(move || {
-        let form = body.into_new(who.actor())?;
+        let form = body.into_new(&who)?;
         st.store.write_as(|c| {
             let (n, update) = ops::create(c, &who, &form)?;
             Ok((n.id, update))
