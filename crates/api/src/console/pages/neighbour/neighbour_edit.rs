@@ -48,7 +48,11 @@ fn edit_page(
     f: &NeighbourForm,
 ) -> HttpResponse {
     let l = ctx.lang;
-    let title = t(l, "neighbour-edit-title", &[("name", n.display_name.as_str().into())]);
+    let title = t(
+        l,
+        "neighbour-edit-title",
+        &[("name", n.display_name.as_str().into())],
+    );
     let page = EditPage {
         shell: ctx.shell(title),
         csrf: &ctx.csrf,

@@ -119,7 +119,10 @@ impl<'a> FormView<'a> {
                 .chain(f.errors.iter().cloned())
                 .collect(),
             hoods: choices(hood_options(hoods, no_hood), f.value("neighbourhood_id")),
-            radius: choices(radius_options(f.value("travel_radius_m")), f.value("travel_radius_m")),
+            radius: choices(
+                radius_options(f.value("travel_radius_m")),
+                f.value("travel_radius_m"),
+            ),
             message_languages,
             capacity: choices(capacity_options(f.value("capacity")), f.value("capacity")),
             languages: checks("languages", spoken),
