@@ -187,3 +187,168 @@ rule-format = This holds invisible formatting characters (for example ones that 
 rule-phone = A phone number holds at least { $min } digits, and otherwise only spaces, dots, dashes, brackets, / and +.
 rule-email = This e-mail address is not right. It looks like name@example.be.
 rule-url = A website address starts with http:// or https://, without spaces, for example https://www.example.be.
+
+## ---------------------------------------------------------------- neighbour pages
+## crates/api/src/console/pages/neighbour/ and templates/console/neighbour/: the list
+## (neighbours-), registering (register-), the form both register and edit show
+## (neighbour-form-), one neighbour's page (neighbour-), its history
+## (neighbour-history-), editing (neighbour-edit-) and erasing (neighbour-erase-).
+
+# Words several neighbour pages share.
+neighbour-hood = Neighbourhood
+neighbour-likes = Likes doing or helping with
+neighbour-status = Status
+    .active = taking part
+    .paused = paused
+
+neighbours-title = Neighbours
+neighbours-erased = The data has been erased.
+neighbours-search = Search neighbours
+    .name = Search by name
+    .all-hoods = All neighbourhoods
+    .anything = Anything
+    .everybody = Everybody
+    .submit = Search
+    .show-all = Show all
+neighbours-found =
+    { $total } { $total ->
+        [1] person found
+       *[other] people found
+    } · page { $page } of { $pages }
+neighbours-name = Name
+neighbours-empty = Nobody found.
+neighbours-pages = Pages
+    .prev = Previous page
+    .next = Next page
+
+register-title = Register someone
+register-lead = After a home visit, a phone round or with a referral card: register the person with their consent.
+register-consent = How did the person give consent?
+register-hood-empty = — choose a neighbourhood —
+register-lat = Latitude of the home
+register-lon = Longitude of the home
+register-more = More about the person
+    .hint = Optional: you can also add this later.
+register-languages-hint = Nothing ticked: the language of messages.
+register-submit = Register
+
+neighbour-form-errors = Something is not right
+neighbour-form-name = Name (as the person likes to be called)
+neighbour-form-phone = Phone (optional)
+neighbour-form-email = E-mail address (optional)
+neighbour-form-position-hint = Optional. Without a position we use the centre of the neighbourhood.
+neighbour-form-radius = How far can or will the person go?
+neighbour-form-message-language = Language of messages
+neighbour-form-languages = Languages the person speaks
+neighbour-form-interests = What does the person like doing?
+    .hint = To bring together people who enjoy the same things.
+neighbour-form-talents = What does the person like helping with?
+    .hint = Only what the person likes to do, never as a duty.
+neighbour-form-availability = When is the person usually available?
+    .hint = Tick the times that suit. Nothing ticked: the person is not yet proposed to go along with anyone.
+neighbour-form-capacity = With how many people at a time does the person want to do something together?
+
+neighbour-edit-title = Edit the details of { $name }
+neighbour-edit-hood-empty = — no neighbourhood —
+neighbour-edit-position-hint = The position of the home is kept but not shown here. Only fill this in if the person has moved. If you choose another neighbourhood without a position, we use the centre of that neighbourhood.
+neighbour-edit-lat = New latitude of the home
+neighbour-edit-lon = New longitude of the home
+neighbour-edit-languages-hint = At least one.
+neighbour-edit-save = Save
+neighbour-edit-cancel = Cancel
+
+neighbour-erase-title = Erase the data of { $name }
+neighbour-erase-error = Nothing was erased
+    .confirm = Tick that you understand this cannot be undone.
+neighbour-erase-lead = Do this when the person asks for all their data to be erased, or no longer wants to take part. If they only want a break, pause them instead.
+neighbour-erase-happens = What happens
+    .data = The name, phone number, e-mail address, position of the home, languages, what the person likes doing and when are erased for good.
+    .requests = Requests of the person that are still open are cancelled; the text of all their requests is erased.
+    .matches = Proposals and matches with the person are ended. Whoever was going along can be proposed to someone else again.
+    .messages = Messages to the person that were not sent yet will not be sent.
+neighbour-erase-stays = What stays
+    .log = The log keeps a line that data was erased, without a name or other personal data, and the neighbourhood figures stay right.
+neighbour-erase-copy = This cannot be undone. Does the person want a copy first?
+    .link = Download all data first.
+neighbour-erase-confirm = I understand this cannot be undone.
+neighbour-erase-submit = Erase all data for good
+neighbour-erase-back = Do not erase, go back
+
+# The facts on a neighbour's page (Buurt and Stand: neighbour-hood, neighbour-status).
+neighbour-facts =
+    .phone = Phone
+    .email = E-mail
+    .position = Position of the home
+    .position-kept = kept to look for neighbours close by, not shown
+    .radius = How far
+    .languages = Languages
+    .interests = Likes doing
+    .talents = Likes helping with
+    .availability = Usually available
+    .capacity = How many at a time
+    .consent = Consent
+neighbour-actions = What would you like to do?
+    .edit = Edit the details
+    .pause = Pause for now
+    .pause-hint = While paused, the person is not proposed to anyone. Current matches stay.
+    .resume = Take part again
+    .resume-hint = The person can then be proposed again.
+    .export = Download all data (JSON file)
+    .erase = Erase the data…
+# The line after a change (`?done=`).
+neighbour-done =
+    .saved = The details have been saved.
+    .unchanged = Nothing had changed.
+    .paused = The person is paused for now.
+    .resumed = The person takes part again.
+neighbour-requests = Requests
+    .kind = Kind
+    .since = Since
+    .empty = No requests yet.
+neighbour-new-request = Note a request
+    .kind = What could a neighbour help with?
+    .text = In the person’s own words
+    .date = On a given day (optional)
+    .date-hint = Leave empty when any time will do.
+    .submit = Note the request
+neighbour-request-failed = Request not noted
+    .text = Choose a kind of request, keep the text under 2000 characters and a date within the year.
+    .back = Back
+
+neighbour-history = What the person did together with others
+    .empty = No matches or thanks yet.
+    .someone = a neighbour
+    .met = they met
+# The date of an event (day and month with two digits).
+neighbour-history-date = { $year }-{ $month }-{ $day }
+# A match: $side is this neighbour's side (companion, requester), $status the match's
+# (proposed, active, closed); $who the others in it, $what the request.
+neighbour-history-match =
+    { $side ->
+        [companion]
+            { $status ->
+                [proposed] Proposal to help { $who } with: { $what }
+                [active] Helps { $who } with: { $what }
+               *[other] Helped { $who } with: { $what }
+            }
+       *[requester]
+            { $status ->
+                [proposed] Proposal: { $who } would help with: { $what }
+                [active] Is being helped by { $who } with: { $what }
+               *[other] Was helped by { $who } with: { $what }
+            }
+    }
+# Help or thanks: $direction is gave or got, $kind help or thanks, $who the other.
+neighbour-history-exchange =
+    { $direction ->
+        [gave]
+            { $kind ->
+                [help] Helped { $who }
+               *[thanks] Thanked { $who }
+            }
+       *[got]
+            { $kind ->
+                [help] Was helped by { $who }
+               *[thanks] Was thanked by { $who }
+            }
+    }

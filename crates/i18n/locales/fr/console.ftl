@@ -187,3 +187,168 @@ rule-format = Ceci contient des caractères de mise en forme invisibles (par exe
 rule-phone = Un numéro de téléphone contient au moins { $min } chiffres, et sinon seulement des espaces, points, tirets, parenthèses, / et +.
 rule-email = Cette adresse e-mail n’est pas correcte. Elle ressemble à nom@exemple.be.
 rule-url = Une adresse de site commence par http:// ou https://, sans espaces, par exemple https://www.exemple.be.
+
+## ---------------------------------------------------------------- neighbour pages
+## crates/api/src/console/pages/neighbour/ and templates/console/neighbour/: the list
+## (neighbours-), registering (register-), the form both register and edit show
+## (neighbour-form-), one neighbour's page (neighbour-), its history
+## (neighbour-history-), editing (neighbour-edit-) and erasing (neighbour-erase-).
+
+# Words several neighbour pages share.
+neighbour-hood = Quartier
+neighbour-likes = Aime faire ou aider pour
+neighbour-status = État
+    .active = participe
+    .paused = en pause
+
+neighbours-title = Habitants
+neighbours-erased = Les données ont été effacées.
+neighbours-search = Rechercher des habitants
+    .name = Rechercher par nom
+    .all-hoods = Tous les quartiers
+    .anything = Tout
+    .everybody = Tout le monde
+    .submit = Rechercher
+    .show-all = Tout afficher
+neighbours-found =
+    { $total } { $total ->
+        [1] personne trouvée
+       *[other] personnes trouvées
+    } · page { $page } sur { $pages }
+neighbours-name = Nom
+neighbours-empty = Personne trouvé.
+neighbours-pages = Pages
+    .prev = Page précédente
+    .next = Page suivante
+
+register-title = Inscrire quelqu’un
+register-lead = Après une visite à domicile, une tournée d’appels ou avec une carte d’orientation : inscrivez la personne avec son accord.
+register-consent = Comment la personne a-t-elle donné son accord ?
+register-hood-empty = — choisissez un quartier —
+register-lat = Latitude du domicile
+register-lon = Longitude du domicile
+register-more = Plus sur la personne
+    .hint = Facultatif : vous pouvez aussi compléter plus tard.
+register-languages-hint = Rien de coché : la langue des messages.
+register-submit = Inscrire
+
+neighbour-form-errors = Quelque chose ne va pas
+neighbour-form-name = Nom (comme la personne souhaite être appelée)
+neighbour-form-phone = Téléphone (facultatif)
+neighbour-form-email = Adresse e-mail (facultatif)
+neighbour-form-position-hint = Facultatif. Sans position, nous utilisons le centre du quartier.
+neighbour-form-radius = Jusqu’où la personne peut-elle ou veut-elle aller ?
+neighbour-form-message-language = Langue des messages
+neighbour-form-languages = Langues que la personne parle
+neighbour-form-interests = Qu’est-ce que la personne aime faire ?
+    .hint = Pour rapprocher des personnes qui aiment la même chose.
+neighbour-form-talents = Pour quoi la personne aime-t-elle donner un coup de main ?
+    .hint = Seulement ce que la personne aime faire, jamais par obligation.
+neighbour-form-availability = Quand la personne est-elle généralement disponible ?
+    .hint = Cochez les moments qui conviennent. Rien de coché : la personne n’est pas encore proposée pour accompagner quelqu’un.
+neighbour-form-capacity = Avec combien de personnes à la fois la personne veut-elle faire quelque chose ?
+
+neighbour-edit-title = Modifier les données de { $name }
+neighbour-edit-hood-empty = — aucun quartier —
+neighbour-edit-position-hint = La position du domicile est gardée mais n’est pas affichée ici. Ne remplissez que si la personne a déménagé. Si vous choisissez un autre quartier sans position, nous utilisons le centre de ce quartier.
+neighbour-edit-lat = Nouvelle latitude du domicile
+neighbour-edit-lon = Nouvelle longitude du domicile
+neighbour-edit-languages-hint = Au moins une.
+neighbour-edit-save = Enregistrer
+neighbour-edit-cancel = Annuler
+
+neighbour-erase-title = Effacer les données de { $name }
+neighbour-erase-error = Rien n’a été effacé
+    .confirm = Cochez que vous comprenez que cela ne peut pas être annulé.
+neighbour-erase-lead = Faites-le si la personne demande d’effacer toutes ses données, ou ne veut plus participer. Si elle veut juste faire une pause, mettez-la plutôt en pause.
+neighbour-erase-happens = Ce qui se passe
+    .data = Le nom, le téléphone, l’adresse e-mail, la position du domicile, les langues, ce que la personne aime faire et quand sont effacés définitivement.
+    .requests = Les demandes encore ouvertes de la personne sont annulées ; le texte de toutes ses demandes est effacé.
+    .matches = Les propositions et mises en contact avec la personne sont clôturées. Qui devait l’accompagner peut de nouveau être proposé à quelqu’un d’autre.
+    .messages = Les messages à la personne qui n’ont pas encore été envoyés ne le seront plus.
+neighbour-erase-stays = Ce qui reste
+    .log = Le journal garde la trace d’un effacement, sans nom ni autre donnée personnelle, et les chiffres du quartier restent justes.
+neighbour-erase-copy = Cela ne peut pas être annulé. La personne veut-elle d’abord une copie ?
+    .link = Téléchargez d’abord toutes les données.
+neighbour-erase-confirm = Je comprends que cela ne peut pas être annulé.
+neighbour-erase-submit = Effacer définitivement toutes les données
+neighbour-erase-back = Ne pas effacer, retour
+
+# The facts on a neighbour's page (Buurt and Stand: neighbour-hood, neighbour-status).
+neighbour-facts =
+    .phone = Téléphone
+    .email = E-mail
+    .position = Position du domicile
+    .position-kept = gardée pour chercher des voisins proches, non affichée
+    .radius = Jusqu’où
+    .languages = Langues
+    .interests = Aime faire
+    .talents = Aime aider pour
+    .availability = Généralement disponible
+    .capacity = Avec combien à la fois
+    .consent = Accord
+neighbour-actions = Que voulez-vous faire ?
+    .edit = Modifier les données
+    .pause = Mettre en pause
+    .pause-hint = Pendant la pause, la personne n’est proposée à personne. Les mises en contact en cours restent.
+    .resume = Reprendre la participation
+    .resume-hint = La personne pourra de nouveau être proposée.
+    .export = Télécharger toutes les données (fichier JSON)
+    .erase = Effacer les données…
+# The line after a change (`?done=`).
+neighbour-done =
+    .saved = Les données ont été enregistrées.
+    .unchanged = Rien n’a changé.
+    .paused = La personne est en pause.
+    .resumed = La personne participe de nouveau.
+neighbour-requests = Demandes
+    .kind = Type
+    .since = Depuis
+    .empty = Pas encore de demandes.
+neighbour-new-request = Noter une demande
+    .kind = En quoi un voisin peut-il aider ?
+    .text = Avec les mots de la personne
+    .date = À une date précise (facultatif)
+    .date-hint = Laisser vide si le moment est libre.
+    .submit = Noter la demande
+neighbour-request-failed = Demande non notée
+    .text = Choisissez un type de demande, gardez le texte sous 2000 caractères et une date dans l’année.
+    .back = Retour
+
+neighbour-history = Ce que la personne a fait avec d’autres
+    .empty = Pas encore de mises en contact ni de remerciements.
+    .someone = un voisin
+    .met = ils se sont rencontrés
+# The date of an event (day and month with two digits).
+neighbour-history-date = { $day }/{ $month }/{ $year }
+# A match: $side is this neighbour's side (companion, requester), $status the match's
+# (proposed, active, closed); $who the others in it, $what the request.
+neighbour-history-match =
+    { $side ->
+        [companion]
+            { $status ->
+                [proposed] Proposition d’aider { $who } : { $what }
+                [active] Aide { $who } : { $what }
+               *[other] A aidé { $who } : { $what }
+            }
+       *[requester]
+            { $status ->
+                [proposed] Proposition : { $who } aiderait pour : { $what }
+                [active] Reçoit l’aide de { $who } : { $what }
+               *[other] A été aidé·e par { $who } : { $what }
+            }
+    }
+# Help or thanks: $direction is gave or got, $kind help or thanks, $who the other.
+neighbour-history-exchange =
+    { $direction ->
+        [gave]
+            { $kind ->
+                [help] A aidé { $who }
+               *[thanks] A remercié { $who }
+            }
+       *[got]
+            { $kind ->
+                [help] A reçu l’aide de { $who }
+               *[thanks] A été remercié·e par { $who }
+            }
+    }

@@ -191,3 +191,168 @@ rule-format = Dit bevat onzichtbare opmaaktekens (bijvoorbeeld tekens die de lee
 rule-phone = Een telefoonnummer bevat minstens { $min } cijfers, en verder alleen spaties, punten, streepjes, haakjes, / en +.
 rule-email = Dit e-mailadres klopt niet. Het ziet eruit als naam@voorbeeld.be.
 rule-url = Een websiteadres begint met http:// of https://, zonder spaties, bijvoorbeeld https://www.voorbeeld.be.
+
+## ---------------------------------------------------------------- neighbour pages
+## crates/api/src/console/pages/neighbour/ and templates/console/neighbour/: the list
+## (neighbours-), registering (register-), the form both register and edit show
+## (neighbour-form-), one neighbour's page (neighbour-), its history
+## (neighbour-history-), editing (neighbour-edit-) and erasing (neighbour-erase-).
+
+# Words several neighbour pages share.
+neighbour-hood = Buurt
+neighbour-likes = Doet of helpt graag met
+neighbour-status = Stand
+    .active = doet mee
+    .paused = even gepauzeerd
+
+neighbours-title = Buurtbewoners
+neighbours-erased = De gegevens zijn gewist.
+neighbours-search = Buurtbewoners zoeken
+    .name = Zoek op naam
+    .all-hoods = Alle buurten
+    .anything = Alles
+    .everybody = Iedereen
+    .submit = Zoeken
+    .show-all = Alles tonen
+neighbours-found =
+    { $total } { $total ->
+        [1] persoon gevonden
+       *[other] personen gevonden
+    } · pagina { $page } van { $pages }
+neighbours-name = Naam
+neighbours-empty = Niemand gevonden.
+neighbours-pages = Pagina’s
+    .prev = Vorige pagina
+    .next = Volgende pagina
+
+register-title = Iemand inschrijven
+register-lead = Na een huisbezoek, een belronde of met een doorverwijskaart: schrijf de persoon in met haar of zijn toestemming.
+register-consent = Hoe gaf de persoon toestemming?
+register-hood-empty = — kies een buurt —
+register-lat = Breedtegraad van de woning
+register-lon = Lengtegraad van de woning
+register-more = Meer over de persoon
+    .hint = Niet verplicht: u kunt dit ook later aanvullen.
+register-languages-hint = Niets aangevinkt: de taal van de berichten.
+register-submit = Inschrijven
+
+neighbour-form-errors = Er is iets niet in orde
+neighbour-form-name = Naam (zoals de persoon genoemd wil worden)
+neighbour-form-phone = Telefoon (niet verplicht)
+neighbour-form-email = E-mailadres (niet verplicht)
+neighbour-form-position-hint = Niet verplicht. Zonder positie rekenen we met het midden van de buurt.
+neighbour-form-radius = Hoe ver kan of wil de persoon gaan?
+neighbour-form-message-language = Taal van berichten
+neighbour-form-languages = Talen die de persoon spreekt
+neighbour-form-interests = Wat doet de persoon graag?
+    .hint = Om mensen met dezelfde goesting samen te brengen.
+neighbour-form-talents = Waarmee helpt de persoon graag?
+    .hint = Alleen wat de persoon zelf graag doet, nooit als plicht.
+neighbour-form-availability = Wanneer kan de persoon meestal?
+    .hint = Vink de momenten aan die passen. Niets aangevinkt: we stellen de persoon nog niet voor om met iemand mee te gaan.
+neighbour-form-capacity = Met hoeveel mensen tegelijk wil de persoon iets samen doen?
+
+neighbour-edit-title = Gegevens aanpassen van { $name }
+neighbour-edit-hood-empty = — geen buurt —
+neighbour-edit-position-hint = De positie van de woning is bewaard, maar wordt hier niet getoond. Vul alleen iets in als de persoon verhuisd is. Kiest u een andere buurt zonder positie, dan rekenen we met het midden van die buurt.
+neighbour-edit-lat = Nieuwe breedtegraad van de woning
+neighbour-edit-lon = Nieuwe lengtegraad van de woning
+neighbour-edit-languages-hint = Minstens één.
+neighbour-edit-save = Bewaren
+neighbour-edit-cancel = Annuleren
+
+neighbour-erase-title = Gegevens wissen van { $name }
+neighbour-erase-error = Er is niets gewist
+    .confirm = Vink aan dat u begrijpt dat dit niet ongedaan kan worden.
+neighbour-erase-lead = Doe dit als de persoon vraagt om alle gegevens te wissen, of niet meer wil meedoen. Wie alleen even niet wil, kunt u beter pauzeren.
+neighbour-erase-happens = Wat er gebeurt
+    .data = De naam, het telefoonnummer, het e-mailadres, de positie van de woning, de talen, wat de persoon graag doet en wanneer, worden voorgoed gewist.
+    .requests = Vragen van de persoon die nog open staan, worden geannuleerd; de tekst van al haar of zijn vragen wordt gewist.
+    .matches = Voorstellen en koppelingen met de persoon worden afgesloten. Wie mee zou gaan, kan weer aan iemand anders voorgesteld worden.
+    .messages = Berichten aan de persoon die nog niet verstuurd zijn, worden niet meer verstuurd.
+neighbour-erase-stays = Wat blijft
+    .log = In het logboek blijft staan dat er gegevens gewist zijn, zonder naam of andere persoonsgegevens, en de buurtcijfers blijven kloppen.
+neighbour-erase-copy = Dit kan niet ongedaan gemaakt worden. Wil de persoon eerst een kopie?
+    .link = Download eerst alle gegevens.
+neighbour-erase-confirm = Ik begrijp dat dit niet ongedaan kan worden.
+neighbour-erase-submit = Alle gegevens definitief wissen
+neighbour-erase-back = Niet wissen, terug
+
+# The facts on a neighbour's page (Buurt and Stand: neighbour-hood, neighbour-status).
+neighbour-facts =
+    .phone = Telefoon
+    .email = E-mail
+    .position = Positie van de woning
+    .position-kept = bewaard voor het zoeken naar buren dichtbij, niet getoond
+    .radius = Hoe ver
+    .languages = Talen
+    .interests = Doet graag
+    .talents = Helpt graag met
+    .availability = Meestal beschikbaar
+    .capacity = Met hoeveel tegelijk
+    .consent = Toestemming
+neighbour-actions = Wat wilt u doen?
+    .edit = Gegevens aanpassen
+    .pause = Even pauzeren
+    .pause-hint = Zolang de pauze duurt, stellen we de persoon aan niemand voor. Lopende koppelingen blijven.
+    .resume = Weer laten meedoen
+    .resume-hint = De persoon kan dan weer voorgesteld worden.
+    .export = Alle gegevens downloaden (JSON-bestand)
+    .erase = Gegevens wissen…
+# The line after a change (`?done=`).
+neighbour-done =
+    .saved = De gegevens zijn bewaard.
+    .unchanged = Er was niets veranderd.
+    .paused = De persoon is even gepauzeerd.
+    .resumed = De persoon doet weer mee.
+neighbour-requests = Vragen
+    .kind = Soort
+    .since = Sinds
+    .empty = Nog geen vragen.
+neighbour-new-request = Een vraag noteren
+    .kind = Waarmee kan een buur helpen?
+    .text = In de woorden van de persoon
+    .date = Op een bepaalde dag (niet verplicht)
+    .date-hint = Leeg laten als het moment vrij te kiezen is.
+    .submit = Vraag noteren
+neighbour-request-failed = Vraag niet genoteerd
+    .text = Kies een soort vraag, houd de tekst korter dan 2000 tekens en kies een dag binnen het jaar.
+    .back = Terug
+
+neighbour-history = Wat de persoon samen met anderen deed
+    .empty = Nog geen koppelingen of bedankjes.
+    .someone = een buur
+    .met = ze hebben elkaar ontmoet
+# The date of an event (day and month with two digits).
+neighbour-history-date = { $day }-{ $month }-{ $year }
+# A match: $side is this neighbour's side (companion, requester), $status the match's
+# (proposed, active, closed); $who the others in it, $what the request.
+neighbour-history-match =
+    { $side ->
+        [companion]
+            { $status ->
+                [proposed] Voorstel om { $who } te helpen met: { $what }
+                [active] Helpt { $who } met: { $what }
+               *[other] Hielp { $who } met: { $what }
+            }
+       *[requester]
+            { $status ->
+                [proposed] Voorstel: { $who } zou helpen met: { $what }
+                [active] Krijgt hulp van { $who } bij: { $what }
+               *[other] Werd geholpen door { $who } bij: { $what }
+            }
+    }
+# Help or thanks: $direction is gave or got, $kind help or thanks, $who the other.
+neighbour-history-exchange =
+    { $direction ->
+        [gave]
+            { $kind ->
+                [help] Hielp { $who }
+               *[thanks] Bedankte { $who }
+            }
+       *[got]
+            { $kind ->
+                [help] Kreeg hulp van { $who }
+               *[thanks] Werd bedankt door { $who }
+            }
+    }

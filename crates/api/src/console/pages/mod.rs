@@ -2,7 +2,6 @@
 //! session to `/login`, reads and writes through [`crate::access`] and the store as the
 //! API routes do, and answers HTML.
 
-use super::html::esc;
 use super::Lang;
 use actix_web::web;
 use chrono::{NaiveDateTime, Utc};
@@ -76,14 +75,6 @@ pub(super) fn request_link_text(r: &Request) -> String {
         text = format!("#{}", r.id);
     }
     text
-}
-
-pub(super) fn request_link(r: &Request) -> String {
-    format!(
-        "<a href=\"/requests/{}\">{}</a>",
-        r.id,
-        esc(&request_link_text(r))
-    )
 }
 
 mod actions;

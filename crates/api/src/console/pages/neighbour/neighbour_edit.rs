@@ -2,12 +2,13 @@
 //! `PATCH /v1/neighbours/{id}` does, through the same shared function (audit row and
 //! index update included). Only what changed is written and named in the audit row.
 
+use super::neighbour_fields::FormView;
 use super::neighbour_form::{self as nf, NeighbourForm};
 use super::*;
 use crate::access;
 use crate::auth::Caller;
 use crate::blocking::run;
-use crate::console::html::{csrf_field, esc};
+use crate::console::html::Shell;
 use crate::console::routes::resource;
 use crate::console::{Ctx, Form};
 use crate::error::ApiError;
@@ -16,15 +17,27 @@ use crate::routes::neighbours::ops;
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
+use askama::Template;
+use nabij_i18n::t;
 use nabij_store::neighbour::Neighbour;
 use nabij_store::neighbourhood::Neighbourhood;
 use nabij_store::{NeighbourId, StoreError};
-use std::fmt::Write as _;
 
 pub(super) fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(resource("/neighbours/{id}/edit").get(edit_form).post(edit))
         .service(resource("/neighbours/{id}/pause").post(pause))
         .service(resource("/neighbours/{id}/resume").post(resume));
+}
+
+/// The edit form.
+#[derive(Template)]
+#[template(path = "console/neighbour/edit.html")]
+struct EditPage<'a> {
+    shell: Shell,
+    csrf: &'a str,
+    id: NeighbourId,
+    v: FormView<'a>,
+    position_hint: String,
 }
 
 fn edit_page(
@@ -35,89 +48,23 @@ fn edit_page(
     f: &NeighbourForm,
 ) -> HttpResponse {
     let l = ctx.lang;
-    let title = format!(
-        "{} {}",
-        l.t(
-            "Gegevens aanpassen van",
-            "Modifier les données de",
-            "Edit the details of"
-        ),
-        n.display_name
-    );
-    let mut main = format!("<h1>{}</h1>", esc(&title));
-    nf::error_summary(&mut main, l, f);
-    let _ = write!(
-        main,
-        "<form method=\"post\" action=\"/neighbours/{}/edit\" class=\"stack\" novalidate>{}",
-        n.id,
-        csrf_field(&ctx.csrf)
-    );
-    nf::contact_inputs(&mut main, l, f);
-    nf::select(
-        &mut main,
-        f,
-        "neighbourhood_id",
-        l.t("Buurt", "Quartier", "Neighbourhood"),
-        None,
-        &nf::hood_options(
-            hoods,
-            l.t("— geen buurt —", "— aucun quartier —", "— no neighbourhood —"),
-        ),
-    );
-    let hint = if n.lat.is_some() {
-        l.t(
-            "De positie van de woning is bewaard, maar wordt hier niet getoond. Vul alleen iets in als de persoon verhuisd is. Kiest u een andere buurt zonder positie, dan rekenen we met het midden van die buurt.",
-            "La position du domicile est gardée mais n’est pas affichée ici. Ne remplissez que si la personne a déménagé. Si vous choisissez un autre quartier sans position, nous utilisons le centre de ce quartier.",
-            "The position of the home is kept but not shown here. Only fill this in if the person has moved. If you choose another neighbourhood without a position, we use the centre of that neighbourhood.",
-        )
-    } else {
-        l.t(
-            "Niet verplicht. Zonder positie rekenen we met het midden van de buurt.",
-            "Facultatif. Sans position, nous utilisons le centre du quartier.",
-            "Optional. Without a position we use the centre of the neighbourhood.",
-        )
-    };
-    nf::input(
-        &mut main,
-        f,
-        "lat",
-        l.t(
-            "Nieuwe breedtegraad van de woning",
-            "Nouvelle latitude du domicile",
-            "New latitude of the home",
-        ),
-        "text",
-        Some(hint),
-        " inputmode=\"decimal\"",
-    );
-    nf::input(
-        &mut main,
-        f,
-        "lon",
-        l.t(
-            "Nieuwe lengtegraad van de woning",
-            "Nouvelle longitude du domicile",
-            "New longitude of the home",
-        ),
-        "text",
-        None,
-        " inputmode=\"decimal\"",
-    );
-    nf::reach_and_language_inputs(&mut main, l, f);
-    nf::about_the_person(
-        &mut main,
+    let title = t(
         l,
-        f,
-        l.t("Minstens één.", "Au moins une.", "At least one."),
+        "neighbour-edit-title",
+        &[("name", n.display_name.as_str().into())],
     );
-    let _ = write!(
-        main,
-        "<p class=\"actions\"><button type=\"submit\">{}</button> <a href=\"/neighbours/{}\">{}</a></p></form>",
-        esc(l.t("Bewaren", "Enregistrer", "Save")),
-        n.id,
-        esc(l.t("Annuleren", "Annuler", "Cancel")),
-    );
-    ctx.page(status, &title, &main)
+    let page = EditPage {
+        shell: ctx.shell(title),
+        csrf: &ctx.csrf,
+        id: n.id,
+        v: FormView::new(l, f, hoods, l.text("neighbour-edit-hood-empty")),
+        position_hint: l.text(if n.lat.is_some() {
+            "neighbour-edit-position-hint"
+        } else {
+            "neighbour-form-position-hint"
+        }),
+    };
+    ctx.render(status, &page)
 }
 
 /// The neighbour (if the caller may see them) and the neighbourhoods they may choose;

@@ -1,6 +1,7 @@
 //! The form about a neighbour, shared by registering on behalf and editing: what was
 //! typed (kept when something is wrong), a plain message per field that is wrong, and
-//! the checks. Its markup is in [`super::neighbour_fields`].
+//! the checks. What it shows is in [`super::neighbour_fields`] and
+//! `templates/console/neighbour/form.html`.
 //!
 //! Exact coordinates are never written into the page: the position fields start empty
 //! and only take a new position.
@@ -13,10 +14,6 @@ use nabij_engine::{Language, Vocabulary};
 use nabij_store::neighbour::Neighbour;
 use nabij_store::neighbourhood::Neighbourhood;
 use std::collections::HashMap;
-
-pub(super) use super::neighbour_fields::{
-    about_the_person, contact_inputs, error_summary, hood_options, input, reach_and_language_inputs, select,
-};
 
 /// Fields with one value.
 const SINGLE: &[&str] = &[

@@ -9,12 +9,12 @@ use super::*;
 use crate::auth::Caller;
 use chrono::NaiveDateTime;
 use nabij_engine::reciprocity::ExchangeKind;
+use nabij_i18n::t;
 use nabij_store::matching::{self, MatchStatus};
 use nabij_store::neighbour::{self, Neighbour};
 use nabij_store::request::{self, Request};
 use nabij_store::{exchange, DbConnection, NeighbourId, StoreError};
 use std::collections::HashMap;
-use std::fmt::Write as _;
 
 /// Someone else in an event: a name and a link when the caller may see them.
 struct Person {
@@ -121,66 +121,80 @@ pub(super) fn load(
     Ok(events)
 }
 
-fn person_html(l: Lang, p: &Person) -> String {
+/// A piece of an event's sentence: text, or a link to a person or a request.
+pub(super) enum Piece {
+    Text(String),
+    Link { href: String, text: String },
+}
+
+/// One event as `templates/console/neighbour/history.html` shows it.
+pub(super) struct EventView {
+    /// The date as `<time datetime>` wants it, and as people write it.
+    pub iso: String,
+    pub date: String,
+    pub pieces: Vec<Piece>,
+    /// A closed match where they met: said after the sentence.
+    pub met: bool,
+}
+
+/// Stand-ins for `$who` and `$what` while the catalogue's sentence is formatted
+/// (Unicode private-use characters, which no translation holds): the sentence is
+/// cut at them and the people and the request put in as pieces of their own, so
+/// nothing typed into a name or a request is ever read as a placeholder.
+const WHO: &str = "\u{E000}";
+const WHAT: &str = "\u{E001}";
+
+fn person(l: Lang, p: &Person) -> Piece {
     match &p.visible {
-        Some((id, name)) => format!("<a href=\"/neighbours/{id}\">{}</a>", esc(name)),
-        None => esc(l.t("een buur", "un voisin", "a neighbour")),
+        Some((id, name)) => Piece::Link {
+            href: format!("/neighbours/{id}"),
+            text: name.clone(),
+        },
+        None => Piece::Text(l.text("neighbour-history.someone")),
     }
 }
 
-fn people_html(l: Lang, people: &[Person]) -> String {
+fn people(l: Lang, people: &[Person]) -> Vec<Piece> {
     if people.is_empty() {
-        return esc(l.t("een buur", "un voisin", "a neighbour"));
+        return vec![Piece::Text(l.text("neighbour-history.someone"))];
     }
-    people
-        .iter()
-        .map(|p| person_html(l, p))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// A date as people in each language write it.
-pub(super) fn date_text(l: Lang, at: NaiveDateTime) -> String {
-    let d = at.date();
-    let shown = match l {
-        Lang::Nl => d.format("%d-%m-%Y").to_string(),
-        Lang::Fr => d.format("%d/%m/%Y").to_string(),
-        Lang::En => d.format("%Y-%m-%d").to_string(),
-    };
-    format!("<time datetime=\"{}\">{shown}</time>", d.format("%Y-%m-%d"))
-}
-
-/// Puts each `{name}` of `template` by its value, in one pass over the template: a
-/// value is never scanned again, so a name typed as `{what}` (or `%s`) stays that text
-/// instead of pulling in another value. A placeholder without a value stays as it is.
-pub(super) fn fill_once(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(template.len());
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let value = after.find('}').and_then(|close| {
-            let name = &after[..close];
-            values.iter().find(|(k, _)| *k == name).map(|(_, v)| (*v, close))
-        });
-        match value {
-            Some((v, close)) => {
-                out.push_str(v);
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push('{');
-                rest = after;
-            }
+    let mut out = Vec::new();
+    for (i, p) in people.iter().enumerate() {
+        if i > 0 {
+            out.push(Piece::Text(", ".into()));
         }
+        out.push(person(l, p));
     }
-    out.push_str(rest);
     out
 }
 
-fn sentence(l: Lang, e: &Event) -> String {
-    let fill =
-        |template: &str, who: &str, what: &str| fill_once(&esc(template), &[("who", who), ("what", what)]);
+/// `sentence` cut at the stand-ins, with `who` and `what` put in their place.
+fn fill(sentence: &str, who: Vec<Piece>, what: Vec<Piece>) -> Vec<Piece> {
+    let (mut who, mut what) = (Some(who), Some(what));
+    let mut out = Vec::new();
+    let mut rest = sentence;
+    loop {
+        let next = [(WHO, 0), (WHAT, 1)]
+            .into_iter()
+            .filter_map(|(mark, which)| rest.find(mark).map(|at| (at, mark, which)))
+            .min_by_key(|(at, _, _)| *at);
+        let Some((at, mark, which)) = next else {
+            break;
+        };
+        if at > 0 {
+            out.push(Piece::Text(rest[..at].to_string()));
+        }
+        let filled = if which == 0 { who.take() } else { what.take() };
+        out.extend(filled.unwrap_or_default());
+        rest = &rest[at + mark.len()..];
+    }
+    if !rest.is_empty() {
+        out.push(Piece::Text(rest.to_string()));
+    }
+    out
+}
+
+fn pieces(l: Lang, e: &Event) -> Vec<Piece> {
     match &e.what {
         What::Match {
             companion,
@@ -188,123 +202,129 @@ fn sentence(l: Lang, e: &Event) -> String {
             others,
             request,
             request_visible,
-            met,
+            ..
         } => {
-            let who = people_html(l, others);
             let what = if *request_visible {
-                request_link(request)
+                Piece::Link {
+                    href: format!("/requests/{}", request.id),
+                    text: request_link_text(request),
+                }
             } else {
-                esc(&kind_text(l, &request.kind))
+                Piece::Text(kind_text(l, &request.kind))
             };
-            let template = match (companion, status) {
-                (true, MatchStatus::Proposed) => l.t(
-                    "Voorstel om {who} te helpen met: {what}",
-                    "Proposition d’aider {who} : {what}",
-                    "Proposal to help {who} with: {what}",
-                ),
-                (true, MatchStatus::Active) => l.t(
-                    "Helpt {who} met: {what}",
-                    "Aide {who} : {what}",
-                    "Helps {who} with: {what}",
-                ),
-                (true, _) => l.t(
-                    "Hielp {who} met: {what}",
-                    "A aidé {who} : {what}",
-                    "Helped {who} with: {what}",
-                ),
-                (false, MatchStatus::Proposed) => l.t(
-                    "Voorstel: {who} zou helpen met: {what}",
-                    "Proposition : {who} aiderait pour : {what}",
-                    "Proposal: {who} would help with: {what}",
-                ),
-                (false, MatchStatus::Active) => l.t(
-                    "Krijgt hulp van {who} bij: {what}",
-                    "Reçoit l’aide de {who} : {what}",
-                    "Is being helped by {who} with: {what}",
-                ),
-                (false, _) => l.t(
-                    "Werd geholpen door {who} bij: {what}",
-                    "A été aidé·e par {who} : {what}",
-                    "Was helped by {who} with: {what}",
-                ),
-            };
-            let mut s = fill(template, &who, &what);
-            if *status == MatchStatus::Closed && *met == Some(true) {
-                let _ = write!(
-                    s,
-                    " ({})",
-                    esc(l.t("ze hebben elkaar ontmoet", "ils se sont rencontrés", "they met"))
-                );
-            }
-            s
+            let sentence = t(
+                l,
+                "neighbour-history-match",
+                &[
+                    ("side", if *companion { "companion" } else { "requester" }.into()),
+                    ("status", status.as_str().into()),
+                    ("who", WHO.into()),
+                    ("what", WHAT.into()),
+                ],
+            );
+            fill(&sentence, people(l, others), vec![what])
         }
         What::Exchange { gave, kind, other } => {
-            let who = person_html(l, other);
-            let template = match (gave, kind) {
-                (true, ExchangeKind::Help) => l.t("Hielp {who}", "A aidé {who}", "Helped {who}"),
-                (false, ExchangeKind::Help) => l.t(
-                    "Kreeg hulp van {who}",
-                    "A reçu l’aide de {who}",
-                    "Was helped by {who}",
-                ),
-                (true, ExchangeKind::Thanks) => l.t("Bedankte {who}", "A remercié {who}", "Thanked {who}"),
-                (false, ExchangeKind::Thanks) => l.t(
-                    "Werd bedankt door {who}",
-                    "A été remercié·e par {who}",
-                    "Was thanked by {who}",
-                ),
-            };
-            fill(template, &who, "")
+            let sentence = t(
+                l,
+                "neighbour-history-exchange",
+                &[
+                    ("direction", if *gave { "gave" } else { "got" }.into()),
+                    (
+                        "kind",
+                        match kind {
+                            ExchangeKind::Help => "help",
+                            ExchangeKind::Thanks => "thanks",
+                        }
+                        .into(),
+                    ),
+                    ("who", WHO.into()),
+                ],
+            );
+            fill(&sentence, vec![person(l, other)], Vec::new())
         }
     }
 }
 
-/// The history section of a neighbour's page.
-pub(super) fn section(l: Lang, events: &[Event]) -> String {
-    let h = l.t(
-        "Wat de persoon samen met anderen deed",
-        "Ce que la personne a fait avec d’autres",
-        "What the person did together with others",
-    );
-    let mut out = format!(
-        "<section aria-labelledby=\"history\"><h2 id=\"history\">{}</h2>",
-        esc(h)
-    );
-    if events.is_empty() {
-        let _ = write!(
-            out,
-            "<p class=\"empty\">{}</p>",
-            esc(l.t(
-                "Nog geen koppelingen of bedankjes.",
-                "Pas encore de mises en contact ni de remerciements.",
-                "No matches or thanks yet."
-            ))
-        );
-    } else {
-        out.push_str("<ol class=\"history\">");
-        for e in events {
-            let _ = write!(out, "<li>{}: {}</li>", date_text(l, e.at), sentence(l, e));
-        }
-        out.push_str("</ol>");
-    }
-    out.push_str("</section>");
-    out
+/// The history as the neighbour's page shows it.
+pub(super) fn view(l: Lang, events: &[Event]) -> Vec<EventView> {
+    events
+        .iter()
+        .map(|e| {
+            let d = e.at.date();
+            EventView {
+                iso: d.format("%Y-%m-%d").to_string(),
+                date: t(
+                    l,
+                    "neighbour-history-date",
+                    &[
+                        ("day", d.format("%d").to_string().into()),
+                        ("month", d.format("%m").to_string().into()),
+                        ("year", d.format("%Y").to_string().into()),
+                    ],
+                ),
+                pieces: pieces(l, e),
+                met: matches!(
+                    e.what,
+                    What::Match {
+                        status: MatchStatus::Closed,
+                        met: Some(true),
+                        ..
+                    }
+                ),
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
-    use super::fill_once;
+    use super::*;
+
+    fn text(pieces: &[Piece]) -> String {
+        pieces
+            .iter()
+            .map(|p| match p {
+                Piece::Text(s) => s.clone(),
+                Piece::Link { href, text } => format!("[{text}]({href})"),
+            })
+            .collect()
+    }
 
     #[test]
-    fn values_are_never_expanded_again() {
-        let v = [("who", "{what}"), ("what", "boodschappen")];
+    fn placeholders_typed_into_names_stay_as_typed() {
+        let who = vec![Piece::Link {
+            href: "/neighbours/1".into(),
+            text: "{what} %s \u{E001}".into(),
+        }];
+        let what = vec![Piece::Text("{who}".into())];
+        let sentence = format!("Helps {WHO} with: {WHAT}");
         assert_eq!(
-            fill_once("{who} helpt met {what}", &v),
-            "{what} helpt met boodschappen"
+            text(&fill(&sentence, who, what)),
+            "Helps [{what} %s \u{E001}](/neighbours/1) with: {who}"
         );
-        let v = [("who", "%s {who}"), ("what", "{{what}}")];
-        assert_eq!(fill_once("{who}: {what}", &v), "%s {who}: {{what}}");
-        assert_eq!(fill_once("{x} {who", &[("who", "An")]), "{x} {who");
-        assert_eq!(fill_once("é {who}é", &[("who", "An")]), "é Ané");
+    }
+
+    #[test]
+    fn every_language_says_who_and_what() {
+        for &l in Lang::ALL {
+            let s = t(
+                l,
+                "neighbour-history-match",
+                &[
+                    ("side", "companion".into()),
+                    ("status", "active".into()),
+                    ("who", WHO.into()),
+                    ("what", WHAT.into()),
+                ],
+            );
+            let pieces = fill(&s, vec![Piece::Text("A".into())], vec![Piece::Text("B".into())]);
+            let shown = text(&pieces);
+            assert!(
+                shown.contains('A') && shown.contains('B') && !shown.contains('\u{E000}'),
+                "{l}: {shown}"
+            );
+        }
     }
 }

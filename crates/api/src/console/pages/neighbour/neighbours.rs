@@ -2,18 +2,20 @@
 //! status, a page at a time. The pages about one neighbour are in the `neighbour_*`
 //! modules, registered from here.
 
+use super::neighbour_fields::{choices, Choice};
 use super::neighbour_form::visible_hoods;
 use super::*;
 use crate::blocking::run;
-use crate::console::html::{esc, table};
+use crate::console::html::{Cell, Shell, Table};
 use crate::console::routes::resource;
 use crate::console::Ctx;
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
+use askama::Template;
+use nabij_i18n::t;
 use nabij_store::neighbour_search::{self, NeighbourSearch};
 use nabij_store::NeighbourhoodId;
-use std::fmt::Write as _;
 
 /// Neighbours per page.
 const PAGE_SIZE: i64 = 50;
@@ -83,19 +85,22 @@ impl Query {
     }
 }
 
-fn status_label(l: Lang, paused: bool) -> &'static str {
-    if paused {
-        l.t("even gepauzeerd", "en pause", "paused")
-    } else {
-        l.t("doet mee", "participe", "taking part")
-    }
-}
-
-fn options(out: &mut String, current: &str, all: &[(String, String)]) {
-    for (v, text) in all {
-        let sel = if v == current { " selected" } else { "" };
-        let _ = write!(out, "<option value=\"{}\"{sel}>{}</option>", esc(v), esc(text));
-    }
+/// The list page.
+#[derive(Template)]
+#[template(path = "console/neighbour/list.html")]
+struct ListPage {
+    shell: Shell,
+    /// Just erased someone: say so.
+    erased: bool,
+    q: String,
+    hoods: Vec<Choice>,
+    tags: Vec<Choice>,
+    statuses: Vec<Choice>,
+    /// "58 personen gevonden · pagina 1 van 2".
+    found: String,
+    list: Table,
+    prev: Option<String>,
+    next: Option<String>,
 }
 
 pub async fn neighbours(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
@@ -133,92 +138,20 @@ pub async fn neighbours(req: HttpRequest, state: web::Data<AppState>) -> HttpRes
         Ok(p) => p,
         Err(e) => return ctx.failure(&e),
     };
-    let title = l.t("Buurtbewoners", "Habitants", "Neighbours");
-    let mut main = format!("<h1>{}</h1>", esc(title));
-    if query_param(&req, "done") == "erased" {
-        let _ = write!(
-            main,
-            "<p class=\"notice\" role=\"status\">{}</p>",
-            esc(l.t(
-                "De gegevens zijn gewist.",
-                "Les données ont été effacées.",
-                "The data has been erased."
-            ))
-        );
-    }
-    let _ = write!(
-        main,
-        "<form method=\"get\" action=\"/neighbours\" class=\"filters\" role=\"search\" aria-label=\"{}\">\
-         <div class=\"field\"><label for=\"q\">{}</label><input id=\"q\" name=\"q\" type=\"search\" value=\"{}\"></div>\
-         <div class=\"field\"><label for=\"hood\">{}</label><select id=\"hood\" name=\"hood\">",
-        esc(l.t("Buurtbewoners zoeken", "Rechercher des habitants", "Search neighbours")),
-        esc(l.t("Zoek op naam", "Rechercher par nom", "Search by name")),
-        esc(&query.q),
-        esc(l.t("Buurt", "Quartier", "Neighbourhood")),
-    );
-    let mut hood_opts = vec![(
-        String::new(),
-        l.t("Alle buurten", "Tous les quartiers", "All neighbourhoods")
-            .to_string(),
-    )];
-    hood_opts.extend(hoods.iter().map(|h| (h.id.to_string(), h.name.clone())));
-    options(&mut main, &query.hood, &hood_opts);
-    let _ = write!(
-        main,
-        "</select></div><div class=\"field\"><label for=\"tag\">{}</label><select id=\"tag\" name=\"tag\">",
-        esc(l.t(
-            "Doet of helpt graag met",
-            "Aime faire ou aider pour",
-            "Likes doing or helping with"
-        )),
-    );
-    let mut tag_opts = vec![(String::new(), l.t("Alles", "Tout", "Anything").to_string())];
-    tag_opts.extend(tags.iter().map(|(c, t)| (c.to_string(), t.to_string())));
-    options(&mut main, &query.tag, &tag_opts);
-    let _ = write!(
-        main,
-        "</select></div><div class=\"field\"><label for=\"status\">{}</label><select id=\"status\" name=\"status\">",
-        esc(l.t("Stand", "État", "Status")),
-    );
-    let status_opts = [
-        (
-            String::new(),
-            l.t("Iedereen", "Tout le monde", "Everybody").to_string(),
-        ),
-        ("active".to_string(), status_label(l, false).to_string()),
-        ("paused".to_string(), status_label(l, true).to_string()),
-    ];
-    options(&mut main, &query.status, &status_opts);
-    let _ = write!(
-        main,
-        "</select></div><p class=\"actions\"><button type=\"submit\">{}</button> <a href=\"/neighbours\">{}</a></p></form>\
-         <p><a href=\"/neighbours/new\">{}</a></p>",
-        esc(l.t("Zoeken", "Rechercher", "Search")),
-        esc(l.t("Alles tonen", "Tout afficher", "Show all")),
-        esc(l.t("Iemand inschrijven", "Inscrire quelqu’un", "Register someone")),
-    );
-
     let pages = ((page.total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
-    let _ = write!(
-        main,
-        "<p class=\"result-count\" role=\"status\">{} {} · {} {} {} {}</p>",
-        page.total,
-        esc(if page.total == 1 {
-            l.t("persoon gevonden", "personne trouvée", "person found")
-        } else {
-            l.t("personen gevonden", "personnes trouvées", "people found")
-        }),
-        esc(l.t("pagina", "page", "page")),
-        query.page,
-        esc(l.t("van", "sur", "of")),
-        pages,
-    );
     let hood_name = |id: Option<NeighbourhoodId>| {
         id.and_then(|h| hoods.iter().find(|x| x.id == h))
-            .map(|h| h.name.as_str())
-            .unwrap_or("—")
+            .map(|h| h.name.clone())
+            .unwrap_or_else(|| "—".into())
     };
-    let rows: Vec<Vec<String>> = page
+    let status = |paused: bool| {
+        l.text(if paused {
+            "neighbour-status.paused"
+        } else {
+            "neighbour-status.active"
+        })
+    };
+    let rows: Vec<Vec<Cell>> = page
         .rows
         .iter()
         .map(|n| {
@@ -230,51 +163,58 @@ pub async fn neighbours(req: HttpRequest, state: web::Data<AppState>) -> HttpRes
             }
             let likes: Vec<String> = likes.iter().map(|c| labels::tag(l, c)).collect();
             vec![
-                format!("<a href=\"/neighbours/{}\">{}</a>", n.id, esc(&n.display_name)),
-                esc(hood_name(n.neighbourhood_id)),
-                esc(&likes.join(", ")),
-                esc(status_label(l, n.paused)),
+                Cell::Link {
+                    href: format!("/neighbours/{}", n.id),
+                    text: n.display_name.clone(),
+                },
+                Cell::Text(hood_name(n.neighbourhood_id)),
+                Cell::Text(likes.join(", ")),
+                Cell::Text(status(n.paused)),
             ]
         })
         .collect();
-    main.push_str(&table(
-        title,
-        &[
-            l.t("Naam", "Nom", "Name"),
-            l.t("Buurt", "Quartier", "Neighbourhood"),
-            l.t(
-                "Doet of helpt graag met",
-                "Aime faire ou aider pour",
-                "Likes doing or helping with",
-            ),
-            l.t("Stand", "État", "Status"),
-        ],
-        &rows,
-        l.t("Niemand gevonden.", "Personne trouvé.", "Nobody found."),
-    ));
-    if pages > 1 {
-        let _ = write!(
-            main,
-            "<nav class=\"pager\" aria-label=\"{}\"><ul>",
-            esc(l.t("Pagina’s", "Pages", "Pages"))
-        );
-        if query.page > 1 {
-            let _ = write!(
-                main,
-                "<li><a rel=\"prev\" href=\"{}\">{}</a></li>",
-                esc(&query.link(query.page - 1)),
-                esc(l.t("Vorige pagina", "Page précédente", "Previous page"))
-            );
-        }
-        if query.page < pages {
-            let _ = write!(
-                main,
-                "<li><a rel=\"next\" href=\"{}\">{}</a></li>",
-                esc(&query.link(query.page + 1)),
-                esc(l.t("Volgende pagina", "Page suivante", "Next page"))
-            );
-        }
-        main.push_str("</ul></nav>");
-    }
-    ctx.page(StatusCode::OK, title, &main)
+    let title = l.text("neighbours-title");
+    let mut hood_opts = vec![(String::new(), l.text("neighbours-search.all-hoods"))];
+    hood_opts.extend(hoods.iter().map(|h| (h.id.to_string(), h.name.clone())));
+    let mut tag_opts = vec![(String::new(), l.text("neighbours-search.anything"))];
+    tag_opts.extend(tags.iter().map(|(c, t)| (c.to_string(), t.to_string())));
+    let status_opts = vec![
+        (String::new(), l.text("neighbours-search.everybody")),
+        ("active".to_string(), status(false)),
+        ("paused".to_string(), status(true)),
+    ];
+    let list = ListPage {
+        erased: query_param(&req, "done") == "erased",
+        q: query.q.clone(),
+        hoods: choices(hood_opts, &query.hood),
+        tags: choices(tag_opts, &query.tag),
+        statuses: choices(status_opts, &query.status),
+        found: t(
+            l,
+            "neighbours-found",
+            &[
+                ("total", page.total.into()),
+                ("page", query.page.into()),
+                ("pages", pages.into()),
+            ],
+        ),
+        list: Table {
+            caption: title.clone(),
+            headers: [
+                "neighbours-name",
+                "neighbour-hood",
+                "neighbour-likes",
+                "neighbour-status",
+            ]
+            .iter()
+            .map(|k| l.text(k))
+            .collect(),
+            rows,
+            empty: l.text("neighbours-empty"),
+        },
+        prev: (pages > 1 && query.page > 1).then(|| query.link(query.page - 1)),
+        next: (pages > 1 && query.page < pages).then(|| query.link(query.page + 1)),
+        shell: ctx.shell(title),
+    };
+    ctx.render(StatusCode::OK, &list)
 }

@@ -1,9 +1,10 @@
 //! Registering a resident on their behalf (home visit, phone round, referral card).
 
+use super::neighbour_fields::FormView;
 use super::neighbour_form::{self as nf, NeighbourForm};
 use super::*;
 use crate::blocking::run;
-use crate::console::html::{csrf_field, esc};
+use crate::console::html::Shell;
 use crate::console::routes::resource;
 use crate::console::{Ctx, Form};
 use crate::error::ApiError;
@@ -12,9 +13,9 @@ use crate::routes::neighbours::ops;
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
+use askama::Template;
 use nabij_store::neighbourhood::Neighbourhood;
 use nabij_store::StoreError;
-use std::fmt::Write as _;
 
 pub(super) fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(resource("/neighbours/new").get(register_form).post(register));
@@ -22,137 +23,26 @@ pub(super) fn configure(cfg: &mut web::ServiceConfig) {
 
 const CONSENTS: [&str; 4] = ["home_visit", "phone_round", "referral_card", "self"];
 
+/// The registration form.
+#[derive(Template)]
+#[template(path = "console/neighbour/register.html")]
+struct RegisterPage<'a> {
+    shell: Shell,
+    csrf: &'a str,
+    v: FormView<'a>,
+    /// The ways of giving consent: (code, text).
+    consents: Vec<(&'static str, String)>,
+}
+
 fn register_page(ctx: &Ctx, status: StatusCode, hoods: &[Neighbourhood], f: &NeighbourForm) -> HttpResponse {
     let l = ctx.lang;
-    let title = l.t("Iemand inschrijven", "Inscrire quelqu’un", "Register someone");
-    let mut main = format!(
-        "<h1>{}</h1><p class=\"lead\">{}</p>",
-        esc(title),
-        esc(l.t(
-            "Na een huisbezoek, een belronde of met een doorverwijskaart: schrijf de persoon in met haar of zijn toestemming.",
-            "Après une visite à domicile, une tournée d’appels ou avec une carte d’orientation : inscrivez la personne avec son accord.",
-            "After a home visit, a phone round or with a referral card: register the person with their consent."
-        ))
-    );
-    nf::error_summary(&mut main, l, f);
-    let _ = write!(
-        main,
-        "<form method=\"post\" action=\"/neighbours/new\" class=\"stack\" novalidate>{}",
-        csrf_field(&ctx.csrf)
-    );
-    nf::contact_inputs(&mut main, l, f);
-
-    // Consent: radio buttons in a fieldset.
-    let err = f.error("consent");
-    let _ = write!(
-        main,
-        "<fieldset id=\"consent\" class=\"field{}\"{}><legend>{}</legend>",
-        if err.is_some() { " has-error" } else { "" },
-        if err.is_some() {
-            " aria-describedby=\"consent-error\""
-        } else {
-            ""
-        },
-        esc(l.t(
-            "Hoe gaf de persoon toestemming?",
-            "Comment la personne a-t-elle donné son accord ?",
-            "How did the person give consent?"
-        ))
-    );
-    if let Some(e) = err {
-        let _ = write!(main, "<p class=\"error\" id=\"consent-error\">{}</p>", esc(e));
-    }
-    for code in CONSENTS {
-        let checked = if f.value("consent") == code {
-            " checked"
-        } else {
-            ""
-        };
-        let _ = write!(
-            main,
-            "<div class=\"choice\"><input type=\"radio\" id=\"consent-{code}\" name=\"consent\" value=\"{code}\"{checked}><label for=\"consent-{code}\">{}</label></div>",
-            esc(&consent_text(l, code))
-        );
-    }
-    main.push_str("</fieldset>");
-
-    nf::select(
-        &mut main,
-        f,
-        "neighbourhood_id",
-        l.t("Buurt", "Quartier", "Neighbourhood"),
-        None,
-        &nf::hood_options(
-            hoods,
-            l.t(
-                "— kies een buurt —",
-                "— choisissez un quartier —",
-                "— choose a neighbourhood —",
-            ),
-        ),
-    );
-    let hint = l.t(
-        "Niet verplicht. Zonder positie rekenen we met het midden van de buurt.",
-        "Facultatif. Sans position, nous utilisons le centre du quartier.",
-        "Optional. Without a position we use the centre of the neighbourhood.",
-    );
-    nf::input(
-        &mut main,
-        f,
-        "lat",
-        l.t(
-            "Breedtegraad van de woning",
-            "Latitude du domicile",
-            "Latitude of the home",
-        ),
-        "text",
-        Some(hint),
-        " inputmode=\"decimal\"",
-    );
-    nf::input(
-        &mut main,
-        f,
-        "lon",
-        l.t(
-            "Lengtegraad van de woning",
-            "Longitude du domicile",
-            "Longitude of the home",
-        ),
-        "text",
-        None,
-        " inputmode=\"decimal\"",
-    );
-    nf::reach_and_language_inputs(&mut main, l, f);
-    let _ = write!(
-        main,
-        "<h2>{}</h2><p class=\"hint\">{}</p>",
-        esc(l.t(
-            "Meer over de persoon",
-            "Plus sur la personne",
-            "More about the person"
-        )),
-        esc(l.t(
-            "Niet verplicht: u kunt dit ook later aanvullen.",
-            "Facultatif : vous pouvez aussi compléter plus tard.",
-            "Optional: you can also add this later."
-        )),
-    );
-    nf::about_the_person(
-        &mut main,
-        l,
-        f,
-        l.t(
-            "Niets aangevinkt: de taal van de berichten.",
-            "Rien de coché : la langue des messages.",
-            "Nothing ticked: the language of messages.",
-        ),
-    );
-    let _ = write!(
-        main,
-        "<p><button type=\"submit\">{}</button></p></form>",
-        esc(l.t("Inschrijven", "Inscrire", "Register"))
-    );
-    ctx.page(status, title, &main)
+    let page = RegisterPage {
+        shell: ctx.shell(l.text("register-title")),
+        csrf: &ctx.csrf,
+        v: FormView::new(l, f, hoods, l.text("register-hood-empty")),
+        consents: CONSENTS.iter().map(|c| (*c, consent_text(l, c))).collect(),
+    };
+    ctx.render(status, &page)
 }
 
 pub async fn register_form(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
