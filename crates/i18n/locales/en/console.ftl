@@ -352,3 +352,159 @@ neighbour-history-exchange =
                *[thanks] Was thanked by { $who }
             }
     }
+
+# ---------------------------------------------------------------------------------------
+# The request page and its actions. See nl/console.ftl.
+
+request-title = Request #{ $id }
+request-status = Status
+request-error = This could not be done
+    .to-form = To the form
+
+request-scope = Does this request fit neighbour help?
+    .in = Small help: a neighbour can help.
+    .out = Not small help: refer to a service.
+    .overridden = changed by a coordinator
+    .services = Services that can help
+    .service = Service
+    .what = What
+    .phone = Phone
+request-override = Change the verdict
+    .question = What kind of help is this, in your view?
+    .reason = Why? (required)
+    .save = Save the verdict
+    .invalid = Choose a kind of help and say briefly why (500 characters at most).
+    .back = Back to the request
+request-category =
+    { $code ->
+        [small_help] Small help (a neighbour can help)
+        [structural] Regular, structural help (a service)
+        [heavy] Heavy work (a service)
+        [personal_care] Personal care (a service)
+       *[other] Unknown
+    }
+
+request-candidates = Neighbours who could join
+    .empty = Nobody nearby now. Look for another solution or refer.
+    .distance = About { $metres } m
+    .tick = { $name } propose
+    .how = More than one neighbour ticked?
+    .each = A proposal each: whoever says yes joins
+    .together = One proposal together, as a small group: it starts when everyone says yes
+    .hint = Everyone hears of it and is free to say yes or no.
+    .propose = Propose
+request-component =
+    { $code ->
+        [proximity] Nearness
+        [fit] Fits the request
+        [reciprocity] Reciprocity
+        [continuity] Already know each other
+        [availability] Free time
+       *[load] Room to help
+    }
+request-propose = Nobody was proposed. { $reason }
+    .none = First tick whom you want to propose.
+    .too-many = Choose at most eight neighbours together.
+
+request-map = Sketch: roughly where the neighbours live
+    .centre = { $name } in the centre.
+    .spot = { $number }: { $name }, about { $metres } m, { $direction }.
+    .caption = A sketch, not a map: positions are rounded to blocks of 250 m. The numbers are those of the list.
+request-direction =
+    { $code ->
+        [same] in the same block
+        [e] east
+        [ne] north-east
+        [n] north
+        [nw] north-west
+        [w] west
+        [sw] south-west
+        [s] south
+       *[se] south-east
+    }
+
+request-matches = Proposals and matches
+    .heading = Proposal of { $date } · { $status }
+    .who = Who takes part
+    .part = In this proposal
+    .answer = Answer
+    .note-answer = Note the answer
+    .outside = someone outside your neighbourhoods
+    .this-person = This person
+    .met = Met
+    .both-ways = Help both ways
+    .no-or-not-yet = no or not yet
+    .note = Note
+request-match-status =
+    { $code ->
+        [proposed] proposed, waiting for answers
+        [active] running
+        [declined] did not go ahead
+        [closed] closed
+       *[other] unknown
+    }
+request-match-part =
+    { $code ->
+        [companion] joins
+       *[asked] asked
+    }
+request-match-answer =
+    { $code ->
+        [accepted] yes
+        [declined] no
+       *[other] no answer yet
+    }
+request-match-says =
+    { $verb ->
+        [accept] { $name } says yes
+       *[decline] { $name } says no
+    }
+request-close = Close, with a short follow-up
+    .met = Did you meet?
+    .mutual = Does help now go both ways?
+    .yes = Yes
+    .no = No
+    .not-yet = Not yet
+    .choose = Choose an answer.
+    .note = Note (optional)
+    .note-error = The note is too long (2000 characters at most).
+    .note-hint = Short and without sensitive details.
+    .submit = Close the match
+    .note-too-long = The note is too long: 2000 characters at most.
+    .both = Answer both questions to close.
+
+request-refer = Refer to a service
+    .item = { $date }: referred to { $service } ({ $reason })
+    .item-no-service = no service from the list
+    .hint = The person and you will hear of it. The request is no longer offered to neighbours.
+    .service = Service from the directory
+    .no-service = No service from the list
+    .fits = Fits this request
+    .others = Other services
+    .no-services-yet = No services yet: fill in the directory
+    .why = Why refer?
+    .submit = Refer
+    .service-gone = This service is not (or no longer) in the directory. Choose another.
+    .invalid = Choose a service (or none) and a reason.
+request-referral-reason =
+    { $code ->
+        [out_of_scope] Not small help: this belongs with a service
+        [no_match] Nobody found nearby
+        [coordinator_choice] The coordinator’s choice
+       *[other] Other reason
+    }
+
+request-refusal =
+    { $code ->
+        [capacity_reached] { $who } has no room left to join anyone at the moment.
+        [neighbour_paused] { $who } is taking a break.
+        [declined_before] { $who } was proposed with this person before and it did not go ahead. We do not propose them together again.
+        [already_proposed] { $who } is already proposed for this request.
+        [already_declined] This person already said no to this proposal.
+        [match_not_proposed] This proposal was answered meanwhile.
+        [match_not_active] This match is not running (any more), so it cannot be closed.
+        [not_registered] { $who } is not (or no longer) registered with us.
+        [invalid] This choice cannot be saved. Check it and try again.
+       *[changed] This request changed meanwhile (for example already referred or closed). Look at it again.
+    }
+    .someone = This neighbour

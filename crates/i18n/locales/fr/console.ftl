@@ -352,3 +352,159 @@ neighbour-history-exchange =
                *[thanks] A été remercié·e par { $who }
             }
     }
+
+# ---------------------------------------------------------------------------------------
+# The request page and its actions. See nl/console.ftl.
+
+request-title = Demande #{ $id }
+request-status = État
+request-error = Ce n’a pas été possible
+    .to-form = Vers le formulaire
+
+request-scope = Cette demande convient-elle à l’entraide ?
+    .in = Petite aide : un voisin peut aider.
+    .out = Pas une petite aide : orientez vers un service.
+    .overridden = modifié par un coordinateur
+    .services = Services qui peuvent aider
+    .service = Service
+    .what = Quoi
+    .phone = Téléphone
+request-override = Modifier l’avis
+    .question = De quelle aide s’agit-il selon vous ?
+    .reason = Pourquoi ? (obligatoire)
+    .save = Enregistrer l’avis
+    .invalid = Choisissez un type d’aide et expliquez brièvement pourquoi (500 caractères au plus).
+    .back = Retour à la demande
+request-category =
+    { $code ->
+        [small_help] Petite aide (un voisin peut aider)
+        [structural] Aide régulière et structurelle (un service)
+        [heavy] Travaux lourds (un service)
+        [personal_care] Soins personnels (un service)
+       *[other] Inconnu
+    }
+
+request-candidates = Voisins qui pourraient accompagner
+    .empty = Personne à proximité pour l’instant. Cherchez une autre solution ou orientez.
+    .distance = À environ { $metres } m
+    .tick = { $name } proposer
+    .how = Plus d’un voisin coché ?
+    .each = Une proposition chacun : qui dit oui accompagne
+    .together = Une seule proposition, en petit groupe : elle commence quand tous disent oui
+    .hint = Chacun est prévenu et peut dire oui ou non librement.
+    .propose = Proposer
+request-component =
+    { $code ->
+        [proximity] Proximité
+        [fit] Correspond à la demande
+        [reciprocity] Réciprocité
+        [continuity] Se connaissent déjà
+        [availability] Disponibilité
+       *[load] Disponibilité pour aider
+    }
+request-propose = Personne n’a été proposé. { $reason }
+    .none = Cochez d’abord qui vous voulez proposer.
+    .too-many = Choisissez au plus huit voisins ensemble.
+
+request-map = Croquis : où habitent à peu près les voisins
+    .centre = { $name } au centre.
+    .spot = { $number }: { $name }, environ { $metres } m, { $direction }.
+    .caption = Un croquis, pas une carte : les positions sont arrondies à des blocs de 250 m. Les numéros sont ceux de la liste.
+request-direction =
+    { $code ->
+        [same] dans le même bloc
+        [e] est
+        [ne] nord-est
+        [n] nord
+        [nw] nord-ouest
+        [w] ouest
+        [sw] sud-ouest
+        [s] sud
+       *[se] sud-est
+    }
+
+request-matches = Propositions et mises en contact
+    .heading = Proposition du { $date } · { $status }
+    .who = Qui participe
+    .part = Dans cette proposition
+    .answer = Réponse
+    .note-answer = Noter la réponse
+    .outside = quelqu’un hors de vos quartiers
+    .this-person = Cette personne
+    .met = Se sont rencontrés
+    .both-ways = Aide dans les deux sens
+    .no-or-not-yet = non ou pas encore
+    .note = Note
+request-match-status =
+    { $code ->
+        [proposed] proposée, attend une réponse
+        [active] en cours
+        [declined] n’a pas eu lieu
+        [closed] clôturée
+       *[other] inconnu
+    }
+request-match-part =
+    { $code ->
+        [companion] accompagne
+       *[asked] a posé la demande
+    }
+request-match-answer =
+    { $code ->
+        [accepted] oui
+        [declined] non
+       *[other] pas encore de réponse
+    }
+request-match-says =
+    { $verb ->
+        [accept] { $name } dit oui
+       *[decline] { $name } dit non
+    }
+request-close = Clôturer, avec un bref suivi
+    .met = Vous êtes-vous rencontrés ?
+    .mutual = L’aide va-t-elle maintenant dans les deux sens ?
+    .yes = Oui
+    .no = Non
+    .not-yet = Pas encore
+    .choose = Choisissez une réponse.
+    .note = Note (facultative)
+    .note-error = La note est trop longue (2000 caractères au plus).
+    .note-hint = Brève et sans données sensibles.
+    .submit = Clôturer la mise en contact
+    .note-too-long = La note est trop longue : 2000 caractères au plus.
+    .both = Répondez aux deux questions pour clôturer.
+
+request-refer = Orienter vers un service
+    .item = { $date }: orientée vers { $service } ({ $reason })
+    .item-no-service = aucun service de la liste
+    .hint = La personne et vous serez prévenus. La demande ne sera plus proposée aux voisins.
+    .service = Service de la carte sociale
+    .no-service = Aucun service de la liste
+    .fits = Convient à cette demande
+    .others = Autres services
+    .no-services-yet = Pas encore de services : complétez la carte sociale
+    .why = Pourquoi orienter ?
+    .submit = Orienter
+    .service-gone = Ce service n’est pas (plus) sur la carte sociale. Choisissez-en un autre.
+    .invalid = Choisissez un service (ou aucun) et une raison.
+request-referral-reason =
+    { $code ->
+        [out_of_scope] Pas une petite aide : cela relève d’un service
+        [no_match] Personne trouvé à proximité
+        [coordinator_choice] Choix du coordinateur
+       *[other] Autre raison
+    }
+
+request-refusal =
+    { $code ->
+        [capacity_reached] { $who } n’a plus de place pour accompagner quelqu’un en ce moment.
+        [neighbour_paused] { $who } fait une pause.
+        [declined_before] { $who } a déjà été proposé avec cette personne et cela ne s’est pas fait. Nous ne les proposons plus ensemble.
+        [already_proposed] { $who } est déjà proposé pour cette demande.
+        [already_declined] Cette personne a déjà dit non à cette proposition.
+        [match_not_proposed] Cette proposition a déjà reçu une réponse entre-temps.
+        [match_not_active] Cette mise en contact n’est pas (plus) en cours et ne peut donc pas être clôturée.
+        [not_registered] { $who } n’est pas (plus) inscrit chez nous.
+        [invalid] Ce choix ne peut pas être enregistré. Vérifiez-le et réessayez.
+       *[changed] Cette demande a changé entre-temps (par exemple déjà orientée ou clôturée). Regardez-la à nouveau.
+    }
+    .someone = Ce voisin

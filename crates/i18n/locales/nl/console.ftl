@@ -356,3 +356,162 @@ neighbour-history-exchange =
                *[thanks] Werd bedankt door { $who }
             }
     }
+
+# ---------------------------------------------------------------------------------------
+# The request page and its actions (console/pages/request.rs, request/*, actions.rs,
+# actions/refusal.rs; templates console/request*.html). Keys `request-`.
+
+request-title = Vraag #{ $id }
+request-status = Stand
+request-error = Dit kon niet
+    .to-form = Naar het formulier
+
+request-scope = Past deze vraag bij buurthulp?
+    .in = Kleine hulp: een buur kan helpen.
+    .out = Geen kleine hulp: verwijs door naar een dienst.
+    .overridden = aangepast door een aanspreekpersoon
+    .services = Diensten die kunnen helpen
+    .service = Dienst
+    .what = Wat
+    .phone = Telefoon
+request-override = Het oordeel aanpassen
+    .question = Wat voor hulp is dit volgens u?
+    .reason = Waarom? (verplicht)
+    .save = Oordeel bewaren
+    .invalid = Kies een soort hulp en schrijf kort waarom (hoogstens 500 tekens).
+    .back = Terug naar de vraag
+request-category =
+    { $code ->
+        [small_help] Kleine hulp (een buur kan helpen)
+        [structural] Vaste, regelmatige hulp (een dienst)
+        [heavy] Zwaar werk (een dienst)
+        [personal_care] Persoonlijke verzorging (een dienst)
+       *[other] Onbekend
+    }
+
+request-candidates = Buren die kunnen meegaan
+    .empty = Nu niemand in de buurt. Zoek een andere oplossing of verwijs door.
+    .distance = Op ongeveer { $metres } m
+    .tick = { $name } voorstellen
+    .how = Meer dan één buur aangevinkt?
+    .each = Elk een eigen voorstel: wie ja zegt, gaat mee
+    .together = Samen één voorstel, als klein groepje: het begint als iedereen ja zegt
+    .hint = Iedereen krijgt bericht en mag vrij ja of nee zeggen.
+    .propose = Voorstellen
+# The parts of a candidate's score, one bar each.
+request-component =
+    { $code ->
+        [proximity] Nabijheid
+        [fit] Past bij de vraag
+        [reciprocity] Wederkerigheid
+        [continuity] Kent elkaar al
+        [availability] Tijd vrij
+       *[load] Ruimte om te helpen
+    }
+request-propose = Er is niemand voorgesteld. { $reason }
+    .none = Vink eerst aan wie u wilt voorstellen.
+    .too-many = Kies samen hoogstens acht buren.
+
+request-map = Schets: waar de buren ongeveer wonen
+    .centre = { $name } in het midden.
+    .spot = { $number }: { $name }, ongeveer { $metres } m, { $direction }.
+    .caption = Een schets, geen kaart: de posities zijn afgerond op blokken van 250 m. De nummers zijn die van de lijst.
+request-direction =
+    { $code ->
+        [same] in hetzelfde blok
+        [e] oost
+        [ne] noordoost
+        [n] noord
+        [nw] noordwest
+        [w] west
+        [sw] zuidwest
+        [s] zuid
+       *[se] zuidoost
+    }
+
+request-matches = Voorstellen en koppelingen
+    .heading = Voorstel van { $date } · { $status }
+    .who = Wie doet mee
+    .part = In dit voorstel
+    .answer = Antwoord
+    .note-answer = Antwoord noteren
+    .outside = iemand buiten uw buurten
+    .this-person = Deze persoon
+    .met = Elkaar ontmoet
+    .both-ways = Hulp in twee richtingen
+    .no-or-not-yet = nee of nog niet
+    .note = Notitie
+request-match-status =
+    { $code ->
+        [proposed] voorgesteld, wacht op antwoord
+        [active] loopt
+        [declined] ging niet door
+        [closed] afgesloten
+       *[other] onbekend
+    }
+request-match-part =
+    { $code ->
+        [companion] gaat mee
+       *[asked] stelde de vraag
+    }
+request-match-answer =
+    { $code ->
+        [accepted] ja
+        [declined] nee
+       *[other] nog geen antwoord
+    }
+request-match-says =
+    { $verb ->
+        [accept] { $name } zegt ja
+       *[decline] { $name } zegt nee
+    }
+request-close = Afsluiten, met een korte opvolging
+    .met = Hebben jullie elkaar ontmoet?
+    .mutual = Gaat de hulp nu in twee richtingen?
+    .yes = Ja
+    .no = Nee
+    .not-yet = Nog niet
+    .choose = Kies een antwoord.
+    .note = Notitie (niet verplicht)
+    .note-error = De notitie is te lang (hoogstens 2000 tekens).
+    .note-hint = Kort en zonder gevoelige gegevens.
+    .submit = Koppeling afsluiten
+    .note-too-long = De notitie is te lang: hoogstens 2000 tekens.
+    .both = Beantwoord beide vragen om af te sluiten.
+
+request-refer = Doorverwijzen naar een dienst
+    .item = { $date }: doorverwezen naar { $service } ({ $reason })
+    .item-no-service = geen dienst uit de lijst
+    .hint = De persoon en u krijgen bericht. De vraag wordt niet meer aan buren voorgesteld.
+    .service = Dienst uit de sociale kaart
+    .no-service = Geen dienst uit de lijst
+    .fits = Past bij deze vraag
+    .others = Andere diensten
+    .no-services-yet = Nog geen diensten: vul de sociale kaart aan
+    .why = Waarom doorverwijzen?
+    .submit = Doorverwijzen
+    .service-gone = Deze dienst staat niet (meer) op de sociale kaart. Kies een andere.
+    .invalid = Kies een dienst (of geen) en een reden.
+request-referral-reason =
+    { $code ->
+        [out_of_scope] Geen kleine hulp: dit hoort bij een dienst
+        [no_match] Niemand in de buurt gevonden
+        [coordinator_choice] Eigen keuze van de aanspreekpersoon
+       *[other] Andere reden
+    }
+
+# Why a change could not be made; `who` names the person (or request-refusal.someone).
+request-refusal =
+    { $code ->
+        [capacity_reached] { $who } heeft op dit moment geen ruimte meer om nog met iemand mee te gaan.
+        [neighbour_paused] { $who } neemt even pauze.
+        [declined_before] { $who } werd eerder al eens samen met deze persoon voorgesteld en dat ging toen niet door. We stellen hen niet opnieuw voor.
+        [already_proposed] { $who } is al voorgesteld voor deze vraag.
+        [already_declined] Deze persoon zei al nee op dit voorstel.
+        [match_not_proposed] Op dit voorstel werd intussen al geantwoord.
+        [match_not_active] Deze koppeling loopt niet (meer) en kan dus niet afgesloten worden.
+        [not_registered] { $who } is niet (meer) bij ons ingeschreven.
+        [invalid] Deze keuze kan niet bewaard worden. Kijk ze na en probeer opnieuw.
+       *[changed] Deze vraag is intussen veranderd (bijvoorbeeld al doorverwezen of afgesloten). Bekijk ze opnieuw.
+    }
+    .someone = Deze buur

@@ -21,6 +21,7 @@ use crate::routes::referrals::{referral, ReferralIn};
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
+use nabij_i18n::t;
 use nabij_ops::matches as op;
 use nabij_store::{MatchId, NeighbourId, RequestId, StoreError};
 use refusal::{refusal, refusal_status};
@@ -63,15 +64,7 @@ pub async fn propose(
         ..Default::default()
     };
     if chosen.is_empty() {
-        left.error = Some((
-            "candidates",
-            l.t(
-                "Vink eerst aan wie u wilt voorstellen.",
-                "Cochez d’abord qui vous voulez proposer.",
-                "First tick whom you want to propose.",
-            )
-            .to_string(),
-        ));
+        left.error = Some(("candidates", l.text("request-propose.none")));
         return render(
             &ctx,
             &state,
@@ -96,15 +89,7 @@ pub async fn propose(
         match proposal(&body) {
             Ok(p) => checked.push(p),
             Err(_) => {
-                left.error = Some((
-                    "candidates",
-                    l.t(
-                        "Kies samen hoogstens acht buren.",
-                        "Choisissez au plus huit voisins ensemble.",
-                        "Choose at most eight neighbours together.",
-                    )
-                    .to_string(),
-                ));
+                left.error = Some(("candidates", l.text("request-propose.too-many")));
                 return render(
                     &ctx,
                     &state,
@@ -155,17 +140,7 @@ pub async fn propose(
     let Some(text) = refusal(l, &e, name.as_deref()) else {
         return ctx.failure(&e);
     };
-    left.error = Some((
-        "candidates",
-        format!(
-            "{} {text}",
-            l.t(
-                "Er is niemand voorgesteld.",
-                "Personne n’a été proposé.",
-                "Nobody was proposed."
-            )
-        ),
-    ));
+    left.error = Some(("candidates", t(l, "request-propose", &[("reason", text.into())])));
     render(&ctx, &state, caller, RequestId(id), &left, refusal_status(&e)).await
 }
 
@@ -329,19 +304,9 @@ pub async fn close(
             None => return ctx.failure(&e),
         }
     } else if typed.wrong.contains(&"note") {
-        l.t(
-            "De notitie is te lang: hoogstens 2000 tekens.",
-            "La note est trop longue : 2000 caractères au plus.",
-            "The note is too long: 2000 characters at most.",
-        )
-        .to_string()
+        l.text("request-close.note-too-long")
     } else {
-        l.t(
-            "Beantwoord beide vragen om af te sluiten.",
-            "Répondez aux deux questions pour clôturer.",
-            "Answer both questions to close.",
-        )
-        .to_string()
+        l.text("request-close.both")
     };
     let status = if typed.wrong.is_empty() {
         refusal_status(&e)
@@ -407,24 +372,12 @@ pub async fn refer(
             let by = caller.clone();
             let visible = run(move || Ok(st.store.read(|c| access::request(c, &by, RequestId(id)))?)).await;
             match visible {
-                Ok(_) => l
-                    .t(
-                        "Deze dienst staat niet (meer) op de sociale kaart. Kies een andere.",
-                        "Ce service n’est pas (plus) sur la carte sociale. Choisissez-en un autre.",
-                        "This service is not (or no longer) in the directory. Choose another.",
-                    )
-                    .to_string(),
+                Ok(_) => l.text("request-refer.service-gone"),
                 Err(ApiError::Store(StoreError::NotFound)) => return ctx.not_found(),
                 Err(e) => return ctx.failure(&e),
             }
         }
-        ApiError::BadRequest { .. } => l
-            .t(
-                "Kies een dienst (of geen) en een reden.",
-                "Choisissez un service (ou aucun) et une raison.",
-                "Choose a service (or none) and a reason.",
-            )
-            .to_string(),
+        ApiError::BadRequest { .. } => l.text("request-refer.invalid"),
         _ => match refusal(l, &e, None) {
             Some(t) => t,
             None => return ctx.failure(&e),

@@ -14,7 +14,7 @@ use super::*;
 use crate::access;
 use crate::auth::Caller;
 use crate::blocking::run;
-use crate::console::html::esc;
+use crate::console::html::Shell;
 use crate::console::routes::resource;
 use crate::console::Ctx;
 use crate::error::ApiError;
@@ -22,7 +22,9 @@ use crate::routes::candidates::CandidateOut;
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
+use askama::Template;
 use map::Spot;
+use nabij_i18n::t;
 use nabij_store::matching::{self, MatchDetail, MatchFilter};
 use nabij_store::neighbour;
 use nabij_store::referral::{self, Referral};
@@ -70,6 +72,49 @@ pub(super) struct CloseLeft {
 pub(super) struct ReferLeft {
     pub service_id: String,
     pub reason: String,
+}
+
+/// A fieldset of radio buttons (`kit::choices` in `console/request/kit.html`).
+pub(super) struct Choices {
+    pub legend: String,
+    /// The field's name.
+    pub name: &'static str,
+    /// Each button's id is `<id>-<value>`.
+    pub id: String,
+    pub options: Vec<Choice>,
+    pub error: Option<String>,
+}
+
+pub(super) struct Choice {
+    pub value: &'static str,
+    pub label: String,
+    pub checked: bool,
+}
+
+impl Choices {
+    /// The buttons `(value, label)`, the one whose value is `picked` checked.
+    pub fn new(
+        legend: String,
+        name: &'static str,
+        id: String,
+        options: impl IntoIterator<Item = (&'static str, String)>,
+        picked: &str,
+    ) -> Choices {
+        Choices {
+            legend,
+            name,
+            id,
+            options: options
+                .into_iter()
+                .map(|(value, label)| Choice {
+                    value,
+                    label,
+                    checked: value == picked,
+                })
+                .collect(),
+            error: None,
+        }
+    }
 }
 
 /// Everything the page shows besides the candidates, read in one transaction.
@@ -175,6 +220,36 @@ pub async fn request(req: HttpRequest, state: web::Data<AppState>, path: web::Pa
     .await
 }
 
+/// The message of a form that could not be carried out, above the sections.
+struct Summary {
+    message: String,
+    /// The id of the form's part of the page, if it is still on it.
+    link: Option<String>,
+}
+
+/// The request page (`console/request.html`); each section has its own template.
+#[derive(Template)]
+#[template(path = "console/request.html")]
+struct RequestPage<'a> {
+    shell: Shell,
+    neighbour_id: NeighbourId,
+    requester: String,
+    kind: String,
+    status: String,
+    age: String,
+    text: String,
+    error: Option<Summary>,
+    verdict: scope::Verdict,
+    /// The referral before the candidates (the request waits to be referred).
+    refer_first: bool,
+    refer: Option<refer::ReferSection<'a>>,
+    matches: Option<matches::MatchesSection<'a>>,
+    candidates: Option<candidates::CandidatesSection<'a>>,
+    /// The groups section (rendered by [`super::groups::section`]), or empty.
+    groups: String,
+    change: Option<scope::OverrideForm<'a>>,
+}
+
 /// The request page, with `left` from a form that could not be carried out (answered
 /// with `status`).
 pub(super) async fn render(
@@ -195,34 +270,8 @@ pub(super) async fn render(
     };
     let r = &d.r;
     let l = ctx.lang;
-    let title = format!("{} #{}", l.t("Vraag", "Demande", "Request"), r.id);
-    let mut main = format!(
-        "<h1>{}</h1><dl class=\"facts\"><dt>{}</dt><dd><a href=\"/neighbours/{}\">{}</a></dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd></dl><blockquote>{}</blockquote>",
-        esc(&title),
-        esc(l.t("Buurtbewoner", "Habitant", "Neighbour")),
-        r.neighbour_id,
-        esc(d.requester.as_deref().unwrap_or("—")),
-        esc(l.t("Soort", "Type", "Kind")),
-        esc(&kind_text(l, &r.kind)),
-        esc(l.t("Stand", "État", "Status")),
-        esc(&status_text(l, &r.status)),
-        esc(l.t("Wacht sinds", "En attente depuis", "Waiting for")),
-        esc(&age_text(l, r.created_at)),
-        esc(&r.text),
-    );
-    let summary_at = main.len();
-    let fitting: Vec<&Service> = d.services.iter().filter(|s| d.fitting.contains(&s.id)).collect();
-    main.push_str(&scope::verdict_section(l, r, &fitting));
-    let waiting = matches!(r.status.as_str(), "open" | "referral_needed");
-    let refer_first = waiting && (!r.scope_in_scope || r.status == "referral_needed");
-    let refer = refer::section(ctx, r, &d.services, &d.fitting, &d.referrals, left);
-    if refer_first {
-        main.push_str(&refer);
-    }
-    if !d.matches.is_empty() {
-        main.push_str(&matches::section(ctx, &d.matches, &d.names, left));
-    }
-    if matches!(r.status.as_str(), "open" | "proposed") {
+    let requester = d.requester.clone().unwrap_or_else(|| "—".into());
+    let candidates = if matches!(r.status.as_str(), "open" | "proposed") {
         let found = crate::routes::candidates::find(state, caller.clone(), r.id, 10).await;
         let out = match found {
             Ok(out) => out,
@@ -241,46 +290,56 @@ pub(super) async fn render(
             Ok(x) => x,
             Err(e) => return ctx.failure(&e),
         };
-        let sketch = if cands.is_empty() {
-            String::new()
-        } else {
-            map::svg(l, d.requester.as_deref().unwrap_or("—"), &spots)
-        };
-        main.push_str(&candidates::section(ctx, r.id, &cands, &sketch, left));
-    }
-    if !d.groups.is_empty() {
-        main.push_str(&super::groups::section(ctx, &d.groups, Some(r.id)));
-    }
-    if !refer_first {
-        main.push_str(&refer);
-    }
-    if matches!(r.status.as_str(), "open" | "proposed" | "referral_needed") {
-        main.push_str(&scope::override_section(ctx, r));
-    }
-    if let Some((section, message)) = &left.error {
-        let section = match left.about_match {
+        let sketch = (!cands.is_empty()).then(|| map::sketch(l, &requester, &spots));
+        Some(candidates::section(ctx, r.id, &cands, sketch, left))
+    } else {
+        None
+    };
+    let fitting: Vec<&Service> = d.services.iter().filter(|s| d.fitting.contains(&s.id)).collect();
+    let waiting = matches!(r.status.as_str(), "open" | "referral_needed");
+    let refer = refer::section(ctx, r, &d.services, &d.fitting, &d.referrals, left);
+    let error = left.error.as_ref().map(|(section, message)| {
+        let to = match left.about_match {
             Some(m) => format!("match-{m}"),
             None => section.to_string(),
         };
         // A link to the form, if it is still on the page.
-        let link = if main.contains(&format!("id=\"{section}\"")) {
-            format!(
-                "<p><a href=\"#{section}\">{}</a></p>",
-                esc(l.t("Naar het formulier", "Vers le formulaire", "To the form"))
-            )
-        } else {
-            String::new()
+        let shown = match to.as_str() {
+            "candidates" => candidates.is_some(),
+            "matches" => !d.matches.is_empty(),
+            "refer" => refer.is_some(),
+            "groups" => !d.groups.is_empty(),
+            _ => d
+                .matches
+                .iter()
+                .any(|m| format!("match-{}", m.row.id.get()) == to),
         };
-        let summary = format!(
-            "<div class=\"error-summary\" role=\"alert\"><h2>{}</h2><p>{}</p>{link}</div>",
-            esc(l.t(
-                "Dit kon niet",
-                "Ce n’a pas été possible",
-                "This could not be done"
-            )),
-            esc(message),
-        );
-        main.insert_str(summary_at, &summary);
-    }
-    ctx.page(status, &title, &main)
+        Summary {
+            message: message.clone(),
+            link: shown.then_some(to),
+        }
+    });
+    let page = RequestPage {
+        shell: ctx.shell(t(l, "request-title", &[("id", r.id.to_string().into())])),
+        neighbour_id: r.neighbour_id,
+        requester,
+        kind: kind_text(l, &r.kind),
+        status: status_text(l, &r.status),
+        age: age_text(l, r.created_at),
+        text: r.text.clone(),
+        error,
+        verdict: scope::verdict_section(l, r, &fitting),
+        refer_first: waiting && (!r.scope_in_scope || r.status == "referral_needed"),
+        refer,
+        matches: (!d.matches.is_empty()).then(|| matches::section(ctx, &d.matches, &d.names, left)),
+        candidates,
+        groups: if d.groups.is_empty() {
+            String::new()
+        } else {
+            super::groups::section(ctx, &d.groups, Some(r.id))
+        },
+        change: matches!(r.status.as_str(), "open" | "proposed" | "referral_needed")
+            .then(|| scope::override_section(ctx, r)),
+    };
+    ctx.render(status, &page)
 }

@@ -7,12 +7,12 @@
 //! is ever written into the page, and the requester's own position is not in it at all
 //! (it is the centre by definition).
 
-use crate::console::html::esc;
 use crate::console::Lang;
+use askama::Template;
 use nabij_engine::projection::Point;
+use nabij_i18n::t;
 use std::collections::HashMap;
 use std::f64::consts::PI;
-use std::fmt::Write as _;
 
 /// Positions are snapped to cells of this size, in metres, relative to the requester.
 pub const CELL_M: f64 = 250.0;
@@ -51,23 +51,17 @@ impl Spot {
     }
 }
 
-/// The compass direction of a cell offset, or "same block".
-fn direction(l: Lang, (east, north): (i64, i64)) -> &'static str {
-    if east == 0 && north == 0 {
-        return l.t("in hetzelfde blok", "dans le même bloc", "in the same block");
-    }
-    let angle = (north as f64).atan2(east as f64); // 0 = east, counter-clockwise
-    let sector = ((angle / (PI / 4.0)).round() as i64).rem_euclid(8);
-    match sector {
-        0 => l.t("oost", "est", "east"),
-        1 => l.t("noordoost", "nord-est", "north-east"),
-        2 => l.t("noord", "nord", "north"),
-        3 => l.t("noordwest", "nord-ouest", "north-west"),
-        4 => l.t("west", "ouest", "west"),
-        5 => l.t("zuidwest", "sud-ouest", "south-west"),
-        6 => l.t("zuid", "sud", "south"),
-        _ => l.t("zuidoost", "sud-est", "south-east"),
-    }
+/// The compass direction of a cell offset (catalogue `request-direction`), or "same
+/// block".
+fn direction(l: Lang, (east, north): (i64, i64)) -> String {
+    let code = if east == 0 && north == 0 {
+        "same"
+    } else {
+        let angle = (north as f64).atan2(east as f64); // 0 = east, counter-clockwise
+        let sector = ((angle / (PI / 4.0)).round() as i64).rem_euclid(8);
+        ["e", "ne", "n", "nw", "w", "sw", "s", "se"][sector as usize]
+    };
+    t(l, "request-direction", &[("code", code.into())])
 }
 
 /// A scale bar length in metres that takes at most `max_px` at `px_per_m`.
@@ -98,9 +92,50 @@ fn short(name: &str) -> String {
     s
 }
 
-/// The map as inline SVG markup with its explanation below it; `requester` names the
-/// centre.
-pub fn svg(l: Lang, requester: &str, spots: &[Spot]) -> String {
+/// The scale bar: a bracket from `x` to `end` at height `y`, labelled.
+pub struct Scale {
+    x: i64,
+    y: i64,
+    top: i64,
+    end: i64,
+    text_y: i64,
+    label: String,
+}
+
+/// A candidate's numbered circle, in whole pixels.
+pub struct Dot {
+    x: i64,
+    y: i64,
+    text_y: i64,
+    number: usize,
+}
+
+/// The map as inline SVG with its explanation below it (`console/request/sketch.html`):
+/// whole pixels computed from the cells, and texts.
+#[derive(Template)]
+#[template(path = "console/request/sketch.html")]
+pub struct Sketch {
+    size: i64,
+    centre: i64,
+    title: String,
+    /// The text alternative: who is where, in words.
+    desc: String,
+    /// Where the grid lines are (vertical and horizontal alike).
+    grid: Vec<i64>,
+    /// The north arrow: its tip and its two feet.
+    north: (i64, i64, i64),
+    scale: Scale,
+    /// The requester's square (its top left corner, both ways).
+    square: i64,
+    dots: Vec<Dot>,
+    /// The requester's name under the square, shortened.
+    requester: String,
+    name_y: i64,
+    caption: String,
+}
+
+/// The sketch of `spots` around the requester (named `requester`, in the centre).
+pub fn sketch(l: Lang, requester: &str, spots: &[Spot]) -> Sketch {
     let far = spots
         .iter()
         .map(|s| s.cell.0.abs().max(s.cell.1.abs()))
@@ -110,83 +145,48 @@ pub fn svg(l: Lang, requester: &str, spots: &[Spot]) -> String {
     let half_m = (far + 1) as f64 * CELL_M;
     let centre = SIZE / 2;
     let px_per_m = (centre - PAD) as f64 / half_m;
-    let title = l.t(
-        "Schets: waar de buren ongeveer wonen",
-        "Croquis : où habitent à peu près les voisins",
-        "Sketch: roughly where the neighbours live",
-    );
-    let mut desc = format!(
-        "{} {}.",
-        esc(&short(requester)),
-        esc(l.t("in het midden", "au centre", "in the centre"))
-    );
+    let mut desc = vec![t(l, "request-map.centre", &[("name", short(requester).into())])];
     for s in spots {
-        let _ = write!(
-            desc,
-            " {}: {}, {} {} m, {}.",
-            s.number,
-            esc(&s.name),
-            esc(l.t("ongeveer", "environ", "about")),
-            s.distance_m,
-            esc(direction(l, s.cell))
-        );
+        desc.push(t(
+            l,
+            "request-map.spot",
+            &[
+                ("number", s.number.to_string().into()),
+                ("name", s.name.as_str().into()),
+                ("metres", s.distance_m.to_string().into()),
+                ("direction", direction(l, s.cell).into()),
+            ],
+        ));
     }
-    let mut out = format!(
-        "<figure class=\"sketch\"><svg class=\"sketch\" role=\"img\" aria-labelledby=\"map-title map-desc\" \
-         width=\"{SIZE}\" height=\"{SIZE}\" viewBox=\"0 0 {SIZE} {SIZE}\" xmlns=\"http://www.w3.org/2000/svg\">\
-         <title id=\"map-title\">{}</title><desc id=\"map-desc\">{desc}</desc>\
-         <rect x=\"0\" y=\"0\" width=\"{SIZE}\" height=\"{SIZE}\" fill=\"#f3f5f8\" stroke=\"#4a4a4a\"/>",
-        esc(title)
-    );
     // Grid lines every scale-bar length from the centre.
     let bar_m = scale_length(px_per_m, (SIZE / 3) as f64);
     let step = (bar_m * px_per_m).round() as i64;
+    let mut grid = Vec::new();
     if step >= 12 {
         let mut k = step;
         while k < centre {
-            for p in [centre - k, centre + k] {
-                let _ = write!(
-                    out,
-                    "<line x1=\"{p}\" y1=\"0\" x2=\"{p}\" y2=\"{SIZE}\" stroke=\"#c9d1dc\"/>\
-                     <line x1=\"0\" y1=\"{p}\" x2=\"{SIZE}\" y2=\"{p}\" stroke=\"#c9d1dc\"/>"
-                );
-            }
+            grid.extend([centre - k, centre + k]);
             k += step;
         }
     }
-    // North.
-    let _ = write!(
-        out,
-        "<path d=\"M{x} 10 L{xl} 26 L{x} 22 L{xr} 26 Z\" fill=\"#1b1b1b\"/>\
-         <text x=\"{x}\" y=\"40\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1b1b1b\">N</text>",
-        x = SIZE - 20,
-        xl = SIZE - 26,
-        xr = SIZE - 14
-    );
     // Scale bar.
     let bar_px = (bar_m * px_per_m).round() as i64;
     let (bx, by) = (12, SIZE - 14);
-    let _ = write!(
-        out,
-        "<path d=\"M{bx} {t} V{by} H{e} V{t}\" fill=\"none\" stroke=\"#1b1b1b\" stroke-width=\"2\"/>\
-         <text x=\"{bx}\" y=\"{ty}\" font-size=\"12\" fill=\"#1b1b1b\">{}</text>",
-        metres_text(bar_m),
-        t = by - 6,
-        e = bx + bar_px,
-        ty = by - 9
-    );
-    // The requester: a square in the centre (named last, on top of everything).
-    let _ = write!(
-        out,
-        "<rect x=\"{a}\" y=\"{a}\" width=\"14\" height=\"14\" fill=\"#1b1b1b\"/>",
-        a = centre - 7
-    );
+    let scale = Scale {
+        x: bx,
+        y: by,
+        top: by - 6,
+        end: bx + bar_px,
+        text_y: by - 9,
+        label: metres_text(bar_m),
+    };
     // Candidates: numbered circles; several in one cell share it on a small ring (the
     // centre cell's ring leaves the requester's square free).
     let mut per_cell: HashMap<(i64, i64), Vec<&Spot>> = HashMap::new();
     for s in spots {
         per_cell.entry(s.cell).or_default().push(s);
     }
+    let mut dots = Vec::with_capacity(spots.len());
     for s in spots {
         let same = &per_cell[&s.cell];
         let k = same.iter().position(|o| o.number == s.number).unwrap_or(0);
@@ -206,34 +206,32 @@ pub fn svg(l: Lang, requester: &str, spots: &[Spot]) -> String {
             y += RING * a.sin();
         }
         let (x, y) = (x.round() as i64, y.round() as i64);
-        let _ = write!(
-            out,
-            "<circle cx=\"{x}\" cy=\"{y}\" r=\"10\" fill=\"#0b5394\" stroke=\"#ffffff\" stroke-width=\"2\"/>\
-             <text x=\"{x}\" y=\"{ty}\" text-anchor=\"middle\" font-size=\"12\" font-weight=\"700\" fill=\"#ffffff\">{}</text>",
-            s.number,
-            ty = y + 4
-        );
+        dots.push(Dot {
+            x,
+            y,
+            text_y: y + 4,
+            number: s.number,
+        });
     }
-    let _ = write!(
-        out,
-        "<text x=\"{centre}\" y=\"{ty}\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1b1b1b\" \
-         stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">{}</text>",
-        esc(&short(requester)),
-        ty = centre + 22
-    );
-    let _ = write!(
-        out,
-        "</svg><figcaption class=\"hint\">{}</figcaption></figure>",
-        esc(l.t(
-            "Een schets, geen kaart: de posities zijn afgerond op blokken van 250 m. De nummers zijn die van de lijst.",
-            "Un croquis, pas une carte : les positions sont arrondies à des blocs de 250 m. Les numéros sont ceux de la liste.",
-            "A sketch, not a map: positions are rounded to blocks of 250 m. The numbers are those of the list.",
-        ))
-    );
-    out
+    Sketch {
+        size: SIZE,
+        centre,
+        title: l.text("request-map"),
+        desc: desc.join(" "),
+        grid,
+        north: (SIZE - 20, SIZE - 26, SIZE - 14),
+        scale,
+        // The requester: a square in the centre (named last, on top of everything).
+        square: centre - 7,
+        dots,
+        requester: short(requester),
+        name_y: centre + 22,
+        caption: l.text("request-map.caption"),
+    }
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -264,7 +262,7 @@ mod tests {
             Spot::new(2, "An".into(), 50, home, p(700_100.0, 713_000.0)),
             Spot::new(3, "Piet".into(), 50, home, p(700_110.0, 712_990.0)),
         ];
-        let out = svg(Lang::Nl, "Maria", &spots);
+        let out = sketch(Lang::Nl, "Maria", &spots).render().unwrap();
         assert!(out.contains("role=\"img\"") && out.contains("<title"));
         assert!(!out.contains("700123") && !out.contains("712987"), "{out}");
         assert!(out.contains("1: Jan, ongeveer 400 m, oost."), "{out}");

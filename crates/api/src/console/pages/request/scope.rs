@@ -1,8 +1,9 @@
 //! The scope guard's verdict on a request, and a coordinator's override of it.
 
 use super::super::*;
+use super::Choices;
 use crate::blocking::run;
-use crate::console::html::{csrf_field, esc, table};
+use crate::console::html::{Cell, Shell, Table};
 use crate::console::{Ctx, Form, Lang};
 use crate::error::ApiError;
 use crate::routes::requests;
@@ -10,166 +11,113 @@ use crate::routes::requests::body::OverrideIn;
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
+use askama::Template;
+use nabij_i18n::t;
 use nabij_store::request::Request;
 use nabij_store::service::Service;
 use nabij_store::{RequestId, StoreError};
-use std::fmt::Write as _;
+
+/// The scope guard's verdict with its reasons (`console/request/scope.html`).
+#[derive(Template)]
+#[template(path = "console/request/scope.html")]
+pub(super) struct Verdict {
+    l: Lang,
+    in_scope: bool,
+    /// Changed by a coordinator.
+    overridden: bool,
+    reasons: Vec<String>,
+    /// The services that fit an out-of-scope request, if any.
+    services: Option<Table>,
+}
 
 /// The scope guard's verdict with its reasons, and the services that fit an
 /// out-of-scope request (`fitting`).
-pub(super) fn verdict_section(l: Lang, r: &Request, fitting: &[&Service]) -> String {
-    let verdict = if r.scope_in_scope {
-        l.t(
-            "Kleine hulp: een buur kan helpen.",
-            "Petite aide : un voisin peut aider.",
-            "Small help: a neighbour can help.",
-        )
-    } else {
-        l.t(
-            "Geen kleine hulp: verwijs door naar een dienst.",
-            "Pas une petite aide : orientez vers un service.",
-            "Not small help: refer to a service.",
-        )
-    };
-    let mut main = format!(
-        "<section aria-labelledby=\"scope\"><h2 id=\"scope\">{}</h2><p class=\"verdict\">{}{}</p>",
-        esc(l.t(
-            "Past deze vraag bij buurthulp?",
-            "Cette demande convient-elle à l’entraide ?",
-            "Does this request fit neighbour help?"
-        )),
-        esc(verdict),
-        if r.scope_overridden {
-            format!(
-                " ({})",
-                esc(l.t(
-                    "aangepast door een aanspreekpersoon",
-                    "modifié par un coordinateur",
-                    "changed by a coordinator"
-                ))
-            )
-        } else {
-            String::new()
-        },
-    );
-    let reasons = r.scope().map(|s| s.reasons).unwrap_or_default();
-    if !reasons.is_empty() {
-        main.push_str("<ul class=\"reasons\">");
-        for reason in &reasons {
-            let _ = write!(main, "<li>{}</li>", esc(reason.text(l.code())));
-        }
-        main.push_str("</ul>");
-    }
-    if !r.scope_in_scope && !fitting.is_empty() {
-        let rows: Vec<Vec<String>> = fitting
+pub(super) fn verdict_section(l: Lang, r: &Request, fitting: &[&Service]) -> Verdict {
+    let services = (!r.scope_in_scope && !fitting.is_empty()).then(|| Table {
+        caption: l.text("request-scope.services"),
+        headers: ["service", "what", "phone"]
+            .map(|h| l.text(&format!("request-scope.{h}")))
+            .to_vec(),
+        rows: fitting
             .iter()
             .map(|s| {
                 vec![
-                    esc(&s.name),
-                    esc(&s.description),
-                    esc(s.phone.as_deref().unwrap_or("—")),
+                    Cell::Text(s.name.clone()),
+                    Cell::Text(s.description.clone()),
+                    Cell::Text(s.phone.clone().unwrap_or_else(|| "—".into())),
                 ]
             })
-            .collect();
-        let h = l.t(
-            "Diensten die kunnen helpen",
-            "Services qui peuvent aider",
-            "Services that can help",
-        );
-        let _ = write!(
-            main,
-            "<h3>{}</h3>{}",
-            esc(h),
-            table(
-                h,
-                &[
-                    l.t("Dienst", "Service", "Service"),
-                    l.t("Wat", "Quoi", "What"),
-                    l.t("Telefoon", "Téléphone", "Phone")
-                ],
-                &rows,
-                ""
-            )
-        );
+            .collect(),
+        empty: String::new(),
+    });
+    Verdict {
+        l,
+        in_scope: r.scope_in_scope,
+        overridden: r.scope_overridden,
+        reasons: r
+            .scope()
+            .map(|s| s.reasons)
+            .unwrap_or_default()
+            .iter()
+            .map(|reason| reason.text(l.code()).to_string())
+            .collect(),
+        services,
     }
-    main.push_str("</section>");
-    main
+}
+
+/// The kinds of help a coordinator can choose from, as the scope guard names them.
+const CATEGORIES: [&str; 4] = ["small_help", "structural", "heavy", "personal_care"];
+
+/// The form that changes the scope guard's verdict (`console/request/override.html`).
+#[derive(Template)]
+#[template(path = "console/request/override.html")]
+pub(super) struct OverrideForm<'a> {
+    l: Lang,
+    csrf: &'a str,
+    id: RequestId,
+    category: Choices,
+    reason: String,
+    /// Shown above the reason (and why the form came back).
+    error: Option<String>,
 }
 
 /// The override form of a waiting request.
-pub(super) fn override_section(ctx: &Ctx, r: &Request) -> String {
+pub(super) fn override_section<'a>(ctx: &'a Ctx, r: &Request) -> OverrideForm<'a> {
     override_form(ctx, r.id, &r.scope_category, "", None)
 }
 
-fn category_text(l: Lang, code: &str) -> &'static str {
-    match code {
-        "small_help" => l.t(
-            "Kleine hulp (een buur kan helpen)",
-            "Petite aide (un voisin peut aider)",
-            "Small help (a neighbour can help)",
+/// The form, with what was chosen and typed; `error` is shown above the reason.
+fn override_form<'a>(
+    ctx: &'a Ctx,
+    id: RequestId,
+    category: &str,
+    reason: &str,
+    error: Option<String>,
+) -> OverrideForm<'a> {
+    let l = ctx.lang;
+    OverrideForm {
+        l,
+        csrf: &ctx.csrf,
+        id,
+        category: Choices::new(
+            l.text("request-override.question"),
+            "category",
+            "category".to_string(),
+            CATEGORIES.map(|code| (code, t(l, "request-category", &[("code", code.into())]))),
+            category,
         ),
-        "structural" => l.t(
-            "Vaste, regelmatige hulp (een dienst)",
-            "Aide régulière et structurelle (un service)",
-            "Regular, structural help (a service)",
-        ),
-        "heavy" => l.t(
-            "Zwaar werk (een dienst)",
-            "Travaux lourds (un service)",
-            "Heavy work (a service)",
-        ),
-        "personal_care" => l.t(
-            "Persoonlijke verzorging (een dienst)",
-            "Soins personnels (un service)",
-            "Personal care (a service)",
-        ),
-        _ => l.t("Onbekend", "Inconnu", "Unknown"),
+        reason: reason.to_string(),
+        error,
     }
 }
 
-/// The form that changes the scope guard's verdict; `error` is shown above it.
-fn override_form(ctx: &Ctx, id: RequestId, category: &str, reason: &str, error: Option<&str>) -> String {
-    let l = ctx.lang;
-    let mut out = format!(
-        "<section aria-labelledby=\"override\"><h2 id=\"override\">{}</h2><form method=\"post\" action=\"/requests/{id}/scope\" class=\"stack\">{}<fieldset class=\"field\"><legend>{}</legend>",
-        esc(l.t("Het oordeel aanpassen", "Modifier l’avis", "Change the verdict")),
-        csrf_field(&ctx.csrf),
-        esc(l.t("Wat voor hulp is dit volgens u?", "De quelle aide s’agit-il selon vous ?", "What kind of help is this, in your view?")),
-    );
-    for code in ["small_help", "structural", "heavy", "personal_care"] {
-        let checked = if code == category { " checked" } else { "" };
-        let _ = write!(
-            out,
-            "<div class=\"choice\"><input type=\"radio\" id=\"category-{code}\" name=\"category\" value=\"{code}\"{checked}><label for=\"category-{code}\">{}</label></div>",
-            esc(category_text(l, code))
-        );
-    }
-    out.push_str("</fieldset>");
-    let _ = write!(
-        out,
-        "<div class=\"field{}\"><label for=\"reason\">{}</label>",
-        if error.is_some() { " has-error" } else { "" },
-        esc(l.t(
-            "Waarom? (verplicht)",
-            "Pourquoi ? (obligatoire)",
-            "Why? (required)"
-        ))
-    );
-    if let Some(e) = error {
-        let _ = write!(
-            out,
-            "<p class=\"error\" id=\"reason-error\" role=\"alert\">{}</p>",
-            esc(e)
-        );
-    }
-    let _ = write!(
-        out,
-        "<textarea id=\"reason\" name=\"reason\" rows=\"2\"{}>{}</textarea></div><p><button type=\"submit\">{}</button></p></form></section>",
-        if error.is_some() { " aria-invalid=\"true\" aria-describedby=\"reason-error\"" } else { "" },
-        esc(reason),
-        esc(l.t("Oordeel bewaren", "Enregistrer l’avis", "Save the verdict")),
-    );
-    out
+/// The override form again after a refusal.
+#[derive(Template)]
+#[template(path = "console/request_override.html")]
+struct OverridePage<'a> {
+    shell: Shell,
+    id: RequestId,
+    form: OverrideForm<'a>,
 }
 
 /// `POST /v1/requests/{id}/scope-override` from a form: the same validation and the
@@ -190,23 +138,18 @@ pub async fn scope_override(
     let category = match input.category() {
         Ok(c) => c,
         Err(_) => {
-            let msg = l.t(
-                "Kies een soort hulp en schrijf kort waarom (hoogstens 500 tekens).",
-                "Choisissez un type d’aide et expliquez brièvement pourquoi (500 caractères au plus).",
-                "Choose a kind of help and say briefly why (500 characters at most).",
-            );
-            let title = l.t("Het oordeel aanpassen", "Modifier l’avis", "Change the verdict");
-            let main = format!(
-                "<h1>{}</h1>{}<p><a href=\"/requests/{id}\">{}</a></p>",
-                esc(title),
-                override_form(&ctx, RequestId(id), &input.category, &input.reason, Some(msg)),
-                esc(l.t(
-                    "Terug naar de vraag",
-                    "Retour à la demande",
-                    "Back to the request"
-                ))
-            );
-            return ctx.page(StatusCode::UNPROCESSABLE_ENTITY, title, &main);
+            let page = OverridePage {
+                shell: ctx.shell(l.text("request-override")),
+                id: RequestId(id),
+                form: override_form(
+                    &ctx,
+                    RequestId(id),
+                    &input.category,
+                    &input.reason,
+                    Some(l.text("request-override.invalid")),
+                ),
+            };
+            return ctx.render(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };
     let reason = input.reason.trim().to_string();
