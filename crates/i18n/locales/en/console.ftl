@@ -177,3 +177,50 @@ groups-status =
         [accepted] accepted by a coordinator
        *[other] split
     }
+
+## ---- Services (sociale kaart) and the service form: pages/services.rs, service_form.rs ----
+
+services-title = Service directory
+services-lead = The services you refer to when a request is not small help, or when no neighbour is found.
+services-add = Add a service
+services-done =
+    { $code ->
+        [added] The service is in the directory.
+        [saved] The service has been saved.
+       *[removed] The service has been taken off the directory. Earlier referrals are kept.
+    }
+services-column =
+    { $code ->
+        [service] Service
+        [what] What
+        [for] For
+        [phone] Phone
+        [email] E-mail
+       *[area] Area
+    }
+services-empty = No services in the directory yet.
+services-edit-title = Edit the service: { $name }
+services-save = Save
+services-cancel = Cancel
+services-remove = Take off the directory
+    .hint = Does the service no longer exist, or do you no longer refer to it? Take it off the directory. Earlier referrals to it are kept.
+services-not-saved = The service could not be saved. Check the name and the contact details.
+service-form-errors = Something is not right
+service-form-label =
+    { $field ->
+        [name] Name of the service
+        [description] What does the service do? (optional)
+        [categories] Which requests can it take?
+        [phone] Phone (optional)
+        [email] E-mail address (optional)
+        [website] Website (optional)
+       *[area] Area served (optional)
+    }
+service-category =
+    { $code ->
+        [personal_care] Personal care (washing, dressing, medication)
+        [structural] Regular help every week (cleaning, garden upkeep)
+        [heavy] Heavy jobs
+        [no_match] Requests for which no neighbour is found
+       *[other] { $code }
+    }

@@ -177,3 +177,50 @@ groups-status =
         [accepted] acceptée par un coordinateur
        *[other] séparée
     }
+
+## ---- Services (sociale kaart) and the service form: pages/services.rs, service_form.rs ----
+
+services-title = Carte sociale
+services-lead = Les services vers lesquels vous orientez quand une demande n’est pas une petite aide, ou qu’aucun voisin n’est trouvé.
+services-add = Ajouter un service
+services-done =
+    { $code ->
+        [added] Le service est sur la carte.
+        [saved] Le service a été enregistré.
+       *[removed] Le service a été retiré de la carte. Les orientations passées restent enregistrées.
+    }
+services-column =
+    { $code ->
+        [service] Service
+        [what] Quoi
+        [for] Pour
+        [phone] Téléphone
+        [email] E-mail
+       *[area] Zone
+    }
+services-empty = Pas encore de services sur la carte.
+services-edit-title = Modifier le service : { $name }
+services-save = Enregistrer
+services-cancel = Annuler
+services-remove = Retirer de la carte
+    .hint = Le service n’existe plus, ou vous n’y orientez plus ? Retirez-le de la carte. Les orientations passées vers ce service restent enregistrées.
+services-not-saved = Le service n’a pas pu être enregistré. Vérifiez le nom et les coordonnées.
+service-form-errors = Quelque chose ne va pas
+service-form-label =
+    { $field ->
+        [name] Nom du service
+        [description] Que fait le service ? (facultatif)
+        [categories] Pour quelles demandes peut-on s’y adresser ?
+        [phone] Téléphone (facultatif)
+        [email] Adresse e-mail (facultatif)
+        [website] Site web (facultatif)
+       *[area] Zone desservie (facultatif)
+    }
+service-category =
+    { $code ->
+        [personal_care] Soins personnels (toilette, habillage, médicaments)
+        [structural] Aide régulière chaque semaine (ménage, entretien du jardin)
+        [heavy] Gros travaux
+        [no_match] Demandes pour lesquelles aucun voisin n’est trouvé
+       *[other] { $code }
+    }

@@ -181,3 +181,50 @@ groups-status =
         [accepted] aanvaard door een aanspreekpersoon
        *[other] opgesplitst
     }
+
+## ---- Services (sociale kaart) and the service form: pages/services.rs, service_form.rs ----
+
+services-title = Sociale kaart
+services-lead = De diensten waarnaar u doorverwijst als een vraag geen kleine hulp is, of als er geen buur gevonden wordt.
+services-add = Een dienst toevoegen
+services-done =
+    { $code ->
+        [added] De dienst staat op de kaart.
+        [saved] De dienst is bewaard.
+       *[removed] De dienst is van de kaart gehaald. Eerdere doorverwijzingen blijven bewaard.
+    }
+services-column =
+    { $code ->
+        [service] Dienst
+        [what] Wat
+        [for] Voor
+        [phone] Telefoon
+        [email] E-mail
+       *[area] Gebied
+    }
+services-empty = Nog geen diensten op de kaart.
+services-edit-title = Dienst aanpassen: { $name }
+services-save = Bewaren
+services-cancel = Annuleren
+services-remove = Van de kaart halen
+    .hint = Bestaat de dienst niet meer, of verwijst u er niet meer naar? Haal hem dan van de kaart. Eerdere doorverwijzingen naar deze dienst blijven bewaard.
+services-not-saved = De dienst kon niet bewaard worden. Kijk de naam en de contactgegevens na.
+service-form-errors = Er is iets niet in orde
+service-form-label =
+    { $field ->
+        [name] Naam van de dienst
+        [description] Wat doet de dienst? (niet verplicht)
+        [categories] Voor welke vragen kan men er terecht?
+        [phone] Telefoon (niet verplicht)
+        [email] E-mailadres (niet verplicht)
+        [website] Website (niet verplicht)
+       *[area] Werkgebied (niet verplicht)
+    }
+service-category =
+    { $code ->
+        [personal_care] Persoonlijke verzorging (wassen, aankleden, medicatie)
+        [structural] Vaste hulp die elke week terugkomt (poetsen, tuinonderhoud)
+        [heavy] Zware klussen
+        [no_match] Vragen waarvoor geen buur gevonden wordt
+       *[other] { $code }
+    }
