@@ -224,3 +224,85 @@ service-category =
         [no_match] Demandes pour lesquelles aucun voisin n’est trouvé
        *[other] { $code }
     }
+
+## ---- Neighbourhood report: pages/report.rs, report/* ----
+
+report-title = Rapport de quartier
+report-lead = Par quartier et par mois : ce qui a été demandé, qui a été mis en contact, ce qui a été orienté, ce qui attend encore et où manquent des voisins prêts à aider. Uniquement des nombres, jamais de noms.
+report-no-neighbourhood = Sans quartier
+report-empty = Vous n’avez aucun quartier à afficher.
+report-download = Télécharger ces chiffres (CSV, pour un tableur)
+report-hint = Pour que personne ne soit reconnaissable, les nombres de 1 à 4 sont affichés « <5 ». Un total qui contient un tel petit nombre n’est pas affiché (« * ») : sinon, on pourrait calculer le petit nombre.
+report-chart-desc = Nombre par mois.
+report-not-offered = Demandé, mais proposé par personne d’autre dans ce quartier :
+report-numbers-for = Chiffres pour
+report-what = Quoi
+report-total = Total
+report-filter = Le rapport ne peut pas être affiché ainsi
+    .areas = Quartiers
+    .from = De
+    .to = Jusqu’à
+    .show = Afficher le rapport
+report-problem =
+    { $code ->
+        [month] Choisissez un mois dans la liste.
+        [order] Le dernier mois ne peut pas précéder le premier.
+        [too_many] Choisissez 12 mois au plus.
+       *[area] Ce quartier n’existe pas, ou vous n’y avez pas accès.
+    }
+report-section =
+    { $code ->
+        [requests] Demandes par type
+        [matches] Mises en contact
+        [referrals] Orientations et leur raison
+        [unmet] Demandes encore sans mise en contact
+        [missing] Où manquent des voisins prêts à aider
+       *[reach] Comment les personnes ont été jointes
+    }
+report-line =
+    { $code ->
+        [requests_emotional] Une oreille attentive, une visite
+        [requests_companionship] Faire quelque chose ensemble
+        [requests_practical] Un petit coup de main pratique
+        [matches_started] Commencées (tout le monde a dit oui)
+        [matches_closed_mutual] Clôturées, l’aide va maintenant dans les deux sens
+        [referrals_structural] Aide trop fréquente ou régulière
+        [referrals_heavy] Travail lourd
+        [referrals_personal_care] Soins personnels
+        [referrals_out_of_scope_other] Hors de l’aide de voisinage, autre raison
+        [referrals_no_match] Personne trouvé
+        [referrals_coordinator_choice] Choix de la personne de contact
+        [unmet_open] Encore ouvertes
+        [unmet_expired] Expirées
+        [unmet_referral_needed] En attente d’orientation
+        [no_candidate_nearby] Demandes en attente pour lesquelles personne n’est disponible à proximité
+        [tag_not_offered] Demandes de quelque chose que personne d’autre dans le quartier ne propose
+        [registered_home_visit] Inscrits lors d’une visite à domicile
+        [registered_phone_round] Inscrits lors d’une tournée d’appels
+        [registered_referral_card] Inscrits avec une carte d’orientation
+        [registered_self] Inscrits eux-mêmes
+        [calls_made] Appels passés (personnes sans e-mail)
+        [requests_total] Toutes les demandes
+        [referrals_total] Toutes les orientations
+        [unmet_total] Toutes les demandes sans mise en contact
+        [reach_total] Toutes les inscriptions
+        [matches_total] Total
+        [missing_total] Total
+       *[other] { $code }
+    }
+# `jan 2026`; $month is 1 to 12, $year the year as text.
+report-month =
+    { $month ->
+        [1] janv.
+        [2] févr.
+        [3] mars
+        [4] avr.
+        [5] mai
+        [6] juin
+        [7] juil.
+        [8] août
+        [9] sept.
+        [10] oct.
+        [11] nov.
+       *[12] déc.
+    } { $year }
