@@ -508,3 +508,132 @@ request-refusal =
        *[changed] This request changed meanwhile (for example already referred or closed). Look at it again.
     }
     .someone = This neighbour
+
+## ---- Services (sociale kaart) and the service form: pages/services.rs, service_form.rs ----
+
+services-title = Service directory
+services-lead = The services you refer to when a request is not small help, or when no neighbour is found.
+services-add = Add a service
+services-done =
+    { $code ->
+        [added] The service is in the directory.
+        [saved] The service has been saved.
+       *[removed] The service has been taken off the directory. Earlier referrals are kept.
+    }
+services-column =
+    { $code ->
+        [service] Service
+        [what] What
+        [for] For
+        [phone] Phone
+        [email] E-mail
+       *[area] Area
+    }
+services-empty = No services in the directory yet.
+services-edit-title = Edit the service: { $name }
+services-save = Save
+services-cancel = Cancel
+services-remove = Take off the directory
+    .hint = Does the service no longer exist, or do you no longer refer to it? Take it off the directory. Earlier referrals to it are kept.
+services-not-saved = The service could not be saved. Check the name and the contact details.
+service-form-errors = Something is not right
+service-form-label =
+    { $field ->
+        [name] Name of the service
+        [description] What does the service do? (optional)
+        [categories] Which requests can it take?
+        [phone] Phone (optional)
+        [email] E-mail address (optional)
+        [website] Website (optional)
+       *[area] Area served (optional)
+    }
+service-category =
+    { $code ->
+        [personal_care] Personal care (washing, dressing, medication)
+        [structural] Regular help every week (cleaning, garden upkeep)
+        [heavy] Heavy jobs
+        [no_match] Requests for which no neighbour is found
+       *[other] { $code }
+    }
+
+## ---- Neighbourhood report: pages/report.rs, report/* ----
+
+report-title = Neighbourhood report
+report-lead = Per neighbourhood and month: what was asked, who was brought together, what was referred, what is still waiting and where neighbours who like to help are missing. Only numbers, never names.
+report-no-neighbourhood = No neighbourhood
+report-empty = You have no neighbourhoods to show.
+report-download = Download these numbers (CSV, for a spreadsheet)
+report-hint = So that nobody can be recognised, counts of 1 to 4 are shown as “<5”. A total that includes such a small count is not shown (“*”): otherwise the small count could be worked out.
+report-chart-desc = Count per month.
+report-not-offered = Asked for, but offered by nobody else in this neighbourhood:
+report-numbers-for = Numbers for
+report-what = What
+report-total = Total
+report-filter = The report cannot be shown like this
+    .areas = Neighbourhoods
+    .from = From
+    .to = Up to and including
+    .show = Show the report
+report-problem =
+    { $code ->
+        [month] Choose a month from the list.
+        [order] The last month cannot come before the first.
+        [too_many] Choose at most 12 months.
+       *[area] This neighbourhood does not exist, or you have no access to it.
+    }
+report-section =
+    { $code ->
+        [requests] Requests by kind
+        [matches] Matches
+        [referrals] Referrals and their reasons
+        [unmet] Requests still without a match
+        [missing] Where neighbours who like to help are missing
+       *[reach] How people were reached
+    }
+report-line =
+    { $code ->
+        [requests_emotional] A listening ear, a visit
+        [requests_companionship] Doing something together
+        [requests_practical] A small practical hand
+        [matches_started] Started (everyone said yes)
+        [matches_closed_mutual] Closed, with help now going both ways
+        [referrals_structural] Frequent or structural help
+        [referrals_heavy] Heavy work
+        [referrals_personal_care] Personal care
+        [referrals_out_of_scope_other] Outside neighbourly help, other reason
+        [referrals_no_match] Nobody found
+        [referrals_coordinator_choice] Coordinator’s choice
+        [unmet_open] Still open
+        [unmet_expired] Expired
+        [unmet_referral_needed] Waiting for a referral
+        [no_candidate_nearby] Waiting requests nobody nearby can take now
+        [tag_not_offered] Requests for something nobody else in the neighbourhood offers
+        [registered_home_visit] Registered during a home visit
+        [registered_phone_round] Registered during a phone round
+        [registered_referral_card] Registered with a referral card
+        [registered_self] Registered themselves
+        [calls_made] Calls made (people without e-mail)
+        [requests_total] All requests
+        [referrals_total] All referrals
+        [unmet_total] All requests without a match
+        [reach_total] All registrations
+        [matches_total] Total
+        [missing_total] Total
+       *[other] { $code }
+    }
+# `jan 2026`; $month is 1 to 12, $year the year as text.
+report-month =
+    { $month ->
+        [1] Jan
+        [2] Feb
+        [3] Mar
+        [4] Apr
+        [5] May
+        [6] Jun
+        [7] Jul
+        [8] Aug
+        [9] Sep
+        [10] Oct
+        [11] Nov
+       *[12] Dec
+    } { $year }

@@ -508,3 +508,132 @@ request-refusal =
        *[changed] Cette demande a changé entre-temps (par exemple déjà orientée ou clôturée). Regardez-la à nouveau.
     }
     .someone = Ce voisin
+
+## ---- Services (sociale kaart) and the service form: pages/services.rs, service_form.rs ----
+
+services-title = Carte sociale
+services-lead = Les services vers lesquels vous orientez quand une demande n’est pas une petite aide, ou qu’aucun voisin n’est trouvé.
+services-add = Ajouter un service
+services-done =
+    { $code ->
+        [added] Le service est sur la carte.
+        [saved] Le service a été enregistré.
+       *[removed] Le service a été retiré de la carte. Les orientations passées restent enregistrées.
+    }
+services-column =
+    { $code ->
+        [service] Service
+        [what] Quoi
+        [for] Pour
+        [phone] Téléphone
+        [email] E-mail
+       *[area] Zone
+    }
+services-empty = Pas encore de services sur la carte.
+services-edit-title = Modifier le service : { $name }
+services-save = Enregistrer
+services-cancel = Annuler
+services-remove = Retirer de la carte
+    .hint = Le service n’existe plus, ou vous n’y orientez plus ? Retirez-le de la carte. Les orientations passées vers ce service restent enregistrées.
+services-not-saved = Le service n’a pas pu être enregistré. Vérifiez le nom et les coordonnées.
+service-form-errors = Quelque chose ne va pas
+service-form-label =
+    { $field ->
+        [name] Nom du service
+        [description] Que fait le service ? (facultatif)
+        [categories] Pour quelles demandes peut-on s’y adresser ?
+        [phone] Téléphone (facultatif)
+        [email] Adresse e-mail (facultatif)
+        [website] Site web (facultatif)
+       *[area] Zone desservie (facultatif)
+    }
+service-category =
+    { $code ->
+        [personal_care] Soins personnels (toilette, habillage, médicaments)
+        [structural] Aide régulière chaque semaine (ménage, entretien du jardin)
+        [heavy] Gros travaux
+        [no_match] Demandes pour lesquelles aucun voisin n’est trouvé
+       *[other] { $code }
+    }
+
+## ---- Neighbourhood report: pages/report.rs, report/* ----
+
+report-title = Rapport de quartier
+report-lead = Par quartier et par mois : ce qui a été demandé, qui a été mis en contact, ce qui a été orienté, ce qui attend encore et où manquent des voisins prêts à aider. Uniquement des nombres, jamais de noms.
+report-no-neighbourhood = Sans quartier
+report-empty = Vous n’avez aucun quartier à afficher.
+report-download = Télécharger ces chiffres (CSV, pour un tableur)
+report-hint = Pour que personne ne soit reconnaissable, les nombres de 1 à 4 sont affichés « <5 ». Un total qui contient un tel petit nombre n’est pas affiché (« * ») : sinon, on pourrait calculer le petit nombre.
+report-chart-desc = Nombre par mois.
+report-not-offered = Demandé, mais proposé par personne d’autre dans ce quartier :
+report-numbers-for = Chiffres pour
+report-what = Quoi
+report-total = Total
+report-filter = Le rapport ne peut pas être affiché ainsi
+    .areas = Quartiers
+    .from = De
+    .to = Jusqu’à
+    .show = Afficher le rapport
+report-problem =
+    { $code ->
+        [month] Choisissez un mois dans la liste.
+        [order] Le dernier mois ne peut pas précéder le premier.
+        [too_many] Choisissez 12 mois au plus.
+       *[area] Ce quartier n’existe pas, ou vous n’y avez pas accès.
+    }
+report-section =
+    { $code ->
+        [requests] Demandes par type
+        [matches] Mises en contact
+        [referrals] Orientations et leur raison
+        [unmet] Demandes encore sans mise en contact
+        [missing] Où manquent des voisins prêts à aider
+       *[reach] Comment les personnes ont été jointes
+    }
+report-line =
+    { $code ->
+        [requests_emotional] Une oreille attentive, une visite
+        [requests_companionship] Faire quelque chose ensemble
+        [requests_practical] Un petit coup de main pratique
+        [matches_started] Commencées (tout le monde a dit oui)
+        [matches_closed_mutual] Clôturées, l’aide va maintenant dans les deux sens
+        [referrals_structural] Aide trop fréquente ou régulière
+        [referrals_heavy] Travail lourd
+        [referrals_personal_care] Soins personnels
+        [referrals_out_of_scope_other] Hors de l’aide de voisinage, autre raison
+        [referrals_no_match] Personne trouvé
+        [referrals_coordinator_choice] Choix de la personne de contact
+        [unmet_open] Encore ouvertes
+        [unmet_expired] Expirées
+        [unmet_referral_needed] En attente d’orientation
+        [no_candidate_nearby] Demandes en attente pour lesquelles personne n’est disponible à proximité
+        [tag_not_offered] Demandes de quelque chose que personne d’autre dans le quartier ne propose
+        [registered_home_visit] Inscrits lors d’une visite à domicile
+        [registered_phone_round] Inscrits lors d’une tournée d’appels
+        [registered_referral_card] Inscrits avec une carte d’orientation
+        [registered_self] Inscrits eux-mêmes
+        [calls_made] Appels passés (personnes sans e-mail)
+        [requests_total] Toutes les demandes
+        [referrals_total] Toutes les orientations
+        [unmet_total] Toutes les demandes sans mise en contact
+        [reach_total] Toutes les inscriptions
+        [matches_total] Total
+        [missing_total] Total
+       *[other] { $code }
+    }
+# `jan 2026`; $month is 1 to 12, $year the year as text.
+report-month =
+    { $month ->
+        [1] janv.
+        [2] févr.
+        [3] mars
+        [4] avr.
+        [5] mai
+        [6] juin
+        [7] juil.
+        [8] août
+        [9] sept.
+        [10] oct.
+        [11] nov.
+       *[12] déc.
+    } { $year }

@@ -515,3 +515,132 @@ request-refusal =
        *[changed] Deze vraag is intussen veranderd (bijvoorbeeld al doorverwezen of afgesloten). Bekijk ze opnieuw.
     }
     .someone = Deze buur
+
+## ---- Services (sociale kaart) and the service form: pages/services.rs, service_form.rs ----
+
+services-title = Sociale kaart
+services-lead = De diensten waarnaar u doorverwijst als een vraag geen kleine hulp is, of als er geen buur gevonden wordt.
+services-add = Een dienst toevoegen
+services-done =
+    { $code ->
+        [added] De dienst staat op de kaart.
+        [saved] De dienst is bewaard.
+       *[removed] De dienst is van de kaart gehaald. Eerdere doorverwijzingen blijven bewaard.
+    }
+services-column =
+    { $code ->
+        [service] Dienst
+        [what] Wat
+        [for] Voor
+        [phone] Telefoon
+        [email] E-mail
+       *[area] Gebied
+    }
+services-empty = Nog geen diensten op de kaart.
+services-edit-title = Dienst aanpassen: { $name }
+services-save = Bewaren
+services-cancel = Annuleren
+services-remove = Van de kaart halen
+    .hint = Bestaat de dienst niet meer, of verwijst u er niet meer naar? Haal hem dan van de kaart. Eerdere doorverwijzingen naar deze dienst blijven bewaard.
+services-not-saved = De dienst kon niet bewaard worden. Kijk de naam en de contactgegevens na.
+service-form-errors = Er is iets niet in orde
+service-form-label =
+    { $field ->
+        [name] Naam van de dienst
+        [description] Wat doet de dienst? (niet verplicht)
+        [categories] Voor welke vragen kan men er terecht?
+        [phone] Telefoon (niet verplicht)
+        [email] E-mailadres (niet verplicht)
+        [website] Website (niet verplicht)
+       *[area] Werkgebied (niet verplicht)
+    }
+service-category =
+    { $code ->
+        [personal_care] Persoonlijke verzorging (wassen, aankleden, medicatie)
+        [structural] Vaste hulp die elke week terugkomt (poetsen, tuinonderhoud)
+        [heavy] Zware klussen
+        [no_match] Vragen waarvoor geen buur gevonden wordt
+       *[other] { $code }
+    }
+
+## ---- Neighbourhood report: pages/report.rs, report/* ----
+
+report-title = Buurtrapport
+report-lead = Per buurt en per maand: wat gevraagd werd, wie samengebracht werd, wat doorverwezen werd, wat nog wacht en waar buren ontbreken die graag helpen. Alleen aantallen, nooit namen.
+report-no-neighbourhood = Zonder buurt
+report-empty = U hebt geen buurten om te tonen.
+report-download = Download deze cijfers (CSV, voor een rekenblad)
+report-hint = Om niemand herkenbaar te maken tonen we aantallen van 1 tot 4 als “<5”. Een totaal waarin zo’n klein aantal zit, tonen we niet (“*”): anders kon u het kleine aantal uitrekenen.
+report-chart-desc = Aantal per maand.
+report-not-offered = Gevraagd, maar door niemand anders in deze buurt aangeboden:
+report-numbers-for = Cijfers voor
+report-what = Wat
+report-total = Samen
+report-filter = Het rapport kan zo niet getoond worden
+    .areas = Buurten
+    .from = Van
+    .to = Tot en met
+    .show = Rapport tonen
+report-problem =
+    { $code ->
+        [month] Kies een maand uit de lijst.
+        [order] De laatste maand mag niet vóór de eerste liggen.
+        [too_many] Kies hoogstens 12 maanden.
+       *[area] Deze buurt bestaat niet, of u hebt er geen toegang toe.
+    }
+report-section =
+    { $code ->
+        [requests] Vragen per soort
+        [matches] Koppelingen
+        [referrals] Doorverwijzingen en hun reden
+        [unmet] Vragen nog zonder koppeling
+        [missing] Waar buren die willen helpen ontbreken
+       *[reach] Hoe mensen bereikt werden
+    }
+report-line =
+    { $code ->
+        [requests_emotional] Een luisterend oor, een bezoek
+        [requests_companionship] Samen iets doen
+        [requests_practical] Een kleine praktische hand
+        [matches_started] Gestart (iedereen zei ja)
+        [matches_closed_mutual] Afgesloten, en hulp gaat nu over en weer
+        [referrals_structural] Te vaak of vast werk
+        [referrals_heavy] Zwaar werk
+        [referrals_personal_care] Persoonlijke verzorging
+        [referrals_out_of_scope_other] Buiten buurthulp, andere reden
+        [referrals_no_match] Niemand gevonden
+        [referrals_coordinator_choice] Keuze van de aanspreekpersoon
+        [unmet_open] Nog open
+        [unmet_expired] Verlopen
+        [unmet_referral_needed] Wachten op doorverwijzing
+        [no_candidate_nearby] Wachtende vragen waarvoor nu niemand in de buurt kan
+        [tag_not_offered] Vragen naar iets wat niemand anders in de buurt aanbiedt
+        [registered_home_visit] Ingeschreven bij een huisbezoek
+        [registered_phone_round] Ingeschreven tijdens een belronde
+        [registered_referral_card] Ingeschreven met een doorverwijskaart
+        [registered_self] Zelf ingeschreven
+        [calls_made] Telefoontjes gedaan (mensen zonder e-mail)
+        [requests_total] Alle vragen
+        [referrals_total] Alle doorverwijzingen
+        [unmet_total] Alle vragen nog zonder koppeling
+        [reach_total] Alle inschrijvingen
+        [matches_total] Samen
+        [missing_total] Samen
+       *[other] { $code }
+    }
+# `jan 2026`; $month is 1 to 12, $year the year as text.
+report-month =
+    { $month ->
+        [1] jan
+        [2] feb
+        [3] mrt
+        [4] apr
+        [5] mei
+        [6] jun
+        [7] jul
+        [8] aug
+        [9] sep
+        [10] okt
+        [11] nov
+       *[12] dec
+    } { $year }

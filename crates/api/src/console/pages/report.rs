@@ -18,18 +18,18 @@ use filter::{check, parse_filter, Choice, Filter, Problem};
 
 use crate::auth::Caller;
 use crate::blocking::run;
-use crate::console::html::esc;
+use crate::console::html::Shell;
 use crate::console::{Ctx, Lang};
 use crate::error::ApiError;
 use crate::index;
 use crate::state::AppState;
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
+use askama::Template;
 use chrono::Utc;
-use nabij_engine::{CandidateQuery, Vocabulary};
+use nabij_engine::CandidateQuery;
 use nabij_store::report::{self, Area, AreaTable, Metric, Month, Report, ReportQuery};
 use nabij_store::{neighbourhood, organisation, DbConnection};
-use std::fmt::Write as _;
 
 pub(super) fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(resource("/report").get(page))
@@ -56,9 +56,7 @@ fn load(c: &mut DbConnection, st: &AppState, caller: &Caller, l: Lang, qs: &str)
     if caller.neighbourhoods.is_none() {
         choices.push(Choice {
             area: Area::NoNeighbourhood,
-            name: l
-                .t("Zonder buurt", "Sans quartier", "No neighbourhood")
-                .to_string(),
+            name: l.text("report-no-neighbourhood"),
         });
     }
     let filter = parse_filter(qs, now);
@@ -174,172 +172,160 @@ fn area_name(choices: &[Choice], area: Area) -> String {
         .unwrap_or_default()
 }
 
+/// What the page shows under the filter.
+enum Body {
+    /// The filter is wrong: only the form (with its problems).
+    Filter,
+    /// No neighbourhoods to show.
+    Empty,
+    Areas {
+        /// The query of the CSV link (the same months and areas).
+        csv_query: String,
+        areas: Vec<AreaView>,
+    },
+}
+
+/// One chart with its heading; `svg` is made by `chart::bar_chart` from its template.
+struct Figure {
+    wide: bool,
+    heading: String,
+    svg: String,
+}
+
+struct LineView {
+    code: String,
+    total: bool,
+    label: String,
+    /// Each month, then the total.
+    values: Vec<String>,
+}
+
+struct SectionView {
+    heading: String,
+    lines: Vec<LineView>,
+}
+
+struct AreaView {
+    code: String,
+    name: String,
+    figures: Vec<Figure>,
+    /// Tags asked for but offered by nobody else there, joined.
+    not_offered: Option<String>,
+    sections: Vec<SectionView>,
+}
+
+#[derive(Template)]
+#[template(path = "console/report.html")]
+struct ReportPage {
+    shell: Shell,
+    filter: filter::FilterView,
+    /// The months' names (column headings).
+    months: Vec<String>,
+    body: Body,
+}
+
 fn render(ctx: &Ctx, loaded: &Loaded) -> HttpResponse {
     let l = ctx.lang;
-    let title = l.t("Buurtrapport", "Rapport de quartier", "Neighbourhood report");
-    let mut main = format!(
-        "<h1>{}</h1><p>{}</p>",
-        esc(title),
-        esc(l.t(
-            "Per buurt en per maand: wat gevraagd werd, wie samengebracht werd, wat doorverwezen werd, wat nog wacht en waar buren ontbreken die graag helpen. Alleen aantallen, nooit namen.",
-            "Par quartier et par mois : ce qui a été demandé, qui a été mis en contact, ce qui a été orienté, ce qui attend encore et où manquent des voisins prêts à aider. Uniquement des nombres, jamais de noms.",
-            "Per neighbourhood and month: what was asked, who was brought together, what was referred, what is still waiting and where neighbours who like to help are missing. Only numbers, never names.",
-        )),
-    );
     let problems = loaded.result.as_ref().err().map(Vec::as_slice).unwrap_or(&[]);
-    main.push_str(&filter::form(l, &loaded.filter, &loaded.choices, problems));
+    let mut page = ReportPage {
+        shell: ctx.shell(l.text("report-title")),
+        filter: filter::view(l, &loaded.filter, &loaded.choices, problems),
+        months: Vec::new(),
+        body: Body::Filter,
+    };
     let rep = match &loaded.result {
         Ok(r) => r,
-        Err(_) => return ctx.page(StatusCode::UNPROCESSABLE_ENTITY, title, &main),
+        Err(_) => return ctx.render(StatusCode::UNPROCESSABLE_ENTITY, &page),
     };
     if rep.areas.is_empty() {
-        let _ = write!(
-            main,
-            "<p class=\"empty\">{}</p>",
-            esc(l.t(
-                "U hebt geen buurten om te tonen.",
-                "Vous n’avez aucun quartier à afficher.",
-                "You have no neighbourhoods to show."
-            ))
-        );
-        return ctx.page(StatusCode::OK, title, &main);
+        page.body = Body::Empty;
+        return ctx.render(StatusCode::OK, &page);
     }
-    let mut qs = format!(
-        "from={}&to={}",
-        rep.months.first().map(|m| m.code()).unwrap_or_default(),
-        rep.months.last().map(|m| m.code()).unwrap_or_default()
-    );
-    for a in &rep.areas {
-        let _ = write!(qs, "&area={}", a.code());
-    }
-    let _ = write!(
-        main,
-        "<p><a href=\"/report.csv?{}\" download>{}</a></p><p class=\"hint\">{}</p>",
-        esc(&qs),
-        esc(l.t(
-            "Download deze cijfers (CSV, voor een rekenblad)",
-            "Télécharger ces chiffres (CSV, pour un tableur)",
-            "Download these numbers (CSV, for a spreadsheet)"
-        )),
-        esc(l.t(
-            "Om niemand herkenbaar te maken tonen we aantallen van 1 tot 4 als “<5”. Een totaal waarin zo’n klein aantal zit, tonen we niet (“*”): anders kon u het kleine aantal uitrekenen.",
-            "Pour que personne ne soit reconnaissable, les nombres de 1 à 4 sont affichés « <5 ». Un total qui contient un tel petit nombre n’est pas affiché (« * ») : sinon, on pourrait calculer le petit nombre.",
-            "So that nobody can be recognised, counts of 1 to 4 are shown as “<5”. A total that includes such a small count is not shown (“*”): otherwise the small count could be worked out.",
-        )),
-    );
-    let months: Vec<String> = rep.months.iter().map(|m| labels::month(l, *m)).collect();
-    for t in rep.tables() {
-        main.push_str(&area_section(l, rep, &loaded.choices, &t, &months));
-    }
-    ctx.page(StatusCode::OK, title, &main)
+    let mut query: Vec<(&str, String)> = vec![
+        ("from", rep.months.first().map(|m| m.code()).unwrap_or_default()),
+        ("to", rep.months.last().map(|m| m.code()).unwrap_or_default()),
+    ];
+    query.extend(rep.areas.iter().map(|a| ("area", a.code())));
+    let csv_query = query
+        .iter()
+        .map(|(k, v)| [*k, "=", v].concat())
+        .collect::<Vec<_>>()
+        .join("&");
+    page.months = rep.months.iter().map(|m| labels::month(l, *m)).collect();
+    let areas = rep
+        .tables()
+        .iter()
+        .map(|t| area_view(l, rep, &loaded.choices, t, &page.months))
+        .collect();
+    page.body = Body::Areas { csv_query, areas };
+    ctx.render(StatusCode::OK, &page)
 }
 
-fn area_section(l: Lang, rep: &Report, choices: &[Choice], t: &AreaTable, months: &[String]) -> String {
+fn area_view(l: Lang, rep: &Report, choices: &[Choice], t: &AreaTable, months: &[String]) -> AreaView {
     let code = t.area.code();
     let name = area_name(choices, t.area);
-    let mut out = format!(
-        "<section class=\"report-area\" aria-labelledby=\"area-{code}-h\"><h2 id=\"area-{code}-h\">{}</h2><div class=\"charts\">",
-        esc(&name)
-    );
-    for s in &t.sections {
-        let series: Vec<chart::Series<'_>> = s
-            .lines
-            .iter()
-            .filter(|line| matches!(line.key, report::LineKey::Metric(_)))
-            .map(|line| chart::Series {
-                label: labels::line(l, line.key),
-                values: &line.months,
-            })
-            .collect();
-        let heading = labels::section(l, s.section);
-        // Many bars per month: the whole width, so that the labels stay readable.
-        let class = if series.len() >= 4 { " class=\"wide\"" } else { "" };
-        let _ = write!(
-            out,
-            "<figure{class}><figcaption>{}</figcaption>{}</figure>",
-            esc(heading),
-            chart::bar_chart(
-                &format!("chart-{code}-{}", s.section.code()),
-                &format!("{heading} — {name}"),
-                l.t("Aantal per maand.", "Nombre par mois.", "Count per month."),
-                months,
-                &series,
-            )
-        );
-    }
-    out.push_str("</div>");
-    if let Some(tags) = rep.tags_not_offered.get(&t.area) {
-        let vocab = Vocabulary::builtin();
-        let names: Vec<String> = tags
-            .iter()
-            .map(|code| {
-                vocab
-                    .tags()
-                    .iter()
-                    .find(|tag| tag.code == *code)
-                    .map(|tag| match l {
-                        Lang::Nl => tag.nl.clone(),
-                        Lang::Fr => tag.fr.clone(),
-                        Lang::En => tag.en.clone(),
-                    })
-                    .unwrap_or_else(|| code.clone())
-            })
-            .collect();
-        let _ = write!(
-            out,
-            "<p>{} {}</p>",
-            esc(l.t(
-                "Gevraagd, maar door niemand anders in deze buurt aangeboden:",
-                "Demandé, mais proposé par personne d’autre dans ce quartier :",
-                "Asked for, but offered by nobody else in this neighbourhood:",
-            )),
-            esc(&names.join(", "))
-        );
-    }
-    out.push_str(&table(l, t, &name, months));
-    out.push_str("</section>");
-    out
-}
-
-fn table(l: Lang, t: &AreaTable, name: &str, months: &[String]) -> String {
-    let mut out = format!(
-        "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"{0} {1}\"><table class=\"report\"><caption>{0} {1}</caption><thead><tr><th scope=\"col\">{2}</th>",
-        esc(l.t("Cijfers voor", "Chiffres pour", "Numbers for")),
-        esc(name),
-        esc(l.t("Wat", "Quoi", "What"))
-    );
-    for m in months {
-        let _ = write!(out, "<th scope=\"col\" class=\"num\">{}</th>", esc(m));
-    }
-    let _ = write!(
-        out,
-        "<th scope=\"col\" class=\"num\">{}</th></tr></thead>",
-        esc(l.t("Samen", "Total", "Total"))
-    );
-    let cols = months.len() + 2;
-    for s in &t.sections {
-        let _ = write!(
-            out,
-            "<tbody><tr><th scope=\"rowgroup\" colspan=\"{cols}\" class=\"group\">{}</th></tr>",
-            esc(labels::section(l, s.section))
-        );
-        for line in &s.lines {
-            let total_line = matches!(line.key, report::LineKey::Total(_));
-            let _ = write!(
-                out,
-                "<tr data-line=\"{}:{}\"{}><th scope=\"row\">{}</th>",
-                t.area.code(),
-                line.key.code(),
-                if total_line { " class=\"total\"" } else { "" },
-                esc(labels::line(l, line.key))
-            );
-            for v in line.months.iter().chain(std::iter::once(&line.total)) {
-                let _ = write!(out, "<td class=\"num\">{}</td>", esc(&v.text()));
+    let figures = t
+        .sections
+        .iter()
+        .map(|s| {
+            let labels: Vec<(String, &[report::Shown])> = s
+                .lines
+                .iter()
+                .filter(|line| matches!(line.key, report::LineKey::Metric(_)))
+                .map(|line| (labels::line(l, line.key), line.months.as_slice()))
+                .collect();
+            let series: Vec<chart::Series<'_>> = labels
+                .iter()
+                .map(|(label, values)| chart::Series { label, values })
+                .collect();
+            let heading = labels::section(l, s.section);
+            Figure {
+                // Many bars per month: the whole width, so that the labels stay readable.
+                wide: series.len() >= 4,
+                svg: chart::bar_chart(
+                    &["chart-", &code, "-", s.section.code()].concat(),
+                    &[heading.as_str(), " — ", &name].concat(),
+                    &l.text("report-chart-desc"),
+                    months,
+                    &series,
+                ),
+                heading,
             }
-            out.push_str("</tr>");
-        }
-        out.push_str("</tbody>");
+        })
+        .collect();
+    let not_offered = rep.tags_not_offered.get(&t.area).map(|tags| {
+        tags.iter()
+            .map(|code| nabij_i18n::tag_label(l, code))
+            .collect::<Vec<_>>()
+            .join(", ")
+    });
+    let sections = t
+        .sections
+        .iter()
+        .map(|s| SectionView {
+            heading: labels::section(l, s.section),
+            lines: s
+                .lines
+                .iter()
+                .map(|line| LineView {
+                    code: line.key.code(),
+                    total: matches!(line.key, report::LineKey::Total(_)),
+                    label: labels::line(l, line.key),
+                    values: line
+                        .months
+                        .iter()
+                        .chain(std::iter::once(&line.total))
+                        .map(|v| v.text())
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect();
+    AreaView {
+        code,
+        name,
+        figures,
+        not_offered,
+        sections,
     }
-    out.push_str("</table></div>");
-    out
 }

@@ -1,11 +1,9 @@
 //! The form about a service of the directory: what was typed (kept when something is
 //! wrong), plain messages per field, and its markup.
 
-use crate::console::html::esc;
 use crate::console::{Form, Lang};
 use nabij_store::service::{valid_category, NewService, Service};
 use std::collections::HashMap;
-use std::fmt::Write as _;
 
 const FIELDS: &[&str] = &["name", "description", "phone", "email", "website", "area"];
 
@@ -13,26 +11,7 @@ const FIELDS: &[&str] = &["name", "description", "phone", "email", "website", "a
 pub(super) const CATEGORIES: [&str; 4] = ["personal_care", "structural", "heavy", "no_match"];
 
 pub(super) fn category_text(l: Lang, code: &str) -> String {
-    match code {
-        "personal_care" => l.t(
-            "Persoonlijke verzorging (wassen, aankleden, medicatie)",
-            "Soins personnels (toilette, habillage, médicaments)",
-            "Personal care (washing, dressing, medication)",
-        ),
-        "structural" => l.t(
-            "Vaste hulp die elke week terugkomt (poetsen, tuinonderhoud)",
-            "Aide régulière chaque semaine (ménage, entretien du jardin)",
-            "Regular help every week (cleaning, garden upkeep)",
-        ),
-        "heavy" => l.t("Zware klussen", "Gros travaux", "Heavy jobs"),
-        "no_match" => l.t(
-            "Vragen waarvoor geen buur gevonden wordt",
-            "Demandes pour lesquelles aucun voisin n’est trouvé",
-            "Requests for which no neighbour is found",
-        ),
-        other => other,
-    }
-    .to_string()
+    nabij_i18n::t(l, "service-category", &[("code", code.into())])
 }
 
 #[derive(Default)]
@@ -165,147 +144,73 @@ impl ServiceForm {
     }
 }
 
-fn field(out: &mut String, f: &ServiceForm, name: &str, label: &str, kind: &str) {
-    let err = f.error(name);
-    let _ = write!(
-        out,
-        "<div class=\"field{}\"><label for=\"{name}\">{}</label>",
-        if err.is_some() { " has-error" } else { "" },
-        esc(label)
-    );
-    if let Some(e) = err {
-        let _ = write!(out, "<p class=\"error\" id=\"{name}-error\">{}</p>", esc(e));
-    }
-    let attrs = if err.is_some() {
-        format!(" aria-invalid=\"true\" aria-describedby=\"{name}-error\"")
-    } else {
-        String::new()
-    };
-    if kind == "textarea" {
-        let _ = write!(
-            out,
-            "<textarea id=\"{name}\" name=\"{name}\" rows=\"4\"{attrs}>{}</textarea></div>",
-            esc(f.value(name))
-        );
-    } else {
-        let _ = write!(
-            out,
-            "<input id=\"{name}\" name=\"{name}\" type=\"{kind}\" value=\"{}\"{attrs}></div>",
-            esc(f.value(name))
-        );
-    }
+/// One input or textarea of the form, as `console/service_fields.html` shows it.
+pub(super) struct ServiceField {
+    pub id: &'static str,
+    pub label: String,
+    /// An input type, or `textarea`.
+    pub kind: &'static str,
+    pub value: String,
+    pub error: Option<String>,
 }
 
-/// The form's fields (inside a `<form>` the caller opens and closes).
-pub(super) fn fields(out: &mut String, l: Lang, f: &ServiceForm) {
-    if !f.is_ok() {
-        let _ = write!(
-            out,
-            "<div class=\"error-summary\" role=\"alert\" aria-labelledby=\"error-title\"><h2 id=\"error-title\">{}</h2><ul>",
-            esc(l.t("Er is iets niet in orde", "Quelque chose ne va pas", "Something is not right"))
-        );
-        if let Some(g) = &f.general {
-            let _ = write!(out, "<li>{}</li>", esc(g));
-        }
-        for (name, msg) in &f.errors {
-            let _ = write!(out, "<li><a href=\"#{name}\">{}</a></li>", esc(msg));
-        }
-        out.push_str("</ul></div>");
-    }
-    field(
-        out,
-        f,
-        "name",
-        l.t("Naam van de dienst", "Nom du service", "Name of the service"),
-        "text",
-    );
-    field(
-        out,
-        f,
-        "description",
-        l.t(
-            "Wat doet de dienst? (niet verplicht)",
-            "Que fait le service ? (facultatif)",
-            "What does the service do? (optional)",
-        ),
-        "textarea",
-    );
-    let err = f.error("categories");
-    let _ = write!(
-        out,
-        "<fieldset id=\"categories\" class=\"field checks{}\"><legend>{}</legend>",
-        if err.is_some() { " has-error" } else { "" },
-        esc(l.t(
-            "Voor welke vragen kan men er terecht?",
-            "Pour quelles demandes peut-on s’y adresser ?",
-            "Which requests can it take?"
-        ))
-    );
-    if let Some(e) = err {
-        let _ = write!(out, "<p class=\"error\">{}</p>", esc(e));
-    }
-    // The usual categories, then any of the organisation's own the service lists.
-    let mut codes: Vec<String> = CATEGORIES.iter().map(|c| c.to_string()).collect();
-    for c in &f.categories {
-        if !codes.contains(c) && valid_category(c) {
-            codes.push(c.clone());
+/// The form as shown (inside a `<form>` the page opens and closes).
+pub(super) struct FormView {
+    /// Messages of the error summary: (field id, message).
+    pub errors: Vec<(&'static str, String)>,
+    pub general: Option<String>,
+    /// The fields above the categories, and those below.
+    pub before: Vec<ServiceField>,
+    pub after: Vec<ServiceField>,
+    pub categories_label: String,
+    pub categories_error: Option<String>,
+    /// (code, label, ticked).
+    pub categories: Vec<(String, String, bool)>,
+}
+
+impl ServiceForm {
+    fn shown(&self, l: Lang, id: &'static str, kind: &'static str) -> ServiceField {
+        ServiceField {
+            id,
+            label: nabij_i18n::t(l, "service-form-label", &[("field", id.into())]),
+            kind,
+            value: self.value(id).to_string(),
+            error: self.error(id).map(str::to_string),
         }
     }
-    for code in codes {
-        let checked = if f.categories.contains(&code) {
-            " checked"
-        } else {
-            ""
-        };
-        let _ = write!(
-            out,
-            "<div class=\"choice\"><input type=\"checkbox\" id=\"categories-{code}\" name=\"categories\" value=\"{code}\"{checked}><label for=\"categories-{code}\">{}</label></div>",
-            esc(&category_text(l, &code))
-        );
+
+    /// What the page shows of this form, in language `l`.
+    pub fn view(&self, l: Lang) -> FormView {
+        // The usual categories, then any of the organisation's own the service lists.
+        let mut codes: Vec<String> = CATEGORIES.iter().map(|c| c.to_string()).collect();
+        for c in &self.categories {
+            if !codes.contains(c) && valid_category(c) {
+                codes.push(c.clone());
+            }
+        }
+        FormView {
+            errors: self.errors.clone(),
+            general: self.general.clone(),
+            before: vec![
+                self.shown(l, "name", "text"),
+                self.shown(l, "description", "textarea"),
+            ],
+            after: vec![
+                self.shown(l, "phone", "tel"),
+                self.shown(l, "email", "email"),
+                self.shown(l, "website", "text"),
+                self.shown(l, "area", "text"),
+            ],
+            categories_label: nabij_i18n::t(l, "service-form-label", &[("field", "categories".into())]),
+            categories_error: self.error("categories").map(str::to_string),
+            categories: codes
+                .into_iter()
+                .map(|code| {
+                    let ticked = self.categories.contains(&code);
+                    let label = category_text(l, &code);
+                    (code, label, ticked)
+                })
+                .collect(),
+        }
     }
-    out.push_str("</fieldset>");
-    field(
-        out,
-        f,
-        "phone",
-        l.t(
-            "Telefoon (niet verplicht)",
-            "Téléphone (facultatif)",
-            "Phone (optional)",
-        ),
-        "tel",
-    );
-    field(
-        out,
-        f,
-        "email",
-        l.t(
-            "E-mailadres (niet verplicht)",
-            "Adresse e-mail (facultatif)",
-            "E-mail address (optional)",
-        ),
-        "email",
-    );
-    field(
-        out,
-        f,
-        "website",
-        l.t(
-            "Website (niet verplicht)",
-            "Site web (facultatif)",
-            "Website (optional)",
-        ),
-        "text",
-    );
-    field(
-        out,
-        f,
-        "area",
-        l.t(
-            "Werkgebied (niet verplicht)",
-            "Zone desservie (facultatif)",
-            "Area served (optional)",
-        ),
-        "text",
-    );
 }

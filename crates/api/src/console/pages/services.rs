@@ -6,7 +6,7 @@ use super::service_form::{self as sf, ServiceForm};
 use super::*;
 use crate::auth::Caller;
 use crate::blocking::run;
-use crate::console::html::{csrf_field, esc, table};
+use crate::console::html::{Cell, Shell, Table};
 use crate::console::routes::resource;
 use crate::console::{Ctx, Form};
 use crate::error::ApiError;
@@ -14,9 +14,9 @@ use crate::routes::services::{create_service, remove_service, update_service, Se
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
+use askama::Template;
 use nabij_store::service::{self, Service};
 use nabij_store::{ServiceId, StoreError};
-use std::fmt::Write as _;
 
 pub(super) fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(resource("/services").get(services))
@@ -25,25 +25,29 @@ pub(super) fn configure(cfg: &mut web::ServiceConfig) {
         .service(resource("/services/{id}/remove").post(remove));
 }
 
-fn done_notice(l: Lang, done: &str) -> Option<&'static str> {
-    Some(match done {
-        "added" => l.t(
-            "De dienst staat op de kaart.",
-            "Le service est sur la carte.",
-            "The service is in the directory.",
-        ),
-        "saved" => l.t(
-            "De dienst is bewaard.",
-            "Le service a été enregistré.",
-            "The service has been saved.",
-        ),
-        "removed" => l.t(
-            "De dienst is van de kaart gehaald. Eerdere doorverwijzingen blijven bewaard.",
-            "Le service a été retiré de la carte. Les orientations passées restent enregistrées.",
-            "The service has been taken off the directory. Earlier referrals are kept.",
-        ),
-        _ => return None,
-    })
+fn done_notice(l: Lang, done: &str) -> Option<String> {
+    matches!(done, "added" | "saved" | "removed")
+        .then(|| nabij_i18n::t(l, "services-done", &[("code", done.into())]))
+}
+
+#[derive(Template)]
+#[template(path = "console/services.html")]
+struct ServicesPage<'a> {
+    shell: Shell,
+    csrf: &'a str,
+    notice: Option<String>,
+    list: Table,
+}
+
+#[derive(Template)]
+#[template(path = "console/service_form.html")]
+struct ServiceFormPage<'a> {
+    shell: Shell,
+    csrf: &'a str,
+    action: String,
+    v: sf::FormView,
+    /// Editing: the service that the remove form takes off.
+    remove_id: Option<ServiceId>,
 }
 
 pub async fn services(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
@@ -56,22 +60,8 @@ pub async fn services(req: HttpRequest, state: web::Data<AppState>) -> HttpRespo
         Err(e) => return ctx.failure(&e),
     };
     let l = ctx.lang;
-    let title = l.t("Sociale kaart", "Carte sociale", "Service directory");
-    let mut main = format!("<h1>{}</h1>", esc(title));
-    if let Some(text) = done_notice(l, &query_param(&req, "done")) {
-        let _ = write!(main, "<p class=\"notice\" role=\"status\">{}</p>", esc(text));
-    }
-    let _ = write!(
-        main,
-        "<p class=\"lead\">{}</p><p><a href=\"/services/new\">{}</a></p>",
-        esc(l.t(
-            "De diensten waarnaar u doorverwijst als een vraag geen kleine hulp is, of als er geen buur gevonden wordt.",
-            "Les services vers lesquels vous orientez quand une demande n’est pas une petite aide, ou qu’aucun voisin n’est trouvé.",
-            "The services you refer to when a request is not small help, or when no neighbour is found."
-        )),
-        esc(l.t("Een dienst toevoegen", "Ajouter un service", "Add a service")),
-    );
-    let rows: Vec<Vec<String>> = list
+    let dash = |v: &Option<String>| Cell::Text(v.clone().unwrap_or_else(|| "—".into()));
+    let rows = list
         .iter()
         .map(|s| {
             let cats: Vec<String> = s
@@ -81,92 +71,59 @@ pub async fn services(req: HttpRequest, state: web::Data<AppState>) -> HttpRespo
                 .map(|c| sf::category_text(l, c))
                 .collect();
             vec![
-                format!("<a href=\"/services/{}/edit\">{}</a>", s.id, esc(&s.name)),
-                esc(&s.description),
-                esc(&cats.join("; ")),
-                esc(s.phone.as_deref().unwrap_or("—")),
-                esc(s.email.as_deref().unwrap_or("—")),
-                esc(s.area.as_deref().unwrap_or("—")),
+                Cell::Link {
+                    href: format!("/services/{}/edit", s.id),
+                    text: s.name.clone(),
+                },
+                Cell::Text(s.description.clone()),
+                Cell::Text(cats.join("; ")),
+                dash(&s.phone),
+                dash(&s.email),
+                dash(&s.area),
             ]
         })
         .collect();
-    main.push_str(&table(
-        title,
-        &[
-            l.t("Dienst", "Service", "Service"),
-            l.t("Wat", "Quoi", "What"),
-            l.t("Voor", "Pour", "For"),
-            l.t("Telefoon", "Téléphone", "Phone"),
-            l.t("E-mail", "E-mail", "E-mail"),
-            l.t("Gebied", "Zone", "Area"),
-        ],
-        &rows,
-        l.t(
-            "Nog geen diensten op de kaart.",
-            "Pas encore de services sur la carte.",
-            "No services in the directory yet.",
-        ),
-    ));
-    ctx.page(StatusCode::OK, title, &main)
+    let title = l.text("services-title");
+    let page = ServicesPage {
+        csrf: &ctx.csrf,
+        notice: done_notice(l, &query_param(&req, "done")),
+        list: Table {
+            caption: title.clone(),
+            headers: ["service", "what", "for", "phone", "email", "area"]
+                .iter()
+                .map(|c| nabij_i18n::t(l, "services-column", &[("code", (*c).into())]))
+                .collect(),
+            rows,
+            empty: l.text("services-empty"),
+        },
+        shell: ctx.shell(title),
+    };
+    ctx.render(StatusCode::OK, &page)
 }
 
 /// The add or edit page; `existing` is the service being changed.
 fn form_page(ctx: &Ctx, status: StatusCode, existing: Option<&Service>, f: &ServiceForm) -> HttpResponse {
     let l = ctx.lang;
     let title = match existing {
-        Some(s) => format!(
-            "{} {}",
-            l.t("Dienst aanpassen:", "Modifier le service :", "Edit the service:"),
-            s.name
-        ),
-        None => l
-            .t("Een dienst toevoegen", "Ajouter un service", "Add a service")
-            .to_string(),
+        Some(s) => nabij_i18n::t(l, "services-edit-title", &[("name", s.name.as_str().into())]),
+        None => l.text("services-add"),
     };
-    let action = match existing {
-        Some(s) => format!("/services/{}/edit", s.id),
-        None => "/services/new".to_string(),
+    let page = ServiceFormPage {
+        shell: ctx.shell(title),
+        csrf: &ctx.csrf,
+        action: match existing {
+            Some(s) => format!("/services/{}/edit", s.id),
+            None => "/services/new".to_string(),
+        },
+        v: f.view(l),
+        remove_id: existing.map(|s| s.id),
     };
-    let mut main = format!(
-        "<h1>{}</h1><form method=\"post\" action=\"{action}\" class=\"stack\" novalidate>{}",
-        esc(&title),
-        csrf_field(&ctx.csrf)
-    );
-    sf::fields(&mut main, l, f);
-    let _ = write!(
-        main,
-        "<p class=\"actions\"><button type=\"submit\">{}</button> <a href=\"/services\">{}</a></p></form>",
-        esc(l.t("Bewaren", "Enregistrer", "Save")),
-        esc(l.t("Annuleren", "Annuler", "Cancel")),
-    );
-    if let Some(s) = existing {
-        let _ = write!(
-            main,
-            "<section aria-labelledby=\"remove\"><h2 id=\"remove\">{}</h2><p id=\"remove-hint\">{}</p>\
-             <form method=\"post\" action=\"/services/{}/remove\">{}<button type=\"submit\" class=\"danger\" aria-describedby=\"remove-hint\">{}</button></form></section>",
-            esc(l.t("Van de kaart halen", "Retirer de la carte", "Take off the directory")),
-            esc(l.t(
-                "Bestaat de dienst niet meer, of verwijst u er niet meer naar? Haal hem dan van de kaart. Eerdere doorverwijzingen naar deze dienst blijven bewaard.",
-                "Le service n’existe plus, ou vous n’y orientez plus ? Retirez-le de la carte. Les orientations passées vers ce service restent enregistrées.",
-                "Does the service no longer exist, or do you no longer refer to it? Take it off the directory. Earlier referrals to it are kept."
-            )),
-            s.id,
-            csrf_field(&ctx.csrf),
-            esc(l.t("Van de kaart halen", "Retirer de la carte", "Take off the directory")),
-        );
-    }
-    ctx.page(status, &title, &main)
+    ctx.render(status, &page)
 }
 
 fn could_not_save(l: Lang) -> String {
-    l.t(
-        "De dienst kon niet bewaard worden. Kijk de naam en de contactgegevens na.",
-        "Le service n’a pas pu être enregistré. Vérifiez le nom et les coordonnées.",
-        "The service could not be saved. Check the name and the contact details.",
-    )
-    .to_string()
+    l.text("services-not-saved")
 }
-
 pub async fn new_form(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
     let ctx = Ctx::new(&req, &state);
     let _caller = logged_in!(ctx);

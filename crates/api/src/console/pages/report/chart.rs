@@ -4,9 +4,8 @@
 //! on white. Values are [`Shown`]: a `<5` is drawn as a dashed outline up to 4 with the
 //! label `<5`, never as its true height; every bar carries its label.
 
-use crate::console::html::esc;
+use askama::Template;
 use nabij_store::report::{Shown, THRESHOLD};
-use std::fmt::Write as _;
 
 /// Bar colours, each at least 4.5:1 against white.
 const COLOURS: [&str; 6] = ["#0b5394", "#b45309", "#2f7d32", "#7b1fa2", "#475569", "#be123c"];
@@ -48,6 +47,49 @@ fn height(v: i64, max: i64) -> u32 {
     ((v as f64 / max as f64) * f64::from(PLOT_H)).round() as u32
 }
 
+/// One element of a chart, as `console/report_chart.html` draws it.
+enum Shape {
+    /// A filled bar or legend swatch.
+    Bar {
+        x: u32,
+        y: u32,
+        w: u32,
+        h: u32,
+        fill: &'static str,
+    },
+    /// A dashed outline: a count shown as `<5` (or hidden), never at its height.
+    Outline {
+        x: u32,
+        y: u32,
+        w: u32,
+        h: u32,
+        stroke: &'static str,
+    },
+    /// A grid line with its value.
+    Grid { x1: u32, x2: u32, y: u32, value: i64 },
+    Label {
+        x: u32,
+        y: u32,
+        size: u32,
+        /// `text-anchor="middle"`; else the text starts at `x`.
+        middle: bool,
+        text: String,
+    },
+}
+
+#[derive(Template)]
+#[template(path = "console/report_chart.html")]
+struct Chart<'a> {
+    id: &'a str,
+    title: &'a str,
+    desc: String,
+    width: u32,
+    height: u32,
+    shapes: Vec<Shape>,
+    ink: &'static str,
+    grid: &'static str,
+}
+
 /// The chart; `id` must be unique on the page, `desc_intro` starts the description.
 pub(super) fn bar_chart(
     id: &str,
@@ -64,7 +106,7 @@ pub(super) fn bar_chart(
     let item_w = |label: &str| 16 + (label.chars().count() as u32 * 13).div_ceil(2) + 14;
     let widest = series.iter().map(|se| item_w(se.label)).max().unwrap_or(0);
     let width = (LEFT + plot_w + 8).max(LEFT + widest + 8).max(300);
-    let mut legend = String::new();
+    let mut legend = Vec::new();
     let (mut lx, mut ly) = (LEFT, TOP + PLOT_H + MONTH_LABEL_H + 4);
     for (i, se) in series.iter().enumerate() {
         let w = item_w(se.label);
@@ -72,15 +114,20 @@ pub(super) fn bar_chart(
             lx = LEFT;
             ly += LEGEND_ROW;
         }
-        let _ = write!(
-            legend,
-            "<rect x=\"{lx}\" y=\"{}\" width=\"11\" height=\"11\" fill=\"{}\"/><text x=\"{}\" y=\"{}\" font-size=\"11\" fill=\"{INK}\">{}</text>",
-            ly,
-            COLOURS[i % COLOURS.len()],
-            lx + 16,
-            ly + 10,
-            esc(se.label)
-        );
+        legend.push(Shape::Bar {
+            x: lx,
+            y: ly,
+            w: 11,
+            h: 11,
+            fill: COLOURS[i % COLOURS.len()],
+        });
+        legend.push(Shape::Label {
+            x: lx + 16,
+            y: ly + 10,
+            size: 11,
+            middle: false,
+            text: se.label.to_string(),
+        });
         lx += w;
     }
     let total_h = ly + LEGEND_ROW + 2;
@@ -96,94 +143,93 @@ pub(super) fn bar_chart(
             .unwrap_or(0),
     );
     let base = TOP + PLOT_H;
-    let mut out = String::with_capacity(4096);
-    let _ = write!(
-        out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\" \
-         width=\"{width}\" height=\"{total_h}\" viewBox=\"0 0 {width} {total_h}\" class=\"chart\">\
-         <title id=\"{id}-t\">{}</title><desc id=\"{id}-d\">{}</desc>",
-        esc(title),
-        esc(&describe(desc_intro, months, series)),
-    );
+    let mut shapes = Vec::new();
     // Grid lines at 0, half and the top, with their values.
     for v in [0, max / 2, max] {
-        let y = base - height(v, max);
-        let _ = write!(
-            out,
-            "<line x1=\"{LEFT}\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\" stroke=\"{GRID}\" stroke-width=\"1\"/>\
-             <text x=\"{}\" y=\"{}\" font-size=\"10\" text-anchor=\"end\" fill=\"{INK}\">{v}</text>",
-            LEFT + plot_w,
-            LEFT - 4,
-            y + 3
-        );
+        shapes.push(Shape::Grid {
+            x1: LEFT,
+            x2: LEFT + plot_w,
+            y: base - height(v, max),
+            value: v,
+        });
     }
     for (g, month) in months.iter().enumerate() {
         let gx = LEFT + g as u32 * group_w + (group_w - s * BAR_W) / 2;
         for (i, se) in series.iter().enumerate() {
             let colour = COLOURS[i % COLOURS.len()];
             let x = gx + i as u32 * BAR_W;
-            let cx = x + BAR_W / 2;
             let v = se.values.get(g).copied().unwrap_or(Shown::Exact(0));
             let (h, label) = match v {
                 Shown::Exact(n) => {
                     let h = height(n, max);
                     if h > 0 {
-                        let _ = write!(
-                            out,
-                            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{h}\" fill=\"{colour}\"/>",
-                            x + 1,
-                            base - h,
-                            BAR_W - 2
-                        );
+                        shapes.push(Shape::Bar {
+                            x: x + 1,
+                            y: base - h,
+                            w: BAR_W - 2,
+                            h,
+                            fill: colour,
+                        });
                     }
                     (h, n.to_string())
                 }
                 Shown::Small | Shown::Hidden => {
                     let h = height(THRESHOLD - 1, max).max(4);
-                    let _ = write!(
-                        out,
-                        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{h}\" fill=\"#ffffff\" stroke=\"{colour}\" stroke-width=\"2\" stroke-dasharray=\"3 2\"/>",
-                        x + 2,
-                        base - h,
-                        BAR_W - 4
-                    );
+                    shapes.push(Shape::Outline {
+                        x: x + 2,
+                        y: base - h,
+                        w: BAR_W - 4,
+                        h,
+                        stroke: colour,
+                    });
                     (h, v.text())
                 }
             };
-            let _ = write!(
-                out,
-                "<text x=\"{cx}\" y=\"{}\" font-size=\"10\" text-anchor=\"middle\" fill=\"{INK}\">{}</text>",
-                base - h - 3,
-                esc(&label)
-            );
+            shapes.push(Shape::Label {
+                x: x + BAR_W / 2,
+                y: base - h - 3,
+                size: 10,
+                middle: true,
+                text: label,
+            });
         }
-        let _ = write!(
-            out,
-            "<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"middle\" fill=\"{INK}\">{}</text>",
-            gx + (s * BAR_W) / 2,
-            base + 15,
-            esc(month)
-        );
+        shapes.push(Shape::Label {
+            x: gx + (s * BAR_W) / 2,
+            y: base + 15,
+            size: 11,
+            middle: true,
+            text: month.clone(),
+        });
     }
-    out.push_str(&legend);
-    out.push_str("</svg>");
-    out
+    shapes.extend(legend);
+    let chart = Chart {
+        id,
+        title,
+        desc: describe(desc_intro, months, series),
+        width,
+        height: total_h,
+        shapes,
+        ink: INK,
+        grid: GRID,
+    };
+    chart.render().unwrap_or_else(|e| {
+        tracing::error!(error = %e, "report chart failed");
+        String::new()
+    })
 }
 
 /// Every value in words, month by month.
 fn describe(intro: &str, months: &[String], series: &[Series<'_>]) -> String {
     let mut d = intro.to_string();
     for (g, month) in months.iter().enumerate() {
-        let _ = write!(d, " {month}: ");
         let parts: Vec<String> = series
             .iter()
             .map(|se| {
                 let v = se.values.get(g).copied().unwrap_or(Shown::Exact(0));
-                format!("{} {}", se.label, v.text())
+                [se.label, &v.text()].join(" ")
             })
             .collect();
-        d.push_str(&parts.join(", "));
-        d.push('.');
+        d.push_str(&[" ", month, ": ", &parts.join(", "), "."].concat());
     }
     d
 }

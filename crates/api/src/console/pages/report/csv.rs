@@ -47,7 +47,7 @@ pub(super) fn render(
                         month,
                         s.section.code(),
                         line.key.code(),
-                        field(labels::line(l, line.key)),
+                        field(&labels::line(l, line.key)),
                         field(&value.text()),
                     );
                 }

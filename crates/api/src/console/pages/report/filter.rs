@@ -2,12 +2,10 @@
 //! the caller may see, and its form (which keeps what was chosen when it is wrong).
 
 use super::labels;
-use crate::console::html::esc;
 use crate::console::Lang;
 use actix_web::web;
 use chrono::Utc;
 use nabij_store::report::{Area, Month, ReportQuery};
-use std::fmt::Write as _;
 
 /// Months shown by default, and at most.
 const DEFAULT_MONTHS: usize = 6;
@@ -32,7 +30,7 @@ pub(super) struct Filter {
 /// A field of the filter that is wrong, and why.
 pub(super) struct Problem {
     pub field: &'static str,
-    pub text: &'static str,
+    pub text: String,
 }
 
 fn month_choices(now: Month) -> Vec<Month> {
@@ -78,44 +76,23 @@ pub(super) fn check(
     let listed = month_choices(now);
     let month = |s: &str| Month::parse(s).filter(|m| listed.contains(m));
     let mut problems = Vec::new();
-    let pick = l.t(
-        "Kies een maand uit de lijst.",
-        "Choisissez un mois dans la liste.",
-        "Choose a month from the list.",
-    );
+    let problem = |field: &'static str, code: &str| Problem {
+        field,
+        text: nabij_i18n::t(l, "report-problem", &[("code", code.into())]),
+    };
     let from = month(&f.from);
     let to = month(&f.to);
     if from.is_none() {
-        problems.push(Problem {
-            field: "from",
-            text: pick,
-        });
+        problems.push(problem("from", "month"));
     }
     if to.is_none() {
-        problems.push(Problem {
-            field: "to",
-            text: pick,
-        });
+        problems.push(problem("to", "month"));
     }
     if let (Some(a), Some(b)) = (from, to) {
         if a > b {
-            problems.push(Problem {
-                field: "to",
-                text: l.t(
-                    "De laatste maand mag niet vóór de eerste liggen.",
-                    "Le dernier mois ne peut pas précéder le premier.",
-                    "The last month cannot come before the first.",
-                ),
-            });
+            problems.push(problem("to", "order"));
         } else if Month::range(a, b).len() > MAX_MONTHS {
-            problems.push(Problem {
-                field: "to",
-                text: l.t(
-                    "Kies hoogstens 12 maanden.",
-                    "Choisissez 12 mois au plus.",
-                    "Choose at most 12 months.",
-                ),
-            });
+            problems.push(problem("to", "too_many"));
         }
     }
     let mut areas = Vec::new();
@@ -124,14 +101,7 @@ pub(super) fn check(
             Some(a) if !areas.contains(&a) => areas.push(a),
             Some(_) => {}
             None => {
-                problems.push(Problem {
-                    field: "area",
-                    text: l.t(
-                        "Deze buurt bestaat niet, of u hebt er geen toegang toe.",
-                        "Ce quartier n’existe pas, ou vous n’y avez pas accès.",
-                        "This neighbourhood does not exist, or you have no access to it.",
-                    ),
-                });
+                problems.push(problem("area", "area"));
                 break;
             }
         }
@@ -145,89 +115,62 @@ pub(super) fn check(
     }
 }
 
-pub(super) fn form(l: Lang, f: &Filter, choices: &[Choice], problems: &[Problem]) -> String {
-    let mut out = String::new();
-    if !problems.is_empty() {
-        let _ = write!(
-            out,
-            "<div class=\"error-summary\" role=\"alert\"><h2>{}</h2><ul>",
-            esc(l.t(
-                "Het rapport kan zo niet getoond worden",
-                "Le rapport ne peut pas être affiché ainsi",
-                "The report cannot be shown like this"
-            ))
-        );
-        for p in problems {
-            let _ = write!(out, "<li><a href=\"#{}\">{}</a></li>", p.field, esc(p.text));
-        }
-        out.push_str("</ul></div>");
-    }
-    let err = |field: &str| -> String {
+/// One month list of the filter (`from` or `to`).
+pub(super) struct MonthField {
+    pub id: &'static str,
+    pub label: String,
+    pub errors: Vec<String>,
+    /// (code, label, selected).
+    pub options: Vec<(String, String, bool)>,
+}
+
+/// The filter form as `console/report.html` shows it.
+pub(super) struct FilterView {
+    /// (field id, message).
+    pub problems: Vec<(&'static str, String)>,
+    pub area_errors: Vec<String>,
+    /// (code, name, ticked); the checkbox ids are `area-<position>`.
+    pub areas: Vec<(String, String, bool)>,
+    pub months: Vec<MonthField>,
+}
+
+pub(super) fn view(l: Lang, f: &Filter, choices: &[Choice], problems: &[Problem]) -> FilterView {
+    let errors = |field: &str| -> Vec<String> {
         problems
             .iter()
             .filter(|p| p.field == field)
-            .map(|p| format!("<p class=\"error\" id=\"{field}-error\">{}</p>", esc(p.text)))
+            .map(|p| p.text.clone())
             .collect()
     };
-    let invalid = |field: &str| -> &'static str {
-        if problems.iter().any(|p| p.field == field) {
-            " aria-invalid=\"true\""
-        } else {
-            ""
-        }
-    };
-    let _ = write!(
-        out,
-        "<form method=\"get\" action=\"/report\" class=\"report-filter\"><fieldset id=\"area\"{}><legend>{}</legend>{}",
-        if problems.iter().any(|p| p.field == "area") {
-            " class=\"has-error\""
-        } else {
-            ""
-        },
-        esc(l.t("Buurten", "Quartiers", "Neighbourhoods")),
-        err("area")
-    );
-    for (i, c) in choices.iter().enumerate() {
-        let code = c.area.code();
-        let checked = f.areas.is_empty() || f.areas.contains(&code);
-        let _ = write!(
-            out,
-            "<p class=\"choice\"><input type=\"checkbox\" id=\"area-{i}\" name=\"area\" value=\"{}\"{}><label for=\"area-{i}\">{}</label></p>",
-            esc(&code),
-            if checked { " checked" } else { "" },
-            esc(&c.name)
-        );
-    }
-    out.push_str("</fieldset>");
     let now = Month::of(Utc::now().naive_utc());
-    for (field, label, value) in [
-        ("from", l.t("Van", "De", "From"), &f.from),
-        ("to", l.t("Tot en met", "Jusqu’à", "Up to and including"), &f.to),
-    ] {
-        let _ = write!(
-            out,
-            "<div class=\"field\"><label for=\"{field}\">{}</label>{}<select id=\"{field}\" name=\"{field}\"{}>",
-            esc(label),
-            err(field),
-            invalid(field)
-        );
-        for m in month_choices(now) {
-            let code = m.code();
-            let _ = write!(
-                out,
-                "<option value=\"{code}\"{}>{}</option>",
-                if *value == code { " selected" } else { "" },
-                esc(&labels::month(l, m))
-            );
-        }
-        out.push_str("</select></div>");
+    FilterView {
+        problems: problems.iter().map(|p| (p.field, p.text.clone())).collect(),
+        area_errors: errors("area"),
+        areas: choices
+            .iter()
+            .map(|c| {
+                let code = c.area.code();
+                let ticked = f.areas.is_empty() || f.areas.contains(&code);
+                (code, c.name.clone(), ticked)
+            })
+            .collect(),
+        months: [("from", &f.from), ("to", &f.to)]
+            .into_iter()
+            .map(|(id, value)| MonthField {
+                id,
+                label: l.text(&format!("report-filter.{id}")),
+                errors: errors(id),
+                options: month_choices(now)
+                    .into_iter()
+                    .map(|m| {
+                        let code = m.code();
+                        let selected = *value == code;
+                        (code, labels::month(l, m), selected)
+                    })
+                    .collect(),
+            })
+            .collect(),
     }
-    let _ = write!(
-        out,
-        "<button type=\"submit\">{}</button></form>",
-        esc(l.t("Rapport tonen", "Afficher le rapport", "Show the report"))
-    );
-    out
 }
 
 #[cfg(test)]
