@@ -5,7 +5,6 @@
 //! escaping as [`esc`], which the pages not yet converted still call by hand.
 
 use super::Lang;
-use std::fmt::Write as _;
 
 /// The escaper of the console's `.html` templates (configured in `crates/api/askama.toml`):
 /// `& < > " '` as `&amp; &lt; &gt; &quot; &#39;`, exactly as [`esc`].
@@ -134,35 +133,6 @@ impl ErrorPage {
     fn text(&self) -> String {
         self.shell.t(&format!("{}.text", self.key))
     }
-}
-
-/// The hidden CSRF field every form carries.
-pub fn csrf_field(token: &str) -> String {
-    format!("<input type=\"hidden\" name=\"csrf\" value=\"{}\">", esc(token))
-}
-
-/// A table with a caption; `rows` are already-escaped cells. An empty list shows `empty`.
-pub fn table(caption: &str, headers: &[&str], rows: &[Vec<String>], empty: &str) -> String {
-    if rows.is_empty() {
-        return format!("<p class=\"empty\">{}</p>", esc(empty));
-    }
-    let mut out = format!(
-        "<table><caption class=\"visually-hidden\">{}</caption><thead><tr>",
-        esc(caption)
-    );
-    for h in headers {
-        let _ = write!(out, "<th scope=\"col\">{}</th>", esc(h));
-    }
-    out.push_str("</tr></thead><tbody>");
-    for row in rows {
-        out.push_str("<tr>");
-        for cell in row {
-            let _ = write!(out, "<td>{cell}</td>");
-        }
-        out.push_str("</tr>");
-    }
-    out.push_str("</tbody></table>");
-    out
 }
 
 #[cfg(test)]
