@@ -377,6 +377,8 @@ pub async fn refer(
                 Err(e) => return ctx.failure(&e),
             }
         }
+        // The service was removed meanwhile, or is another organisation's.
+        ApiError::Store(StoreError::UnknownReference(_)) => l.text("request-refer.service-gone"),
         ApiError::BadRequest { .. } => l.text("request-refer.invalid"),
         _ => match refusal(l, &e, None) {
             Some(t) => t,
@@ -388,5 +390,10 @@ pub async fn refer(
         refer: Some(typed),
         ..Default::default()
     };
-    render(&ctx, &state, caller, RequestId(id), &left, refusal_status(&e)).await
+    let status = match &e {
+        // As before the store named the field: the choice could not be kept (409).
+        ApiError::Store(StoreError::UnknownReference(_)) => StatusCode::CONFLICT,
+        _ => refusal_status(&e),
+    };
+    render(&ctx, &state, caller, RequestId(id), &left, status).await
 }
