@@ -23,6 +23,7 @@ mod position;
 mod problems;
 mod request_log;
 mod requests;
+mod revocation;
 mod services;
 mod tenancy;
 mod tokens;

@@ -12,3 +12,4 @@ mod people;
 mod people_directory;
 mod report;
 mod routes;
+mod sessions;
