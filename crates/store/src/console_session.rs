@@ -40,7 +40,13 @@ pub struct Live {
 
 /// Starts a session for `user`, ending at the latest after `lifetime`. Also removes
 /// the sessions that expired (the table stays small).
-pub fn create(conn: &mut DbConnection, user: UserId, org: OrgId, id_hash: &str, lifetime: Duration) -> Result<()> {
+pub fn create(
+    conn: &mut DbConnection,
+    user: UserId,
+    org: OrgId,
+    id_hash: &str,
+    lifetime: Duration,
+) -> Result<()> {
     let now = clock::now();
     diesel::delete(console_sessions::table.filter(console_sessions::expires_at.lt(now))).execute(conn)?;
     diesel::insert_into(console_sessions::table)
@@ -68,7 +74,11 @@ pub fn live(conn: &mut DbConnection, id_hash: &str, idle: Duration) -> Result<Op
         .filter(console_sessions::last_seen_at.gt(now - idle))
         .filter(users::disabled_at.is_null())
         .filter(users::organisation_id.eq(console_sessions::organisation_id))
-        .select((console_sessions::last_seen_at, User::as_select(), organisations::slug))
+        .select((
+            console_sessions::last_seen_at,
+            User::as_select(),
+            organisations::slug,
+        ))
         .first::<(NaiveDateTime, User, String)>(conn)
         .optional()?;
     let Some((last_seen, user, org_slug)) = found else {

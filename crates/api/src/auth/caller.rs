@@ -89,7 +89,8 @@ async fn authenticate(req: HttpRequest) -> Result<Caller, ApiError> {
         let refused = || ApiError::Unauthorized("the bearer token is invalid or expired");
         let id = UserId(id.parse().map_err(|_| refused())?);
         let org = OrgId(claims.org);
-        let current = crate::blocking::run(move || Ok(state.store.read(|c| user::token_epoch(c, org, id))?)).await?;
+        let current =
+            crate::blocking::run(move || Ok(state.store.read(|c| user::token_epoch(c, org, id))?)).await?;
         if current != Some(claims.ep.unwrap_or(0)) {
             tracing::debug!("token of an ended session refused");
             return Err(refused());
@@ -121,13 +122,15 @@ impl FromRequest for Staff {
     type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        Box::pin(authenticate(req.clone()).map(|r| r.and_then(|c| {
-            if c.role.is_staff() {
-                Ok(Staff(c))
-            } else {
-                Err(ApiError::Forbidden("this route is for coordinators and admins"))
-            }
-        })))
+        Box::pin(authenticate(req.clone()).map(|r| {
+            r.and_then(|c| {
+                if c.role.is_staff() {
+                    Ok(Staff(c))
+                } else {
+                    Err(ApiError::Forbidden("this route is for coordinators and admins"))
+                }
+            })
+        }))
     }
 }
 
@@ -140,13 +143,15 @@ impl FromRequest for AdminOnly {
     type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        Box::pin(authenticate(req.clone()).map(|r| r.and_then(|c| {
-            if c.role == Role::Admin {
-                Ok(AdminOnly(c))
-            } else {
-                Err(ApiError::Forbidden("this route is for admins"))
-            }
-        })))
+        Box::pin(authenticate(req.clone()).map(|r| {
+            r.and_then(|c| {
+                if c.role == Role::Admin {
+                    Ok(AdminOnly(c))
+                } else {
+                    Err(ApiError::Forbidden("this route is for admins"))
+                }
+            })
+        }))
     }
 }
 
@@ -217,13 +222,15 @@ impl<S: Scope> FromRequest for Authorised<S> {
     type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        Box::pin(authenticate(req.clone()).map(|r| r.and_then(|c| {
-            c.require_scope(S::ACCEPTED)?;
-            Ok(Authorised {
-                caller: c,
-                _scope: PhantomData,
+        Box::pin(authenticate(req.clone()).map(|r| {
+            r.and_then(|c| {
+                c.require_scope(S::ACCEPTED)?;
+                Ok(Authorised {
+                    caller: c,
+                    _scope: PhantomData,
+                })
             })
-        })))
+        }))
     }
 }
 

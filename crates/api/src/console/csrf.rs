@@ -8,12 +8,13 @@
 //!    ([`crate::auth::KeySet::console_secret`]), so a cookie planted by someone else
 //!    (with a value of their choice) yields no token they can put in a form: they would
 //!    need the session id, which is HttpOnly and never shown, and the key.
-//! 2. **The origin.** A browser's POST carrying `Sec-Fetch-Site` must say
-//!    `same-origin`; one carrying `Origin` must name this server (the request's host,
-//!    and `https` in production); `Origin: null` is refused. A request with neither
-//!    header (a script or an old browser) passes this check and still needs the token:
-//!    every browser we support sends `Origin` on a form POST, and a request without it
-//!    cannot have been sent cross-site by one of them.
+//! 2. **The origin.** A POST carrying `Sec-Fetch-Site` (every current browser sends it
+//!    to https and loopback origins) must say `same-origin`; one carrying an `Origin`
+//!    other than `null` must name this server (the request's host, and `https` in
+//!    production). `Origin: null` decides nothing: the console's own pages are sent with
+//!    `Referrer-Policy: no-referrer`, under which a browser posts a same-origin form with
+//!    `Origin: null`. A request with neither header (a script, an old browser) passes
+//!    this check and still needs the session's token.
 
 use super::cookies::{cookie, cookie_name, set_cookie};
 use super::session::hex;
@@ -85,6 +86,9 @@ pub(super) fn same_origin(req: &HttpRequest, secure: bool) -> bool {
     let Ok(origin) = origin.to_str() else {
         return false;
     };
+    if origin.trim() == "null" {
+        return true;
+    }
     let host = req.connection_info().host().to_ascii_lowercase();
     let origin = origin.trim().to_ascii_lowercase();
     origin == format!("https://{host}") || (!secure && origin == format!("http://{host}"))
@@ -93,7 +97,12 @@ pub(super) fn same_origin(req: &HttpRequest, secure: bool) -> bool {
 /// The token for this browser: bound to its session, or else to a pre-session id
 /// (created, with its cookie, when missing). Empty when the key is unavailable (every
 /// POST is then refused).
-pub(super) fn token(req: &HttpRequest, state: &AppState, secure: bool, session: Option<&str>) -> (String, Option<String>) {
+pub(super) fn token(
+    req: &HttpRequest,
+    state: &AppState,
+    secure: bool,
+    session: Option<&str>,
+) -> (String, Option<String>) {
     let Ok(secret) = state.keys.console_secret() else {
         tracing::error!("no key for the console's CSRF tokens");
         return (String::new(), None);

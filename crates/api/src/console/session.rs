@@ -67,7 +67,9 @@ async fn lookup(state: web::Data<AppState>, id: String) -> Option<Live> {
     }
     let hash = id_hash(&id);
     let found = web::block(move || {
-        let live = state.store.read(|c| console_session::live(c, &hash, chrono(IDLE)))?;
+        let live = state
+            .store
+            .read(|c| console_session::live(c, &hash, chrono(IDLE)))?;
         if live.as_ref().is_some_and(|l| l.stale) {
             state.store.write(|c| console_session::touch(c, &hash))?;
         }

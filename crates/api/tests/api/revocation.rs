@@ -64,9 +64,7 @@ async fn a_disabled_accounts_token_is_refused_and_it_cannot_log_in(app: TestApp)
     let resp = app.post_login(&app.org_a.coordinator_email, PASSWORD).await;
     assert_problem(resp, 401, "invalid_credentials").await;
     // Enabled again: a new login works, the old token stays refused.
-    app.store
-        .write(|c| user::enable(c, app.org_a.id, me_id))
-        .unwrap();
+    app.store.write(|c| user::enable(c, app.org_a.id, me_id)).unwrap();
     let new = login_token(&app).await;
     assert_eq!(me(&app, &new).await.status().as_u16(), 200);
     assert_problem(me(&app, &token).await, 401, "unauthorized").await;

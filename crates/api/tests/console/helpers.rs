@@ -256,7 +256,12 @@ impl Browser {
     }
 
     /// Posts a form as is with extra request headers (`Origin`, `Sec-Fetch-Site`).
-    pub async fn post_with(&mut self, path: &str, form: &[(&str, &str)], headers: &[(&str, &str)]) -> Response {
+    pub async fn post_with(
+        &mut self,
+        path: &str,
+        form: &[(&str, &str)],
+        headers: &[(&str, &str)],
+    ) -> Response {
         let mut req = self
             .client
             .post(format!("{}{path}", self.base))
@@ -279,7 +284,12 @@ impl Browser {
     pub fn csrf(&self) -> String {
         let (kind, id) = match self.jar.get("nabij_session") {
             Some(id) => ("session", id),
-            None => ("pre", self.jar.get("nabij_presession").expect("no pre-session cookie yet")),
+            None => (
+                "pre",
+                self.jar
+                    .get("nabij_presession")
+                    .expect("no pre-session cookie yet"),
+            ),
         };
         nabij_api::console::csrf_token(&self.csrf_secret, kind, id)
     }

@@ -334,7 +334,12 @@ async fn the_session_is_short_lived_and_no_api_token_opens_it(app: TestApp) {
     assert!(id.bytes().all(|c| c.is_ascii_hexdigit()));
     let rows = app
         .store
-        .read(|c| count_sql(c, &format!("SELECT COUNT(*) AS n FROM console_sessions WHERE id_hash = '{id}'")))
+        .read(|c| {
+            count_sql(
+                c,
+                &format!("SELECT COUNT(*) AS n FROM console_sessions WHERE id_hash = '{id}'"),
+            )
+        })
         .unwrap();
     assert_eq!(rows, 0, "the id itself is not stored");
     let rows = app

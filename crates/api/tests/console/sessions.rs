@@ -78,9 +78,7 @@ async fn a_password_change_a_disabled_account_and_logout_everywhere_end_sessions
         .await;
     assert_eq!(resp.status(), StatusCode::UNAUTHORIZED);
     // Enabled again, it logs in (its old sessions stay ended).
-    app.store
-        .write(|c| user::enable(c, app.org_a.id, me.id))
-        .unwrap();
+    app.store.write(|c| user::enable(c, app.org_a.id, me.id)).unwrap();
     b.login(&email).await;
     assert_eq!(b.get("/").await.status(), StatusCode::OK);
 }
@@ -131,7 +129,7 @@ async fn a_post_from_another_origin_is_refused(app: TestApp) {
     let own = app.address.clone();
     for headers in [
         vec![("Origin", "https://evil.example")],
-        vec![("Origin", "null")],
+        vec![("Origin", "null"), ("Sec-Fetch-Site", "cross-site")],
         vec![("Sec-Fetch-Site", "cross-site")],
         vec![("Sec-Fetch-Site", "same-site")],
         vec![("Origin", own.as_str()), ("Sec-Fetch-Site", "cross-site")],
@@ -140,7 +138,16 @@ async fn a_post_from_another_origin_is_refused(app: TestApp) {
         assert_eq!(resp.status(), StatusCode::FORBIDDEN, "{headers:?}");
     }
     assert_eq!(b.get("/").await.status(), StatusCode::OK, "still logged in");
-    // The same origin, as a browser sends it, is fine.
+    // The same origin, as a browser sends it, is fine (`Origin: null` is what a browser
+    // sends from a page with `Referrer-Policy: no-referrer`, as the console's are).
+    let resp = b
+        .post_with(
+            "/neighbours/new",
+            &[("csrf", &csrf), ("display_name", "")],
+            &[("Origin", "null"), ("Sec-Fetch-Site", "same-origin")],
+        )
+        .await;
+    assert_ne!(resp.status(), StatusCode::FORBIDDEN);
     let resp = b
         .post_with(
             "/logout",
