@@ -122,6 +122,32 @@ pub fn token(g: &Globals, args: &TokenArgs) -> anyhow::Result<ExitCode> {
 pub enum UserCommand {
     /// Create a coordinator or admin account.
     Add(UserAddArgs),
+    /// Set a new password; ends every console session and API token of the account.
+    Password(UserPasswordArgs),
+    /// Disable an account: no login, and its sessions and tokens end at once.
+    Disable(UserRefArgs),
+    /// Enable a disabled account again.
+    Enable(UserRefArgs),
+    /// "Log out everywhere": end every console session and API token of the account.
+    LogoutEverywhere(UserRefArgs),
+}
+
+#[derive(Args)]
+pub struct UserRefArgs {
+    #[arg(long)]
+    org: String,
+    #[arg(long)]
+    email: String,
+}
+
+#[derive(Args)]
+pub struct UserPasswordArgs {
+    #[command(flatten)]
+    who: UserRefArgs,
+    /// Read the password from the first line of stdin (otherwise one is generated and
+    /// printed once).
+    #[arg(long)]
+    password_stdin: bool,
 }
 
 #[derive(Args)]
@@ -151,8 +177,61 @@ fn read_secret_line() -> anyhow::Result<String> {
     Ok(pw)
 }
 
+/// The account `who` names, within its organisation.
+fn find_user(c: &mut nabij_store::DbConnection, who: &UserRefArgs) -> nabij_store::Result<user::User> {
+    let org = organisation::by_slug(c, &who.org)?;
+    let u = user::by_email(c, &who.email)?;
+    if u.organisation_id != org.id {
+        return Err(nabij_store::StoreError::NotFound);
+    }
+    Ok(u)
+}
+
 pub fn user(g: &Globals, cmd: &UserCommand) -> anyhow::Result<ExitCode> {
-    let UserCommand::Add(args) = cmd;
+    let args = match cmd {
+        UserCommand::Add(args) => args,
+        UserCommand::Password(args) => {
+            let (password, generated) = if args.password_stdin {
+                (read_secret_line()?, false)
+            } else {
+                (Alphanumeric.sample_string(&mut rand::thread_rng(), 20), true)
+            };
+            let hash = nabij_api::auth::password::hash_password(&password)?;
+            open(g)?
+                .write(|c| {
+                    let u = find_user(c, &args.who)?;
+                    user::set_password(c, u.organisation_id, u.id, &hash)
+                })
+                .with_context(|| format!("no account {} in {}", args.who.email, args.who.org))?;
+            println!(
+                "Password of {} changed; its sessions and tokens have ended.",
+                args.who.email
+            );
+            if generated {
+                println!("Password (shown once): {password}");
+            }
+            return Ok(ExitCode::SUCCESS);
+        }
+        UserCommand::Disable(who) | UserCommand::Enable(who) | UserCommand::LogoutEverywhere(who) => {
+            open(g)?
+                .write(|c| {
+                    let u = find_user(c, who)?;
+                    match cmd {
+                        UserCommand::Disable(_) => user::disable(c, u.organisation_id, u.id),
+                        UserCommand::Enable(_) => user::enable(c, u.organisation_id, u.id),
+                        _ => user::end_sessions(c, u.organisation_id, u.id),
+                    }
+                })
+                .with_context(|| format!("no account {} in {}", who.email, who.org))?;
+            let done = match cmd {
+                UserCommand::Disable(_) => "disabled; its sessions and tokens have ended",
+                UserCommand::Enable(_) => "enabled",
+                _ => "logged out everywhere",
+            };
+            println!("Account {} {done}.", who.email);
+            return Ok(ExitCode::SUCCESS);
+        }
+    };
     let role = match args.role {
         RoleArg::Admin => user::Role::Admin,
         RoleArg::Coordinator => user::Role::Coordinator,

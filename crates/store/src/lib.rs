@@ -23,6 +23,7 @@ pub mod backup;
 pub mod calls;
 pub mod client;
 pub mod clock;
+pub mod console_session;
 pub mod counts;
 pub mod declined;
 pub mod erasure;

@@ -33,6 +33,19 @@ diesel::table! {
         role -> Text,
         neighbourhood_ids -> Nullable<Text>,
         created_at -> Timestamp,
+        disabled_at -> Nullable<Timestamp>,
+        session_epoch -> BigInt,
+    }
+}
+
+diesel::table! {
+    console_sessions (id_hash) {
+        id_hash -> Text,
+        user_id -> BigInt,
+        organisation_id -> BigInt,
+        created_at -> Timestamp,
+        last_seen_at -> Timestamp,
+        expires_at -> Timestamp,
     }
 }
 
@@ -282,6 +295,7 @@ diesel::table! {
 
 diesel::joinable!(neighbourhoods -> organisations (organisation_id));
 diesel::joinable!(users -> organisations (organisation_id));
+diesel::joinable!(console_sessions -> users (user_id));
 diesel::joinable!(clients -> organisations (organisation_id));
 diesel::joinable!(neighbours -> organisations (organisation_id));
 diesel::joinable!(help_requests -> neighbours (neighbour_id));
@@ -295,6 +309,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     organisations,
     neighbourhoods,
     users,
+    console_sessions,
     clients,
     neighbours,
     help_requests,

@@ -47,6 +47,11 @@ pub struct User {
     /// JSON list of neighbourhood ids; `None` means not limited.
     pub neighbourhood_ids: Option<String>,
     pub created_at: NaiveDateTime,
+    /// Set when the account is disabled: no login, no session, no token.
+    pub disabled_at: Option<NaiveDateTime>,
+    /// Raised by [`end_sessions`]; a staff API token carries the epoch it was issued
+    /// under and is refused once the account's epoch has moved on.
+    pub session_epoch: i64,
 }
 
 impl User {
@@ -167,4 +172,73 @@ pub fn set_password_hash(conn: &mut DbConnection, org: OrgId, id: UserId, hash: 
         return Err(StoreError::NotFound);
     }
     Ok(())
+}
+
+/// "Log out everywhere": deletes the account's console sessions and raises its
+/// `session_epoch`, so that every API token issued before is refused from the next
+/// request on. Called by [`set_password`] and [`disable`] too.
+pub fn end_sessions(conn: &mut DbConnection, org: OrgId, id: UserId) -> Result<()> {
+    let n = diesel::update(
+        users::table
+            .filter(users::organisation_id.eq(org))
+            .filter(users::id.eq(id)),
+    )
+    .set(users::session_epoch.eq(users::session_epoch + 1))
+    .execute(conn)?;
+    if n == 0 {
+        return Err(StoreError::NotFound);
+    }
+    crate::console_session::delete_for_user(conn, id)?;
+    Ok(())
+}
+
+/// A password change: the new hash, and every session and token of the account ended.
+pub fn set_password(conn: &mut DbConnection, org: OrgId, id: UserId, hash: &str) -> Result<()> {
+    set_password_hash(conn, org, id, hash)?;
+    end_sessions(conn, org, id)
+}
+
+/// Disables an account (idempotent): no more logins, and every session and token of it
+/// ended at once.
+pub fn disable(conn: &mut DbConnection, org: OrgId, id: UserId) -> Result<()> {
+    let n = diesel::update(
+        users::table
+            .filter(users::organisation_id.eq(org))
+            .filter(users::id.eq(id))
+            .filter(users::disabled_at.is_null()),
+    )
+    .set(users::disabled_at.eq(clock::now()))
+    .execute(conn)?;
+    if n == 0 {
+        // Unknown here, or disabled before.
+        get(conn, org, id)?;
+    }
+    end_sessions(conn, org, id)
+}
+
+/// Enables a disabled account again (its old sessions and tokens stay ended).
+pub fn enable(conn: &mut DbConnection, org: OrgId, id: UserId) -> Result<()> {
+    let n = diesel::update(
+        users::table
+            .filter(users::organisation_id.eq(org))
+            .filter(users::id.eq(id)),
+    )
+    .set(users::disabled_at.eq(None::<NaiveDateTime>))
+    .execute(conn)?;
+    if n == 0 {
+        return Err(StoreError::NotFound);
+    }
+    Ok(())
+}
+
+/// What a staff token's check needs on every request, in one read by primary key:
+/// the account's current epoch, `None` when it is unknown in `org` or disabled.
+pub fn token_epoch(conn: &mut DbConnection, org: OrgId, id: UserId) -> Result<Option<i64>> {
+    Ok(users::table
+        .filter(users::id.eq(id))
+        .filter(users::organisation_id.eq(org))
+        .filter(users::disabled_at.is_null())
+        .select(users::session_epoch)
+        .first::<i64>(conn)
+        .optional()?)
 }

@@ -11,8 +11,8 @@ use crate::state::AppState;
 use actix_web::dev::Payload;
 use actix_web::http::header;
 use actix_web::{web, FromRequest, HttpRequest};
-use nabij_store::{NeighbourhoodId, OrgId};
-use std::future::{ready, Ready};
+use futures_util::future::{FutureExt as _, LocalBoxFuture};
+use nabij_store::{user, NeighbourhoodId, OrgId, UserId};
 use std::marker::PhantomData;
 
 pub use nabij_ops::Caller;
@@ -49,10 +49,9 @@ fn bearer(req: &HttpRequest) -> Result<&str, ApiError> {
     Ok(token.trim())
 }
 
-fn authenticate(req: &HttpRequest) -> Result<Caller, ApiError> {
-    let state = req
-        .app_data::<web::Data<AppState>>()
-        .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("application state missing")))?;
+/// The verified claims of the request's bearer token (signature checked, or found in
+/// the cache of tokens verified before).
+fn verified_claims(req: &HttpRequest, state: &AppState) -> Result<Claims, ApiError> {
     let token = bearer(req)?;
     let config = TokenConfig {
         issuer: state.settings.issuer.clone(),
@@ -60,12 +59,12 @@ fn authenticate(req: &HttpRequest) -> Result<Caller, ApiError> {
     };
     let now = chrono::Utc::now().timestamp();
     if let Some(claims) = state.verified_tokens.get(token, now) {
-        return Ok(from_claims(claims));
+        return Ok(claims);
     }
     match state.keys.verify(&config, token) {
         Ok(claims) => {
             state.verified_tokens.put(token, &claims);
-            Ok(from_claims(claims))
+            Ok(claims)
         }
         Err(why) => {
             tracing::debug!(reason = %why, "token refused");
@@ -74,16 +73,42 @@ fn authenticate(req: &HttpRequest) -> Result<Caller, ApiError> {
     }
 }
 
+/// The caller of a request: a verified token and, for an account's token (`user:<id>`),
+/// the account still enabled and not logged out everywhere since the token was issued.
+/// That check is one read by primary key per request, not cached: a disabled account
+/// or "log out everywhere" must hold at once on every instance, and an indexed read is
+/// cheaper than the signature check the cache saves. Partner and operator tokens
+/// (`client:`, `ops:`) have no account and are not looked up.
+async fn authenticate(req: HttpRequest) -> Result<Caller, ApiError> {
+    let state = req
+        .app_data::<web::Data<AppState>>()
+        .cloned()
+        .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("application state missing")))?;
+    let claims = verified_claims(&req, &state)?;
+    if let Some(id) = claims.sub.strip_prefix("user:") {
+        let refused = || ApiError::Unauthorized("the bearer token is invalid or expired");
+        let id = UserId(id.parse().map_err(|_| refused())?);
+        let org = OrgId(claims.org);
+        let current =
+            crate::blocking::run(move || Ok(state.store.read(|c| user::token_epoch(c, org, id))?)).await?;
+        if current != Some(claims.ep.unwrap_or(0)) {
+            tracing::debug!("token of an ended session refused");
+            return Err(refused());
+        }
+    }
+    Ok(from_claims(claims))
+}
+
 /// Any caller with a valid token (the operations layer's [`Caller`]).
 #[derive(Debug, Clone)]
 pub struct Authenticated(pub Caller);
 
 impl FromRequest for Authenticated {
     type Error = ApiError;
-    type Future = Ready<Result<Self, Self::Error>>;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(authenticate(req).map(Authenticated))
+        Box::pin(authenticate(req.clone()).map(|r| r.map(Authenticated)))
     }
 }
 
@@ -94,15 +119,17 @@ pub struct Staff(pub Caller);
 
 impl FromRequest for Staff {
     type Error = ApiError;
-    type Future = Ready<Result<Self, Self::Error>>;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(authenticate(req).and_then(|c| {
-            if c.role.is_staff() {
-                Ok(Staff(c))
-            } else {
-                Err(ApiError::Forbidden("this route is for coordinators and admins"))
-            }
+        Box::pin(authenticate(req.clone()).map(|r| {
+            r.and_then(|c| {
+                if c.role.is_staff() {
+                    Ok(Staff(c))
+                } else {
+                    Err(ApiError::Forbidden("this route is for coordinators and admins"))
+                }
+            })
         }))
     }
 }
@@ -113,15 +140,17 @@ pub struct AdminOnly(pub Caller);
 
 impl FromRequest for AdminOnly {
     type Error = ApiError;
-    type Future = Ready<Result<Self, Self::Error>>;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(authenticate(req).and_then(|c| {
-            if c.role == Role::Admin {
-                Ok(AdminOnly(c))
-            } else {
-                Err(ApiError::Forbidden("this route is for admins"))
-            }
+        Box::pin(authenticate(req.clone()).map(|r| {
+            r.and_then(|c| {
+                if c.role == Role::Admin {
+                    Ok(AdminOnly(c))
+                } else {
+                    Err(ApiError::Forbidden("this route is for admins"))
+                }
+            })
         }))
     }
 }
@@ -190,14 +219,16 @@ impl<S: Scope> std::ops::Deref for Authorised<S> {
 
 impl<S: Scope> FromRequest for Authorised<S> {
     type Error = ApiError;
-    type Future = Ready<Result<Self, Self::Error>>;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(authenticate(req).and_then(|c| {
-            c.require_scope(S::ACCEPTED)?;
-            Ok(Authorised {
-                caller: c,
-                _scope: PhantomData,
+        Box::pin(authenticate(req.clone()).map(|r| {
+            r.and_then(|c| {
+                c.require_scope(S::ACCEPTED)?;
+                Ok(Authorised {
+                    caller: c,
+                    _scope: PhantomData,
+                })
             })
         }))
     }

@@ -64,6 +64,9 @@ pub struct Key {
     pub(crate) decoding: DecodingKey,
     /// The raw 32-byte public key.
     public: [u8; 32],
+    /// A secret for the console's CSRF tokens (HMAC key), derived from the private key
+    /// so that every instance sharing `keys.json` has the same one.
+    console_secret: [u8; 32],
 }
 
 impl Key {
@@ -75,6 +78,13 @@ impl Key {
         let signing = ed25519_dalek::SigningKey::from_pkcs8_pem(&stored.private_key_pem)
             .map_err(|_| malformed("not an Ed25519 PKCS#8 PEM private key"))?;
         let public = signing.verifying_key().to_bytes();
+        let console_secret: [u8; 32] = {
+            use sha2::{Digest, Sha256};
+            let mut h = Sha256::new();
+            h.update(b"nabij console csrf v1\0");
+            h.update(signing.to_bytes());
+            h.finalize().into()
+        };
         let encoding = EncodingKey::from_ed_pem(stored.private_key_pem.as_bytes())
             .map_err(|_| malformed("not usable for EdDSA signing"))?;
         let decoding = DecodingKey::from_ed_components(&URL_SAFE_NO_PAD.encode(public))
@@ -85,6 +95,7 @@ impl Key {
             encoding,
             decoding,
             public,
+            console_secret,
         })
     }
 
@@ -183,6 +194,12 @@ impl KeySet {
     /// The key that signs new tokens (the newest).
     pub fn current(&self) -> Result<&Key, KeyError> {
         self.keys.last().ok_or(KeyError::Empty)
+    }
+
+    /// The HMAC key of the console's CSRF tokens: derived from the signing key (a key
+    /// rotation invalidates forms open at the time, as it does nothing else).
+    pub fn console_secret(&self) -> Result<[u8; 32], KeyError> {
+        Ok(self.current()?.console_secret)
     }
 
     /// The key with this `kid`, if it is ours.

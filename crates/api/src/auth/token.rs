@@ -34,6 +34,11 @@ pub struct Claims {
     /// Scopes of a partner app (`neighbours:write`, …).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scopes: Vec<String>,
+    /// For an account's token (`user:<id>`): the account's `session_epoch` when it was
+    /// issued. Refused once the account is logged out everywhere or disabled (absent
+    /// reads as 0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ep: Option<i64>,
     pub iat: i64,
     pub nbf: i64,
     pub exp: i64,
@@ -79,6 +84,17 @@ pub enum TokenError {
 impl KeySet {
     /// Signs a token for `who` with the newest key.
     pub fn issue(&self, config: &TokenConfig, who: &Caller, ttl: Duration) -> Result<IssuedToken, KeyError> {
+        self.issue_with_epoch(config, who, ttl, None)
+    }
+
+    /// Signs a token for an account, carrying its `session_epoch` (see [`Claims::ep`]).
+    pub fn issue_with_epoch(
+        &self,
+        config: &TokenConfig,
+        who: &Caller,
+        ttl: Duration,
+        epoch: Option<i64>,
+    ) -> Result<IssuedToken, KeyError> {
         let key = self.current()?;
         let now = chrono::Utc::now().timestamp();
         let ttl_secs = ttl.as_secs().clamp(1, 366 * 24 * 3600);
@@ -96,6 +112,7 @@ impl KeySet {
                 .as_ref()
                 .map(|v| v.iter().map(|n| n.get()).collect()),
             scopes: who.scopes.clone(),
+            ep: epoch,
             iat: now,
             nbf: now,
             exp: now.saturating_add(i64::try_from(ttl_secs).unwrap_or(i64::MAX)),

@@ -8,12 +8,15 @@
 //! the same [`Caller`] the API builds, every read goes through [`crate::access`] and
 //! every write does what the matching API route does, audit rows included.
 //!
-//! Security: the session cookie is HttpOnly, SameSite=Strict and (outside development)
-//! Secure with the `__Host-` prefix; every form carries a CSRF token (double submit:
-//! a random cookie compared with a hidden field, in constant time) and a POST without
-//! it answers 403; every page is sent with a Content-Security-Policy that allows no
-//! script at all; a session ends after [`IDLE`] without a request (its token expires
-//! and is re-issued on each page), or at once with "Afmelden".
+//! Security: the session lives on the server (`console_sessions`): the cookie carries a
+//! random id and is HttpOnly, SameSite=Strict and (outside development) Secure with the
+//! `__Host-` prefix; a session ends after [`IDLE`] without a request, [`LIFETIME`] after
+//! login, at once with "Afmelden", and for all of an account's sessions when it is
+//! disabled, its password changes or it is logged out everywhere (see [`session`]).
+//! Every form carries a CSRF token bound to the session (an HMAC of the session id; see
+//! [`csrf`]) and every POST must come from this origin (`Origin` / `Sec-Fetch-Site`); a
+//! POST failing either answers 403. Every page is sent with a Content-Security-Policy
+//! that allows no script at all.
 //!
 //! Layout: [`session`] (the session cookie), [`csrf`] (the form tokens), [`lang`] (the
 //! language) and [`cookies`] apart from the page shell ([`html`] and the templates);
@@ -45,8 +48,10 @@ use askama::Template;
 use std::time::Duration;
 
 use crate::auth::Caller;
+pub use csrf::bound_token as csrf_token;
 pub use html::esc;
 pub use lang::Lang;
+pub use session::LIFETIME;
 
 /// A session ends after this long without a request.
 pub const IDLE: Duration = Duration::from_secs(30 * 60);
@@ -78,23 +83,33 @@ pub struct Ctx {
     pub caller: Option<Caller>,
     secure: bool,
     set_cookies: Vec<String>,
+    /// The session id from the cookie, when it names a live session.
+    session_id: Option<String>,
+    /// Whether `Origin` / `Sec-Fetch-Site` allow a POST (see [`csrf`]).
+    same_origin: bool,
 }
 
 impl Ctx {
     pub fn new(req: &HttpRequest, state: &AppState) -> Ctx {
         let secure = state.settings.production;
         let (lang, lang_cookie) = lang::detect(req, secure);
-        let (csrf, csrf_cookie) = csrf::token(req, secure);
-        let caller = session::caller(req, state, secure);
+        // The session was looked up (and its idle timeout moved on) by `session::layer`.
+        let found = session::found(req);
+        let live = found.as_ref().and_then(|f| f.live.clone());
+        let (csrf, csrf_cookie) = csrf::token(req, state, secure, live.as_ref().map(|l| l.id.as_str()));
         let mut ctx = Ctx {
             lang,
             csrf,
-            caller,
+            caller: live.as_ref().map(|l| l.caller.clone()),
             secure,
             set_cookies: lang_cookie.into_iter().chain(csrf_cookie).collect(),
+            session_id: live.map(|l| l.id),
+            same_origin: csrf::same_origin(req, secure),
         };
-        // Sliding idle timeout: every page a logged-in coordinator opens renews it.
-        ctx.renew_session(state);
+        if found.is_some_and(|f| f.live.is_none()) {
+            // A cookie that opens nothing (ended, expired, forged): forget it.
+            ctx.clear_session_cookie();
+        }
         ctx
     }
 

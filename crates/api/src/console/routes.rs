@@ -144,7 +144,10 @@ impl Checked {
 
 impl HttpServiceFactory for Checked {
     fn register(self, config: &mut AppService) {
-        self.resource.register(config);
+        // Every console route resolves its session cookie first (see `session::layer`).
+        self.resource
+            .wrap(actix_web::middleware::from_fn(super::session::layer))
+            .register(config);
     }
 }
 

@@ -55,12 +55,12 @@ pub async fn login(
     check_throttle(&state, &throttle_key)?;
     let principal = verify_login(&state, email, password).await?;
 
-    let Some(principal) = principal else {
+    let Some((principal, epoch)) = principal else {
         state.login_throttle.record_failure(&throttle_key);
         return Err(ApiError::InvalidCredentials);
     };
     state.login_throttle.clear(&throttle_key);
-    token_response(issue(&state, &principal)?)
+    token_response(issue(&state, &principal, Some(epoch))?)
 }
 
 /// The throttle key of a password login (shared by the API and the console, so both
@@ -71,14 +71,16 @@ pub(crate) fn login_throttle_key(email: &str, req: &HttpRequest) -> String {
 
 /// Checks an e-mail and password against the users table (argon2id; an unknown e-mail
 /// is verified against the dummy hash so both failures take the same time). `None`
-/// when they do not match. The API login and the console login both use it.
+/// when they do not match or the account is disabled; otherwise the caller and the
+/// account's `session_epoch` (for its tokens). The API login and the console login both
+/// use it.
 pub(crate) async fn verify_login(
     state: &web::Data<AppState>,
     email: String,
     password: String,
-) -> ApiResult<Option<Caller>> {
+) -> ApiResult<Option<(Caller, i64)>> {
     let st = state.clone();
-    web::block(move || -> Result<Option<Caller>, ApiError> {
+    web::block(move || -> Result<Option<(Caller, i64)>, ApiError> {
         let found = st.store.read(|c| match user::by_email(c, &email) {
             Ok(u) => {
                 let org = organisation::get(c, u.organisation_id)?;
@@ -91,17 +93,19 @@ pub(crate) async fn verify_login(
             verify_password(&password, &st.dummy_hash);
             return Ok(None);
         };
-        if !verify_password(&password, &u.password_hash) {
+        // A disabled account answers as a wrong password does (after the same work).
+        if !verify_password(&password, &u.password_hash) || u.disabled_at.is_some() {
             return Ok(None);
         }
-        Ok(Some(Caller {
+        let caller = Caller {
             subject: format!("user:{}", u.id),
             org: org.id,
             org_slug: org.slug,
             role: Role::from(u.role()?),
             neighbourhoods: u.neighbourhoods()?,
             scopes: Vec::new(),
-        }))
+        };
+        Ok(Some((caller, u.session_epoch)))
     })
     .await
     .map_err(|e| ApiError::Internal(anyhow::anyhow!("login task failed: {e}")))?
@@ -194,7 +198,7 @@ pub async fn token(
         neighbourhoods: None,
         scopes,
     };
-    token_response(issue(&state, &principal)?)
+    token_response(issue(&state, &principal, None)?)
 }
 
 fn parse_token_request(req: &HttpRequest, body: &[u8]) -> ApiResult<TokenRequest> {
@@ -262,14 +266,14 @@ fn peer_ip(req: &HttpRequest) -> String {
     req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_default()
 }
 
-fn issue(state: &AppState, who: &Caller) -> ApiResult<IssuedToken> {
+fn issue(state: &AppState, who: &Caller, epoch: Option<i64>) -> ApiResult<IssuedToken> {
     let config = TokenConfig {
         issuer: state.settings.issuer.clone(),
         audience: state.settings.audience.clone(),
     };
     state
         .keys
-        .issue(&config, who, state.settings.access_token_ttl)
+        .issue_with_epoch(&config, who, state.settings.access_token_ttl, epoch)
         .map_err(|e| ApiError::Internal(anyhow::Error::new(e).context("cannot sign a token")))
 }
 

@@ -25,6 +25,7 @@ mod problems;
 mod reach_matrix;
 mod request_log;
 mod requests;
+mod revocation;
 mod services;
 mod tenancy;
 mod tokens;

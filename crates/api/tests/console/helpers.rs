@@ -196,6 +196,9 @@ pub struct Browser {
     base: String,
     client: reqwest::Client,
     pub jar: BTreeMap<String, String>,
+    /// The server's key for CSRF tokens (the tokens a page of this browser carries are
+    /// computed from it and the session or pre-session cookie).
+    csrf_secret: [u8; 32],
 }
 
 impl Browser {
@@ -207,6 +210,10 @@ impl Browser {
                 .build()
                 .unwrap(),
             jar: BTreeMap::new(),
+            csrf_secret: nabij_api::auth::KeySet::load(&app.settings.data_dir)
+                .unwrap()
+                .console_secret()
+                .unwrap(),
         }
     }
 
@@ -245,10 +252,24 @@ impl Browser {
 
     /// Posts a form as is (add `csrf` yourself, or use [`Browser::submit`]).
     pub async fn post(&mut self, path: &str, form: &[(&str, &str)]) -> Response {
-        let resp = self
+        self.post_with(path, form, &[]).await
+    }
+
+    /// Posts a form as is with extra request headers (`Origin`, `Sec-Fetch-Site`).
+    pub async fn post_with(
+        &mut self,
+        path: &str,
+        form: &[(&str, &str)],
+        headers: &[(&str, &str)],
+    ) -> Response {
+        let mut req = self
             .client
             .post(format!("{}{path}", self.base))
-            .header(COOKIE, self.cookie_header())
+            .header(COOKIE, self.cookie_header());
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        let resp = req
             .header("Content-Type", "application/x-www-form-urlencoded")
             .body(serde_urlencoded::to_string(form).unwrap())
             .send()
@@ -258,9 +279,19 @@ impl Browser {
         resp
     }
 
-    /// The CSRF token the forms of this browser carry.
+    /// The CSRF token the forms of this browser carry: bound to its session, or before
+    /// login to its pre-session id (the same value the pages write into their forms).
     pub fn csrf(&self) -> String {
-        self.jar.get("nabij_csrf").cloned().expect("no CSRF cookie yet")
+        let (kind, id) = match self.jar.get("nabij_session") {
+            Some(id) => ("session", id),
+            None => (
+                "pre",
+                self.jar
+                    .get("nabij_presession")
+                    .expect("no pre-session cookie yet"),
+            ),
+        };
+        nabij_api::console::csrf_token(&self.csrf_secret, kind, id)
     }
 
     /// Posts a form with this browser's CSRF token.

@@ -13,3 +13,4 @@ mod people;
 mod people_directory;
 mod report;
 mod routes;
+mod sessions;

@@ -324,22 +324,48 @@ async fn another_organisation_sees_none_of_it(app: TestApp) {
 }
 
 async fn the_session_is_short_lived_and_no_api_token_opens_it(app: TestApp) {
-    use base64::Engine as _;
     use nabij_api::auth::{Caller, KeySet, Role, TokenConfig};
+    use nabij_store::testing::{count_sql, execute_sql, sql_timestamp};
     let mut b = Browser::new(&app);
     b.login(&app.org_a.coordinator_email).await;
-    // The session token expires after the idle time; every page renews it.
-    let token = b.jar["nabij_session"].clone();
-    let payload = token.split('.').nth(1).unwrap();
-    let claims: serde_json::Value = serde_json::from_slice(
-        &base64::engine::general_purpose::URL_SAFE_NO_PAD
-            .decode(payload)
-            .unwrap(),
-    )
-    .unwrap();
-    let ttl = claims["exp"].as_i64().unwrap() - claims["iat"].as_i64().unwrap();
-    assert_eq!(ttl, nabij_api::console::IDLE.as_secs() as i64);
-    assert!(claims["aud"].as_str().unwrap().ends_with("#console"));
+    // The cookie is a random id; the server keeps only its hash, with the account.
+    let id = b.jar["nabij_session"].clone();
+    assert_eq!(id.len(), 64);
+    assert!(id.bytes().all(|c| c.is_ascii_hexdigit()));
+    let rows = app
+        .store
+        .read(|c| {
+            count_sql(
+                c,
+                &format!("SELECT COUNT(*) AS n FROM console_sessions WHERE id_hash = '{id}'"),
+            )
+        })
+        .unwrap();
+    assert_eq!(rows, 0, "the id itself is not stored");
+    let rows = app
+        .store
+        .read(|c| count_sql(c, "SELECT COUNT(*) AS n FROM console_sessions"))
+        .unwrap();
+    assert_eq!(rows, 1);
+    assert_eq!(b.get("/").await.status(), StatusCode::OK);
+    // The session ends after the idle time without a request.
+    let idle = chrono::Duration::seconds(nabij_api::console::IDLE.as_secs() as i64 + 5);
+    let past = sql_timestamp(chrono::Utc::now().naive_utc() - idle);
+    app.store
+        .write(|c| execute_sql(c, &format!("UPDATE console_sessions SET last_seen_at = {past}")))
+        .unwrap();
+    let resp = b.get("/").await;
+    assert_eq!(resp.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&resp), "/login");
+    // And after its absolute lifetime, however active.
+    b.login(&app.org_a.coordinator_email).await;
+    let past = sql_timestamp(chrono::Utc::now().naive_utc() - chrono::Duration::seconds(1));
+    app.store
+        .write(|c| execute_sql(c, &format!("UPDATE console_sessions SET expires_at = {past}")))
+        .unwrap();
+    let resp = b.get("/").await;
+    assert_eq!(resp.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&resp), "/login");
 
     // A valid API token of the same coordinator does not open a console session.
     let keys = KeySet::load(&app.settings.data_dir).unwrap();

@@ -67,10 +67,9 @@ pub async fn login(req: HttpRequest, state: web::Data<AppState>, body: web::Byte
         Err(e) => return ctx.failure(&e),
     };
     match principal {
-        Some(p) if p.role.is_staff() => {
+        Some((p, _)) if p.role.is_staff() => {
             state.login_throttle.clear(&key);
-            ctx.rotate_csrf();
-            if !ctx.start_session(&state, &p) {
+            if !ctx.start_session(&state, &p).await {
                 return ctx.failure(&"cannot sign a session");
             }
             ctx.redirect("/")
@@ -88,6 +87,8 @@ pub async fn logout(req: HttpRequest, state: web::Data<AppState>, body: web::Byt
     if !ctx.csrf_ok(&Form::parse(&body)) {
         return ctx.forbidden();
     }
-    ctx.end_session();
+    if !ctx.end_session(&state).await {
+        return ctx.failure(&"cannot end a session");
+    }
     ctx.redirect("/login")
 }
