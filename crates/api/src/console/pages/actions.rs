@@ -418,6 +418,13 @@ pub async fn refer(
                 Err(e) => return ctx.failure(&e),
             }
         }
+        ApiError::Store(StoreError::UnknownReference("service_id")) => l
+            .t(
+                "Deze dienst staat niet (meer) op de sociale kaart. Kies een andere.",
+                "Ce service n’est pas (plus) sur la carte sociale. Choisissez-en un autre.",
+                "This service is not (or no longer) in the directory. Choose another.",
+            )
+            .to_string(),
         ApiError::BadRequest { .. } => l
             .t(
                 "Kies een dienst (of geen) en een reden.",
