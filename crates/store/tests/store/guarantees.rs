@@ -106,7 +106,13 @@ fn other_organisations_ids_are_not_found(ctx: Ctx) {
                 service_id: Some(svc),
                 ..referral
             };
-            nf(referral::create(c, b, &referral).map(drop));
+            // Named in the input rather than the resource acted on: an unknown
+            // reference to the field (the API answers 422), exactly as for a missing one.
+            let r = referral::create(c, b, &referral).map(drop);
+            assert!(
+                matches!(r, Err(StoreError::UnknownReference("service_id"))),
+                "{r:?}"
+            );
             nf(erasure::erase(c, b, n1).map(drop));
             nf(nabij_store::export::neighbour(c, b, n1).map(drop));
             let listed = nb::list(

@@ -131,7 +131,10 @@ fn neighbourhoods_scope_neighbours(ctx: Ctx) {
             let mut form = crate::common::new_neighbour("Bo", 51.2, 5.4, 1);
             form.neighbourhood_id = Some(centre.id);
             assert!(
-                matches!(nb::create(c, b, &form), Err(StoreError::NotFound)),
+                matches!(
+                    nb::create(c, b, &form),
+                    Err(StoreError::UnknownReference("neighbourhood_id"))
+                ),
                 "another organisation's neighbourhood"
             );
             Ok(())

@@ -35,9 +35,11 @@ pub(super) fn refusal(l: Lang, e: &ApiError, who: Option<&str>) -> Option<String
 /// The status a refused change answers with.
 pub(super) fn refusal_status(e: &ApiError) -> StatusCode {
     match e {
-        ApiError::Store(StoreError::Conflict(_)) | ApiError::Store(StoreError::NotFound) => {
-            StatusCode::CONFLICT
-        }
+        // Something chosen on the page that is gone meanwhile (a removed service) is a
+        // conflict with the current state, as before the API said 422 for it.
+        ApiError::Store(StoreError::Conflict(_))
+        | ApiError::Store(StoreError::NotFound)
+        | ApiError::Store(StoreError::UnknownReference(_)) => StatusCode::CONFLICT,
         _ => StatusCode::UNPROCESSABLE_ENTITY,
     }
 }
