@@ -92,17 +92,6 @@ impl Locale {
         self.code()
     }
 
-    /// Transitional: picks one of three inline texts, for the console pages not yet
-    /// moved to the catalogue (see `crates/api/src/console/README.md`). A locale beyond
-    /// the first three gets the English text until those pages are converted.
-    pub fn t<'a>(self, nl: &'a str, fr: &'a str, en: &'a str) -> &'a str {
-        match self.code() {
-            "nl" => nl,
-            "fr" => fr,
-            _ => en,
-        }
-    }
-
     /// The text of `key` (a message id, or `id.attribute`) without arguments.
     pub fn text(self, key: &str) -> String {
         t(self, key, &[])

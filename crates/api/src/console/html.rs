@@ -110,14 +110,6 @@ pub struct Table {
     pub empty: String,
 }
 
-/// A page whose `main` is still built by hand (already escaped HTML).
-#[derive(askama::Template)]
-#[template(path = "console/legacy.html")]
-pub struct LegacyPage<'a> {
-    pub shell: Shell,
-    pub main: &'a str,
-}
-
 /// Not found, not allowed, something went wrong: a title and a sentence from the
 /// catalogue (`key` and `key.text`).
 #[derive(askama::Template)]

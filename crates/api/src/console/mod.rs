@@ -156,13 +156,6 @@ impl Ctx {
         resp
     }
 
-    /// A page whose `main` is still built by hand (escaped with [`esc`]); converted
-    /// pages use [`Ctx::render`] with their own template.
-    pub fn page(&self, status: StatusCode, title: &str, main: &str) -> HttpResponse {
-        let shell = self.shell(title);
-        self.render(status, &html::LegacyPage { shell, main })
-    }
-
     /// 303 See Other to `to` (after a POST, or to the login page).
     pub fn redirect(&self, to: &str) -> HttpResponse {
         self.finish(

@@ -637,3 +637,55 @@ report-month =
         [11] Nov
        *[12] Dec
     } { $year }
+
+## ---- Labels of a neighbour's record: pages/labels.rs ----
+# The name of a language a person speaks (`language-name.<code>`).
+language-name = { $code }
+    .nl = Dutch
+    .fr = French
+    .en = English
+    .de = German
+    .ar = Arabic
+    .tr = Turkish
+    .pl = Polish
+    .ro = Romanian
+    .es = Spanish
+    .it = Italian
+    .pt = Portuguese
+    .ru = Russian
+    .uk = Ukrainian
+    .fa = Persian (Farsi)
+    .ps = Pashto
+    .ti = Tigrinya
+    .so = Somali
+    .bg = Bulgarian
+    .sq = Albanian
+    .ber = Berber (Tamazight)
+# Days of the week, Monday first (`day-name.<mon…sun>`), and parts of the day.
+day-name = { $day }
+    .mon = Monday
+    .tue = Tuesday
+    .wed = Wednesday
+    .thu = Thursday
+    .fri = Friday
+    .sat = Saturday
+    .sun = Sunday
+day-part = { $part }
+    .morning = morning
+    .afternoon = afternoon
+    .evening = evening
+
+## ---- Messages of the form checks (register, edit, service form) ----
+form-check = { "" }
+    .name = Enter the name.
+    .hood-or-position = Choose a neighbourhood, or fill in the position of the home.
+    .not-saved = These details could not be saved. Check the name, the contact details and the position.
+    .one-language = Choose at least one language the person speaks.
+    .hood-from-list = Choose a neighbourhood from the list.
+    .distance-from-list = Choose a distance from the list.
+    .number-from-list = Choose a number from the list.
+    .language-from-list = Choose a language from the list.
+    .only-from-list = Choose only from the list.
+    .service-name = Enter the name of the service.
+    .consent = Choose how the person gave consent: without consent we register nobody.
+    .lat-lon = Fill in both latitude and longitude as numbers, for example 51.2345 and 5.4321.

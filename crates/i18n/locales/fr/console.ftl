@@ -637,3 +637,55 @@ report-month =
         [11] nov.
        *[12] déc.
     } { $year }
+
+## ---- Labels of a neighbour's record: pages/labels.rs ----
+# The name of a language a person speaks (`language-name.<code>`).
+language-name = { $code }
+    .nl = néerlandais
+    .fr = français
+    .en = anglais
+    .de = allemand
+    .ar = arabe
+    .tr = turc
+    .pl = polonais
+    .ro = roumain
+    .es = espagnol
+    .it = italien
+    .pt = portugais
+    .ru = russe
+    .uk = ukrainien
+    .fa = persan (farsi)
+    .ps = pachto
+    .ti = tigrigna
+    .so = somali
+    .bg = bulgare
+    .sq = albanais
+    .ber = berbère (tamazight)
+# Days of the week, Monday first (`day-name.<mon…sun>`), and parts of the day.
+day-name = { $day }
+    .mon = lundi
+    .tue = mardi
+    .wed = mercredi
+    .thu = jeudi
+    .fri = vendredi
+    .sat = samedi
+    .sun = dimanche
+day-part = { $part }
+    .morning = matin
+    .afternoon = après-midi
+    .evening = soir
+
+## ---- Messages of the form checks (register, edit, service form) ----
+form-check = { "" }
+    .name = Indiquez le nom.
+    .hood-or-position = Choisissez un quartier, ou indiquez la position du domicile.
+    .not-saved = Ces données n’ont pas pu être enregistrées. Vérifiez le nom, les coordonnées et la position.
+    .one-language = Choisissez au moins une langue que la personne parle.
+    .hood-from-list = Choisissez un quartier dans la liste.
+    .distance-from-list = Choisissez une distance dans la liste.
+    .number-from-list = Choisissez un nombre dans la liste.
+    .language-from-list = Choisissez une langue dans la liste.
+    .only-from-list = Choisissez seulement dans la liste.
+    .service-name = Indiquez le nom du service.
+    .consent = Choisissez comment la personne a donné son accord : sans accord, nous n’inscrivons personne.
+    .lat-lon = Indiquez la latitude et la longitude en chiffres, par exemple 51,2345 et 5,4321.

@@ -644,3 +644,55 @@ report-month =
         [11] nov
        *[12] dec
     } { $year }
+
+## ---- Labels of a neighbour's record: pages/labels.rs ----
+# The name of a language a person speaks (`language-name.<code>`).
+language-name = { $code }
+    .nl = Nederlands
+    .fr = Frans
+    .en = Engels
+    .de = Duits
+    .ar = Arabisch
+    .tr = Turks
+    .pl = Pools
+    .ro = Roemeens
+    .es = Spaans
+    .it = Italiaans
+    .pt = Portugees
+    .ru = Russisch
+    .uk = Oekraïens
+    .fa = Perzisch (Farsi)
+    .ps = Pasjtoe
+    .ti = Tigrinya
+    .so = Somalisch
+    .bg = Bulgaars
+    .sq = Albanees
+    .ber = Berbers (Tamazight)
+# Days of the week, Monday first (`day-name.<mon…sun>`), and parts of the day.
+day-name = { $day }
+    .mon = maandag
+    .tue = dinsdag
+    .wed = woensdag
+    .thu = donderdag
+    .fri = vrijdag
+    .sat = zaterdag
+    .sun = zondag
+day-part = { $part }
+    .morning = voormiddag
+    .afternoon = namiddag
+    .evening = avond
+
+## ---- Messages of the form checks (register, edit, service form) ----
+form-check = { "" }
+    .name = Vul de naam in.
+    .hood-or-position = Kies een buurt, of vul de positie van de woning in.
+    .not-saved = Deze gegevens konden niet bewaard worden. Kijk de naam, de contactgegevens en de positie na.
+    .one-language = Kies minstens één taal die de persoon spreekt.
+    .hood-from-list = Kies een buurt uit de lijst.
+    .distance-from-list = Kies een afstand uit de lijst.
+    .number-from-list = Kies een aantal uit de lijst.
+    .language-from-list = Kies een taal uit de lijst.
+    .only-from-list = Kies alleen uit de lijst.
+    .service-name = Vul de naam van de dienst in.
+    .consent = Kies hoe de persoon toestemming gaf: zonder toestemming schrijven we niemand in.
+    .lat-lon = Vul breedte- en lengtegraad allebei in als getallen, bijvoorbeeld 51,2345 en 5,4321.

@@ -85,14 +85,7 @@ impl ServiceForm {
         use nabij_store::service::{MAX_AREA, MAX_DESCRIPTION, MAX_NAME};
         let name = self.value("name").to_string();
         if name.trim().is_empty() {
-            self.fail(
-                "name",
-                l.t(
-                    "Vul de naam van de dienst in.",
-                    "Indiquez le nom du service.",
-                    "Enter the name of the service.",
-                ),
-            );
+            self.fail("name", &l.text("form-check.service-name"));
         }
         let name = self
             .checked(l, "name", rules::name(&name, MAX_NAME))
@@ -107,14 +100,7 @@ impl ServiceForm {
         let area = self.value("area").to_string();
         let area = self.checked(l, "area", rules::line(&area, MAX_AREA));
         if self.categories.len() > 32 || !self.categories.iter().all(|c| valid_category(c)) {
-            self.fail(
-                "categories",
-                l.t(
-                    "Kies alleen uit de lijst.",
-                    "Choisissez seulement dans la liste.",
-                    "Choose only from the list.",
-                ),
-            );
+            self.fail("categories", &l.text("form-check.only-from-list"));
         }
         NewService {
             name,

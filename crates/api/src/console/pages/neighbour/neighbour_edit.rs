@@ -217,14 +217,7 @@ pub async fn edit(
     let mut f = NeighbourForm::from_form(&form);
     let checked = nf::check(l, &mut f, &hoods);
     if checked.languages.is_empty() && f.error("languages").is_none() {
-        f.fail(
-            "languages",
-            l.t(
-                "Kies minstens één taal die de persoon spreekt.",
-                "Choisissez au moins une langue que la personne parle.",
-                "Choose at least one language the person speaks.",
-            ),
-        );
+        f.fail("languages", &l.text("form-check.one-language"));
     }
     if !f.is_ok() {
         return edit_page(&ctx, StatusCode::UNPROCESSABLE_ENTITY, &n, &hoods, &f);
@@ -237,25 +230,11 @@ pub async fn edit(
         Ok(()) => ctx.redirect(&format!("/neighbours/{}?done=saved", n.id)),
         Err(ApiError::Store(StoreError::NotFound)) => ctx.not_found(),
         Err(ApiError::BadRequest { errors, .. }) if errors.iter().any(|e| e.field == "neighbourhood_id") => {
-            f.fail(
-                "neighbourhood_id",
-                l.t(
-                    "Kies een buurt uit de lijst.",
-                    "Choisissez un quartier dans la liste.",
-                    "Choose a neighbourhood from the list.",
-                ),
-            );
+            f.fail("neighbourhood_id", &l.text("form-check.hood-from-list"));
             edit_page(&ctx, StatusCode::UNPROCESSABLE_ENTITY, &n, &hoods, &f)
         }
         Err(ApiError::BadRequest { .. }) | Err(ApiError::Store(StoreError::Invalid(_))) => {
-            f.general = Some(
-                l.t(
-                    "Deze gegevens konden niet bewaard worden. Kijk de naam, de contactgegevens en de positie na.",
-                    "Ces données n’ont pas pu être enregistrées. Vérifiez le nom, les coordonnées et la position.",
-                    "These details could not be saved. Check the name, the contact details and the position.",
-                )
-                .to_string(),
-            );
+            f.general = Some(l.text("form-check.not-saved"));
             edit_page(&ctx, StatusCode::UNPROCESSABLE_ENTITY, &n, &hoods, &f)
         }
         Err(e) => ctx.failure(&e),

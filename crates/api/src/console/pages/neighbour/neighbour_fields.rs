@@ -44,7 +44,7 @@ pub(super) struct Check {
 /// One day of the availability grid: its name and a box per part of the day
 /// (`label` is "maandag voormiddag").
 pub(super) struct Day {
-    pub name: &'static str,
+    pub name: String,
     pub slots: Vec<Check>,
 }
 
@@ -62,7 +62,7 @@ pub(super) struct FormView<'a> {
     pub interests: Vec<Check>,
     pub talents: Vec<Check>,
     /// The parts of the day (the grid's columns) and the days (its rows).
-    pub parts: Vec<&'static str>,
+    pub parts: Vec<String>,
     pub days: Vec<Day>,
 }
 

@@ -142,10 +142,7 @@ pub(super) fn check(l: Lang, f: &mut NeighbourForm, hoods: &[Neighbourhood]) -> 
     let rule_text = super::super::rule_text::rule_text;
     let raw_name = f.value("display_name").to_string();
     let name = if raw_name.trim().is_empty() {
-        f.fail(
-            "display_name",
-            l.t("Vul de naam in.", "Indiquez le nom.", "Enter the name."),
-        );
+        f.fail("display_name", &l.text("form-check.name"));
         raw_name
     } else {
         rules::display_name(&raw_name).unwrap_or_else(|e| {
@@ -168,14 +165,7 @@ pub(super) fn check(l: Lang, f: &mut NeighbourForm, hoods: &[Neighbourhood]) -> 
         .and_then(|id| hoods.iter().find(|h| h.id.get() == id))
         .map(|h| (h.id.get(), h.centre_lat, h.centre_lon));
     if !raw_hood.is_empty() && hood.is_none() {
-        f.fail(
-            "neighbourhood_id",
-            l.t(
-                "Kies een buurt uit de lijst.",
-                "Choisissez un quartier dans la liste.",
-                "Choose a neighbourhood from the list.",
-            ),
-        );
+        f.fail("neighbourhood_id", &l.text("form-check.hood-from-list"));
     }
     let (lat_s, lon_s) = (f.value("lat").to_string(), f.value("lon").to_string());
     let position = if lat_s.is_empty() && lon_s.is_empty() {
@@ -186,7 +176,7 @@ pub(super) fn check(l: Lang, f: &mut NeighbourForm, hoods: &[Neighbourhood]) -> 
                 Some((a, b))
             }
             _ => {
-                f.fail("lat", l.t("Vul breedte- en lengtegraad allebei in als getallen, bijvoorbeeld 51,2345 en 5,4321.", "Indiquez la latitude et la longitude en chiffres, par exemple 51,2345 et 5,4321.", "Fill in both latitude and longitude as numbers, for example 51.2345 and 5.4321."));
+                f.fail("lat", &l.text("form-check.lat-lon"));
                 None
             }
         }
@@ -196,14 +186,7 @@ pub(super) fn check(l: Lang, f: &mut NeighbourForm, hoods: &[Neighbourhood]) -> 
         v => match v.parse::<f64>() {
             Ok(r) if (MIN_RADIUS_M..=MAX_RADIUS_M).contains(&r) => r,
             _ => {
-                f.fail(
-                    "travel_radius_m",
-                    l.t(
-                        "Kies een afstand uit de lijst.",
-                        "Choisissez une distance dans la liste.",
-                        "Choose a distance from the list.",
-                    ),
-                );
+                f.fail("travel_radius_m", &l.text("form-check.distance-from-list"));
                 1000.0
             }
         },
@@ -213,14 +196,7 @@ pub(super) fn check(l: Lang, f: &mut NeighbourForm, hoods: &[Neighbourhood]) -> 
         v => match v.parse::<u8>() {
             Ok(c) if u32::from(c) <= MAX_CAPACITY => c,
             _ => {
-                f.fail(
-                    "capacity",
-                    l.t(
-                        "Kies een aantal uit de lijst.",
-                        "Choisissez un nombre dans la liste.",
-                        "Choose a number from the list.",
-                    ),
-                );
+                f.fail("capacity", &l.text("form-check.number-from-list"));
                 1
             }
         },
@@ -230,14 +206,7 @@ pub(super) fn check(l: Lang, f: &mut NeighbourForm, hoods: &[Neighbourhood]) -> 
         v => match Language::parse(v) {
             Ok(lang) => lang.code().to_string(),
             Err(_) => {
-                f.fail(
-                    "preferred_language",
-                    l.t(
-                        "Kies een taal uit de lijst.",
-                        "Choisissez une langue dans la liste.",
-                        "Choose a language from the list.",
-                    ),
-                );
+                f.fail("preferred_language", &l.text("form-check.language-from-list"));
                 "nl".to_string()
             }
         },
@@ -246,14 +215,7 @@ pub(super) fn check(l: Lang, f: &mut NeighbourForm, hoods: &[Neighbourhood]) -> 
     let mut codes = |field: &'static str, known: &dyn Fn(&str) -> bool| -> Vec<String> {
         let list = f.list(field).to_vec();
         if list.iter().any(|c| !known(c)) {
-            f.fail(
-                field,
-                l.t(
-                    "Kies alleen uit de lijst.",
-                    "Choisissez seulement dans la liste.",
-                    "Choose only from the list.",
-                ),
-            );
+            f.fail(field, &l.text("form-check.only-from-list"));
         }
         list.into_iter().filter(|c| known(c)).collect()
     };

@@ -66,18 +66,11 @@ pub async fn register(req: HttpRequest, state: web::Data<AppState>, body: web::B
     let checked = nf::check(l, &mut f, &hoods);
     let consent = f.value("consent").to_string();
     if !CONSENTS.contains(&consent.as_str()) {
-        f.fail("consent", l.t("Kies hoe de persoon toestemming gaf: zonder toestemming schrijven we niemand in.", "Choisissez comment la personne a donné son accord : sans accord, nous n’inscrivons personne.", "Choose how the person gave consent: without consent we register nobody."));
+        f.fail("consent", &l.text("form-check.consent"));
     }
     let location = checked.position.or(checked.hood.map(|(_, lat, lon)| (lat, lon)));
     if location.is_none() && f.error("lat").is_none() {
-        f.fail(
-            "neighbourhood_id",
-            l.t(
-                "Kies een buurt, of vul de positie van de woning in.",
-                "Choisissez un quartier, ou indiquez la position du domicile.",
-                "Choose a neighbourhood, or fill in the position of the home.",
-            ),
-        );
+        f.fail("neighbourhood_id", &l.text("form-check.hood-or-position"));
     }
     let Some((lat, lon)) = location.filter(|_| f.is_ok()) else {
         return register_page(&ctx, StatusCode::UNPROCESSABLE_ENTITY, &hoods, &f);
@@ -129,14 +122,7 @@ pub async fn register(req: HttpRequest, state: web::Data<AppState>, body: web::B
         Err(ApiError::BadRequest { .. })
         | Err(ApiError::Store(StoreError::Invalid(_)))
         | Err(ApiError::Store(StoreError::Conflict(_))) => {
-            f.general = Some(
-                l.t(
-                    "Deze gegevens konden niet bewaard worden. Kijk de naam, de contactgegevens en de positie na.",
-                    "Ces données n’ont pas pu être enregistrées. Vérifiez le nom, les coordonnées et la position.",
-                    "These details could not be saved. Check the name, the contact details and the position.",
-                )
-                .to_string(),
-            );
+            f.general = Some(l.text("form-check.not-saved"));
             register_page(&ctx, StatusCode::UNPROCESSABLE_ENTITY, &hoods, &f)
         }
         Err(e) => ctx.failure(&e),
