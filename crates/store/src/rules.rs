@@ -247,6 +247,10 @@ pub fn email(s: Option<&str>) -> Result<Option<String>, RuleError> {
 /// made from what passed here.
 pub fn website(s: Option<&str>) -> Result<Option<String>, RuleError> {
     optional(s, |u| {
+        // The limit is on what was typed: `https://` added below does not count.
+        if u.chars().count() > MAX_URL {
+            return Err(RuleError::new(RuleKind::TooLong(MAX_URL)));
+        }
         let schemeless = u.starts_with(|c: char| c.is_alphanumeric())
             && !u.split(['/', '?', '#']).next().unwrap_or_default().contains(':');
         let u = if schemeless {
@@ -254,9 +258,6 @@ pub fn website(s: Option<&str>) -> Result<Option<String>, RuleError> {
         } else {
             u.to_string()
         };
-        if u.chars().count() > MAX_URL {
-            return Err(RuleError::new(RuleKind::TooLong(MAX_URL)));
-        }
         let lower = u.to_ascii_lowercase();
         let rest = lower
             .strip_prefix("https://")
