@@ -15,6 +15,8 @@
 //! other binaries and tuning through [`ClusterOptions`]) all start their clusters here,
 //! and their `on_both_backends!` macros expand [`on_both_backends!`](crate::on_both_backends).
 
+pub mod soak;
+
 use crate::{BackendKind, Store, StoreOptions};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

@@ -13,9 +13,8 @@ use crate::soak::world::{Backend, Population, World};
 use crate::soak::{Part, SoakArgs};
 use crate::stats::r3;
 use anyhow::{bail, Context};
-use diesel::prelude::*;
-use nabij_store::schema::outbox;
-use nabij_store::{OrgId, Store, StoreError};
+use nabij_store::testing::soak;
+use nabij_store::{OrgId, Store};
 use serde_json::json;
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
@@ -129,13 +128,11 @@ impl Drop for Sink {
 
 /// Outbox rows: (message id, status, attempts).
 fn outbox_rows(store: &Store, org: OrgId) -> anyhow::Result<Vec<(String, String, i32)>> {
-    Ok(store.read(|c| {
-        outbox::table
-            .filter(outbox::organisation_id.eq(org))
-            .select((outbox::message_id, outbox::status, outbox::attempts))
-            .load(c)
-            .map_err(StoreError::from)
-    })?)
+    let rows = store.read(|c| soak::outbox_states(c, org))?;
+    Ok(rows
+        .into_iter()
+        .map(|r| (r.message_id, r.status, r.attempts))
+        .collect())
 }
 
 fn not_done(rows: &[(String, String, i32)]) -> usize {

@@ -4,47 +4,22 @@
 //! and candidates that agree with a fresh computation from the rows.
 
 use crate::soak::mix::Ack;
-use diesel::prelude::*;
 use nabij_engine::{CandidateQuery, OrgIndex};
-use nabij_store::schema::{
-    audit_log, help_requests, match_members, matches, neighbours, notification_events, outbox,
-};
+use nabij_store::testing::{self, soak};
 use nabij_store::{organisation, request, DbConnection, OrgId, RequestId, Store, StoreError};
 use serde_json::json;
 use std::collections::{HashMap, HashSet};
 
 /// Ids of the organisation's neighbours (not erased).
 pub(crate) fn neighbour_ids(store: &Store, org: OrgId) -> anyhow::Result<Vec<i64>> {
-    Ok(store.read(|c| {
-        neighbours::table
-            .filter(neighbours::organisation_id.eq(org))
-            .filter(neighbours::erased_at.is_null())
-            .select(neighbours::id)
-            .order(neighbours::id)
-            .load::<i64>(c)
-            .map_err(StoreError::from)
-    })?)
+    Ok(store.read(|c| soak::neighbour_ids(c, org))?)
 }
 
 /// `PRAGMA integrity_check` on SQLite (`ok` when sound); `None` on PostgreSQL.
 pub(crate) fn integrity_check(store: &Store) -> anyhow::Result<Option<String>> {
-    #[derive(QueryableByName)]
-    struct Line {
-        #[diesel(sql_type = diesel::sql_types::Text)]
-        integrity_check: String,
-    }
     let mut conn = store.conn()?;
     match &mut *conn {
-        DbConnection::Sqlite(c) => {
-            let lines: Vec<Line> = diesel::sql_query("PRAGMA integrity_check").load(c)?;
-            Ok(Some(
-                lines
-                    .into_iter()
-                    .map(|l| l.integrity_check)
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            ))
-        }
+        c @ DbConnection::Sqlite(_) => Ok(Some(testing::integrity_check(c)?.join("; "))),
         DbConnection::Postgresql(_) => Ok(None),
     }
 }
@@ -119,53 +94,33 @@ const ACTIONS: [&str; 6] = [
 ];
 
 fn load(c: &mut DbConnection, org: OrgId) -> Result<Rows, StoreError> {
-    let ns: Vec<i64> = neighbours::table
-        .filter(neighbours::organisation_id.eq(org))
-        .filter(neighbours::erased_at.is_null())
-        .select(neighbours::id)
-        .load(c)?;
-    let rs: Vec<i64> = help_requests::table
-        .filter(help_requests::organisation_id.eq(org))
-        .select(help_requests::id)
-        .load(c)?;
-    let ms: Vec<(i64, String)> = matches::table
-        .filter(matches::organisation_id.eq(org))
-        .select((matches::id, matches::status))
-        .load(c)?;
-    let members: Vec<(i64, i64)> = match_members::table
-        .filter(match_members::organisation_id.eq(org))
-        .filter(match_members::response.eq("accepted"))
-        .select((match_members::match_id, match_members::neighbour_id))
-        .load(c)?;
-    let audit: Vec<(String, Option<i64>, String)> = audit_log::table
-        .filter(audit_log::organisation_id.eq(org))
-        .filter(audit_log::action.eq_any(ACTIONS))
-        .select((
-            audit_log::action,
-            audit_log::subject_neighbour_id,
-            audit_log::detail,
-        ))
-        .load(c)?;
-    let events: Vec<(String, i64)> = notification_events::table
-        .filter(notification_events::organisation_id.eq(org))
-        .select((notification_events::kind, notification_events::subject_id))
-        .load(c)?;
-    let messages: Vec<String> = outbox::table
-        .filter(outbox::organisation_id.eq(org))
-        .select(outbox::message_id)
-        .load(c)?;
+    let loaded = soak::soak_rows(c, org, &ACTIONS)?;
     let mut rows = Rows {
-        neighbours: ns.into_iter().collect(),
-        requests: rs.into_iter().collect(),
-        matches: ms.into_iter().collect(),
-        accepted: members.into_iter().collect(),
+        neighbours: loaded.neighbours.into_iter().collect(),
+        requests: loaded.requests.into_iter().collect(),
+        matches: loaded.matches.into_iter().map(|m| (m.id, m.status)).collect(),
+        accepted: loaded
+            .acceptances
+            .into_iter()
+            .map(|a| (a.match_id, a.neighbour_id))
+            .collect(),
         audit: HashMap::new(),
         audit_by: HashSet::new(),
         neighbour_created: HashSet::new(),
-        events: events.into_iter().collect(),
+        events: loaded
+            .events
+            .into_iter()
+            .map(|e| (e.kind, e.subject_id))
+            .collect(),
         outbox: HashMap::new(),
     };
-    for (action, subject, detail) in audit {
+    let (audit, messages) = (loaded.audit, loaded.outbox_message_ids);
+    for soak::AuditLine {
+        action,
+        subject_neighbour_id: subject,
+        detail,
+    } in audit
+    {
         if action == "neighbour_created" {
             rows.neighbour_created.extend(subject);
             continue;
@@ -286,16 +241,7 @@ pub(crate) fn check_acks(store: &Store, org: OrgId, acks: &[Ack]) -> anyhow::Res
 
 /// Open requests of the organisation (newest first), for the index checks.
 pub(crate) fn open_requests(store: &Store, org: OrgId, limit: i64) -> anyhow::Result<Vec<i64>> {
-    Ok(store.read(|c| {
-        help_requests::table
-            .filter(help_requests::organisation_id.eq(org))
-            .filter(help_requests::status.eq("open"))
-            .order(help_requests::id.desc())
-            .limit(limit)
-            .select(help_requests::id)
-            .load::<i64>(c)
-            .map_err(StoreError::from)
-    })?)
+    Ok(store.read(|c| soak::open_request_ids(c, org, limit))?)
 }
 
 /// A fresh computation of a request's top candidates from the rows: every profile
@@ -328,24 +274,11 @@ pub(crate) fn fresh_candidates(
 /// Of these neighbours, those that may not be offered as companions: absent, erased,
 /// paused or without room left (read straight from the columns).
 pub(crate) fn unavailable(store: &Store, org: OrgId, ids: &[i64]) -> anyhow::Result<Vec<i64>> {
-    let rows: Vec<(i64, bool, i32, i32)> = store.read(|c| {
-        neighbours::table
-            .filter(neighbours::organisation_id.eq(org))
-            .filter(neighbours::id.eq_any(ids))
-            .filter(neighbours::erased_at.is_null())
-            .select((
-                neighbours::id,
-                neighbours::paused,
-                neighbours::capacity,
-                neighbours::active_matches,
-            ))
-            .load(c)
-            .map_err(StoreError::from)
-    })?;
+    let rows = store.read(|c| soak::availability(c, org, ids))?;
     let fine: HashSet<i64> = rows
         .into_iter()
-        .filter(|&(_, paused, capacity, active)| !paused && active < capacity)
-        .map(|(id, ..)| id)
+        .filter(|a| !a.paused && a.active_matches < a.capacity)
+        .map(|a| a.id)
         .collect();
     Ok(ids.iter().copied().filter(|id| !fine.contains(id)).collect())
 }

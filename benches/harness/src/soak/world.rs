@@ -84,8 +84,7 @@ impl World {
         open.extend(pairs.iter().map(|&(r, _)| r));
         if cluster.is_some() {
             // As autovacuum would in service (see `nabij-bench http`).
-            use diesel::connection::SimpleConnection;
-            store.conn()?.batch_execute("ANALYZE").context("ANALYZE")?;
+            nabij_store::testing::execute_sql(&mut *store.conn()?, "ANALYZE").context("ANALYZE")?;
         }
         drop(store);
         let token = coordinator_token(dir.path(), org, Duration::from_secs(6 * 3600))?;
