@@ -1,5 +1,5 @@
 //! Criterion bench of the scope guard: one `classify` call per iteration, cycling through
-//! the 310 real requests of fixtures/scope/real (short lists and long posts alike), so the
+//! the 550 real requests of fixtures/scope/real (short lists and long posts alike), so the
 //! reported time is the latency of one request. Run with
 //! `cargo bench -p nabij-engine --bench scope`.
 
@@ -8,10 +8,14 @@ use nabij_engine::scope::{classify, ScopeInput};
 
 const TUNE: &str = include_str!("../../../fixtures/scope/real/tune.jsonl");
 const HELDOUT: &str = include_str!("../../../fixtures/scope/real/heldout.jsonl");
+const TUNE2: &str = include_str!("../../../fixtures/scope/real/tune2.jsonl");
+const HELDOUT2: &str = include_str!("../../../fixtures/scope/real/heldout2.jsonl");
 
 fn texts() -> Vec<String> {
     TUNE.lines()
         .chain(HELDOUT.lines())
+        .chain(TUNE2.lines())
+        .chain(HELDOUT2.lines())
         .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
         .filter_map(|v| v["text"].as_str().map(str::to_owned))
         .collect()
@@ -19,7 +23,13 @@ fn texts() -> Vec<String> {
 
 fn benches(c: &mut Criterion) {
     let texts = texts();
-    assert!(texts.len() >= 300, "{} texts", texts.len());
+    // The learned model trains on first use; train it before measuring.
+    classify(&ScopeInput::default());
+    classify(&ScopeInput {
+        text: "warm-up",
+        ..ScopeInput::default()
+    });
+    assert!(texts.len() >= 540, "{} texts", texts.len());
     let mut i = 0;
     c.bench_function("scope_classify_real_request", |b| {
         b.iter(|| {

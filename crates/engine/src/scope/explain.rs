@@ -286,6 +286,40 @@ pub(crate) fn review_reason(decided: ScopeCategory, doubt: ScopeCategory) -> Sco
     })
 }
 
+/// What the learned model read: the words that weighed most towards `cat`.
+pub(crate) fn model_reason(cat: ScopeCategory, words: &[String]) -> ScopeReason {
+    let names = category_name(cat);
+    let quoted = words
+        .iter()
+        .map(|w| format!("'{w}'"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    each(|l| {
+        let to = pick(l, names);
+        match (quoted.is_empty(), l) {
+            (false, L::Nl) => format!("het geleerde model (echte hulpvragen) leest {quoted} als {to}"),
+            (false, L::Fr) => format!("le modèle appris (vraies demandes) lit {quoted} comme {to}"),
+            (false, L::En) => format!("the learned model (real requests) reads {quoted} as {to}"),
+            (true, L::Nl) => format!("het geleerde model (echte hulpvragen) leest de tekst als {to}"),
+            (true, L::Fr) => format!("le modèle appris (vraies demandes) lit le texte comme {to}"),
+            (true, L::En) => format!("the learned model (real requests) reads the text as {to}"),
+        }
+    })
+}
+
+/// Why a verdict the learned model decided or flagged asks for a review.
+pub(crate) fn model_review_reason(doubt: ScopeCategory) -> ScopeReason {
+    let names = category_name(doubt);
+    each(|l| {
+        let to = pick(l, names);
+        match l {
+            L::Nl => format!("de regels zien geen duidelijk teken, het model denkt aan {to}: laat een aanspreekpersoon dit nakijken"),
+            L::Fr => format!("pas de signe net pour les règles, le modèle pense à {to} : à vérifier par un coordinateur"),
+            L::En => format!("no clear sign for the rules, the model suggests {to}: a coordinator should check"),
+        }
+    })
+}
+
 /// The reason a coordinator's override adds; the coordinator's own words (`reason`)
 /// appear unchanged in all three languages.
 pub(crate) fn override_reason(cat: ScopeCategory, reason: &str) -> ScopeReason {

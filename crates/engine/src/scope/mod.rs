@@ -19,8 +19,16 @@
 //! * `rules`: evidence, scores, the decision and whether a coordinator should review it
 //!   (weak or conflicting evidence); `explain`: the reasons, each a [`ScopeReason`] in
 //!   Dutch, French and English, the last one saying why a review is asked;
+//! * `model`: a small learned model (naive Bayes over words, word pairs and character
+//!   n-grams) trained at first use from the real requests in `fixtures/scope/real`;
+//!   `blend`: the rules decide when they fire, the model flags (or refers, flagged) what
+//!   the rules see as small help when its evidence is strong; its reason names the words
+//!   that weighed most;
 //! * `eval`: counting verdicts against labelled requests (`nabij scope --eval`).
 
+mod blend;
+#[cfg(test)]
+mod cv;
 pub mod eval;
 mod explain;
 mod lexicon;
@@ -28,6 +36,7 @@ mod lexicon_en;
 mod lexicon_fr;
 mod lexicon_nl;
 mod matcher;
+mod model;
 mod normalise;
 mod reason;
 mod rules;
@@ -95,8 +104,16 @@ pub struct ScopeVerdict {
     pub needs_review: bool,
 }
 
-/// Classifies a request. Never panics; an empty text with no fields is small help.
-pub fn classify(input: &ScopeInput<'_>) -> ScopeVerdict {
+/// The rules' part of a verdict, before the model is asked.
+pub(crate) struct RulesPart {
+    pub tokens: Vec<normalise::Token>,
+    pub evidence: Vec<rules::Evidence>,
+    pub scores: rules::Scores,
+    pub category: ScopeCategory,
+    pub review: Option<ScopeCategory>,
+}
+
+pub(crate) fn rules_part(input: &ScopeInput<'_>) -> RulesPart {
     let tokens = normalise::tokenize(input.text);
     let langs = normalise::detect(&tokens);
     let mut hits = matcher::find(&tokens, &langs);
@@ -109,9 +126,43 @@ pub fn classify(input: &ScopeInput<'_>) -> ScopeVerdict {
     let scores = rules::Scores::of(&evidence);
     let category = scores.decide();
     let review = scores.review(category);
-    let mut reasons = explain::reasons(category, &evidence, &scores);
+    RulesPart {
+        tokens,
+        evidence,
+        scores,
+        category,
+        review,
+    }
+}
+
+/// Classifies a request. Never panics; an empty text with no fields is small help.
+pub fn classify(input: &ScopeInput<'_>) -> ScopeVerdict {
+    let part = rules_part(input);
+    let (category, review, reading) = if part.tokens.is_empty() {
+        (part.category, part.review, None)
+    } else {
+        let reading = model::shared().read(&part.tokens);
+        let b = blend::apply(&blend::POLICY, part.category, part.review, &part.scores, &reading);
+        (b.category, b.review, Some((b.role, reading)))
+    };
+    let mut reasons = match &reading {
+        Some((blend::ModelRole::Decided, r)) => vec![explain::model_reason(r.best, &r.words)],
+        _ => explain::reasons(category, &part.evidence, &part.scores),
+    };
+    match &reading {
+        Some((blend::ModelRole::Flagged, r)) => reasons.push(explain::model_reason(r.best, &r.words)),
+        Some((blend::ModelRole::Vetoed | blend::ModelRole::Cleared, r)) => {
+            reasons.push(explain::model_reason(ScopeCategory::SmallHelp, &r.words))
+        }
+        _ => {}
+    }
     if let Some(doubt) = review {
-        reasons.push(explain::review_reason(category, doubt));
+        reasons.push(match &reading {
+            Some((blend::ModelRole::Decided | blend::ModelRole::Flagged, _)) => {
+                explain::model_review_reason(doubt)
+            }
+            _ => explain::review_reason(category, doubt),
+        });
     }
     ScopeVerdict {
         in_scope: category == ScopeCategory::SmallHelp,
