@@ -225,6 +225,7 @@ pub fn email(s: Option<&str>) -> Result<Option<String>, RuleError> {
     optional(s, |e| {
         let parsed = e.parse::<lettre::Address>().ok();
         let ok = e.len() <= MAX_EMAIL
+            && plain_address(e)
             && parsed.is_some_and(|a| {
                 let d = a.domain();
                 d.contains('.') && !d.starts_with('.') && !d.ends_with('.')
@@ -238,6 +239,34 @@ pub fn email(s: Option<&str>) -> Result<Option<String>, RuleError> {
             Err(RuleError::new(RuleKind::Email))
         }
     })
+}
+
+/// The plain form of an address that `openapi.yaml` states as a pattern: a dot-atom
+/// local part (letters, digits, ``.!#$%&'*+/=?^_`{|}~-``) and a domain of two or more
+/// labels of letters, digits and inner hyphens, 1 to 63 characters each. Every such
+/// address is one lettre parses; addresses lettre would also take beyond it (quoted
+/// local parts, IP literals, non-ASCII domains) are refused, so that the contract and
+/// the server agree exactly.
+fn plain_address(e: &str) -> bool {
+    let Some((local, domain)) = e.rsplit_once('@') else {
+        return false;
+    };
+    let local_ok = !local.is_empty()
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && !local.contains("..")
+        && local
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || ".!#$%&'*+/=?^_`{|}~-".contains(c));
+    let labels: Vec<&str> = domain.split('.').collect();
+    let domain_ok = labels.len() >= 2
+        && labels.iter().all(|l| {
+            (1..=63).contains(&l.len())
+                && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+        });
+    local_ok && domain_ok
 }
 
 /// An optional website address: `http://` or `https://` (any case), a host, at most
