@@ -241,6 +241,41 @@ pub fn email(s: Option<&str>) -> Result<Option<String>, RuleError> {
     })
 }
 
+/// The plain form of a website address that `openapi.yaml` states as a pattern:
+/// optionally `http://` or `https://` (any case), a host of letters, digits, dots and
+/// hyphens starting with a letter or digit, a port only after a scheme, then a path,
+/// query or fragment of visible ASCII without `"<>\` and backquote. (No user names in
+/// links, no spaces, nothing invisible.)
+fn plain_url(u: &str) -> bool {
+    let lower = u.to_ascii_lowercase();
+    let (scheme, rest) = if lower.starts_with("https://") {
+        (true, &u[8..])
+    } else if lower.starts_with("http://") {
+        (true, &u[7..])
+    } else {
+        (false, u)
+    };
+    let cut = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (host_port, tail) = rest.split_at(cut);
+    let (host, port) = match host_port.split_once(':') {
+        Some((h, p)) if scheme => (h, Some(p)),
+        Some(_) => return false,
+        None => (host_port, None),
+    };
+    let host_ok = host.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
+    let port_ok = match port {
+        Some(p) => (1..=5).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit()),
+        None => true,
+    };
+    let tail_ok = tail
+        .chars()
+        .all(|c| ('!'..='~').contains(&c) && !"\"<>\\`".contains(c));
+    host_ok && port_ok && tail_ok
+}
+
 /// The plain form of an address that `openapi.yaml` states as a pattern: a dot-atom
 /// local part (letters, digits, ``.!#$%&'*+/=?^_`{|}~-``) and a domain of two or more
 /// labels of letters, digits and inner hyphens, 1 to 63 characters each. Every such
@@ -279,6 +314,9 @@ pub fn website(s: Option<&str>) -> Result<Option<String>, RuleError> {
         // The limit is on what was typed: `https://` added below does not count.
         if u.chars().count() > MAX_URL {
             return Err(RuleError::new(RuleKind::TooLong(MAX_URL)));
+        }
+        if !plain_url(u) {
+            return Err(RuleError::new(RuleKind::Url));
         }
         let schemeless = u.starts_with(|c: char| c.is_alphanumeric())
             && !u.split(['/', '?', '#']).next().unwrap_or_default().contains(':');
