@@ -286,13 +286,22 @@ fn plain_address(e: &str) -> bool {
     let Some((local, domain)) = e.rsplit_once('@') else {
         return false;
     };
-    let local_ok = !local.is_empty()
-        && !local.starts_with('.')
-        && !local.ends_with('.')
-        && !local.contains("..")
-        && local
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || ".!#$%&'*+/=?^_`{|}~-".contains(c));
+    // One to four atoms, at most 64 characters in all (the mailer's limit), in limits a
+    // pattern can state: one of 64; two of 31 and 32; three of 20, 21 and 21; four of 15.
+    let atoms: Vec<&str> = local.split('.').collect();
+    let limits: &[usize] = match atoms.len() {
+        1 => &[64],
+        2 => &[31, 32],
+        3 => &[20, 21, 21],
+        4 => &[15, 15, 15, 15],
+        _ => &[],
+    };
+    let local_ok = !limits.is_empty()
+        && atoms.iter().zip(limits).all(|(a, &max)| {
+            (1..=max).contains(&a.len())
+                && a.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "!#$%&'*+/=?^_`{|}~-".contains(c))
+        });
     let labels: Vec<&str> = domain.split('.').collect();
     let domain_ok = labels.len() >= 2
         && labels.iter().all(|l| {
