@@ -2,7 +2,6 @@
 //! run makes is audited and told exactly like one made through `POST /v1/matches`: an
 //! audit row per member naming the job, the `match_proposed` event, and per member an
 //! outbox row (e-mail) or a phone-list entry (no e-mail), plus the coordinators' rows.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use nabij_notify::calls::calls_due;
 use nabij_notify::outbox::{recipient_of, was_told, Recipient};

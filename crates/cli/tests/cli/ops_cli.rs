@@ -1,7 +1,6 @@
 //! The operations commands of the runbook through the real binary: `nabij backup` (an
 //! online copy of SQLite while another connection keeps writing, and restoring it) and
 //! `nabij outbox retry-dead`.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use nabij_store::organisation::{self, NewOrganisation};
 use nabij_store::outbox::{self, NewMessage};

@@ -1,7 +1,6 @@
 //! The notification worker through the real binary: `nabij outbox run --once` and the
 //! worker inside `nabij serve`, both writing `.eml` files to `<data dir>/mail` (the
 //! embedded default).
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use nabij_store::organisation::{self, NewOrganisation};
 use nabij_store::outbox::{self, NewMessage};

@@ -1,7 +1,6 @@
 //! `nabij rematch` through the real binary: summary, the busy exit code, and kill -9 at
 //! random moments leaving no half state behind (each proposal with its audit rows and
 //! notification event, or none of them).
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use nabij_engine::scope::{ScopeCategory, ScopeVerdict};
 use nabij_engine::{RequestKind, Window};
