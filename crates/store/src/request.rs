@@ -12,7 +12,7 @@ use crate::DbConnection;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use nabij_engine::projection::check_radius;
-use nabij_engine::scope::{Recurrence, ScopeCategory, ScopeReason, ScopeVerdict};
+use nabij_engine::scope::{self, Recurrence, ScopeCategory, ScopeVerdict};
 use nabij_engine::{HelpRequest, Point, RequestKind, Window};
 
 /// Where a request stands.
@@ -341,7 +341,7 @@ pub fn override_scope(
     let mut reasons = scope_reasons::decode(&req.scope_reasons)?;
     if !reason.is_empty() {
         // The coordinator's own words, the same in every language.
-        reasons.push(ScopeReason::new(reason, reason, reason));
+        reasons.push(scope::own_words(reason));
     }
     let to = if in_scope {
         RequestStatus::Open

@@ -53,6 +53,7 @@ pub struct GroupOut {
     pub tag: String,
     pub request_ids: Vec<i64>,
     /// Why these requests go together, in Dutch, French and English.
+    #[serde(serialize_with = "crate::reasons::serialize_reasons")]
     pub reasons: Vec<Reason>,
     pub created_at: DateTime<Utc>,
 }

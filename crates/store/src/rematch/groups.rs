@@ -44,7 +44,9 @@ pub struct GroupRow {
     pub tag: String,
     /// JSON list of request ids.
     pub request_ids: String,
-    /// JSON list of reasons (`nabij_engine::reasons::Reason`).
+    /// JSON list of reasons (`nabij_engine::reasons::Reason`): `{"code", "id", "args"}`
+    /// objects, or `{"code", "nl", "fr", "en"}` in rows written before the catalogues
+    /// (read as their stored texts).
     pub reasons: String,
     pub status: String,
     pub created_at: NaiveDateTime,
@@ -155,4 +157,47 @@ pub(super) fn write_group(conn: &mut DbConnection, org: OrgId, g: &GroupSuggesti
         })
         .execute(conn)?;
     Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use nabij_engine::message::{Message, Phrase};
+    use nabij_engine::reasons::{Reason, ReasonCode};
+
+    fn row(reasons: &str) -> GroupRow {
+        GroupRow {
+            id: GroupId(1),
+            organisation_id: OrgId(1),
+            tag: "walking".into(),
+            request_ids: "[1,2,3]".into(),
+            reasons: reasons.into(),
+            status: "suggested".into(),
+            created_at: NaiveDateTime::default(),
+        }
+    }
+
+    #[test]
+    fn reasons_read_as_messages_and_older_rows_as_their_texts() {
+        let new = vec![Reason::new(
+            ReasonCode::Proximity,
+            Message::new("reason-group-span").arg("m", 400u32),
+        )];
+        let text = json_text::encode(&new).unwrap_or_default();
+        assert_eq!(text, r#"[{"code":"proximity","id":"reason-group-span","args":{"m":400}}]"#);
+        assert_eq!(row(&text).reasons().ok(), Some(new));
+        let old = r#"[{"code":"availability","nl":"allemaal vrij op dinsdagnamiddag","fr":"tous libres le mardi après-midi","en":"all free on Tuesday afternoon"}]"#;
+        assert_eq!(
+            row(old).reasons().ok(),
+            Some(vec![Reason {
+                code: ReasonCode::Availability,
+                phrase: Phrase::texts(
+                    "allemaal vrij op dinsdagnamiddag",
+                    "tous libres le mardi après-midi",
+                    "all free on Tuesday afternoon"
+                ),
+            }])
+        );
+        assert!(row(r#"[{"code":"proximity"}]"#).reasons().is_err());
+    }
 }
