@@ -51,7 +51,7 @@ pub fn decide(
         access::record(tx, caller, action, None, detail)?;
     }
     let g = GroupRow {
-        status: to.as_str().to_string(),
+        status: to,
         ..g
     };
     Ok((g, ids))

@@ -8,8 +8,11 @@ use crate::schema::jobs;
 use crate::DbConnection;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use diesel::sql_types::Text;
+use crate::text_enum::text_enum;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)]
+#[diesel(sql_type = Text)]
 #[serde(rename_all = "snake_case")]
 pub enum JobStatus {
     Running,
@@ -47,7 +50,7 @@ pub struct Job {
     pub id: JobId,
     pub organisation_id: OrgId,
     pub kind: String,
-    pub status: String,
+    pub status: JobStatus,
     /// 0..=1.
     pub progress: f64,
     /// JSON summary when finished.
@@ -57,12 +60,7 @@ pub struct Job {
     pub heartbeat_at: Option<NaiveDateTime>,
 }
 
-impl Job {
-    /// The status as an enum; `Corrupt` for a value no version wrote.
-    pub fn status(&self) -> Result<JobStatus, StoreError> {
-        JobStatus::parse(&self.status).ok_or_else(|| StoreError::Corrupt("jobs.status".to_string()))
-    }
-}
+text_enum!(JobStatus, "jobs.status");
 
 #[derive(Insertable)]
 #[diesel(table_name = jobs)]

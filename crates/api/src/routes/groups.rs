@@ -62,7 +62,7 @@ impl GroupOut {
     fn from_row(g: &GroupRow, ids: &[RequestId]) -> Result<Self, StoreError> {
         Ok(GroupOut {
             id: g.id.get(),
-            status: g.status()?,
+            status: g.status,
             tag: g.tag.clone(),
             request_ids: ids.iter().map(|r| r.get()).collect(),
             reasons: g.reasons()?,

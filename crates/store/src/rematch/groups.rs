@@ -8,10 +8,13 @@ use crate::schema::group_suggestions;
 use crate::{clock, json_text, DbConnection};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use diesel::sql_types::Text;
+use crate::text_enum::text_enum;
 use nabij_engine::groups::GroupSuggestion;
 
 /// Where a group suggestion stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)]
+#[diesel(sql_type = Text)]
 #[serde(rename_all = "snake_case")]
 pub enum GroupStatus {
     Suggested,
@@ -34,6 +37,8 @@ impl GroupStatus {
     }
 }
 
+text_enum!(GroupStatus, "group_suggestions.status");
+
 /// A row of `group_suggestions`.
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable)]
 #[diesel(table_name = group_suggestions)]
@@ -48,17 +53,11 @@ pub struct GroupRow {
     /// objects, or `{"code", "nl", "fr", "en"}` in rows written before the catalogues
     /// (read as their stored texts).
     pub reasons: String,
-    pub status: String,
+    pub status: GroupStatus,
     pub created_at: NaiveDateTime,
 }
 
 impl GroupRow {
-    /// The status as an enum; `Corrupt` for a value no version wrote.
-    pub fn status(&self) -> Result<GroupStatus> {
-        GroupStatus::parse(&self.status)
-            .ok_or_else(|| StoreError::Corrupt("group_suggestions.status".to_string()))
-    }
-
     pub fn request_ids(&self) -> Result<Vec<RequestId>> {
         json_text::decode(&self.request_ids, "group_suggestions.request_ids")
     }
@@ -134,7 +133,7 @@ pub(super) fn write_group(conn: &mut DbConnection, org: OrgId, g: &GroupSuggesti
         .map(RequestId)
         .collect();
     for id in &ids {
-        if request::get(conn, org, *id)?.status()? != RequestStatus::Open {
+        if request::get(conn, org, *id)?.status != RequestStatus::Open {
             return Ok(false);
         }
     }
@@ -172,7 +171,7 @@ mod tests {
             tag: "walking".into(),
             request_ids: "[1,2,3]".into(),
             reasons: reasons.into(),
-            status: "suggested".into(),
+            status: GroupStatus::Suggested,
             created_at: NaiveDateTime::default(),
         }
     }

@@ -32,7 +32,7 @@ pub(super) fn configure(cfg: &mut web::ServiceConfig) {
 #[derive(Debug)]
 pub(super) struct GroupView {
     pub id: i64,
-    pub status: String,
+    pub status: GroupStatus,
     pub reasons: Vec<Reason>,
     pub requests: Vec<(Request, String)>,
 }
@@ -46,7 +46,7 @@ fn load(
 ) -> Result<Vec<GroupView>, StoreError> {
     let mut out = Vec::new();
     for g in rematch::groups(c, caller.org, None)? {
-        if g.status == GroupStatus::Split.as_str() {
+        if g.status == GroupStatus::Split {
             continue;
         }
         let ids = g.request_ids()?;
@@ -126,7 +126,7 @@ pub(super) fn section(ctx: &Ctx, groups: &[GroupView], from: Option<RequestId>) 
                     .iter()
                     .map(|(r, name)| (r.id.to_string(), request_link_text(r), name.clone()))
                     .collect(),
-                open: g.status == GroupStatus::Suggested.as_str(),
+                open: g.status == GroupStatus::Suggested,
             })
             .collect(),
         from,

@@ -324,7 +324,7 @@ impl RequestOut {
             duration_minutes: r.duration_minutes,
             radius_m: r.radius_m,
             has_own_location: r.lat.is_some(),
-            status: r.status()?,
+            status: r.status,
             scope: scope_out(r)?,
             suggested_services: suggested
                 .iter()
