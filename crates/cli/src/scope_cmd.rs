@@ -140,7 +140,10 @@ pub fn run(args: &ScopeArgs) -> anyhow::Result<ExitCode> {
         };
         println!("{} ({label}{review})", category_code(&verdict));
         for r in &verdict.reasons {
-            println!("  - {}", render_reason(Locale::parse_or_default(args.lang.code()), r));
+            println!(
+                "  - {}",
+                render_reason(Locale::parse_or_default(args.lang.code()), r)
+            );
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -196,7 +196,10 @@ mod tests {
             .arg("day", "tue")
             .arg("part", "afternoon");
         assert!(
-            groups[0].reasons.iter().any(|r| r.phrase.message() == Some(&free)),
+            groups[0]
+                .reasons
+                .iter()
+                .any(|r| r.phrase.message() == Some(&free)),
             "{:?}",
             groups[0].reasons
         );

@@ -160,7 +160,10 @@ mod tests {
         assert_eq!(json, r#"{"id":"reason-distance-m","args":{"m":400}}"#);
         assert_eq!(serde_json::from_str::<Phrase>(&json).ok(), Some(m));
         let bare: Phrase = Message::new("reason-free").into();
-        assert_eq!(serde_json::to_string(&bare).unwrap_or_default(), r#"{"id":"reason-free"}"#);
+        assert_eq!(
+            serde_json::to_string(&bare).unwrap_or_default(),
+            r#"{"id":"reason-free"}"#
+        );
         let old = r#"{"nl":"a","fr":"b","en":"c"}"#;
         assert_eq!(
             serde_json::from_str::<Phrase>(old).ok(),

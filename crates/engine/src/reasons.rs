@@ -4,10 +4,10 @@
 //! Reasons speak of what people like to do and how close they live; they never describe
 //! anybody as someone who gives or someone who receives, and never show a balance.
 
+use crate::message::{Message, Phrase};
 use crate::request::{HelpRequest, RequestKind};
 use crate::score::Components;
 use crate::tags::{TagSet, Vocabulary};
-use crate::message::{Message, Phrase};
 use serde::{Deserialize, Serialize};
 
 /// Which component a reason explains.
@@ -104,19 +104,29 @@ pub fn explain(
     if req.kind == RequestKind::Companionship {
         let shared = TagSet(req.requester_interests.intersect(interests).0 & !req.tags.0);
         if let Some(t) = shared.iter().next().and_then(|id| vocab.get(id)) {
-            out.push(tag_reason(ReasonCode::SharedInterest, "reason-tag-likes", &t.code));
+            out.push(tag_reason(
+                ReasonCode::SharedInterest,
+                "reason-tag-likes",
+                &t.code,
+            ));
         }
     }
     if c.continuity > 0.0 {
         out.push(Reason::new(ReasonCode::Continuity, Message::new("reason-known")));
     }
     if c.reciprocity >= 0.5 && protection > 0.85 {
-        out.push(Reason::new(ReasonCode::Reciprocity, Message::new("reason-few-chances")));
+        out.push(Reason::new(
+            ReasonCode::Reciprocity,
+            Message::new("reason-few-chances"),
+        ));
     }
     if c.availability >= 0.999 {
         out.push(Reason::new(ReasonCode::Availability, Message::new("reason-free")));
     } else if c.availability > 0.0 {
-        out.push(Reason::new(ReasonCode::Availability, Message::new("reason-free-partly")));
+        out.push(Reason::new(
+            ReasonCode::Availability,
+            Message::new("reason-free-partly"),
+        ));
     }
     if protection < 0.5 {
         out.push(Reason::new(ReasonCode::Load, Message::new("reason-load")));
@@ -132,7 +142,10 @@ mod tests {
     fn distances_pick_their_message() {
         let m = |d: f64| distance_reason(d).phrase.message().cloned();
         assert_eq!(m(412.0), Some(Message::new("reason-distance-m").arg("m", 400u32)));
-        assert_eq!(m(1234.0), Some(Message::new("reason-distance-km").arg("m", 1250u32)));
+        assert_eq!(
+            m(1234.0),
+            Some(Message::new("reason-distance-km").arg("m", 1250u32))
+        );
         assert_eq!(m(10.0), Some(Message::new("reason-nearby")));
         assert_eq!(rounded_distance_m(424.0), 400);
         assert_eq!(rounded_distance_m(425.0), 450);

@@ -46,7 +46,11 @@ fn render_message(locale: Locale, m: &Message, vocab: &Vocabulary) -> String {
     }
     if let Some(code) = m.text_arg("tag") {
         let tag = vocab.tags().iter().find(|t| t.code == code);
-        for (arg, attr) in [("tag_label", ""), ("tag_likes", ".likes"), ("tag_helps", ".helps")] {
+        for (arg, attr) in [
+            ("tag_label", ""),
+            ("tag_likes", ".likes"),
+            ("tag_helps", ".helps"),
+        ] {
             args.set(arg, FluentValue::from(tag_text(locale, code, attr, tag)));
         }
     }

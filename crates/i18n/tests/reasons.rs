@@ -44,7 +44,11 @@ fn scope_reasons_read_as_the_engine_wrote_them_before() {
         let got: Vec<Texts> = v.reasons.iter().map(render_phrase).collect();
         assert_eq!(got, row.reasons, "{:?}: {:?}", row.text, v.reasons);
         for (i, (cat, want)) in OVERRIDES.iter().zip(&row.overrides).enumerate() {
-            let words = if i % 2 == 0 { "  mijn eigen woorden: 'x' " } else { "" };
+            let words = if i % 2 == 0 {
+                "  mijn eigen woorden: 'x' "
+            } else {
+                ""
+            };
             let o = apply_override(v.clone(), *cat, words);
             assert_eq!(o.reasons.last().map(render_phrase).as_ref(), Some(want));
             overrides += 1;
@@ -68,8 +72,14 @@ fn named_scope_reasons_in_three_languages() {
         ..ScopeInput::default()
     });
     let fr: Vec<String> = v.reasons.iter().map(|r| render_reason(Locale::Fr, r)).collect();
-    assert!(fr.contains(&"le mot 'poetsen' indique une aide structurelle".to_string()), "{fr:?}");
-    assert!(fr.contains(&"la répétition 'elke week' rend la tâche structurelle".to_string()), "{fr:?}");
+    assert!(
+        fr.contains(&"le mot 'poetsen' indique une aide structurelle".to_string()),
+        "{fr:?}"
+    );
+    assert!(
+        fr.contains(&"la répétition 'elke week' rend la tâche structurelle".to_string()),
+        "{fr:?}"
+    );
     let v = classify(&ScopeInput {
         text: "geen poetshulp, gewoon een babbel",
         ..ScopeInput::default()
@@ -84,9 +94,13 @@ fn named_scope_reasons_in_three_languages() {
         recurrence: Some(nabij_engine::scope::Recurrence::Weekly),
         duration_minutes: None,
     });
-    assert!(v.reasons.iter().map(render_phrase).any(|t| t.en.contains("field recurrence = weekly")
-        && t.nl.contains("veld herhaling = wekelijks")
-        && t.fr.contains("le champ fréquence = chaque semaine")));
+    assert!(v
+        .reasons
+        .iter()
+        .map(render_phrase)
+        .any(|t| t.en.contains("field recurrence = weekly")
+            && t.nl.contains("veld herhaling = wekelijks")
+            && t.fr.contains("le champ fréquence = chaque semaine")));
     let o = apply_override(v, ScopeCategory::SmallHelp, "eenmalige grote kuis na ziekte");
     let own = render_phrase(o.reasons.last().unwrap());
     assert_eq!(
@@ -117,9 +131,15 @@ fn every_scope_reason_is_translated_and_has_no_marks() {
         });
         for r in &v.reasons {
             let x = render_phrase(r);
-            assert!(x.nl != x.fr && x.fr != x.en && x.nl != x.en, "not translated: {x:?}");
+            assert!(
+                x.nl != x.fr && x.fr != x.en && x.nl != x.en,
+                "not translated: {x:?}"
+            );
             for s in [&x.nl, &x.fr, &x.en] {
-                assert!(!s.is_empty() && !s.contains(['\u{2068}', '\u{2069}', '{']), "{s:?}");
+                assert!(
+                    !s.is_empty() && !s.contains(['\u{2068}', '\u{2069}', '{']),
+                    "{s:?}"
+                );
             }
         }
     }
@@ -131,15 +151,33 @@ fn candidate(id: &str) -> Message {
 
 #[test]
 fn candidate_reasons_read_as_before() {
-    let km = Reason::new(ReasonCode::Proximity, candidate("reason-distance-km").arg("m", 1250u32));
-    assert_eq!(render_phrase(&km), texts("1,2 km verderop", "à 1,2 km", "1.2 km away"));
-    let m = Reason::new(ReasonCode::Proximity, candidate("reason-distance-m").arg("m", 400u32));
-    assert_eq!(render_phrase(&m), texts("400 m verderop", "à 400 m", "400 m away"));
+    let km = Reason::new(
+        ReasonCode::Proximity,
+        candidate("reason-distance-km").arg("m", 1250u32),
+    );
+    assert_eq!(
+        render_phrase(&km),
+        texts("1,2 km verderop", "à 1,2 km", "1.2 km away")
+    );
+    let m = Reason::new(
+        ReasonCode::Proximity,
+        candidate("reason-distance-m").arg("m", 400u32),
+    );
+    assert_eq!(
+        render_phrase(&m),
+        texts("400 m verderop", "à 400 m", "400 m away")
+    );
     let near = Reason::new(ReasonCode::Proximity, candidate("reason-nearby"));
     assert_eq!(render_reason(Locale::En, &near), "lives right nearby");
-    let helps = Reason::new(ReasonCode::Fit, candidate("reason-tag-helps").arg("tag", "walking"));
+    let helps = Reason::new(
+        ReasonCode::Fit,
+        candidate("reason-tag-helps").arg("tag", "walking"),
+    );
     assert_eq!(render_reason(Locale::Nl, &helps), "gaat graag mee wandelen");
-    let likes = Reason::new(ReasonCode::SharedInterest, candidate("reason-tag-likes").arg("tag", "walking"));
+    let likes = Reason::new(
+        ReasonCode::SharedInterest,
+        candidate("reason-tag-likes").arg("tag", "walking"),
+    );
     assert_eq!(render_reason(Locale::Nl, &likes), "wandelt ook graag");
     let load = Reason::new(ReasonCode::Load, candidate("reason-load"));
     assert_eq!(
@@ -170,15 +208,23 @@ helps_en = "gladly plays boules"
 "#,
     )
     .unwrap();
-    let r = Reason::new(ReasonCode::Fit, candidate("reason-tag-helps").arg("tag", "petanque"));
-    assert_eq!(render_reason_with(Locale::Fr, &r, &own), "joue volontiers à la pétanque");
+    let r = Reason::new(
+        ReasonCode::Fit,
+        candidate("reason-tag-helps").arg("tag", "petanque"),
+    );
+    assert_eq!(
+        render_reason_with(Locale::Fr, &r, &own),
+        "joue volontiers à la pétanque"
+    );
     // Without the vocabulary, the code.
     assert_eq!(render_reason(Locale::Fr, &r), "petanque");
 }
 
 #[test]
 fn group_reasons_read_as_before() {
-    let same = candidate("reason-group-same").arg("n", 3usize).arg("tag", "walking");
+    let same = candidate("reason-group-same")
+        .arg("n", 3usize)
+        .arg("tag", "walking");
     assert_eq!(
         render_phrase(&Phrase::from(same)),
         texts(
@@ -188,8 +234,13 @@ fn group_reasons_read_as_before() {
         )
     );
     let span = candidate("reason-group-span").arg("m", 1500u32);
-    assert_eq!(render_reason(Locale::Nl, &Phrase::from(span)), "wonen binnen 1500 m van elkaar");
-    let free = candidate("reason-group-free").arg("day", "tue").arg("part", "afternoon");
+    assert_eq!(
+        render_reason(Locale::Nl, &Phrase::from(span)),
+        "wonen binnen 1500 m van elkaar"
+    );
+    let free = candidate("reason-group-free")
+        .arg("day", "tue")
+        .arg("part", "afternoon");
     assert_eq!(
         render_phrase(&Phrase::from(free)),
         texts(

@@ -47,7 +47,10 @@ pub fn find(
     if !matches!(status, RequestStatus::Open | RequestStatus::Proposed) {
         return Err(OpsError::Conflict {
             code: REQUEST_NOT_OPEN,
-            detail: format!("candidates are found only for open requests, not {}", req.status.as_str()),
+            detail: format!(
+                "candidates are found only for open requests, not {}",
+                req.status.as_str()
+            ),
         });
     }
     let mut help = request::to_help_request(tx, caller.org, &req)?;

@@ -15,16 +15,26 @@ use crate::error::{Result, StoreError};
 use crate::ids::{MatchId, NeighbourId, OrgId, RequestId};
 use crate::request::RequestStatus;
 use crate::schema::{match_members, matches, neighbours};
+use crate::text_enum::text_enum;
 use crate::DbConnection;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use diesel::sql_types::Text;
-use crate::text_enum::text_enum;
 
 /// Most companions in one (group) match.
 pub const MAX_COMPANIONS: usize = 8;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    diesel::expression::AsExpression,
+    diesel::deserialize::FromSqlRow,
+)]
 #[diesel(sql_type = Text)]
 #[serde(rename_all = "snake_case")]
 pub enum MatchStatus {
@@ -56,7 +66,17 @@ impl MatchStatus {
 }
 
 /// A neighbour's part in one match.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    diesel::expression::AsExpression,
+    diesel::deserialize::FromSqlRow,
+)]
 #[diesel(sql_type = Text)]
 #[serde(rename_all = "snake_case")]
 pub enum Side {
@@ -83,7 +103,17 @@ text_enum!(Side, "match_members.side");
 text_enum!(Response, "match_members.response");
 
 /// A member's answer to a proposal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    diesel::expression::AsExpression,
+    diesel::deserialize::FromSqlRow,
+)]
 #[diesel(sql_type = Text)]
 #[serde(rename_all = "snake_case")]
 pub enum Response {

@@ -6,14 +6,24 @@ use crate::error::{Result, StoreError};
 use crate::ids::{OrgId, OutboxId};
 use crate::json_text;
 use crate::schema::outbox;
+use crate::text_enum::text_enum;
 use crate::DbConnection;
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 use diesel::sql_types::Text;
-use crate::text_enum::text_enum;
 
 /// Where a message of the outbox stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    diesel::expression::AsExpression,
+    diesel::deserialize::FromSqlRow,
+)]
 #[diesel(sql_type = Text)]
 #[serde(rename_all = "snake_case")]
 pub enum OutboxStatus {

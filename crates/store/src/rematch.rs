@@ -352,7 +352,12 @@ pub fn run_with(
         let written = opts.dry_run || store.write(|c| write_group(c, org, g))?;
         if written {
             summary.groups_suggested += 1;
-            in_new_group.extend(g.request_ids.iter().filter_map(|id| i64::try_from(*id).ok()).map(RequestId));
+            in_new_group.extend(
+                g.request_ids
+                    .iter()
+                    .filter_map(|id| i64::try_from(*id).ok())
+                    .map(RequestId),
+            );
         }
         rep.report(Phase::Groups, i + 1, suggestions.len())?;
     }

@@ -7,18 +7,28 @@ use crate::ids::{NeighbourId, NeighbourhoodId, OrgId, RequestId};
 use crate::json_text;
 use crate::schema::{help_requests, neighbours};
 use crate::scope_reasons;
+use crate::text_enum::text_enum;
 use crate::vocab;
 use crate::DbConnection;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use diesel::sql_types::Text;
-use crate::text_enum::text_enum;
 use nabij_engine::projection::check_radius;
 use nabij_engine::scope::{self, Recurrence, ScopeCategory, ScopeVerdict};
 use nabij_engine::{HelpRequest, Point, RequestKind, Window};
 
 /// Where a request stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    diesel::expression::AsExpression,
+    diesel::deserialize::FromSqlRow,
+)]
 #[diesel(sql_type = Text)]
 #[serde(rename_all = "snake_case")]
 pub enum RequestStatus {

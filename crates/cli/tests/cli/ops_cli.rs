@@ -241,7 +241,9 @@ fn retry_dead_requeues_dead_messages_with_an_audit_row_each() {
     assert_eq!(json(&out)["requeued"], true);
     let after = statuses(&store, org);
     assert!(
-        after.iter().all(|(_, s, a)| *s == OutboxStatus::Pending && *a == 0),
+        after
+            .iter()
+            .all(|(_, s, a)| *s == OutboxStatus::Pending && *a == 0),
         "{after:?}"
     );
     let audited = store.read(|c| audit::list(c, org, None, 100)).unwrap();

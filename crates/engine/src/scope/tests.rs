@@ -5,9 +5,8 @@ use crate::message::Message;
 
 /// Whether a reason is the message `id` with (at least) the arguments `args`.
 fn says(r: &ScopeReason, id: &str, args: &[(&str, &str)]) -> bool {
-    r.message().is_some_and(|m| {
-        m.id == id && args.iter().all(|(k, v)| m.text_arg(k) == Some(*v))
-    })
+    r.message()
+        .is_some_and(|m| m.id == id && args.iter().all(|(k, v)| m.text_arg(k) == Some(*v)))
 }
 
 fn any_says(v: &ScopeVerdict, id: &str, args: &[(&str, &str)]) -> bool {
@@ -56,7 +55,11 @@ fn setting_out_medication_is_personal_care() {
     let v = text("medicatie klaarzetten");
     assert_eq!(v.category, ScopeCategory::PersonalCare, "{v:?}");
     assert!(
-        any_says(&v, "scope-points-to", &[("source", "words"), ("text", "medicatie klaarzetten")]),
+        any_says(
+            &v,
+            "scope-points-to",
+            &[("source", "words"), ("text", "medicatie klaarzetten")]
+        ),
         "{v:?}"
     );
 }
@@ -131,7 +134,11 @@ fn fields_decide_without_words() {
     let v = classify(&weekly_garden);
     assert_eq!(v.category, ScopeCategory::Structural, "{v:?}");
     assert!(
-        any_says(&v, "scope-makes-structural", &[("source", "recurrence"), ("recurrence", "weekly")]),
+        any_says(
+            &v,
+            "scope-makes-structural",
+            &[("source", "recurrence"), ("recurrence", "weekly")]
+        ),
         "{v:?}"
     );
     let weekly_coffee = ScopeInput {
@@ -179,7 +186,9 @@ fn override_wins() {
         r,
         "scope-coordinator-chose",
         &[("to", "personal_care")]
-    ) && r.message().is_some_and(|m| m.text_arg("text").is_none())));
+    ) && r
+        .message()
+        .is_some_and(|m| m.text_arg("text").is_none())));
     assert!(!back.in_scope);
     assert_eq!(back.category, ScopeCategory::PersonalCare);
 }
@@ -236,8 +245,16 @@ fn every_reason_is_a_scope_message() {
 #[test]
 fn reasons_of_the_same_verdict_name_their_source() {
     let v = text("elke week poetsen");
-    assert!(any_says(&v, "scope-points-to", &[("source", "word"), ("text", "poetsen")]));
-    assert!(any_says(&v, "scope-makes-structural", &[("source", "words"), ("text", "elke week")]));
+    assert!(any_says(
+        &v,
+        "scope-points-to",
+        &[("source", "word"), ("text", "poetsen")]
+    ));
+    assert!(any_says(
+        &v,
+        "scope-makes-structural",
+        &[("source", "words"), ("text", "elke week")]
+    ));
     let v = classify(&ScopeInput {
         text: "Hulp met de meubels",
         kind: Some(RequestKind::Practical),

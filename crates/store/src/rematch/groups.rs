@@ -5,15 +5,25 @@ use crate::error::{Result, StoreError};
 use crate::ids::{GroupId, OrgId, RequestId};
 use crate::request::{self, RequestStatus};
 use crate::schema::group_suggestions;
+use crate::text_enum::text_enum;
 use crate::{clock, json_text, DbConnection};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use diesel::sql_types::Text;
-use crate::text_enum::text_enum;
 use nabij_engine::groups::GroupSuggestion;
 
 /// Where a group suggestion stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    diesel::expression::AsExpression,
+    diesel::deserialize::FromSqlRow,
+)]
 #[diesel(sql_type = Text)]
 #[serde(rename_all = "snake_case")]
 pub enum GroupStatus {
@@ -183,7 +193,10 @@ mod tests {
             Message::new("reason-group-span").arg("m", 400u32),
         )];
         let text = json_text::encode(&new).unwrap_or_default();
-        assert_eq!(text, r#"[{"code":"proximity","id":"reason-group-span","args":{"m":400}}]"#);
+        assert_eq!(
+            text,
+            r#"[{"code":"proximity","id":"reason-group-span","args":{"m":400}}]"#
+        );
         assert_eq!(row(&text).reasons().ok(), Some(new));
         let old = r#"[{"code":"availability","nl":"allemaal vrij op dinsdagnamiddag","fr":"tous libres le mardi après-midi","en":"all free on Tuesday afternoon"}]"#;
         assert_eq!(

@@ -2,12 +2,12 @@
 //! checks compare with what the server acknowledged, read straight from the tables, so
 //! that the harness needs no `diesel` of its own.
 
-use crate::schema::{
-    audit_log, help_requests, match_members, matches, neighbours, notification_events, outbox,
-};
 use crate::matching::{MatchStatus, Response};
 use crate::outbox::OutboxStatus;
 use crate::request::RequestStatus;
+use crate::schema::{
+    audit_log, help_requests, match_members, matches, neighbours, notification_events, outbox,
+};
 use crate::{DbConnection, OrgId, Result};
 use diesel::prelude::*;
 

@@ -105,11 +105,7 @@ fn proposals_go_through_the_match_flow_once_and_keep_capacities(ctx: Ctx) {
     assert_eq!(ms.len(), 3);
     let mut per_companion: HashMap<NeighbourId, usize> = HashMap::new();
     for m in &ms {
-        assert_eq!(
-            m.row.status,
-            MatchStatus::Proposed,
-            "never active directly"
-        );
+        assert_eq!(m.row.status, MatchStatus::Proposed, "never active directly");
         assert_eq!(m.members.len(), 2);
         assert!(m.members.iter().all(|x| x.response == Response::Pending));
         for c in m.companions() {
@@ -123,7 +119,10 @@ fn proposals_go_through_the_match_flow_once_and_keep_capacities(ctx: Ctx) {
         vec![0, 0],
         "capacity is claimed only when everybody accepts"
     );
-    assert_eq!(statuses.iter().filter(|s| **s == RequestStatus::Proposed).count(), 3);
+    assert_eq!(
+        statuses.iter().filter(|s| **s == RequestStatus::Proposed).count(),
+        3
+    );
     assert_eq!(statuses.iter().filter(|s| **s == RequestStatus::Open).count(), 2);
 
     // Running again proposes nothing new: the places are taken by unanswered proposals.

@@ -32,7 +32,10 @@ fn reasons_are_stored_as_messages(ctx: Ctx) {
         .unwrap();
     let json: serde_json::Value = serde_json::from_str(&stored).unwrap();
     for r in json.as_array().unwrap() {
-        assert!(r["id"].as_str().is_some_and(|t| t.starts_with("scope-")), "{stored}");
+        assert!(
+            r["id"].as_str().is_some_and(|t| t.starts_with("scope-")),
+            "{stored}"
+        );
         assert!(r.get("nl").is_none(), "{stored}");
     }
     let read = ctx.store.read(|c| rq::get(c, a, id)).unwrap().scope().unwrap();
@@ -115,7 +118,13 @@ fn old_translated_reasons_still_read(ctx: Ctx) {
             Ok(id)
         })
         .unwrap();
-    let reasons = ctx.store.read(|c| rq::get(c, a, id)).unwrap().scope().unwrap().reasons;
+    let reasons = ctx
+        .store
+        .read(|c| rq::get(c, a, id))
+        .unwrap()
+        .scope()
+        .unwrap()
+        .reasons;
     assert_eq!(
         reasons,
         vec![ScopeReason::texts(

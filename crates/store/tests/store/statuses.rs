@@ -30,11 +30,16 @@ fn statuses_round_trip_and_unknown_text_is_corrupt(ctx: Ctx) {
             Ok(())
         })
         .unwrap();
-    assert_eq!(ctx.store.read(|c| rq::get(c, a, id)).unwrap().status, RequestStatus::Expired);
+    assert_eq!(
+        ctx.store.read(|c| rq::get(c, a, id)).unwrap().status,
+        RequestStatus::Expired
+    );
     // The columns have CHECK constraints, so an unknown text is read from a literal.
     let read = ctx.store.read(|c| {
-        Ok(diesel::select(diesel::dsl::sql::<diesel::sql_types::Text>("'on_hold'"))
-            .get_result::<RequestStatus>(c)?)
+        Ok(
+            diesel::select(diesel::dsl::sql::<diesel::sql_types::Text>("'on_hold'"))
+                .get_result::<RequestStatus>(c)?,
+        )
     });
     match read {
         Err(StoreError::Corrupt(column)) => assert_eq!(column, "help_requests.status"),

@@ -120,7 +120,11 @@ pub(super) fn section(ctx: &Ctx, groups: &[GroupView], from: Option<RequestId>) 
             .map(|g| GroupItem {
                 id: g.id,
                 status: nabij_i18n::t(l, "groups-status", &[("code", g.status.as_str().into())]),
-                reasons: g.reasons.iter().map(|r| nabij_i18n::render_reason(l, r)).collect(),
+                reasons: g
+                    .reasons
+                    .iter()
+                    .map(|r| nabij_i18n::render_reason(l, r))
+                    .collect(),
                 members: g
                     .requests
                     .iter()

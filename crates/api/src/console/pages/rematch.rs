@@ -220,11 +220,15 @@ fn render(
             ago: ago_text(l, j.started_at),
         }),
         following: refresh,
-        last: runs.recent.iter().find(|j| j.status != JobStatus::Running).map(|j| Last {
-            ago: ago_text(l, j.started_at),
-            status: status_text(l, j.status.as_str()),
-            summary: summary(l, caller, j),
-        }),
+        last: runs
+            .recent
+            .iter()
+            .find(|j| j.status != JobStatus::Running)
+            .map(|j| Last {
+                ago: ago_text(l, j.started_at),
+                status: status_text(l, j.status.as_str()),
+                summary: summary(l, caller, j),
+            }),
         recent: recent_table(l, caller, &runs.recent),
     };
     ctx.render(status, &page)

@@ -6,8 +6,8 @@ use crate::console::{Ctx, Lang};
 use askama::Template;
 use nabij_i18n::t;
 use nabij_store::referral::Referral;
-use nabij_store::request::RequestStatus;
 use nabij_store::request::Request;
+use nabij_store::request::RequestStatus;
 use nabij_store::service::Service;
 use nabij_store::{RequestId, ServiceId};
 
