@@ -17,6 +17,7 @@ pub mod idempotency;
 pub mod limits;
 pub mod metrics;
 pub mod paging;
+pub mod reasons;
 pub mod request_log;
 pub mod routes;
 pub mod settings;

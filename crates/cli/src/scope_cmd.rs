@@ -15,6 +15,7 @@ use anyhow::{bail, Context};
 use clap::{Args, ValueEnum};
 use nabij_engine::scope::{classify, Recurrence, ScopeInput, ScopeVerdict};
 use nabij_engine::RequestKind;
+use nabij_i18n::{render_phrase, render_reason, Locale};
 use serde::Deserialize;
 use serde_json::json;
 use std::io::{BufRead, Write};
@@ -139,7 +140,10 @@ pub fn run(args: &ScopeArgs) -> anyhow::Result<ExitCode> {
         };
         println!("{} ({label}{review})", category_code(&verdict));
         for r in &verdict.reasons {
-            println!("  - {}", r.text(args.lang.code()));
+            println!(
+                "  - {}",
+                render_reason(Locale::parse_or_default(args.lang.code()), r)
+            );
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -154,12 +158,14 @@ fn category_code(v: &ScopeVerdict) -> String {
 
 /// A verdict as JSON: `reasons` as strings in `lang`, `reasons_i18n` in all three.
 fn verdict_json(v: &ScopeVerdict, lang: &str) -> serde_json::Value {
-    let texts: Vec<&str> = v.reasons.iter().map(|r| r.text(lang)).collect();
+    let locale = Locale::parse_or_default(lang);
+    let texts: Vec<String> = v.reasons.iter().map(|r| render_reason(locale, r)).collect();
+    let i18n: Vec<_> = v.reasons.iter().map(render_phrase).collect();
     json!({
         "in_scope": v.in_scope,
         "category": category_code(v),
         "reasons": texts,
-        "reasons_i18n": v.reasons,
+        "reasons_i18n": i18n,
         "overridden": v.overridden,
         "needs_review": v.needs_review,
     })

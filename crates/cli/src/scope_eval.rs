@@ -14,6 +14,7 @@ use anyhow::{bail, Context};
 use nabij_engine::scope::eval::{percent, EvalReport, Tally, CATEGORIES};
 use nabij_engine::scope::{classify, Recurrence, ScopeCategory, ScopeInput, ScopeVerdict};
 use nabij_engine::RequestKind;
+use nabij_i18n::{render_reason, Locale};
 use serde::Deserialize;
 use serde_json::json;
 use std::fmt::Write as _;
@@ -162,7 +163,7 @@ pub fn render_text(ev: &Evaluation, with_misses: bool) -> String {
                 m.text
             );
             if let Some(r) = m.verdict.reasons.first() {
-                let _ = writeln!(out, "      {}", r.en);
+                let _ = writeln!(out, "      {}", render_reason(Locale::En, r));
             }
         }
     }
@@ -242,7 +243,7 @@ pub fn render_json(ev: &Evaluation, with_misses: bool) -> serde_json::Value {
                     "category": m.verdict.category.code(),
                     "needs_review": m.verdict.needs_review,
                     "text": m.text,
-                    "reasons": m.verdict.reasons.iter().map(|r| r.en.as_str()).collect::<Vec<_>>(),
+                    "reasons": m.verdict.reasons.iter().map(|r| render_reason(Locale::En, r)).collect::<Vec<_>>(),
                 })
             })
             .collect();

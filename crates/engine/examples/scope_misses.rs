@@ -44,7 +44,7 @@ fn main() {
                 text
             );
             for r in &v.reasons {
-                println!("      {}", r.en);
+                println!("      {}", serde_json::to_string(r).unwrap_or_default());
             }
         }
     }

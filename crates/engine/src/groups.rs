@@ -5,8 +5,9 @@
 //! each other's travel radius are suggested as groups of 3 to 6. A suggestion is only a
 //! suggestion: nobody is put in a group without accepting.
 
-use crate::availability::{WeeklySlots, DAY_CODES};
+use crate::availability::WeeklySlots;
 use crate::language::LanguageSet;
+use crate::message::Message;
 use crate::neighbour::NeighbourId;
 use crate::projection::index_distance_m;
 use crate::reasons::{rounded_distance_m, Reason, ReasonCode};
@@ -122,63 +123,26 @@ fn describe(
     let span_m = rounded_distance_m(span);
     let codes = common.codes();
     let label = vocab.get(tag);
-    let n = members.len();
-    let mut reasons = vec![Reason {
-        code: ReasonCode::SharedInterest,
-        nl: format!(
-            "{n} buren vragen hetzelfde: {}",
-            label.map_or("", |t| t.nl.as_str())
+    let mut reasons = vec![
+        Reason::new(
+            ReasonCode::SharedInterest,
+            Message::new("reason-group-same")
+                .arg("n", members.len())
+                .arg("tag", label.map_or("", |t| t.code.as_str())),
         ),
-        fr: format!(
-            "{n} voisins demandent la même chose : {}",
-            label.map_or("", |t| t.fr.as_str())
+        Reason::new(
+            ReasonCode::Proximity,
+            Message::new("reason-group-span").arg("m", span_m),
         ),
-        en: format!(
-            "{n} neighbours ask for the same: {}",
-            label.map_or("", |t| t.en.as_str())
-        ),
-    }];
-    reasons.push(Reason {
-        code: ReasonCode::Proximity,
-        nl: format!("wonen binnen {span_m} m van elkaar"),
-        fr: format!("habitent à moins de {span_m} m les uns des autres"),
-        en: format!("live within {span_m} m of each other"),
-    });
+    ];
     if let Some(first) = codes.first() {
         let (day, part) = first.split_once('-').unwrap_or((first.as_str(), ""));
-        let d = DAY_CODES.iter().position(|c| *c == day).unwrap_or(0);
-        const NL_DAYS: [&str; 7] = [
-            "maandag",
-            "dinsdag",
-            "woensdag",
-            "donderdag",
-            "vrijdag",
-            "zaterdag",
-            "zondag",
-        ];
-        const FR_DAYS: [&str; 7] = [
-            "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-        ];
-        const EN_DAYS: [&str; 7] = [
-            "Monday",
-            "Tuesday",
-            "Wednesday",
-            "Thursday",
-            "Friday",
-            "Saturday",
-            "Sunday",
-        ];
-        let (nl_p, fr_p, en_p) = match part {
-            "morning" => ("voormiddag", "matin", "morning"),
-            "afternoon" => ("namiddag", "après-midi", "afternoon"),
-            _ => ("avond", "soir", "evening"),
-        };
-        reasons.push(Reason {
-            code: ReasonCode::Availability,
-            nl: format!("allemaal vrij op {}{}", NL_DAYS[d], nl_p),
-            fr: format!("tous libres le {} {}", FR_DAYS[d], fr_p),
-            en: format!("all free on {} {}", EN_DAYS[d], en_p),
-        });
+        reasons.push(Reason::new(
+            ReasonCode::Availability,
+            Message::new("reason-group-free")
+                .arg("day", day)
+                .arg("part", part),
+        ));
     }
     GroupSuggestion {
         tag: label.map_or_else(String::new, |t| t.code.clone()),
@@ -228,8 +192,14 @@ mod tests {
         assert_eq!(groups.len(), 1);
         assert_eq!(groups[0].request_ids, vec![1, 2, 3]);
         assert_eq!(groups[0].common_slots, vec!["tue-afternoon".to_string()]);
+        let free = Message::new("reason-group-free")
+            .arg("day", "tue")
+            .arg("part", "afternoon");
         assert!(
-            groups[0].reasons.iter().any(|r| r.nl.contains("dinsdagnamiddag")),
+            groups[0]
+                .reasons
+                .iter()
+                .any(|r| r.phrase.message() == Some(&free)),
             "{:?}",
             groups[0].reasons
         );

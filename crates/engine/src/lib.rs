@@ -18,6 +18,7 @@ pub mod groups;
 mod idmap;
 pub mod index;
 pub mod language;
+pub mod message;
 pub mod neighbour;
 pub mod position;
 pub mod projection;

@@ -1,8 +1,10 @@
-//! Short human reasons for a candidate, in Dutch, French and English.
+//! Short human reasons for a candidate, as messages of the catalogue `reasons.ftl`
+//! (rendered in Dutch, French and English by `nabij-i18n`).
 //!
 //! Reasons speak of what people like to do and how close they live; they never describe
 //! anybody as someone who gives or someone who receives, and never show a balance.
 
+use crate::message::{Message, Phrase};
 use crate::request::{HelpRequest, RequestKind};
 use crate::score::Components;
 use crate::tags::{TagSet, Vocabulary};
@@ -21,32 +23,33 @@ pub enum ReasonCode {
     Load,
 }
 
-/// One reason, in three languages.
+/// One reason: what it explains and what it says (a message of `reasons.ftl`, rendered
+/// by `nabij-i18n`; or, for a group suggestion stored before the catalogues, its texts).
+/// Serialised flat: `{"code": "proximity", "id": "reason-distance-m", "args": {"m": 400}}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reason {
     pub code: ReasonCode,
-    pub nl: String,
-    pub fr: String,
-    pub en: String,
+    #[serde(flatten)]
+    pub phrase: Phrase,
 }
 
 impl Reason {
-    fn new(code: ReasonCode, nl: impl Into<String>, fr: impl Into<String>, en: impl Into<String>) -> Self {
+    pub fn new(code: ReasonCode, message: Message) -> Self {
         Self {
             code,
-            nl: nl.into(),
-            fr: fr.into(),
-            en: en.into(),
+            phrase: Phrase::Message(message),
         }
     }
 
-    /// The text in a language (`nl`, `fr`, `en`; Dutch for anything else).
-    pub fn text(&self, lang: &str) -> &str {
-        match lang {
-            "en" => &self.en,
-            "fr" => &self.fr,
-            _ => &self.nl,
-        }
+    /// The message id, when this is a message.
+    pub fn id(&self) -> Option<&str> {
+        self.phrase.id()
+    }
+}
+
+impl AsRef<Phrase> for Reason {
+    fn as_ref(&self) -> &Phrase {
+        &self.phrase
     }
 }
 
@@ -55,28 +58,21 @@ pub fn rounded_distance_m(d: f64) -> u32 {
     ((d / 50.0).round() * 50.0).clamp(0.0, f64::from(u32::MAX)) as u32
 }
 
+/// "woont vlakbij" under 50 m, metres under 1 km, kilometres with one decimal above
+/// (the catalogue gets the metres as `m` and shows them as `km`).
 fn distance_reason(d: f64) -> Reason {
     let m = rounded_distance_m(d);
-    if m < 50 {
-        return Reason::new(
-            ReasonCode::Proximity,
-            "woont vlakbij",
-            "habite tout près",
-            "lives right nearby",
-        );
-    }
-    if m < 1000 {
-        return Reason::new(
-            ReasonCode::Proximity,
-            format!("{m} m verderop"),
-            format!("à {m} m"),
-            format!("{m} m away"),
-        );
-    }
-    let km = f64::from(m) / 1000.0;
-    let nl = format!("{km:.1} km verderop").replace('.', ",");
-    let fr = format!("à {km:.1} km").replace('.', ",");
-    Reason::new(ReasonCode::Proximity, nl, fr, format!("{km:.1} km away"))
+    let id = match m {
+        0..50 => return Reason::new(ReasonCode::Proximity, Message::new("reason-nearby")),
+        50..1000 => "reason-distance-m",
+        _ => "reason-distance-km",
+    };
+    Reason::new(ReasonCode::Proximity, Message::new(id).arg("m", m))
+}
+
+/// A tag phrase ("houdt van wandelen", "helpt graag met boodschappen") by tag code.
+fn tag_reason(code: ReasonCode, id: &str, tag: &str) -> Reason {
+    Reason::new(code, Message::new(id).arg("tag", tag))
 }
 
 /// Writes the reasons for one candidate.
@@ -94,12 +90,7 @@ pub fn explain(
     let by_interest = TagSet(req.tags.intersect(interests).0 & !talents.0);
     for id in by_talent.iter().take(2) {
         if let Some(t) = vocab.get(id) {
-            out.push(Reason::new(
-                ReasonCode::Fit,
-                &t.helps_nl,
-                &t.helps_fr,
-                &t.helps_en,
-            ));
+            out.push(tag_reason(ReasonCode::Fit, "reason-tag-helps", &t.code));
         }
     }
     for id in by_interest
@@ -107,63 +98,38 @@ pub fn explain(
         .take(2usize.saturating_sub(by_talent.len() as usize))
     {
         if let Some(t) = vocab.get(id) {
-            out.push(Reason::new(
-                ReasonCode::Fit,
-                &t.likes_nl,
-                &t.likes_fr,
-                &t.likes_en,
-            ));
+            out.push(tag_reason(ReasonCode::Fit, "reason-tag-likes", &t.code));
         }
     }
     if req.kind == RequestKind::Companionship {
         let shared = TagSet(req.requester_interests.intersect(interests).0 & !req.tags.0);
         if let Some(t) = shared.iter().next().and_then(|id| vocab.get(id)) {
-            out.push(Reason::new(
+            out.push(tag_reason(
                 ReasonCode::SharedInterest,
-                &t.likes_nl,
-                &t.likes_fr,
-                &t.likes_en,
+                "reason-tag-likes",
+                &t.code,
             ));
         }
     }
     if c.continuity > 0.0 {
-        out.push(Reason::new(
-            ReasonCode::Continuity,
-            "jullie kennen elkaar al van een eerdere koppeling",
-            "vous vous connaissez déjà d'une rencontre précédente",
-            "you already know each other from an earlier match",
-        ));
+        out.push(Reason::new(ReasonCode::Continuity, Message::new("reason-known")));
     }
     if c.reciprocity >= 0.5 && protection > 0.85 {
         out.push(Reason::new(
             ReasonCode::Reciprocity,
-            "kreeg nog weinig kansen om te helpen",
-            "a encore eu peu d'occasions d'aider",
-            "has had few chances to help yet",
+            Message::new("reason-few-chances"),
         ));
     }
     if c.availability >= 0.999 {
-        out.push(Reason::new(
-            ReasonCode::Availability,
-            "is vrij op het gevraagde moment",
-            "est libre au moment demandé",
-            "is free at the requested time",
-        ));
+        out.push(Reason::new(ReasonCode::Availability, Message::new("reason-free")));
     } else if c.availability > 0.0 {
         out.push(Reason::new(
             ReasonCode::Availability,
-            "is vrij op een deel van de gevraagde momenten",
-            "est libre à une partie des moments demandés",
-            "is free at some of the requested times",
+            Message::new("reason-free-partly"),
         ));
     }
     if protection < 0.5 {
-        out.push(Reason::new(
-            ReasonCode::Load,
-            "hielp de laatste tijd al vaak; we vragen het niet te veel",
-            "a souvent aidé ces derniers temps ; on ne le sollicite pas trop",
-            "has helped often lately; we take care not to ask too much",
-        ));
+        out.push(Reason::new(ReasonCode::Load, Message::new("reason-load")));
     }
     out
 }
@@ -173,11 +139,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn distances_read_naturally() {
-        assert_eq!(distance_reason(412.0).nl, "400 m verderop");
-        assert_eq!(distance_reason(412.0).en, "400 m away");
-        assert_eq!(distance_reason(1234.0).nl, "1,2 km verderop");
-        assert_eq!(distance_reason(10.0).en, "lives right nearby");
+    fn distances_pick_their_message() {
+        let m = |d: f64| distance_reason(d).phrase.message().cloned();
+        assert_eq!(m(412.0), Some(Message::new("reason-distance-m").arg("m", 400u32)));
+        assert_eq!(
+            m(1234.0),
+            Some(Message::new("reason-distance-km").arg("m", 1250u32))
+        );
+        assert_eq!(m(10.0), Some(Message::new("reason-nearby")));
         assert_eq!(rounded_distance_m(424.0), 400);
         assert_eq!(rounded_distance_m(425.0), 450);
     }

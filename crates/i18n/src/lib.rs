@@ -6,11 +6,15 @@
 //! - `console.ftl`: the coordinators' console pages;
 //! - `mail.ftl`: the e-mail notifications;
 //! - `tags.ftl`: the labels and reason phrases of the tag vocabulary, kept equal to
-//!   `fixtures/tags.toml` by a test.
+//!   `fixtures/tags.toml` by a test;
+//! - `reasons.ftl`: the reasons of a candidate and of a group suggestion;
+//! - `scope.ftl`: the reasons of the scope guard.
 //!
-//! A further catalogue (the engine's candidate reasons and the scope guard's reasons,
-//! once the engine hands out codes and parameters instead of finished texts) is a new
-//! file in every folder and one name in [`CATALOGUES`] and in `locales!`.
+//! The engine hands out reasons as message ids with arguments
+//! (`nabij_engine::message`); [`render_reason`] writes them in a language.
+//!
+//! A further catalogue is a new file in every folder and one name in [`CATALOGUES`] and
+//! in `locales!`.
 //!
 //! Adding a language (Arabic, Turkish, …) is a new folder `locales/<code>/` with the same
 //! files and one line in the [`locales!`] invocation below; the test
@@ -22,13 +26,17 @@
 //! tests and copies; the console sets `dir` on the document instead when a
 //! right-to-left language arrives.
 
+mod reasons;
+
+pub use reasons::{render_phrase, render_reason, render_reason_with};
+
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// The catalogue files every language has.
-pub const CATALOGUES: [&str; 3] = ["console", "mail", "tags"];
+pub const CATALOGUES: [&str; 5] = ["console", "mail", "tags", "reasons", "scope"];
 
 macro_rules! locales {
     ($( $(#[$meta:meta])* $variant:ident => $code:literal ),+ $(,)?) => {
@@ -51,12 +59,14 @@ macro_rules! locales {
             }
 
             /// The catalogue sources of this locale, in the order of [`CATALOGUES`].
-            fn sources(self) -> [&'static str; 3] {
+            fn sources(self) -> [&'static str; CATALOGUES.len()] {
                 match self {
                     $( Locale::$variant => [
                         include_str!(concat!("../locales/", $code, "/console.ftl")),
                         include_str!(concat!("../locales/", $code, "/mail.ftl")),
                         include_str!(concat!("../locales/", $code, "/tags.ftl")),
+                        include_str!(concat!("../locales/", $code, "/reasons.ftl")),
+                        include_str!(concat!("../locales/", $code, "/scope.ftl")),
                     ], )+
                 }
             }
@@ -202,13 +212,6 @@ pub fn t(locale: Locale, key: &str, args: &[(&str, Arg<'_>)]) -> String {
 }
 
 fn format_in(locale: Locale, key: &str, args: &[(&str, Arg<'_>)]) -> Option<String> {
-    let c = catalogue(locale)?;
-    let (id, attr) = split_key(key);
-    let msg = c.bundle.get_message(id)?;
-    let pattern = match attr {
-        None => msg.value()?,
-        Some(a) => msg.get_attribute(a)?.value(),
-    };
     let mut fargs = FluentArgs::with_capacity(args.len());
     for (name, value) in args {
         match value {
@@ -216,8 +219,20 @@ fn format_in(locale: Locale, key: &str, args: &[(&str, Arg<'_>)]) -> Option<Stri
             Arg::Num(n) => fargs.set(*name, FluentValue::from(*n)),
         }
     }
+    format_with(locale, key, &fargs)
+}
+
+/// The text of `key` in `locale` (no fallback), with Fluent arguments.
+fn format_with(locale: Locale, key: &str, fargs: &FluentArgs<'_>) -> Option<String> {
+    let c = catalogue(locale)?;
+    let (id, attr) = split_key(key);
+    let msg = c.bundle.get_message(id)?;
+    let pattern = match attr {
+        None => msg.value()?,
+        Some(a) => msg.get_attribute(a)?.value(),
+    };
     let mut errors = Vec::new();
-    let out = c.bundle.format_pattern(pattern, Some(&fargs), &mut errors);
+    let out = c.bundle.format_pattern(pattern, Some(fargs), &mut errors);
     Some(out.into_owned())
 }
 

@@ -386,7 +386,7 @@ mod tests {
             language: "fr".to_string(),
             template: "match_closed.neighbour".to_string(),
             payload: r#"{"organisation":"Buurtwerk","name":"Anna","people":["Jan"]}"#.to_string(),
-            status: "sending".to_string(),
+            status: nabij_store::outbox::OutboxStatus::Sending,
             attempts: 1,
             next_attempt_at: now,
             locked_until: None,

@@ -43,11 +43,14 @@ pub fn find(
     let org = organisation::get(tx, caller.org)?;
     let version = org.index_version;
     let req = access::request(tx, caller, id)?;
-    let status = req.status()?;
+    let status = req.status;
     if !matches!(status, RequestStatus::Open | RequestStatus::Proposed) {
         return Err(OpsError::Conflict {
             code: REQUEST_NOT_OPEN,
-            detail: format!("candidates are found only for open requests, not {}", req.status),
+            detail: format!(
+                "candidates are found only for open requests, not {}",
+                req.status.as_str()
+            ),
         });
     }
     let mut help = request::to_help_request(tx, caller.org, &req)?;

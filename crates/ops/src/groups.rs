@@ -50,9 +50,6 @@ pub fn decide(
     if members.is_empty() {
         access::record(tx, caller, action, None, detail)?;
     }
-    let g = GroupRow {
-        status: to.as_str().to_string(),
-        ..g
-    };
+    let g = GroupRow { status: to, ..g };
     Ok((g, ids))
 }

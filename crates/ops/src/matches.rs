@@ -91,7 +91,7 @@ pub fn answer(
         Answer::Decline => (matching::decline(tx, caller.org, id, who)?, "match_declined"),
     };
     access::record(tx, caller, action, Some(who), audit_detail(&d))?;
-    let active = d.row.status()? == MatchStatus::Active;
+    let active = d.row.status == MatchStatus::Active;
     let event = match answer {
         Answer::Decline => Some(Event::MatchDeclined(id)),
         Answer::Accept if active => Some(Event::MatchAccepted(id)),

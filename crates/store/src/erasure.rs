@@ -43,7 +43,7 @@ pub fn erase(conn: &mut DbConnection, org: OrgId, id: NeighbourId) -> Result<Era
         .load(conn)?;
     for m in &theirs {
         let detail = crate::matching::detail(conn, org, *m)?;
-        let ended = match detail.row.status()? {
+        let ended = match detail.row.status {
             MatchStatus::Proposed => Some(MatchStatus::Declined),
             MatchStatus::Active => {
                 crate::matching::release(conn, org, &detail.members)?;

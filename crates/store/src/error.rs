@@ -62,9 +62,31 @@ impl From<DieselError> for StoreError {
             DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => {
                 StoreError::Conflict("duplicate".to_string())
             }
+            DieselError::DeserializationError(cause) => match unknown_text(cause.as_ref()) {
+                Some(column) => StoreError::Corrupt(column.to_string()),
+                None => StoreError::Database(DieselError::DeserializationError(cause)),
+            },
             other => StoreError::Database(other),
         }
     }
+}
+
+/// The column of an enumerated text no version wrote, when that is why a row could not
+/// be read (diesel may wrap it in a `DeserializeFieldError`).
+fn unknown_text(cause: &(dyn std::error::Error + 'static)) -> Option<&'static str> {
+    let mut e = Some(cause);
+    while let Some(err) = e {
+        if let Some(unknown) = err.downcast_ref::<crate::text_enum::UnknownText>() {
+            return Some(unknown.column);
+        }
+        if let Some(field) = err.downcast_ref::<diesel::result::DeserializeFieldError>() {
+            if let Some(unknown) = field.error.downcast_ref::<crate::text_enum::UnknownText>() {
+                return Some(unknown.column);
+            }
+        }
+        e = err.source();
+    }
+    None
 }
 
 impl From<diesel::r2d2::PoolError> for StoreError {

@@ -5,11 +5,24 @@ use crate::error::{Result, StoreError};
 use crate::ids::{JobId, OrgId};
 use crate::json_text;
 use crate::schema::jobs;
+use crate::text_enum::text_enum;
 use crate::DbConnection;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use diesel::sql_types::Text;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    diesel::expression::AsExpression,
+    diesel::deserialize::FromSqlRow,
+)]
+#[diesel(sql_type = Text)]
 #[serde(rename_all = "snake_case")]
 pub enum JobStatus {
     Running,
@@ -47,7 +60,7 @@ pub struct Job {
     pub id: JobId,
     pub organisation_id: OrgId,
     pub kind: String,
-    pub status: String,
+    pub status: JobStatus,
     /// 0..=1.
     pub progress: f64,
     /// JSON summary when finished.
@@ -57,12 +70,7 @@ pub struct Job {
     pub heartbeat_at: Option<NaiveDateTime>,
 }
 
-impl Job {
-    /// The status as an enum; `Corrupt` for a value no version wrote.
-    pub fn status(&self) -> Result<JobStatus, StoreError> {
-        JobStatus::parse(&self.status).ok_or_else(|| StoreError::Corrupt("jobs.status".to_string()))
-    }
-}
+text_enum!(JobStatus, "jobs.status");
 
 #[derive(Insertable)]
 #[diesel(table_name = jobs)]

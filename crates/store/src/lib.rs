@@ -12,6 +12,7 @@ pub mod error;
 pub mod ids;
 pub mod schema;
 pub mod store;
+mod text_enum;
 
 pub use connection::{BackendKind, DbConnection, MultiBackend};
 pub use error::{Result, StoreError};

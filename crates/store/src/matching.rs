@@ -15,14 +15,27 @@ use crate::error::{Result, StoreError};
 use crate::ids::{MatchId, NeighbourId, OrgId, RequestId};
 use crate::request::RequestStatus;
 use crate::schema::{match_members, matches, neighbours};
+use crate::text_enum::text_enum;
 use crate::DbConnection;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use diesel::sql_types::Text;
 
 /// Most companions in one (group) match.
 pub const MAX_COMPANIONS: usize = 8;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    diesel::expression::AsExpression,
+    diesel::deserialize::FromSqlRow,
+)]
+#[diesel(sql_type = Text)]
 #[serde(rename_all = "snake_case")]
 pub enum MatchStatus {
     Proposed,
@@ -53,7 +66,18 @@ impl MatchStatus {
 }
 
 /// A neighbour's part in one match.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    diesel::expression::AsExpression,
+    diesel::deserialize::FromSqlRow,
+)]
+#[diesel(sql_type = Text)]
 #[serde(rename_all = "snake_case")]
 pub enum Side {
     Requester,
@@ -67,6 +91,50 @@ impl Side {
             Side::Companion => "companion",
         }
     }
+    pub fn parse(s: &str) -> Option<Self> {
+        [Side::Requester, Side::Companion]
+            .into_iter()
+            .find(|x| x.as_str() == s)
+    }
+}
+
+text_enum!(MatchStatus, "matches.status");
+text_enum!(Side, "match_members.side");
+text_enum!(Response, "match_members.response");
+
+/// A member's answer to a proposal.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    diesel::expression::AsExpression,
+    diesel::deserialize::FromSqlRow,
+)]
+#[diesel(sql_type = Text)]
+#[serde(rename_all = "snake_case")]
+pub enum Response {
+    Pending,
+    Accepted,
+    Declined,
+}
+
+impl Response {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Response::Pending => "pending",
+            Response::Accepted => "accepted",
+            Response::Declined => "declined",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        [Response::Pending, Response::Accepted, Response::Declined]
+            .into_iter()
+            .find(|x| x.as_str() == s)
+    }
 }
 
 /// A row of `matches`.
@@ -76,19 +144,13 @@ pub struct Match {
     pub id: MatchId,
     pub organisation_id: OrgId,
     pub request_id: RequestId,
-    pub status: String,
+    pub status: MatchStatus,
     pub created_at: NaiveDateTime,
     pub activated_at: Option<NaiveDateTime>,
     pub closed_at: Option<NaiveDateTime>,
     pub follow_up_met: Option<bool>,
     pub follow_up_mutual: Option<bool>,
     pub follow_up_note: Option<String>,
-}
-
-impl Match {
-    pub fn status(&self) -> Result<MatchStatus> {
-        MatchStatus::parse(&self.status).ok_or_else(|| StoreError::Corrupt("matches.status".to_string()))
-    }
 }
 
 /// A row of `match_members`.
@@ -98,16 +160,14 @@ pub struct MatchMember {
     pub match_id: MatchId,
     pub neighbour_id: NeighbourId,
     pub organisation_id: OrgId,
-    /// `requester` or `companion`.
-    pub side: String,
-    /// `pending`, `accepted` or `declined`.
-    pub response: String,
+    pub side: Side,
+    pub response: Response,
     pub responded_at: Option<NaiveDateTime>,
 }
 
 impl MatchMember {
     pub fn is_companion(&self) -> bool {
-        self.side == Side::Companion.as_str()
+        self.side == Side::Companion
     }
 }
 
@@ -424,13 +484,13 @@ pub fn accept(
     lock(conn, org, id, MatchStatus::Proposed)?;
     let ms = members(conn, org, id)?;
     let me = member(&ms, neighbour)?;
-    if me.response == "declined" {
+    if me.response == Response::Declined {
         return Err(StoreError::conflict("already_declined"));
     }
     respond(conn, org, id, neighbour, "accepted")?;
     let all = ms
         .iter()
-        .all(|m| m.neighbour_id == neighbour || m.response == "accepted");
+        .all(|m| m.neighbour_id == neighbour || m.response == Response::Accepted);
     if all {
         for c in ms.iter().filter(|m| m.is_companion()) {
             let claimed = diesel::update(

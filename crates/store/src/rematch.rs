@@ -346,13 +346,18 @@ pub fn run_with(
         .into_iter()
         .filter(|g| !snap.split_sets.contains(&sorted_ids(&g.request_ids)))
         .collect();
-    let mut in_new_group: HashSet<i64> = HashSet::new();
+    let mut in_new_group: HashSet<RequestId> = HashSet::new();
     rep.report(Phase::Groups, 0, suggestions.len())?;
     for (i, g) in suggestions.iter().enumerate() {
         let written = opts.dry_run || store.write(|c| write_group(c, org, g))?;
         if written {
             summary.groups_suggested += 1;
-            in_new_group.extend(g.request_ids.iter().filter_map(|id| i64::try_from(*id).ok()));
+            in_new_group.extend(
+                g.request_ids
+                    .iter()
+                    .filter_map(|id| i64::try_from(*id).ok())
+                    .map(RequestId),
+            );
         }
         rep.report(Phase::Groups, i + 1, suggestions.len())?;
     }
@@ -378,7 +383,7 @@ pub fn run_with(
         .zip(&graph.candidates)
         .filter(|(r, cands)| cands.is_empty() && r.created_at < cutoff)
         .map(|(r, _)| r)
-        .filter(|r| !snap.grouped.contains(&r.id.get()) && !in_new_group.contains(&r.id.get()))
+        .filter(|r| !snap.grouped.contains(&r.id) && !in_new_group.contains(&r.id))
         .collect();
     rep.report(Phase::Referrals, 0, stale.len())?;
     for (i, r) in stale.iter().enumerate() {
@@ -406,7 +411,7 @@ struct Snapshot {
     /// Requesters' weekly availability (for group slots).
     availability: HashMap<nabij_engine::NeighbourId, nabij_engine::WeeklySlots>,
     /// Request ids in a suggested or accepted group.
-    grouped: HashSet<i64>,
+    grouped: HashSet<RequestId>,
     /// Request id sets of groups a coordinator split (not suggested again).
     split_sets: HashSet<Vec<i64>>,
 }
@@ -460,10 +465,10 @@ fn load(conn: &mut DbConnection, org: OrgId, rep: &mut Reporter<'_>) -> Result<S
     let mut split_sets = HashSet::new();
     for g in groups(conn, org, None)? {
         let ids = sorted_ids(&g.request_ids()?.iter().map(|r| r.get()).collect::<Vec<_>>());
-        if g.status == GroupStatus::Split.as_str() {
+        if g.status == GroupStatus::Split {
             split_sets.insert(ids);
         } else {
-            grouped.extend(ids);
+            grouped.extend(ids.into_iter().map(RequestId));
         }
     }
     Ok(Snapshot {
@@ -567,7 +572,7 @@ fn group_inputs(snap: &Snapshot) -> Vec<GroupRequest> {
     snap.rows
         .iter()
         .zip(&snap.help)
-        .filter(|(r, h)| h.kind == RequestKind::Companionship && !snap.grouped.contains(&r.id.get()))
+        .filter(|(r, h)| h.kind == RequestKind::Companionship && !snap.grouped.contains(&r.id))
         .map(|(r, h)| {
             let window = h.window.slots();
             let own = snap.availability.get(&h.requester).copied().unwrap_or(window);

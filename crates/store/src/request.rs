@@ -7,16 +7,29 @@ use crate::ids::{NeighbourId, NeighbourhoodId, OrgId, RequestId};
 use crate::json_text;
 use crate::schema::{help_requests, neighbours};
 use crate::scope_reasons;
+use crate::text_enum::text_enum;
 use crate::vocab;
 use crate::DbConnection;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use diesel::sql_types::Text;
 use nabij_engine::projection::check_radius;
-use nabij_engine::scope::{Recurrence, ScopeCategory, ScopeReason, ScopeVerdict};
+use nabij_engine::scope::{self, Recurrence, ScopeCategory, ScopeVerdict};
 use nabij_engine::{HelpRequest, Point, RequestKind, Window};
 
 /// Where a request stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    diesel::expression::AsExpression,
+    diesel::deserialize::FromSqlRow,
+)]
+#[diesel(sql_type = Text)]
 #[serde(rename_all = "snake_case")]
 pub enum RequestStatus {
     Open,
@@ -58,6 +71,8 @@ impl RequestStatus {
         Self::ALL.into_iter().find(|x| x.as_str() == s)
     }
 }
+
+text_enum!(RequestStatus, "help_requests.status");
 
 pub fn category_code(c: ScopeCategory) -> &'static str {
     match c {
@@ -117,11 +132,12 @@ pub struct Request {
     pub lat: Option<f64>,
     pub lon: Option<f64>,
     pub radius_m: f64,
-    pub status: String,
+    pub status: RequestStatus,
     pub scope_in_scope: bool,
     pub scope_category: String,
-    /// JSON list of reasons in three languages; read it with [`Request::scope`] (which
-    /// also reads the older `"nl / en"` strings, see [`crate::scope_reasons`]).
+    /// JSON list of reasons (message ids with arguments); read it with
+    /// [`Request::scope`] (which also reads the older formats, see
+    /// [`crate::scope_reasons`]).
     pub scope_reasons: String,
     pub scope_overridden: bool,
     pub created_at: NaiveDateTime,
@@ -131,10 +147,6 @@ pub struct Request {
 impl Request {
     pub fn kind(&self) -> Result<RequestKind> {
         RequestKind::parse(&self.kind).ok_or_else(|| StoreError::Corrupt("help_requests.kind".to_string()))
-    }
-    pub fn status(&self) -> Result<RequestStatus> {
-        RequestStatus::parse(&self.status)
-            .ok_or_else(|| StoreError::Corrupt("help_requests.status".to_string()))
     }
     pub fn tags(&self) -> Result<Vec<String>> {
         json_text::codes(&self.tags, "help_requests.tags")
@@ -330,7 +342,7 @@ pub fn override_scope(
     reason: &str,
 ) -> Result<Request> {
     let req = get(conn, org, id)?;
-    let status = req.status()?;
+    let status = req.status;
     if !matches!(status, RequestStatus::Open | RequestStatus::ReferralNeeded) {
         return Err(StoreError::conflict("request_status"));
     }
@@ -341,7 +353,7 @@ pub fn override_scope(
     let mut reasons = scope_reasons::decode(&req.scope_reasons)?;
     if !reason.is_empty() {
         // The coordinator's own words, the same in every language.
-        reasons.push(ScopeReason::new(reason, reason, reason));
+        reasons.push(scope::own_words(reason));
     }
     let to = if in_scope {
         RequestStatus::Open
@@ -375,7 +387,7 @@ pub fn set_scope(
     verdict: &ScopeVerdict,
 ) -> Result<Request> {
     let req = get(conn, org, id)?;
-    if !matches!(req.status()?, RequestStatus::Open | RequestStatus::ReferralNeeded) {
+    if !matches!(req.status, RequestStatus::Open | RequestStatus::ReferralNeeded) {
         return Err(StoreError::conflict("request_status"));
     }
     let to = if verdict.in_scope {

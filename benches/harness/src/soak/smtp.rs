@@ -131,7 +131,7 @@ fn outbox_rows(store: &Store, org: OrgId) -> anyhow::Result<Vec<(String, String,
     let rows = store.read(|c| soak::outbox_states(c, org))?;
     Ok(rows
         .into_iter()
-        .map(|r| (r.message_id, r.status, r.attempts))
+        .map(|r| (r.message_id, r.status.as_str().to_string(), r.attempts))
         .collect())
 }
 

@@ -98,7 +98,11 @@ fn load(c: &mut DbConnection, org: OrgId) -> Result<Rows, StoreError> {
     let mut rows = Rows {
         neighbours: loaded.neighbours.into_iter().collect(),
         requests: loaded.requests.into_iter().collect(),
-        matches: loaded.matches.into_iter().map(|m| (m.id, m.status)).collect(),
+        matches: loaded
+            .matches
+            .into_iter()
+            .map(|m| (m.id, m.status.as_str().to_string()))
+            .collect(),
         accepted: loaded
             .acceptances
             .into_iter()

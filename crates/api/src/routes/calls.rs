@@ -88,10 +88,10 @@ pub async fn list(state: web::Data<AppState>, caller: Staff) -> ApiResult<HttpRe
 
 /// Marks a call done (`nabij_ops::calls::mark_done`) and renders the entry (shared by
 /// `POST /v1/calls/{id}/done` and the console).
-pub(crate) fn mark_done(c: &mut DbConnection, caller: &Caller, id: i64) -> Result<CallOut, ApiError> {
-    let (call, n) = nabij_ops::calls::mark_done(c, caller, CallId(id))?;
+pub(crate) fn mark_done(c: &mut DbConnection, caller: &Caller, id: CallId) -> Result<CallOut, ApiError> {
+    let (call, n) = nabij_ops::calls::mark_done(c, caller, id)?;
     Ok(CallOut {
-        id,
+        id: id.get(),
         neighbour_id: call.neighbour_id.get(),
         display_name: n.display_name,
         phone: n.phone,
@@ -116,7 +116,7 @@ pub async fn done(
     let st = state.clone();
     let written = run(move || {
         idempotency::write(&st.store, &caller, &idempotency, StatusCode::OK, |c| {
-            Ok((mark_done(c, &caller, id.get())?, ()))
+            Ok((mark_done(c, &caller, id)?, ()))
         })
     })
     .await?;

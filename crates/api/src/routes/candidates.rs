@@ -34,6 +34,8 @@ pub struct CandidateOut {
     pub distance_m: u32,
     pub score: f64,
     pub components: Components,
+    /// Shown as `[{code, nl, fr, en}]`.
+    #[serde(serialize_with = "crate::reasons::serialize_reasons")]
     pub reasons: Vec<Reason>,
 }
 

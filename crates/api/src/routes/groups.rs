@@ -53,6 +53,7 @@ pub struct GroupOut {
     pub tag: String,
     pub request_ids: Vec<i64>,
     /// Why these requests go together, in Dutch, French and English.
+    #[serde(serialize_with = "crate::reasons::serialize_reasons")]
     pub reasons: Vec<Reason>,
     pub created_at: DateTime<Utc>,
 }
@@ -61,7 +62,7 @@ impl GroupOut {
     fn from_row(g: &GroupRow, ids: &[RequestId]) -> Result<Self, StoreError> {
         Ok(GroupOut {
             id: g.id.get(),
-            status: g.status()?,
+            status: g.status,
             tag: g.tag.clone(),
             request_ids: ids.iter().map(|r| r.get()).collect(),
             reasons: g.reasons()?,

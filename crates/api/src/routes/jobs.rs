@@ -100,7 +100,7 @@ impl JobOut {
         Ok(JobOut {
             id: j.id.get(),
             kind: j.kind.clone(),
-            status: j.status()?,
+            status: j.status,
             progress: (j.progress * 1000.0).round() / 1000.0,
             started_at: clock::utc(j.started_at),
             finished_at: j.finished_at.map(clock::utc),

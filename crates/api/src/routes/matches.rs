@@ -20,7 +20,7 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use chrono::{DateTime, Utc};
 use nabij_ops::matches::{self as op, Proposal};
-use nabij_store::matching::{FollowUp, MatchDetail, MatchStatus, Side, MAX_COMPANIONS};
+use nabij_store::matching::{FollowUp, MatchDetail, MatchStatus, Response, Side, MAX_COMPANIONS};
 use nabij_store::{clock, MatchId, NeighbourId, RequestId, StoreError};
 use serde::{Deserialize, Serialize};
 
@@ -65,7 +65,7 @@ pub struct MemberOut {
     /// `requester` or `companion`, in this match only.
     pub side: Side,
     /// `pending`, `accepted` or `declined`.
-    pub response: String,
+    pub response: Response,
     pub responded_at: Option<DateTime<Utc>>,
 }
 
@@ -94,7 +94,7 @@ impl MatchOut {
         Ok(MatchOut {
             id: r.id.get(),
             request_id: r.request_id.get(),
-            status: r.status()?,
+            status: r.status,
             members: d
                 .members
                 .iter()
@@ -105,7 +105,7 @@ impl MatchOut {
                     } else {
                         Side::Requester
                     },
-                    response: m.response.clone(),
+                    response: m.response,
                     responded_at: m.responded_at.map(clock::utc),
                 })
                 .collect(),

@@ -20,7 +20,7 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use chrono::{DateTime, Utc};
 use nabij_notify::outbox::{recipient_of, Recipient};
-use nabij_store::outbox::{self, OutboxMessage};
+use nabij_store::outbox::{self, OutboxMessage, OutboxStatus};
 use nabij_store::{clock, OutboxId, StoreError};
 use serde::{Deserialize, Serialize};
 
@@ -51,7 +51,7 @@ pub struct RequeueIn {}
 pub struct OutboxOut {
     pub id: i64,
     /// `pending`, `sending`, `sent` or `dead`.
-    pub status: String,
+    pub status: OutboxStatus,
     pub recipient: String,
     /// `nl`, `fr` or `en`.
     pub language: String,
@@ -70,12 +70,12 @@ impl OutboxOut {
     fn from_row(m: &OutboxMessage) -> Self {
         OutboxOut {
             id: m.id.get(),
-            status: m.status.clone(),
+            status: m.status,
             recipient: m.recipient.clone(),
             language: m.language.clone(),
             template: m.template.clone(),
             attempts: m.attempts,
-            next_attempt_at: (m.status == "pending").then(|| clock::utc(m.next_attempt_at)),
+            next_attempt_at: (m.status == OutboxStatus::Pending).then(|| clock::utc(m.next_attempt_at)),
             last_error: m.last_error.clone(),
             created_at: clock::utc(m.created_at),
             sent_at: m.sent_at.map(clock::utc),

@@ -114,7 +114,9 @@ async fn a_proposal_enqueues_its_messages_in_its_own_transaction(app: TestApp) {
             ("coordinator@pelt.test", "match_proposed.coordinator"),
         ]
     );
-    assert!(got.iter().all(|r| r.status == "pending" && r.attempts == 0));
+    assert!(got
+        .iter()
+        .all(|r| r.status == outbox::OutboxStatus::Pending && r.attempts == 0));
     let b = app.org_b.id;
     assert!(app
         .store

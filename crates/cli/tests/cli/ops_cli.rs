@@ -3,7 +3,7 @@
 //! `nabij outbox retry-dead`.
 
 use nabij_store::organisation::{self, NewOrganisation};
-use nabij_store::outbox::{self, NewMessage};
+use nabij_store::outbox::{self, NewMessage, OutboxStatus};
 use nabij_store::{audit, OrgId, Store};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
@@ -189,7 +189,7 @@ fn kill(dir: &Path, id: nabij_store::OutboxId) {
         .unwrap();
 }
 
-fn statuses(store: &Store, org: OrgId) -> Vec<(i64, String, i32)> {
+fn statuses(store: &Store, org: OrgId) -> Vec<(i64, OutboxStatus, i32)> {
     store
         .read(|c| outbox::list(c, org, None, None, 100))
         .unwrap()
@@ -241,7 +241,9 @@ fn retry_dead_requeues_dead_messages_with_an_audit_row_each() {
     assert_eq!(json(&out)["requeued"], true);
     let after = statuses(&store, org);
     assert!(
-        after.iter().all(|(_, s, a)| s == "pending" && *a == 0),
+        after
+            .iter()
+            .all(|(_, s, a)| *s == OutboxStatus::Pending && *a == 0),
         "{after:?}"
     );
     let audited = store.read(|c| audit::list(c, org, None, 100)).unwrap();

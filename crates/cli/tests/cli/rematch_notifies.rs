@@ -120,7 +120,7 @@ fn every_batch_proposal_is_audited_and_told(backend: BackendKind) {
                 .to_string();
             let (mut by_mail, mut by_phone) = (0, 0);
             for m in &new {
-                assert_eq!(m.status().unwrap(), MatchStatus::Proposed);
+                assert_eq!(m.status, MatchStatus::Proposed);
                 let d = matching::detail(c, org, m.id)?;
                 let detail = format!("match={} request={}", m.id, m.request_id);
                 for member in &d.members {

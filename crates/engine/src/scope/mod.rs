@@ -17,8 +17,8 @@
 //! * `matcher`: negation in a small window ("geen poetshulp"; but "kan niet meer" is
 //!   inability, not negation) and greedy non-overlapping matching, longest first;
 //! * `rules`: evidence, scores, the decision and whether a coordinator should review it
-//!   (weak or conflicting evidence); `explain`: the reasons, each a [`ScopeReason`] in
-//!   Dutch, French and English, the last one saying why a review is asked;
+//!   (weak or conflicting evidence); `explain`: the reasons, each a [`ScopeReason`] (a message
+//!   of the catalogue `scope.ftl` with its arguments, rendered by `nabij-i18n`), the last one saying why a review is asked;
 //! * `model`: a small learned model (naive Bayes over words, word pairs and character
 //!   n-grams) trained at first use from the real requests in `fixtures/scope/real`;
 //!   `blend`: the rules decide when they fire, the model flags (or refers, flagged) what
@@ -44,6 +44,7 @@ mod rules;
 mod tests;
 
 use crate::request::RequestKind;
+pub use explain::own_words;
 pub use reason::ScopeReason;
 use serde::{Deserialize, Serialize};
 
@@ -81,6 +82,20 @@ pub enum Recurrence {
     Daily,
 }
 
+impl Recurrence {
+    /// The snake_case code, as serialised.
+    pub fn code(self) -> &'static str {
+        match self {
+            Recurrence::Once => "once",
+            Recurrence::Occasional => "occasional",
+            Recurrence::Monthly => "monthly",
+            Recurrence::Weekly => "weekly",
+            Recurrence::SeveralPerWeek => "several_per_week",
+            Recurrence::Daily => "daily",
+        }
+    }
+}
+
 /// What the guard looks at.
 #[derive(Debug, Clone, Default)]
 pub struct ScopeInput<'a> {
@@ -95,7 +110,7 @@ pub struct ScopeInput<'a> {
 pub struct ScopeVerdict {
     pub in_scope: bool,
     pub category: ScopeCategory,
-    /// Why, in Dutch, French and English; strongest cue first.
+    /// Why, as messages of `scope.ftl`; strongest cue first.
     pub reasons: Vec<ScopeReason>,
     pub overridden: bool,
     /// The evidence is weak or conflicting: a coordinator should look before candidates

@@ -1,6 +1,17 @@
 //! Unit tests of the scope guard: the named edge cases, negation, fields and override.
 
 use super::*;
+use crate::message::Message;
+
+/// Whether a reason is the message `id` with (at least) the arguments `args`.
+fn says(r: &ScopeReason, id: &str, args: &[(&str, &str)]) -> bool {
+    r.message()
+        .is_some_and(|m| m.id == id && args.iter().all(|(k, v)| m.text_arg(k) == Some(*v)))
+}
+
+fn any_says(v: &ScopeVerdict, id: &str, args: &[(&str, &str)]) -> bool {
+    v.reasons.iter().any(|r| says(r, id, args))
+}
 
 fn text(t: &str) -> ScopeVerdict {
     classify(&ScopeInput {
@@ -25,11 +36,12 @@ fn weekly_cleaning_is_structural() {
     let v = text("elke week poetsen");
     assert_eq!(v.category, ScopeCategory::Structural, "{v:?}");
     assert!(!v.in_scope);
-    assert!(v
-        .reasons
-        .iter()
-        .any(|r| r.en.contains("'poetsen'") && r.en.contains("structural")));
-    assert!(v.reasons.iter().any(|r| r.nl.contains("'elke week'")));
+    assert!(any_says(
+        &v,
+        "scope-points-to",
+        &[("text", "poetsen"), ("to", "structural")]
+    ));
+    assert!(any_says(&v, "scope-makes-structural", &[("text", "elke week")]));
 }
 
 #[test]
@@ -43,7 +55,11 @@ fn setting_out_medication_is_personal_care() {
     let v = text("medicatie klaarzetten");
     assert_eq!(v.category, ScopeCategory::PersonalCare, "{v:?}");
     assert!(
-        v.reasons.iter().any(|r| r.nl.contains("medicatie klaarzetten")),
+        any_says(
+            &v,
+            "scope-points-to",
+            &[("source", "words"), ("text", "medicatie klaarzetten")]
+        ),
         "{v:?}"
     );
 }
@@ -53,9 +69,7 @@ fn negation_keeps_small_help() {
     let v = text("geen poetshulp, gewoon een babbel");
     assert_eq!(v.category, ScopeCategory::SmallHelp, "{v:?}");
     assert!(
-        v.reasons
-            .iter()
-            .any(|r| r.fr.contains("'poetshulp'") && r.fr.contains("'geen'")),
+        any_says(&v, "scope-negated", &[("text", "poetshulp"), ("by", "geen")]),
         "{v:?}"
     );
     assert_eq!(cat("Pas de ménage, juste un café"), ScopeCategory::SmallHelp);
@@ -120,11 +134,11 @@ fn fields_decide_without_words() {
     let v = classify(&weekly_garden);
     assert_eq!(v.category, ScopeCategory::Structural, "{v:?}");
     assert!(
-        v.reasons
-            .iter()
-            .any(|r| r.en.contains("field recurrence = weekly")
-                && r.nl.contains("veld herhaling = wekelijks")
-                && r.fr.contains("le champ fréquence = chaque semaine")),
+        any_says(
+            &v,
+            "scope-makes-structural",
+            &[("source", "recurrence"), ("recurrence", "weekly")]
+        ),
         "{v:?}"
     );
     let weekly_coffee = ScopeInput {
@@ -147,10 +161,7 @@ fn fields_decide_without_words() {
 fn default_reason_when_nothing_signals() {
     let v = text("");
     assert_eq!(v.category, ScopeCategory::SmallHelp);
-    assert!(v
-        .reasons
-        .iter()
-        .any(|r| r.en.contains("no signs of care, heavy or structural help")));
+    assert!(any_says(&v, "scope-no-signs", &[]));
     assert!(!v.overridden);
 }
 
@@ -166,23 +177,18 @@ fn override_wins() {
     assert!(o.in_scope);
     assert_eq!(o.category, ScopeCategory::SmallHelp);
     assert_eq!(o.reasons.len(), v.reasons.len() + 1);
-    assert!(o
-        .reasons
-        .iter()
-        .any(|r| r.en.contains("coordinator chose small help")));
-    let own = o
-        .reasons
-        .last()
-        .cloned()
-        .unwrap_or_else(|| ScopeReason::new("", "", ""));
-    for text in [&own.nl, &own.fr, &own.en] {
-        assert!(text.ends_with("eenmalige grote kuis na ziekte"), "{own:?}");
-    }
-    assert!(
-        own.fr.starts_with("le coordinateur a choisi une petite aide"),
-        "{own:?}"
-    );
-    let back = apply_override(o, ScopeCategory::PersonalCare, "");
+    let own = Message::new("scope-coordinator-chose-because")
+        .arg("to", "small_help")
+        .arg("text", "eenmalige grote kuis na ziekte");
+    assert_eq!(o.reasons.last(), Some(&own.into()));
+    let back = apply_override(o, ScopeCategory::PersonalCare, "  ");
+    assert!(back.reasons.last().is_some_and(|r| says(
+        r,
+        "scope-coordinator-chose",
+        &[("to", "personal_care")]
+    ) && r
+        .message()
+        .is_some_and(|m| m.text_arg("text").is_none())));
     assert!(!back.in_scope);
     assert_eq!(back.category, ScopeCategory::PersonalCare);
 }
@@ -219,75 +225,46 @@ fn never_panics_on_odd_input() {
 }
 
 #[test]
-fn every_reason_is_written_in_three_languages() {
-    let inputs = [
-        ScopeInput {
-            text: "elke week poetsen",
-            ..ScopeInput::default()
-        },
-        ScopeInput {
-            text: "geen poetshulp, gewoon een babbel",
-            ..ScopeInput::default()
-        },
-        ScopeInput {
-            text: "medicatie klaarzetten en helpen verhuizen",
-            ..ScopeInput::default()
-        },
-        ScopeInput {
-            text: "eenmalig de haag snoeien",
-            ..ScopeInput::default()
-        },
-        ScopeInput {
-            text: "Samen koffie drinken",
-            kind: Some(RequestKind::Companionship),
-            recurrence: Some(Recurrence::Daily),
-            duration_minutes: None,
-        },
-        ScopeInput {
-            text: "Hulp met de meubels",
-            kind: Some(RequestKind::Practical),
-            recurrence: Some(Recurrence::Weekly),
-            duration_minutes: Some(480),
-        },
-        ScopeInput::default(),
-    ];
-    for input in &inputs {
-        let v = classify(input);
+fn every_reason_is_a_scope_message() {
+    // The texts themselves are tested where they are rendered (crates/i18n/tests).
+    for t in [
+        "elke week poetsen",
+        "geen poetshulp, gewoon een babbel",
+        "medicatie klaarzetten en helpen verhuizen",
+        "eenmalig de haag snoeien",
+        "",
+    ] {
+        let v = text(t);
         assert!(!v.reasons.is_empty(), "{v:?}");
         for r in &v.reasons {
-            assert!(!r.nl.is_empty() && !r.fr.is_empty() && !r.en.is_empty(), "{r:?}");
-            assert!(
-                r.nl != r.fr && r.fr != r.en && r.nl != r.en,
-                "not translated: {r:?}"
-            );
-            for text in [&r.nl, &r.fr, &r.en] {
-                assert!(!text.contains(" / "), "two languages in one text: {r:?}");
-            }
-            assert_eq!(r.text("fr"), r.fr);
-            assert_eq!(r.text("en"), r.en);
-            assert_eq!(r.text("nl"), r.nl);
-            assert_eq!(r.text("de"), r.nl, "Dutch by default");
+            assert!(r.id().is_some_and(|id| id.starts_with("scope-")), "{r:?}");
         }
     }
 }
 
 #[test]
-fn french_reasons_read_as_french() {
+fn reasons_of_the_same_verdict_name_their_source() {
     let v = text("elke week poetsen");
-    let fr: Vec<&str> = v.reasons.iter().map(|r| r.fr.as_str()).collect();
+    assert!(any_says(
+        &v,
+        "scope-points-to",
+        &[("source", "word"), ("text", "poetsen")]
+    ));
+    assert!(any_says(
+        &v,
+        "scope-makes-structural",
+        &[("source", "words"), ("text", "elke week")]
+    ));
+    let v = classify(&ScopeInput {
+        text: "Hulp met de meubels",
+        kind: Some(RequestKind::Practical),
+        recurrence: None,
+        duration_minutes: Some(480),
+    });
     assert!(
-        fr.contains(&"le mot 'poetsen' indique une aide structurelle"),
-        "{fr:?}"
-    );
-    assert!(
-        fr.contains(&"la répétition 'elke week' rend la tâche structurelle"),
-        "{fr:?}"
-    );
-    let v = text("geen poetshulp, gewoon een babbel");
-    assert!(
-        v.reasons
-            .iter()
-            .any(|r| r.fr == "'poetshulp' est écarté par la négation 'geen'"),
+        v.reasons.iter().any(|r| r
+            .message()
+            .is_some_and(|m| m.text_arg("source") == Some("duration") && m.num_arg("minutes") == Some(480))),
         "{v:?}"
     );
 }
@@ -387,7 +364,7 @@ fn weak_evidence_asks_for_review_and_says_why() {
     assert!(
         v.reasons
             .last()
-            .is_some_and(|r| r.en.contains("weak signs of a heavy task") && r.nl.contains("aanspreekpersoon")),
+            .is_some_and(|r| says(r, "scope-review-weak-signs", &[("to", "heavy")])),
         "{v:?}"
     );
 }
@@ -415,7 +392,7 @@ fn a_referral_that_only_just_outweighs_small_help_asks_for_review() {
     assert!(
         v.reasons
             .last()
-            .is_some_and(|r| r.en.contains("only just outweighs")),
+            .is_some_and(|r| says(r, "scope-review-just-outweighs", &[])),
         "{v:?}"
     );
 }

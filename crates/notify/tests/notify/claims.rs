@@ -77,5 +77,7 @@ fn an_expired_lease_is_claimed_by_exactly_one_worker(ctx: Ctx) {
     let unique: HashSet<OutboxId> = all.iter().copied().collect();
     assert_eq!((all.len(), unique.len()), (60, 60));
     let rows = ctx.store.read(|c| outbox::list(c, org, None, None, 100)).unwrap();
-    assert!(rows.iter().all(|r| r.status == "sending" && r.attempts == 2));
+    assert!(rows
+        .iter()
+        .all(|r| r.status == nabij_store::outbox::OutboxStatus::Sending && r.attempts == 2));
 }

@@ -186,7 +186,7 @@ pub fn statuses(store: &Store, org: OrgId) -> std::collections::BTreeMap<String,
         .unwrap();
     let mut m = std::collections::BTreeMap::new();
     for r in rows {
-        *m.entry(r.status).or_insert(0) += 1;
+        *m.entry(r.status.as_str().to_string()).or_insert(0) += 1;
     }
     m
 }

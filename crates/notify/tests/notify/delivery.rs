@@ -119,7 +119,9 @@ fn messages_arrive_in_the_residents_language_with_stable_headers(ctx: Ctx) {
     let rows = ctx.store.read(|c| outbox::list(c, org, None, None, 100)).unwrap();
     assert!(rows
         .iter()
-        .all(|r| r.status == "sent" && r.attempts == 1 && r.sent_at.is_some()));
+        .all(|r| r.status == nabij_store::outbox::OutboxStatus::Sent
+            && r.attempts == 1
+            && r.sent_at.is_some()));
 
     let due = ctx
         .store
@@ -162,12 +164,16 @@ fn server_down_then_back_delivers_every_message_once(ctx: Ctx) {
     // Down for a while: attempts fail, nothing is lost, nothing is sent.
     std::thread::sleep(Duration::from_millis(800));
     let rows = ctx.store.read(|c| outbox::list(c, org, None, None, 100)).unwrap();
-    assert!(rows.iter().all(|r| r.status != "sent"));
+    assert!(rows
+        .iter()
+        .all(|r| r.status != nabij_store::outbox::OutboxStatus::Sent));
     assert!(
         rows.iter().any(|r| r.attempts >= 2 && r.last_error.is_some()),
         "{rows:?}"
     );
-    assert!(rows.iter().all(|r| r.status != "dead"));
+    assert!(rows
+        .iter()
+        .all(|r| r.status != nabij_store::outbox::OutboxStatus::Dead));
     sink.restart();
     assert!(wait_until(Duration::from_secs(30), || statuses(&ctx.store, org)
         .get("sent")
@@ -302,7 +308,8 @@ fn a_worker_that_dies_after_claiming_loses_nothing(ctx: Ctx) {
     assert!(!late);
     let rows = ctx.store.read(|c| outbox::list(c, org, None, None, 100)).unwrap();
     assert!(
-        rows.iter().all(|r| r.status == "sent" && r.attempts == 2),
+        rows.iter()
+            .all(|r| r.status == nabij_store::outbox::OutboxStatus::Sent && r.attempts == 2),
         "{rows:?}"
     );
 }

@@ -5,13 +5,26 @@ use crate::error::{Result, StoreError};
 use crate::ids::{GroupId, OrgId, RequestId};
 use crate::request::{self, RequestStatus};
 use crate::schema::group_suggestions;
+use crate::text_enum::text_enum;
 use crate::{clock, json_text, DbConnection};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use diesel::sql_types::Text;
 use nabij_engine::groups::GroupSuggestion;
 
 /// Where a group suggestion stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    diesel::expression::AsExpression,
+    diesel::deserialize::FromSqlRow,
+)]
+#[diesel(sql_type = Text)]
 #[serde(rename_all = "snake_case")]
 pub enum GroupStatus {
     Suggested,
@@ -34,6 +47,8 @@ impl GroupStatus {
     }
 }
 
+text_enum!(GroupStatus, "group_suggestions.status");
+
 /// A row of `group_suggestions`.
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable)]
 #[diesel(table_name = group_suggestions)]
@@ -44,19 +59,15 @@ pub struct GroupRow {
     pub tag: String,
     /// JSON list of request ids.
     pub request_ids: String,
-    /// JSON list of reasons (`nabij_engine::reasons::Reason`).
+    /// JSON list of reasons (`nabij_engine::reasons::Reason`): `{"code", "id", "args"}`
+    /// objects, or `{"code", "nl", "fr", "en"}` in rows written before the catalogues
+    /// (read as their stored texts).
     pub reasons: String,
-    pub status: String,
+    pub status: GroupStatus,
     pub created_at: NaiveDateTime,
 }
 
 impl GroupRow {
-    /// The status as an enum; `Corrupt` for a value no version wrote.
-    pub fn status(&self) -> Result<GroupStatus> {
-        GroupStatus::parse(&self.status)
-            .ok_or_else(|| StoreError::Corrupt("group_suggestions.status".to_string()))
-    }
-
     pub fn request_ids(&self) -> Result<Vec<RequestId>> {
         json_text::decode(&self.request_ids, "group_suggestions.request_ids")
     }
@@ -132,7 +143,7 @@ pub(super) fn write_group(conn: &mut DbConnection, org: OrgId, g: &GroupSuggesti
         .map(RequestId)
         .collect();
     for id in &ids {
-        if request::get(conn, org, *id)?.status()? != RequestStatus::Open {
+        if request::get(conn, org, *id)?.status != RequestStatus::Open {
             return Ok(false);
         }
     }
@@ -155,4 +166,50 @@ pub(super) fn write_group(conn: &mut DbConnection, org: OrgId, g: &GroupSuggesti
         })
         .execute(conn)?;
     Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use nabij_engine::message::{Message, Phrase};
+    use nabij_engine::reasons::{Reason, ReasonCode};
+
+    fn row(reasons: &str) -> GroupRow {
+        GroupRow {
+            id: GroupId(1),
+            organisation_id: OrgId(1),
+            tag: "walking".into(),
+            request_ids: "[1,2,3]".into(),
+            reasons: reasons.into(),
+            status: GroupStatus::Suggested,
+            created_at: NaiveDateTime::default(),
+        }
+    }
+
+    #[test]
+    fn reasons_read_as_messages_and_older_rows_as_their_texts() {
+        let new = vec![Reason::new(
+            ReasonCode::Proximity,
+            Message::new("reason-group-span").arg("m", 400u32),
+        )];
+        let text = json_text::encode(&new).unwrap_or_default();
+        assert_eq!(
+            text,
+            r#"[{"code":"proximity","id":"reason-group-span","args":{"m":400}}]"#
+        );
+        assert_eq!(row(&text).reasons().ok(), Some(new));
+        let old = r#"[{"code":"availability","nl":"allemaal vrij op dinsdagnamiddag","fr":"tous libres le mardi après-midi","en":"all free on Tuesday afternoon"}]"#;
+        assert_eq!(
+            row(old).reasons().ok(),
+            Some(vec![Reason {
+                code: ReasonCode::Availability,
+                phrase: Phrase::texts(
+                    "allemaal vrij op dinsdagnamiddag",
+                    "tous libres le mardi après-midi",
+                    "all free on Tuesday afternoon"
+                ),
+            }])
+        );
+        assert!(row(r#"[{"code":"proximity"}]"#).reasons().is_err());
+    }
 }

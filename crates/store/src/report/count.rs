@@ -68,7 +68,7 @@ fn count_requests(conn: &mut DbConnection, org: OrgId, span: Span, report: &mut 
         if let Some(m) = Metric::requests_of_kind(&r.kind) {
             report.add(area, month, m, 1);
         }
-        let unmet = Metric::unmet(&r.status);
+        let unmet = Metric::unmet(r.status);
         if let Some(m) = unmet {
             report.add(area, month, m, 1);
         }

@@ -282,11 +282,12 @@ impl Metric {
         }
     }
 
-    pub fn unmet(status: &str) -> Option<Metric> {
+    pub fn unmet(status: crate::request::RequestStatus) -> Option<Metric> {
+        use crate::request::RequestStatus;
         match status {
-            "open" => Some(Metric::UnmetOpen),
-            "expired" => Some(Metric::UnmetExpired),
-            "referral_needed" => Some(Metric::UnmetReferralNeeded),
+            RequestStatus::Open => Some(Metric::UnmetOpen),
+            RequestStatus::Expired => Some(Metric::UnmetExpired),
+            RequestStatus::ReferralNeeded => Some(Metric::UnmetReferralNeeded),
             _ => None,
         }
     }

@@ -2,6 +2,9 @@
 //! checks compare with what the server acknowledged, read straight from the tables, so
 //! that the harness needs no `diesel` of its own.
 
+use crate::matching::{MatchStatus, Response};
+use crate::outbox::OutboxStatus;
+use crate::request::RequestStatus;
 use crate::schema::{
     audit_log, help_requests, match_members, matches, neighbours, notification_events, outbox,
 };
@@ -22,19 +25,18 @@ pub fn neighbour_ids(c: &mut DbConnection, org: OrgId) -> Result<Vec<i64>> {
 pub fn open_request_ids(c: &mut DbConnection, org: OrgId, limit: i64) -> Result<Vec<i64>> {
     Ok(help_requests::table
         .filter(help_requests::organisation_id.eq(org))
-        .filter(help_requests::status.eq("open"))
+        .filter(help_requests::status.eq(RequestStatus::Open))
         .order(help_requests::id.desc())
         .limit(limit)
         .select(help_requests::id)
         .load(c)?)
 }
 
-/// A match and its status column.
+/// A match and its status.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MatchStatus {
+pub struct MatchState {
     pub id: i64,
-    /// `proposed`, `active`, `closed`, … as stored.
-    pub status: String,
+    pub status: MatchStatus,
 }
 
 /// A member's acceptance of a match.
@@ -67,7 +69,7 @@ pub struct SoakRows {
     pub neighbours: Vec<i64>,
     /// All requests.
     pub requests: Vec<i64>,
-    pub matches: Vec<MatchStatus>,
+    pub matches: Vec<MatchState>,
     /// Members whose response is `accepted`.
     pub acceptances: Vec<Acceptance>,
     /// Audit rows whose action is one of those asked for.
@@ -88,13 +90,13 @@ pub fn soak_rows(c: &mut DbConnection, org: OrgId, actions: &[&str]) -> Result<S
         .filter(help_requests::organisation_id.eq(org))
         .select(help_requests::id)
         .load(c)?;
-    let ms: Vec<(i64, String)> = matches::table
+    let ms: Vec<(i64, MatchStatus)> = matches::table
         .filter(matches::organisation_id.eq(org))
         .select((matches::id, matches::status))
         .load(c)?;
     let members: Vec<(i64, i64)> = match_members::table
         .filter(match_members::organisation_id.eq(org))
-        .filter(match_members::response.eq("accepted"))
+        .filter(match_members::response.eq(Response::Accepted))
         .select((match_members::match_id, match_members::neighbour_id))
         .load(c)?;
     let audit: Vec<(String, Option<i64>, String)> = audit_log::table
@@ -119,7 +121,7 @@ pub fn soak_rows(c: &mut DbConnection, org: OrgId, actions: &[&str]) -> Result<S
         requests,
         matches: ms
             .into_iter()
-            .map(|(id, status)| MatchStatus { id, status })
+            .map(|(id, status)| MatchState { id, status })
             .collect(),
         acceptances: members
             .into_iter()
@@ -182,14 +184,13 @@ pub fn availability(c: &mut DbConnection, org: OrgId, ids: &[i64]) -> Result<Vec
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutboxState {
     pub message_id: String,
-    /// `pending`, `sending`, `sent` or `dead` as stored.
-    pub status: String,
+    pub status: OutboxStatus,
     pub attempts: i32,
 }
 
 /// The delivery state of every outbox row of the organisation.
 pub fn outbox_states(c: &mut DbConnection, org: OrgId) -> Result<Vec<OutboxState>> {
-    let rows: Vec<(String, String, i32)> = outbox::table
+    let rows: Vec<(String, OutboxStatus, i32)> = outbox::table
         .filter(outbox::organisation_id.eq(org))
         .select((outbox::message_id, outbox::status, outbox::attempts))
         .load(c)?;

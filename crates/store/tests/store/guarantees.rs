@@ -6,7 +6,7 @@ use diesel::prelude::*;
 use nabij_store::audit::NewAudit;
 use nabij_store::exchange::NewExchange;
 use nabij_store::idempotency::{KeyScope, Lookup};
-use nabij_store::matching::FollowUp;
+use nabij_store::matching::{FollowUp, MatchStatus};
 use nabij_store::neighbour::NeighbourUpdate;
 use nabij_store::referral::{NewReferral, ReferralReason};
 use nabij_store::service::NewService;
@@ -262,7 +262,7 @@ fn erasure_removes_personal_data_and_keeps_counts(ctx: Ctx) {
                 (r.text.as_str(), r.lat, r.status.as_str()),
                 ("", None, "cancelled")
             );
-            assert_eq!(matching::get(c, a, m)?.status, "closed");
+            assert_eq!(matching::get(c, a, m)?.status, MatchStatus::Closed);
             assert_eq!(nb::get(c, a, companion)?.active_matches, 0);
             assert_eq!(audit::for_subject(c, a, gone)?.len(), 1, "audit rows stay");
             let month = clock::month(clock::now());

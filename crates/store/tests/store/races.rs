@@ -1,7 +1,7 @@
 //! Capacity under concurrency: a companion with room for one match never gets two.
 
 use crate::common::{neighbour, org, request, Ctx};
-use nabij_store::matching::{FollowUp, MatchStatus};
+use nabij_store::matching::{FollowUp, MatchStatus, Response};
 use nabij_store::{matching, neighbour as nb, MatchId, NeighbourId, RequestId, StoreError};
 use std::sync::{Arc, Barrier};
 
@@ -40,7 +40,7 @@ fn capacity_holds_under_concurrent_proposals_and_acceptances(ctx: Ctx) {
                     .id;
                 store.write(|c| matching::accept(c, a, m, requester))?;
                 let d = store.write(|c| matching::accept(c, a, m, companion))?;
-                assert_eq!(d.row.status().unwrap(), MatchStatus::Active);
+                assert_eq!(d.row.status, MatchStatus::Active);
                 Ok(m)
             })
         })
@@ -70,7 +70,7 @@ fn capacity_holds_under_concurrent_proposals_and_acceptances(ctx: Ctx) {
         })
         .unwrap();
     assert_eq!(n.active_matches, 1);
-    let actives: Vec<_> = in_db.iter().filter(|m| m.status == "active").collect();
+    let actives: Vec<_> = in_db.iter().filter(|m| m.status == MatchStatus::Active).collect();
     assert_eq!(actives.len(), 1);
     assert_eq!(actives[0].id, active[0]);
     // Closing gives the capacity back.
@@ -141,12 +141,12 @@ fn capacity_holds_when_twenty_proposals_are_accepted_at_once(ctx: Ctx) {
             let mut active = 0;
             for &m in &proposals {
                 let d = matching::detail(c, a, m)?;
-                match d.row.status()? {
+                match d.row.status {
                     MatchStatus::Active => active += 1,
                     MatchStatus::Proposed => {
                         // The failed acceptance was rolled back with its transaction.
                         let mine = d.members.iter().find(|x| x.neighbour_id == companion).unwrap();
-                        assert_eq!(mine.response, "pending");
+                        assert_eq!(mine.response, Response::Pending);
                     }
                     other => panic!("unexpected {other:?}"),
                 }

@@ -4,7 +4,7 @@
 use crate::common::{neighbour, new_request, org, Ctx};
 use diesel::prelude::*;
 use nabij_engine::RequestKind;
-use nabij_store::matching::{self, MatchFilter, MatchStatus};
+use nabij_store::matching::{self, MatchFilter, MatchStatus, Response};
 use nabij_store::rematch::{self, GroupStatus, Phase, RematchOptions, RematchSummary};
 use nabij_store::request::RequestStatus;
 use nabij_store::schema::{help_requests, jobs};
@@ -91,7 +91,7 @@ fn proposals_go_through_the_match_flow_once_and_keep_capacities(ctx: Ctx) {
         .store
         .read(|c| {
             let ms = all_matches(c, a);
-            let statuses: Vec<String> = reqs
+            let statuses: Vec<RequestStatus> = reqs
                 .iter()
                 .map(|r| request::get(c, a, *r).unwrap().status)
                 .collect();
@@ -105,13 +105,9 @@ fn proposals_go_through_the_match_flow_once_and_keep_capacities(ctx: Ctx) {
     assert_eq!(ms.len(), 3);
     let mut per_companion: HashMap<NeighbourId, usize> = HashMap::new();
     for m in &ms {
-        assert_eq!(
-            m.row.status().unwrap(),
-            MatchStatus::Proposed,
-            "never active directly"
-        );
+        assert_eq!(m.row.status, MatchStatus::Proposed, "never active directly");
         assert_eq!(m.members.len(), 2);
-        assert!(m.members.iter().all(|x| x.response == "pending"));
+        assert!(m.members.iter().all(|x| x.response == Response::Pending));
         for c in m.companions() {
             *per_companion.entry(c).or_default() += 1;
         }
@@ -123,8 +119,11 @@ fn proposals_go_through_the_match_flow_once_and_keep_capacities(ctx: Ctx) {
         vec![0, 0],
         "capacity is claimed only when everybody accepts"
     );
-    assert_eq!(statuses.iter().filter(|s| *s == "proposed").count(), 3);
-    assert_eq!(statuses.iter().filter(|s| *s == "open").count(), 2);
+    assert_eq!(
+        statuses.iter().filter(|s| **s == RequestStatus::Proposed).count(),
+        3
+    );
+    assert_eq!(statuses.iter().filter(|s| **s == RequestStatus::Open).count(), 2);
 
     // Running again proposes nothing new: the places are taken by unanswered proposals.
     let second = run(&ctx.store, a, &RematchOptions::default());
@@ -147,13 +146,13 @@ fn proposals_go_through_the_match_flow_once_and_keep_capacities(ctx: Ctx) {
     assert_eq!(third.proposals_made, 1, "{third:?}");
     let ms = ctx.store.read(|c| Ok(all_matches(c, a))).unwrap();
     let mut open_per_request: HashMap<RequestId, usize> = HashMap::new();
-    for m in ms.iter().filter(|m| m.row.status == "proposed") {
+    for m in ms.iter().filter(|m| m.row.status == MatchStatus::Proposed) {
         *open_per_request.entry(m.row.request_id).or_default() += 1;
     }
     assert!(open_per_request.values().all(|n| *n == 1), "{open_per_request:?}");
     let declined_pair = ms
         .iter()
-        .filter(|x| x.row.status == "proposed" && x.row.request_id == m.row.request_id)
+        .filter(|x| x.row.status == MatchStatus::Proposed && x.row.request_id == m.row.request_id)
         .any(|x| x.companions().any(|c| c == companions[1]));
     assert!(!declined_pair, "a declined pair is not proposed again");
 }
@@ -324,8 +323,8 @@ fn long_open_requests_without_candidates_are_flagged_for_referral(ctx: Ctx) {
         .store
         .read(|c| {
             Ok((
-                request::get(c, a, old)?.status()?,
-                request::get(c, a, reqs[1])?.status()?,
+                request::get(c, a, old)?.status,
+                request::get(c, a, reqs[1])?.status,
                 audit::list(c, a, None, 100)?,
             ))
         })
@@ -361,7 +360,7 @@ fn groups_are_suggested_once(ctx: Ctx) {
         .store
         .read(|c| {
             reqs.iter()
-                .map(|r| request::get(c, a, *r)?.status())
+                .map(|r| Ok(request::get(c, a, *r)?.status))
                 .collect::<Result<Vec<_>, _>>()
         })
         .unwrap();

@@ -32,7 +32,7 @@ pub(super) fn configure(cfg: &mut web::ServiceConfig) {
 #[derive(Debug)]
 pub(super) struct GroupView {
     pub id: i64,
-    pub status: String,
+    pub status: GroupStatus,
     pub reasons: Vec<Reason>,
     pub requests: Vec<(Request, String)>,
 }
@@ -46,7 +46,7 @@ fn load(
 ) -> Result<Vec<GroupView>, StoreError> {
     let mut out = Vec::new();
     for g in rematch::groups(c, caller.org, None)? {
-        if g.status == GroupStatus::Split.as_str() {
+        if g.status == GroupStatus::Split {
             continue;
         }
         let ids = g.request_ids()?;
@@ -120,13 +120,17 @@ pub(super) fn section(ctx: &Ctx, groups: &[GroupView], from: Option<RequestId>) 
             .map(|g| GroupItem {
                 id: g.id,
                 status: nabij_i18n::t(l, "groups-status", &[("code", g.status.as_str().into())]),
-                reasons: g.reasons.iter().map(|r| r.text(l.code()).to_string()).collect(),
+                reasons: g
+                    .reasons
+                    .iter()
+                    .map(|r| nabij_i18n::render_reason(l, r))
+                    .collect(),
                 members: g
                     .requests
                     .iter()
                     .map(|(r, name)| (r.id.to_string(), request_link_text(r), name.clone()))
                     .collect(),
-                open: g.status == GroupStatus::Suggested.as_str(),
+                open: g.status == GroupStatus::Suggested,
             })
             .collect(),
         from,

@@ -26,7 +26,7 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 use chrono::NaiveDateTime;
-use nabij_store::job::{self, Job};
+use nabij_store::job::{self, Job, JobStatus};
 use nabij_store::rematch;
 
 /// Seconds between reloads while a run goes on.
@@ -220,11 +220,15 @@ fn render(
             ago: ago_text(l, j.started_at),
         }),
         following: refresh,
-        last: runs.recent.iter().find(|j| j.status != "running").map(|j| Last {
-            ago: ago_text(l, j.started_at),
-            status: status_text(l, &j.status),
-            summary: summary(l, caller, j),
-        }),
+        last: runs
+            .recent
+            .iter()
+            .find(|j| j.status != JobStatus::Running)
+            .map(|j| Last {
+                ago: ago_text(l, j.started_at),
+                status: status_text(l, j.status.as_str()),
+                summary: summary(l, caller, j),
+            }),
         recent: recent_table(l, caller, &runs.recent),
     };
     ctx.render(status, &page)
@@ -247,7 +251,7 @@ fn recent_table(l: Lang, caller: &Caller, recent: &[Job]) -> Table {
             let num = |f: fn(&rematch::RematchSummary) -> usize| {
                 summary.as_ref().map_or("—".to_string(), |s| f(s).to_string())
             };
-            let mut state = status_text(l, &j.status);
+            let mut state = status_text(l, j.status.as_str());
             if summary.as_ref().is_some_and(|s| s.dry_run) {
                 state = format!("{state} ({})", l.text("rematch-recent.trial"));
             }

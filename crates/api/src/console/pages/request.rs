@@ -28,7 +28,7 @@ use nabij_i18n::t;
 use nabij_store::matching::{self, MatchDetail, MatchFilter};
 use nabij_store::neighbour;
 use nabij_store::referral::{self, Referral};
-use nabij_store::request::{self, Request};
+use nabij_store::request::{self, Request, RequestStatus};
 use nabij_store::service::{self, Service};
 use nabij_store::{DbConnection, NeighbourId, RequestId, ServiceId, StoreError};
 use std::collections::HashMap;
@@ -324,12 +324,12 @@ pub(super) async fn render(
         neighbour_id: r.neighbour_id,
         requester,
         kind: kind_text(l, &r.kind),
-        status: status_text(l, &r.status),
+        status: status_text(l, r.status.as_str()),
         age: age_text(l, r.created_at),
         text: r.text.clone(),
         error,
         verdict: scope::verdict_section(l, r, &fitting),
-        refer_first: waiting && (!r.scope_in_scope || r.status == "referral_needed"),
+        refer_first: waiting && (!r.scope_in_scope || r.status == RequestStatus::ReferralNeeded),
         refer,
         matches: (!d.matches.is_empty()).then(|| matches::section(ctx, &d.matches, &d.names, left)),
         candidates,

@@ -298,7 +298,7 @@ pub async fn call_done(
     if !ctx.csrf_ok(&Form::parse(&body)) {
         return ctx.forbidden();
     }
-    let Some(id) = parse_id(&path) else {
+    let Some(id) = parse_id(&path).map(nabij_store::CallId) else {
         return ctx.not_found();
     };
     let st = state.clone();

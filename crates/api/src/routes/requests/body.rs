@@ -217,6 +217,7 @@ pub struct ScopeOut {
     /// The reasons in Dutch (kept a list of strings for existing clients).
     pub reasons: Vec<String>,
     /// The same reasons, in the same order, in Dutch, French and English.
+    #[serde(serialize_with = "crate::reasons::serialize_scope_reasons")]
     pub reasons_i18n: Vec<ScopeReason>,
     pub overridden: bool,
     /// The evidence is weak or conflicting: a coordinator should look before candidates.
@@ -228,7 +229,11 @@ impl From<ScopeVerdict> for ScopeOut {
         ScopeOut {
             in_scope: v.in_scope,
             category: v.category.code(),
-            reasons: v.reasons.iter().map(|r| r.nl.clone()).collect(),
+            reasons: v
+                .reasons
+                .iter()
+                .map(|r| nabij_i18n::render_reason(nabij_i18n::Locale::Nl, r))
+                .collect(),
             reasons_i18n: v.reasons,
             overridden: v.overridden,
             needs_review: v.needs_review,
@@ -319,7 +324,7 @@ impl RequestOut {
             duration_minutes: r.duration_minutes,
             radius_m: r.radius_m,
             has_own_location: r.lat.is_some(),
-            status: r.status()?,
+            status: r.status,
             scope: scope_out(r)?,
             suggested_services: suggested
                 .iter()

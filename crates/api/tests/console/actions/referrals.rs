@@ -61,7 +61,8 @@ async fn an_out_of_scope_request_is_referred_to_a_service() {
     });
     assert!(!verdict.reasons.is_empty());
     let listed = |html: &str, text: &str| html.contains(&format!("<li>{}</li>", text.replace('\'', "&#39;")));
-    for r in &verdict.reasons {
+    let rendered: Vec<_> = verdict.reasons.iter().map(nabij_i18n::render_phrase).collect();
+    for r in &rendered {
         assert!(listed(&html, &r.nl), "{} on {html}", r.nl);
         assert!(!listed(&html, &r.en), "{} on {html}", r.en);
     }
@@ -71,7 +72,7 @@ async fn an_out_of_scope_request_is_referred_to_a_service() {
     );
     let fr = page(&mut b, &format!("{path}?lang=fr")).await;
     assert!(fr.contains("<html lang=\"fr\">"));
-    for r in &verdict.reasons {
+    for r in &rendered {
         assert!(listed(&fr, &r.fr), "{} on {fr}", r.fr);
         assert!(!listed(&fr, &r.nl), "{} on {fr}", r.nl);
     }

@@ -100,7 +100,7 @@ async fn rematch_starts_once_shows_progress_and_its_summary(app: TestApp) {
         .read(|c| rematch::recent_jobs(c, org, None, 10))
         .unwrap();
     assert_eq!(jobs.len(), 2);
-    assert_eq!(jobs[0].status, "succeeded");
+    assert_eq!(jobs[0].status, job::JobStatus::Succeeded);
     let done: serde_json::Value = serde_json::from_str(jobs[0].summary.as_deref().unwrap()).unwrap();
     assert_eq!(done["requests_considered"], 2);
     assert!(html.contains(&format!(

@@ -73,7 +73,7 @@ pub(super) fn load(
     };
     let mut events = Vec::new();
     for m in matches {
-        let status = m.row.status()?;
+        let status = m.row.status;
         if status == MatchStatus::Declined {
             continue;
         }

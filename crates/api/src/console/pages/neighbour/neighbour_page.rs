@@ -179,7 +179,7 @@ pub async fn neighbour(
                     text: request_link_text(r),
                 },
                 Cell::Text(kind_text(l, &r.kind)),
-                Cell::Text(status_text(l, &r.status)),
+                Cell::Text(status_text(l, r.status.as_str())),
                 Cell::Text(age_text(l, r.created_at)),
             ]
         })

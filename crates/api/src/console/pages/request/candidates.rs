@@ -89,7 +89,7 @@ pub(super) fn section<'a>(
             reasons: cand
                 .reasons
                 .iter()
-                .map(|r| r.text(l.code()).to_string())
+                .map(|r| nabij_i18n::render_reason(l, r))
                 .collect(),
             tick: t(
                 l,

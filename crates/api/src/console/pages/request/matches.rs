@@ -6,7 +6,7 @@ use super::{Choices, CloseLeft, Leftovers};
 use crate::console::{Ctx, Lang};
 use askama::Template;
 use nabij_i18n::t;
-use nabij_store::matching::MatchDetail;
+use nabij_store::matching::{MatchDetail, Response};
 use nabij_store::NeighbourId;
 use std::collections::HashMap;
 
@@ -125,7 +125,7 @@ pub(super) fn section<'a>(
                     let who = name
                         .clone()
                         .unwrap_or_else(|| l.text("request-matches.this-person"));
-                    let buttons = if proposed && member.response == "pending" {
+                    let buttons = if proposed && member.response == Response::Pending {
                         ["accept", "decline"]
                             .into_iter()
                             .map(|verb| {
@@ -156,7 +156,7 @@ pub(super) fn section<'a>(
                                 .into(),
                             )],
                         ),
-                        answer: answer_text(l, &member.response),
+                        answer: answer_text(l, member.response.as_str()),
                         buttons,
                     }
                 })

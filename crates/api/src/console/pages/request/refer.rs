@@ -7,6 +7,7 @@ use askama::Template;
 use nabij_i18n::t;
 use nabij_store::referral::Referral;
 use nabij_store::request::Request;
+use nabij_store::request::RequestStatus;
 use nabij_store::service::Service;
 use nabij_store::{RequestId, ServiceId};
 
@@ -19,7 +20,7 @@ pub(in crate::console::pages) fn reason_text(l: Lang, code: &str) -> String {
 fn default_reason(r: &Request) -> &'static str {
     if !r.scope_in_scope {
         "out_of_scope"
-    } else if r.status == "referral_needed" {
+    } else if r.status == RequestStatus::ReferralNeeded {
         "no_match"
     } else {
         "coordinator_choice"

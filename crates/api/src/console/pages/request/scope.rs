@@ -59,7 +59,7 @@ pub(super) fn verdict_section(l: Lang, r: &Request, fitting: &[&Service]) -> Ver
             .map(|s| s.reasons)
             .unwrap_or_default()
             .iter()
-            .map(|reason| reason.text(l.code()).to_string())
+            .map(|reason| nabij_i18n::render_reason(l, reason))
             .collect(),
         services,
     }
