@@ -25,6 +25,8 @@ use prometheus::{
     Encoder as _, HistogramOpts, HistogramVec, IntCounterVec, IntGauge, Opts, Registry, TextEncoder,
 };
 use sha2::{Digest, Sha256};
+use nabij_ops::index::IndexCache;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// Upper bounds (seconds) of the latency histogram's buckets.
@@ -43,8 +45,9 @@ pub struct Metrics {
 }
 
 impl Metrics {
-    /// The series; `index_builds` is read at each scrape as `nabij_index_builds_total`.
-    pub fn new(index_builds: impl Fn() -> u64 + Send + Sync + 'static) -> Result<Self, prometheus::Error> {
+    /// The series; the index cache's counts are read at each scrape as
+    /// `nabij_index_builds_total` and `nabij_index_deltas_total`.
+    pub fn new(indexes: Arc<IndexCache>) -> Result<Self, prometheus::Error> {
         let registry = Registry::new();
         let requests = IntCounterVec::new(
             Opts::new("nabij_http_requests_total", "HTTP requests answered."),
@@ -66,7 +69,15 @@ impl Metrics {
         let index_builds = PullingCounter::new(
             "nabij_index_builds_total",
             "Candidate indexes built from the database (first use, or stale after a write this instance could not apply in place).",
-            Box::new(index_builds),
+            Box::new({
+                let indexes = indexes.clone();
+                move || indexes.builds()
+            }),
+        )?;
+        let index_deltas = PullingCounter::new(
+            "nabij_index_deltas_total",
+            "Changes of other writes (any instance) applied to a cached index from the change log (PostgreSQL).",
+            Box::new(move || indexes.deltas()),
         )?;
         // Both limiters are exposed from the start, at 0.
         for limiter in [crate::limits::Limited::Ip, crate::limits::Limited::Client] {
@@ -77,6 +88,7 @@ impl Metrics {
         registry.register(Box::new(rate_limited.clone()))?;
         registry.register(Box::new(in_flight.clone()))?;
         registry.register(Box::new(index_builds))?;
+        registry.register(Box::new(index_deltas))?;
         Ok(Metrics {
             registry,
             requests,

@@ -63,9 +63,8 @@ impl Application {
             settings: Arc::new(settings.clone()),
         });
         let limits = web::Data::new(crate::limits::Limits::new(&settings.limits));
-        let scraped = state.clone();
         let metrics = web::Data::new(
-            crate::metrics::Metrics::new(move || scraped.indexes.builds())
+            crate::metrics::Metrics::new(state.indexes.clone())
                 .context("cannot register the metrics")?,
         );
         let cors_origins = settings.cors_allowed_origins.clone();

@@ -1,16 +1,16 @@
 //! Candidates for a request: who could keep the requester company, best first, from the
 //! organisation's cached index (see [`crate::index::IndexCache`]).
 //!
-//! The index is used only when it reflects at least the organisation's `index_version`
-//! (read first in the query's transaction) and rebuilt from the store otherwise, so
-//! writes through any instance show in the next query. Companions already proposed for
+//! The index is brought up to the data the query's transaction reads before it is used
+//! ([`crate::index::IndexCache::query_current`]), so writes through any instance show in
+//! the next query. Companions already proposed for
 //! the request (or matched with it) are left out by the engine itself, like declined
 //! pairs, so a request with proposals still gets `limit` candidates. A limited
 //! coordinator sees only candidates in their neighbourhoods.
 
 use crate::caller::Caller;
 use crate::error::{OpsError, OpsResult};
-use crate::{access, index, Ops};
+use crate::{access, Ops};
 use nabij_engine::candidates::{Candidate, MAX_LIMIT};
 use nabij_engine::CandidateQuery;
 use nabij_store::audit::NewAudit;
@@ -38,10 +38,7 @@ pub fn find(
     id: RequestId,
     limit: usize,
 ) -> OpsResult<(Vec<Found>, NewAudit)> {
-    // The version first: an index built after it holds at least its data. The same row
-    // gives the organisation's weights (one query for both).
     let org = organisation::get(tx, caller.org)?;
-    let version = org.index_version;
     let req = access::request(tx, caller, id)?;
     let status = req.status;
     if !matches!(status, RequestStatus::Open | RequestStatus::Proposed) {
@@ -67,18 +64,13 @@ pub fn find(
     } else {
         limit
     };
-    let found = ops.indexes.query(
-        caller.org,
-        version,
-        || index::build(tx, caller.org),
-        |idx| {
-            idx.top_candidates(&CandidateQuery {
-                request: &help,
-                limit: fetch,
-                weights: &weights,
-            })
-        },
-    )?;
+    let found = ops.indexes.query_current(tx, caller.org, |idx| {
+        idx.top_candidates(&CandidateQuery {
+            request: &help,
+            limit: fetch,
+            weights: &weights,
+        })
+    })?;
     let ids: Vec<NeighbourId> = found
         .iter()
         .filter_map(|x| NeighbourId::try_from(x.neighbour_id).ok())

@@ -2,15 +2,22 @@
 //! building one from the store ([`build`]), and what a write changed ([`IndexUpdate`]),
 //! read in its transaction and applied to this instance's cache after the commit.
 //!
-//! The store bumps `organisations.index_version` in the transaction of every write that
-//! changes what an index holds; [`IndexUpdate::after`] reads the new version and the
-//! profiles as they are now, in the same transaction; [`IndexUpdate::apply`] brings the
-//! cache to that version once committed. Other instances see the new version on their
-//! next query and rebuild.
+//! What changed is recorded by the store in the write's transaction
+//! ([`nabij_store::index_log`]); a query brings the cached index up to the data its own
+//! transaction reads ([`IndexCache::query_current`]) before it uses it:
+//! - **PostgreSQL:** from the append-only change log, as a delta (the neighbours changed
+//!   since the index's snapshot, reloaded), whichever instance wrote them; a write's own
+//!   [`IndexUpdate`] carries nothing, so no write waits on another and no instance
+//!   rebuilds for another's write.
+//! - **SQLite:** by the organisation's change counter: [`IndexUpdate::after`] reads the
+//!   new counter and the changed profiles in the write's transaction and
+//!   [`IndexUpdate::apply`] brings the cache to it once committed; a counter this
+//!   instance did not move (another process wrote) means a rebuild.
 
 use chrono::Utc;
 use nabij_engine::{NeighbourId as EngineNeighbourId, NeighbourProfile, OrgIndex};
-use nabij_store::{neighbour, organisation, DbConnection, NeighbourId, OrgId, StoreError};
+use nabij_store::index_log::{self, Changed, Mark};
+use nabij_store::{neighbour, DbConnection, NeighbourId, OrgId, StoreError};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex, RwLock};
@@ -21,16 +28,20 @@ use std::time::{Duration, Instant};
 #[must_use = "apply it to the cache once the transaction committed"]
 pub struct IndexUpdate {
     org: OrgId,
-    version: i64,
+    /// SQLite: the counter the write left; `None` on PostgreSQL, where queries catch up
+    /// from the change log instead.
+    version: Option<i64>,
     change: IndexChange,
 }
 
 impl IndexUpdate {
     /// After a write that changed these neighbours (their profile, capacity use or
-    /// balance): the organisation's version and their profiles as of now, in the
-    /// write's transaction.
+    /// balance): on SQLite the organisation's counter and their profiles as of now, in
+    /// the write's transaction; on PostgreSQL nothing to read.
     pub fn after(conn: &mut DbConnection, org: OrgId, changed: &[NeighbourId]) -> Result<Self, StoreError> {
-        let version = organisation::index_version(conn, org)?;
+        let Some(version) = index_log::local_counter(conn, org)? else {
+            return Ok(Self::logged(org));
+        };
         let now = Utc::now();
         let profiles = changed
             .iter()
@@ -38,23 +49,37 @@ impl IndexUpdate {
             .collect::<Result<Vec<_>, _>>()?;
         Ok(IndexUpdate {
             org,
-            version,
+            version: Some(version),
             change: IndexChange::Upsert(profiles),
         })
     }
 
     /// After a neighbour was erased.
     pub fn removed(conn: &mut DbConnection, org: OrgId, id: NeighbourId) -> Result<Self, StoreError> {
+        let Some(version) = index_log::local_counter(conn, org)? else {
+            return Ok(Self::logged(org));
+        };
         Ok(IndexUpdate {
             org,
-            version: organisation::index_version(conn, org)?,
+            version: Some(version),
             change: IndexChange::Remove(id.into()),
         })
     }
 
+    /// A change the log holds (PostgreSQL): nothing to apply here.
+    fn logged(org: OrgId) -> Self {
+        IndexUpdate {
+            org,
+            version: None,
+            change: IndexChange::Upsert(Vec::new()),
+        }
+    }
+
     /// Applies the change to this instance's cache (call after the commit).
     pub fn apply(&self, cache: &IndexCache) {
-        cache.apply(self.org, self.version, &self.change);
+        if let Some(version) = self.version {
+            cache.apply(self.org, version, &self.change);
+        }
     }
 }
 
@@ -67,7 +92,10 @@ pub fn build(conn: &mut DbConnection, org: OrgId) -> Result<OrgIndex, StoreError
 
 /// One organisation's index and the `organisations.index_version` it reflects.
 struct Versioned {
+    /// SQLite: the counter the index reflects (0 on PostgreSQL).
     version: i64,
+    /// PostgreSQL: the snapshot the index reflects, and when this instance read it.
+    snapshot: Option<(String, Instant)>,
     index: OrgIndex,
     /// Changes of later versions that arrived before an earlier one (two writes that
     /// committed in one order and reached the cache in the other), applied as soon as
@@ -100,6 +128,31 @@ fn apply_change(index: &mut OrgIndex, change: &IndexChange) -> bool {
             true
         }
     }
+}
+
+/// The changes to apply for what the log says changed: each neighbour's profile as the
+/// transaction reads it now (a neighbour no longer found is removed). `None` when the
+/// log cannot say (then the index is built again).
+fn delta(
+    tx: &mut DbConnection,
+    org: OrgId,
+    changed: Changed,
+) -> Result<Option<Vec<IndexChange>>, StoreError> {
+    let ids = match changed {
+        Changed::Nothing => return Ok(Some(Vec::new())),
+        Changed::Unknown => return Ok(None),
+        Changed::These(ids) => ids,
+    };
+    let now = Utc::now();
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        match neighbour::load_profile(tx, org, id, now) {
+            Ok(p) => out.push(IndexChange::Upsert(vec![p])),
+            Err(StoreError::NotFound) => out.push(IndexChange::Remove(id.into())),
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(Some(out))
 }
 
 /// Most changes kept waiting for an earlier one; beyond that the index is dropped.
@@ -137,6 +190,11 @@ pub struct IndexCache {
     inner: RwLock<HashMap<OrgId, Arc<RwLock<Versioned>>>>,
     /// Serialises rebuilds, so a burst of queries on a stale index builds it once.
     building: Mutex<()>,
+    /// PostgreSQL: one catch-up at a time per organisation, so a delta read earlier is
+    /// never applied over one read later.
+    syncing: Mutex<HashMap<OrgId, Arc<Mutex<()>>>>,
+    /// Deltas applied from the change log (`nabij_index_deltas_total`).
+    deltas: AtomicU64,
     /// Indexes built from the store so far (`nabij_index_builds_total`): once per
     /// organisation, then when a write of another instance made the cache stale.
     builds: AtomicU64,
@@ -182,6 +240,77 @@ impl IndexCache {
         self.moved.notify_all();
     }
 
+    /// Runs `query` on the index of `org`, brought up to the data `tx` reads: every
+    /// change committed before `tx` began is in it, whichever instance wrote it.
+    pub fn query_current<R>(
+        &self,
+        tx: &mut DbConnection,
+        org: OrgId,
+        query: impl FnOnce(&OrgIndex) -> R,
+    ) -> Result<R, StoreError> {
+        match index_log::local_counter(tx, org)? {
+            Some(version) => self.query(org, version, || build(tx, org), query),
+            None => self.query_logged(tx, org, query),
+        }
+    }
+
+    /// PostgreSQL: catch up from the change log, or build when nothing usable is cached.
+    fn query_logged<R>(
+        &self,
+        tx: &mut DbConnection,
+        org: OrgId,
+        query: impl FnOnce(&OrgIndex) -> R,
+    ) -> Result<R, StoreError> {
+        let sync = {
+            let mut map = self.syncing.lock().unwrap_or_else(|p| p.into_inner());
+            map.entry(org).or_default().clone()
+        };
+        let _one_at_a_time = sync.lock().unwrap_or_else(|p| p.into_inner());
+        let trusted = Duration::from_secs(index_log::MARK_TRUSTED_HOURS * 3600);
+        let cached = self.entry(org).and_then(|e| {
+            let snap = e
+                .read()
+                .unwrap_or_else(|p| p.into_inner())
+                .snapshot
+                .as_ref()
+                .filter(|(_, at)| at.elapsed() < trusted)
+                .map(|(s, _)| s.clone());
+            snap.map(|s| (e, s))
+        });
+        if let Some((entry, snap)) = cached {
+            let since = index_log::since(tx, org, &Mark::Snapshot(snap))?;
+            if let (Mark::Snapshot(now), Some(changes)) = (since.now, delta(tx, org, since.changed)?) {
+                let mut v = entry.write().unwrap_or_else(|p| p.into_inner());
+                if changes.iter().all(|c| apply_change(&mut v.index, c)) {
+                    if !changes.is_empty() {
+                        self.deltas.fetch_add(1, Ordering::Relaxed);
+                    }
+                    v.snapshot = Some((now, Instant::now()));
+                    return Ok(query(&v.index));
+                }
+            }
+            self.invalidate(org);
+        }
+        // Build: the mark first, so the index holds at least what it names.
+        let Mark::Snapshot(now) = index_log::current(tx, org)? else {
+            return Err(StoreError::Corrupt(
+                "index_changes: a counter on PostgreSQL".to_string(),
+            ));
+        };
+        let index = build(tx, org)?;
+        self.builds.fetch_add(1, Ordering::Relaxed);
+        let out = query(&index);
+        let fresh = Versioned {
+            version: 0,
+            snapshot: Some((now, Instant::now())),
+            index,
+            ahead: BTreeMap::new(),
+        };
+        let mut map = self.inner.write().unwrap_or_else(|p| p.into_inner());
+        map.insert(org, Arc::new(RwLock::new(fresh)));
+        Ok(out)
+    }
+
     /// Runs `query` on the index of `org` at `version`: the cached one when it reflects
     /// that version or a later one (a write committed since the query's transaction
     /// began only makes the answer fresher), else one made by `build` (which must read
@@ -225,6 +354,7 @@ impl IndexCache {
                 .unwrap_or_default();
             let mut fresh = Versioned {
                 version,
+                snapshot: None,
                 index,
                 ahead,
             };
@@ -274,6 +404,17 @@ impl IndexCache {
     pub fn version(&self, org: OrgId) -> Option<i64> {
         self.entry(org)
             .map(|e| e.read().unwrap_or_else(|p| p.into_inner()).version)
+    }
+
+    /// How many deltas from the change log were applied since the start (PostgreSQL).
+    pub fn deltas(&self) -> u64 {
+        self.deltas.load(Ordering::Relaxed)
+    }
+
+    /// Drops every cached index (after the database failed over: what was cached may
+    /// hold writes the new primary never received).
+    pub fn clear(&self) {
+        self.inner.write().unwrap_or_else(|p| p.into_inner()).clear();
     }
 
     /// How many indexes were built from the store since the start.

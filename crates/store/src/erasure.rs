@@ -34,6 +34,8 @@ pub fn erase(conn: &mut DbConnection, org: OrgId, id: NeighbourId) -> Result<Era
     let now = clock::now();
     let month = clock::month(now);
     let mut summary = ErasureSummary::default();
+    // Whose place in the candidate index changes: theirs, and companions given capacity back.
+    let mut changed = vec![id];
 
     // Matches they are part of: proposals end as declined, active ones as closed.
     let theirs: Vec<MatchId> = match_members::table
@@ -47,6 +49,13 @@ pub fn erase(conn: &mut DbConnection, org: OrgId, id: NeighbourId) -> Result<Era
             MatchStatus::Proposed => Some(MatchStatus::Declined),
             MatchStatus::Active => {
                 crate::matching::release(conn, org, &detail.members)?;
+                changed.extend(
+                    detail
+                        .members
+                        .iter()
+                        .filter(|m| m.is_companion())
+                        .map(|m| m.neighbour_id),
+                );
                 Some(MatchStatus::Closed)
             }
             _ => None,
@@ -165,7 +174,9 @@ pub fn erase(conn: &mut DbConnection, org: OrgId, id: NeighbourId) -> Result<Era
     ))
     .execute(conn)?;
 
-    crate::organisation::bump_index_version(conn, org)?;
+    changed.sort_unstable();
+    changed.dedup();
+    crate::index_log::record(conn, org, &changed)?;
     crate::counts::increment(conn, org, &month, "neighbours_erased", 1)?;
     crate::counts::increment(
         conn,

@@ -114,7 +114,7 @@ pub fn create(conn: &mut DbConnection, org: OrgId, form: &NewExchange) -> Result
         .returning(exchanges::all_columns)
         .get_result(conn)?;
     // Balances (and so the index) change.
-    crate::organisation::bump_index_version(conn, org)?;
+    crate::index_log::record(conn, org, &[form.from_id, form.to_id])?;
     Ok(created)
 }
 

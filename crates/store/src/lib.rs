@@ -31,6 +31,7 @@ pub mod erasure;
 pub mod exchange;
 pub mod export;
 pub mod idempotency;
+pub mod index_log;
 pub mod job;
 pub mod json_text;
 pub mod matching;

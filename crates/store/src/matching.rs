@@ -527,7 +527,7 @@ pub fn accept(
             ],
             RequestStatus::Matched,
         )?;
-        crate::organisation::bump_index_version(conn, org)?;
+        crate::index_log::record(conn, org, &companion_ids(&ms))?;
     }
     detail(conn, org, id)
 }
@@ -627,8 +627,17 @@ pub fn close(conn: &mut DbConnection, org: OrgId, id: MatchId, follow_up: &Follo
             RequestStatus::Closed,
         ))?;
     }
-    crate::organisation::bump_index_version(conn, org)?;
+    crate::index_log::record(conn, org, &companion_ids(&ms))?;
     detail(conn, org, id)
+}
+
+/// The companions of a match (whose capacity in use a state change moves).
+fn companion_ids(members: &[MatchMember]) -> Vec<NeighbourId> {
+    members
+        .iter()
+        .filter(|m| m.is_companion())
+        .map(|m| m.neighbour_id)
+        .collect()
 }
 
 /// A state change that may legitimately not apply (the row moved on meanwhile).

@@ -323,11 +323,11 @@ pub fn create(conn: &mut DbConnection, org: OrgId, form: &NewNeighbour) -> Resul
         offset_east_m: Some(offset.east_m),
         offset_north_m: Some(offset.north_m),
     };
-    let created = diesel::insert_into(neighbours::table)
+    let created: Neighbour = diesel::insert_into(neighbours::table)
         .values(&row)
         .returning(neighbours::all_columns)
         .get_result(conn)?;
-    crate::organisation::bump_index_version(conn, org)?;
+    crate::index_log::record(conn, org, &[created.id])?;
     Ok(created)
 }
 
@@ -507,7 +507,7 @@ pub fn update(
     )
     .set(&c)
     .execute(conn)?;
-    crate::organisation::bump_index_version(conn, org)?;
+    crate::index_log::record(conn, org, &[id])?;
     get(conn, org, id)
 }
 

@@ -165,22 +165,6 @@ pub fn update_settings(conn: &mut DbConnection, id: OrgId, settings: &OrgSetting
     Ok(())
 }
 
-/// Bumps the organisation's change counter and returns its new value. Called in the
-/// same transaction as every write that changes what the candidate index holds
-/// (neighbours, active matches, exchanges), so that an API instance holding a cached
-/// index can tell it is stale by comparing [`index_version`]. On PostgreSQL the row stays
-/// locked until commit, so the value returned is exactly this transaction's; call it as
-/// the last row-locking statement of a transaction to keep lock order simple.
-pub fn bump_index_version(conn: &mut DbConnection, id: OrgId) -> Result<i64> {
-    let n = diesel::update(organisations::table.find(id))
-        .set(organisations::index_version.eq(organisations::index_version + 1))
-        .execute(conn)?;
-    if n == 0 {
-        return Err(StoreError::NotFound);
-    }
-    index_version(conn, id)
-}
-
 /// The organisation's change counter as this transaction sees it.
 pub fn index_version(conn: &mut DbConnection, id: OrgId) -> Result<i64> {
     Ok(organisations::table

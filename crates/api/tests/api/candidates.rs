@@ -9,7 +9,7 @@
 use crate::fixtures::{neighbour_at, walk_request};
 use crate::helpers::TestApp;
 use nabij_api::auth::Role;
-use nabij_store::{audit, neighbour, NeighbourId};
+use nabij_store::{audit, neighbour, BackendKind, NeighbourId};
 use serde_json::{json, Value};
 
 crate::on_both_backends!(
@@ -160,6 +160,8 @@ async fn writes_on_another_instance_show_too(app: TestApp) {
         .as_i64()
         .unwrap();
     assert_eq!(app.candidate_ids(&token, rid).await, [bert]);
+    let admin = app.token(&app.org_a, Role::Admin, &[]);
+    assert_eq!(index_counts(&app.url(""), &admin).await, (1, 0));
 
     // Through the other instance: this one's cached index is now stale.
     patch(&app, &other, &token, bert, json!({"paused": true})).await;
@@ -186,4 +188,31 @@ async fn writes_on_another_instance_show_too(app: TestApp) {
         })
         .unwrap();
     assert_eq!(app.candidate_ids(&token, rid).await, [cis, bert]);
+
+    // PostgreSQL: this instance caught up from the change log, three small deltas and
+    // no rebuild; SQLite: a counter moved by another process means a rebuild.
+    let counts = index_counts(&app.url(""), &admin).await;
+    match app.backend {
+        BackendKind::Postgres => assert_eq!(counts, (1, 3)),
+        BackendKind::Sqlite => assert_eq!(counts, (4, 0)),
+    }
+}
+
+/// `nabij_index_builds_total` and `nabij_index_deltas_total` of the instance at `base`.
+async fn index_counts(base: &str, admin: &str) -> (u64, u64) {
+    let text = crate::helpers::unchecked_client()
+        .get(format!("{}/metrics", base.trim_end_matches('/')))
+        .bearer_auth(admin)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let read = |name: &str| -> u64 {
+        text.lines()
+            .find_map(|l| l.strip_prefix(name)?.strip_prefix(' ')?.parse().ok())
+            .unwrap_or_else(|| panic!("{name} in {text}"))
+    };
+    (read("nabij_index_builds_total"), read("nabij_index_deltas_total"))
 }

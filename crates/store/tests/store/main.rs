@@ -5,6 +5,7 @@
 mod common;
 mod directory;
 mod guarantees;
+mod index_log;
 mod lifecycle;
 mod races;
 mod rematch;

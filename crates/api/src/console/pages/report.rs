@@ -21,7 +21,6 @@ use crate::blocking::run;
 use crate::console::html::Shell;
 use crate::console::{Ctx, Lang};
 use crate::error::ApiError;
-use crate::index;
 use crate::state::AppState;
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -85,25 +84,20 @@ fn counted(
     }
     let org = organisation::get(c, caller.org)?;
     let weights = org.settings()?.weights;
-    let nobody = st.indexes.query(
-        caller.org,
-        org.index_version,
-        || index::build(c, caller.org),
-        |idx| {
-            checks
-                .iter()
-                .filter(|ch| {
-                    idx.top_candidates(&CandidateQuery {
-                        request: &ch.request,
-                        limit: 1,
-                        weights: &weights,
-                    })
-                    .is_empty()
+    let nobody = st.indexes.query_current(c, caller.org, |idx| {
+        checks
+            .iter()
+            .filter(|ch| {
+                idx.top_candidates(&CandidateQuery {
+                    request: &ch.request,
+                    limit: 1,
+                    weights: &weights,
                 })
-                .map(|ch| (ch.area, ch.month))
-                .collect::<Vec<_>>()
-        },
-    )?;
+                .is_empty()
+            })
+            .map(|ch| (ch.area, ch.month))
+            .collect::<Vec<_>>()
+    })?;
     for (area, month) in nobody {
         rep.add(area, month, Metric::NoCandidateNearby, 1);
     }
