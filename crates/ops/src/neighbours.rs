@@ -91,8 +91,8 @@ pub fn erase(conn: &mut DbConnection, caller: &Caller, id: NeighbourId) -> OpsRe
     visible(conn, caller, id)?;
     let s = erasure::erase(conn, caller.org, id)?;
     let detail = format!(
-        "requests_cancelled={} matches_ended={} messages_removed={}",
-        s.requests_cancelled, s.matches_ended, s.messages_removed
+        "requests_cancelled={} matches_ended={} messages_removed={} signals_erased={}",
+        s.requests_cancelled, s.matches_ended, s.messages_removed, s.signals_erased
     );
     access::record(conn, caller, "neighbour_erased", Some(id), detail)?;
     Ok(Erased {
