@@ -16,7 +16,8 @@ use nabij_store::calls;
 use nabij_store::neighbour::{Neighbour, NewNeighbour};
 use nabij_store::request::{NewRequest, Request};
 use nabij_store::signal::{
-    self, add_working_days, NewSignal, OutcomeRecord, Signal, SignalFilter, SignalOutcome, Subject,
+    self, add_working_days, NewSignal, OutcomeRecord, Signal, SignalFilter, SignalOutcome, SignalSource,
+    Subject,
 };
 use nabij_store::{DbConnection, NeighbourId, ServiceId, SignalId, StoreError};
 
@@ -41,6 +42,14 @@ fn check_in_reach(caller: &Caller, s: &Signal) -> OpsResult<()> {
 /// `neighbours:*` scope naming one): an unknown reference, like a missing id.
 pub fn file(tx: &mut DbConnection, caller: &Caller, form: &NewSignal) -> OpsResult<Signal> {
     caller.require_scope(scopes::SIGNALS_WRITE)?;
+    if caller.role == Role::Partner
+        && !matches!(form.source, SignalSource::ReferralCard | SignalSource::Partner)
+    {
+        return Err(OpsError::Invalid {
+            field: "source",
+            message: "a partner app files referral_card or partner signals",
+        });
+    }
     if let Subject::Neighbour(id) = form.subject {
         caller.require_scope(scopes::NEIGHBOURS_READ)?;
         access::neighbour(tx, caller, id).map_err(|e| e.referring("neighbour_id"))?;
