@@ -6,7 +6,8 @@
 //! - `console.ftl`: the coordinators' console pages;
 //! - `mail.ftl`: the e-mail notifications;
 //! - `tags.ftl`: the labels and reason phrases of the tag vocabulary, kept equal to
-//!   `fixtures/tags.toml` by a test.
+//!   `fixtures/tags.toml` by a test;
+//! - `signals.ftl`: the console's signal pages (issue 13).
 //!
 //! A further catalogue (the engine's candidate reasons and the scope guard's reasons,
 //! once the engine hands out codes and parameters instead of finished texts) is a new
@@ -28,7 +29,7 @@ use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// The catalogue files every language has.
-pub const CATALOGUES: [&str; 3] = ["console", "mail", "tags"];
+pub const CATALOGUES: [&str; 4] = ["console", "mail", "tags", "signals"];
 
 macro_rules! locales {
     ($( $(#[$meta:meta])* $variant:ident => $code:literal ),+ $(,)?) => {
@@ -51,12 +52,13 @@ macro_rules! locales {
             }
 
             /// The catalogue sources of this locale, in the order of [`CATALOGUES`].
-            fn sources(self) -> [&'static str; 3] {
+            fn sources(self) -> [&'static str; 4] {
                 match self {
                     $( Locale::$variant => [
                         include_str!(concat!("../locales/", $code, "/console.ftl")),
                         include_str!(concat!("../locales/", $code, "/mail.ftl")),
                         include_str!(concat!("../locales/", $code, "/tags.ftl")),
+                        include_str!(concat!("../locales/", $code, "/signals.ftl")),
                     ], )+
                 }
             }
