@@ -320,7 +320,7 @@ fn registration(
 }
 
 /// A request from an outcome body; its neighbour is set by the operation.
-fn request_of(mut r: serde_json::Map<String, Value>) -> ApiResult<NewRequest> {
+pub(crate) fn request_of(mut r: serde_json::Map<String, Value>) -> ApiResult<NewRequest> {
     if r.contains_key("neighbour_id") {
         return Err(ApiError::invalid_field(
             "request.neighbour_id",
