@@ -684,6 +684,7 @@ pub fn erase_for_neighbour(conn: &mut DbConnection, org: OrgId, n: NeighbourId) 
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

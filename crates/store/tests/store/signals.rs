@@ -135,40 +135,41 @@ fn bad_signals_write_nothing_and_other_organisations_see_nothing(ctx: Ctx) {
     let store = &ctx.store;
     let pelt = org(store, "pelt");
     let moorslede = org(store, "moorslede");
-    let mut bad = Vec::new();
-    bad.push(NewSignal {
-        life_domains: vec![],
-        ..card("Maria")
-    });
-    bad.push(NewSignal {
-        life_domains: vec![LifeDomain::Health, LifeDomain::Health],
-        ..card("Maria")
-    });
-    bad.push(NewSignal {
-        text: "bidi \u{202e} trick".into(),
-        ..card("Maria")
-    });
-    bad.push(NewSignal {
-        signed_on: None,
-        ..card("Maria")
-    });
-    bad.push(NewSignal {
-        referring_partner: None,
-        ..card("Maria")
-    });
-    bad.push(NewSignal {
-        subject: Subject::Person {
-            name: "Maria".into(),
-            phone: None,
-            address: Some("  ".into()),
-            basis: Basis::Concern,
+    let bad = vec![
+        NewSignal {
+            life_domains: vec![],
+            ..card("Maria")
         },
-        ..card("Maria")
-    });
-    bad.push(NewSignal {
-        contact_by: today().checked_sub_days(Days::new(1)),
-        ..card("Maria")
-    });
+        NewSignal {
+            life_domains: vec![LifeDomain::Health, LifeDomain::Health],
+            ..card("Maria")
+        },
+        NewSignal {
+            text: "bidi \u{202e} trick".into(),
+            ..card("Maria")
+        },
+        NewSignal {
+            signed_on: None,
+            ..card("Maria")
+        },
+        NewSignal {
+            referring_partner: None,
+            ..card("Maria")
+        },
+        NewSignal {
+            subject: Subject::Person {
+                name: "Maria".into(),
+                phone: None,
+                address: Some("  ".into()),
+                basis: Basis::Concern,
+            },
+            ..card("Maria")
+        },
+        NewSignal {
+            contact_by: today().checked_sub_days(Days::new(1)),
+            ..card("Maria")
+        },
+    ];
     for form in &bad {
         let e = store.write(|c| signal::create(c, pelt, form)).unwrap_err();
         assert!(matches!(e, StoreError::Invalid(_)), "{form:?}: {e:?}");
