@@ -175,6 +175,7 @@ struct NewPage<'a> {
     bases: Vec<(String, String)>,
     domains: Vec<(String, String, bool)>,
     hoods: Vec<(String, String)>,
+    /// The blank first choice of the basis and source selects ("—": choose one).
     no_blank: Option<String>,
     hood_blank: Option<String>,
 }
@@ -242,7 +243,7 @@ fn new_page(
             })
             .collect(),
         hoods: hoods.iter().map(|h| (h.id.to_string(), h.name.clone())).collect(),
-        no_blank: None,
+        no_blank: Some("—".to_string()),
         hood_blank: Some(l.text("signal-hood-none")),
     };
     ctx.render(status, &page)
