@@ -97,16 +97,6 @@ pub fn inbox(tx: &mut DbConnection, caller: &Caller, limit: i64) -> OpsResult<Ve
     )?)
 }
 
-/// The signals about a neighbour the caller may see, newest first.
-pub fn for_neighbour(tx: &mut DbConnection, caller: &Caller, id: NeighbourId) -> OpsResult<Vec<Signal>> {
-    staff(caller)?;
-    access::neighbour(tx, caller, id)?;
-    Ok(signal::for_neighbour(tx, caller.org, id)?
-        .into_iter()
-        .filter(|s| caller.sees_neighbourhood(s.neighbourhood_id))
-        .collect())
-}
-
 fn staff(caller: &Caller) -> OpsResult<()> {
     if caller.role == Role::Partner {
         return Err(OpsError::Forbidden("this is for coordinators and admins"));

@@ -555,18 +555,6 @@ pub fn inbox(
         .load(conn)?)
 }
 
-/// The signals about a neighbour, newest first (erased ones left out).
-pub fn for_neighbour(conn: &mut DbConnection, org: OrgId, n: NeighbourId) -> Result<Vec<Signal>> {
-    Ok(signals::table
-        .filter(signals::organisation_id.eq(org))
-        .filter(signals::neighbour_id.eq(n))
-        .filter(signals::erased_at.is_null())
-        .order(signals::id.desc())
-        .limit(1000)
-        .select(Signal::as_select())
-        .load(conn)?)
-}
-
 /// The one outcome that closes a signal, as recorded.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OutcomeRecord {
