@@ -32,7 +32,7 @@ class SignalsTest(ConsoleTest):
             page.get_by_label("Naam", exact=True).fill(name)
             page.get_by_label("Telefoon", exact=True).fill("011 22 33 44")
             page.get_by_label("Hoe werd de persoon doorgegeven").select_option("signed_card")
-            page.get_by_label("Bron").select_option("referral_card")
+            page.get_by_label("Bron", exact=True).select_option("referral_card")
             page.get_by_label("Doorverwijzer (huisarts, apotheek, thuisverpleging …)").fill("Apotheek De Linde")
             page.get_by_label("Kaart ondertekend op").fill(datetime.date.today().isoformat())
             page.get_by_label("Wat werd opgemerkt").fill("Komt weinig buiten sinds de val.")
