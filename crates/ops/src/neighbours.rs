@@ -126,7 +126,8 @@ pub fn export(
 
 /// An export cut down to what lies in the caller's neighbourhoods: matches whose
 /// request the caller may see, exchanges of such a match (or, without a match, with
-/// someone the caller may see), declined partners the caller may see. The neighbour's own requests (and
+/// someone the caller may see), declined partners the caller may see, signals in the
+/// caller's neighbourhoods. The neighbour's own requests (and
 /// their referrals) and the access log about them stay: they are the neighbour's own.
 /// Unlimited callers get the export as it is.
 fn within_reach(
@@ -169,6 +170,7 @@ fn within_reach(
         }
     }
     e.declined_with = declined;
+    e.signals.retain(|s| caller.sees_neighbourhood(s.neighbourhood_id));
     Ok(e)
 }
 

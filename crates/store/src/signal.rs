@@ -555,6 +555,19 @@ pub fn inbox(
         .load(conn)?)
 }
 
+/// The signals about a neighbour, oldest first (erased ones left out; for the
+/// neighbour's export).
+pub fn for_neighbour(conn: &mut DbConnection, org: OrgId, n: NeighbourId) -> Result<Vec<Signal>> {
+    Ok(signals::table
+        .filter(signals::organisation_id.eq(org))
+        .filter(signals::neighbour_id.eq(n))
+        .filter(signals::erased_at.is_null())
+        .order(signals::id)
+        .limit(10_000)
+        .select(Signal::as_select())
+        .load(conn)?)
+}
+
 /// The one outcome that closes a signal, as recorded.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OutcomeRecord {

@@ -415,6 +415,11 @@ async fn overdue_signals_are_found_and_erasure_takes_signals_along(app: TestApp)
     assert_eq!(items(&next), [s2]);
     assert!(next["next_cursor"].is_null());
 
+    // An's export holds the signal about An.
+    let export = app.get_ok(&format!("/v1/neighbours/{an}/export"), &admin).await;
+    assert_eq!(export["signals"][0]["id"], s1, "{export}");
+    assert_eq!(export["signals"][0]["text"], "De trap wordt te zwaar.");
+
     // Erasing An erases the signal about An.
     let resp = app
         .client
