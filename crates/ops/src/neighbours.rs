@@ -170,7 +170,8 @@ fn within_reach(
         }
     }
     e.declined_with = declined;
-    e.signals.retain(|s| caller.sees_neighbourhood(s.neighbourhood_id));
+    e.signals
+        .retain(|s| caller.sees_neighbourhood(s.neighbourhood_id));
     Ok(e)
 }
 
