@@ -18,6 +18,14 @@ cases follow those rules, each named here; negative cases are never touched.
 - An exchange is between two different neighbours: `to_id` differs from `from_id`.
 - `consent.recorded_at` lies in the past year (at most 5 minutes ahead): positive cases
   get a time a few days ago.
+- A signal (`POST /v1/signals`) is about a neighbour or a person, not both; a person
+  has a phone number or an address line; a referral card names its referring partner
+  and the day it was signed (in the past year), other sources have no `signed_on`;
+  `contact_by` lies between today and a year ahead; a life domain is named once.
+  Positive cases are made to follow those rules.
+- An outcome (`POST /v1/signals/{id}/outcome`) carries the fields of its kind only,
+  with the ones it needs (`service_id`, `next_call_on`, `decided_by`, a registration or
+  a request) and its dates in range: positive cases are made to.
 
 A body field that names a row the server does not hold (`neighbourhood_id`,
 `service_id`) answers 422 `unknown_reference` naming the field, as a path id answers
@@ -56,6 +64,14 @@ STATE_RULES = frozenset(
         "neighbour_id is not part of this match",
         "both neighbours must be part of the match",
         "outside the neighbourhoods you coordinate",
+        # Signals (crates/ops/src/signals.rs, crates/api/src/routes/signals/body.rs):
+        # what the signal on the server is about and where it came from.
+        "a partner app files referral_card or partner signals",
+        "the signal is about a registered neighbour already",
+        "must be the channel of the signal's source (phone_round, home_visit or referral_card)",
+        "required: this signal's source does not say how consent was given",
+        "the person is not registered: register them with the request",
+        "the person is not registered: register them to put them on the phone list",
     }
 )
 
@@ -99,6 +115,12 @@ def map_case(context, case):
     body = case.body
     if _positive(case, ParameterLocation.BODY) and isinstance(body, dict):
         path = case.operation.path
+        if path == "/v1/signals":
+            case.body = _signal(body)
+            return case
+        if path == "/v1/signals/{id}/outcome":
+            case.body = _outcome(body)
+            return case
         if path == "/v1/requests" and isinstance(body.get("window"), dict):
             window = body["window"]
             if window.get("type") == "once":
@@ -116,6 +138,79 @@ def map_case(context, case):
                 a = int(a)
                 case.body = {**body, "to_id": a + 1 if a < 2**63 - 1 else a - 1}
     return case
+
+
+def _day(offset: int) -> str:
+    return (datetime.date.today() + datetime.timedelta(days=offset)).isoformat()
+
+
+def _blank(v) -> bool:
+    return v is None or (isinstance(v, str) and not v.strip())
+
+
+def _signal(body: dict) -> dict:
+    """A positive signal body made to follow the rules across its fields."""
+    body = dict(body)
+    n = next(_counter)
+    if body.get("neighbour_id") is not None and isinstance(body.get("person"), dict):
+        body.pop("neighbour_id")
+    if body.get("neighbour_id") is None and not isinstance(body.get("person"), dict):
+        body["person"] = {"name": "Maria", "phone": "011 22 33 44", "basis": "concern"}
+    person = body.get("person")
+    if isinstance(person, dict) and _blank(person.get("phone")) and _blank(person.get("address")):
+        body["person"] = {**person, "phone": "011 22 33 44"}
+    if body.get("source") == "referral_card":
+        if _blank(body.get("referring_partner")) and body.get("referring_service_id") is None:
+            body["referring_partner"] = "Apotheek"
+        body["signed_on"] = _day(-(n % 300))
+    else:
+        body.pop("signed_on", None)
+    if body.get("contact_by") is not None:
+        body["contact_by"] = _day(n % 300)
+    domains = body.get("life_domains")
+    if isinstance(domains, list):
+        body["life_domains"] = list(dict.fromkeys(d for d in domains if isinstance(d, str))) or ["health"]
+    return body
+
+
+_OUTCOME_FIELDS = {
+    "registered": {"neighbour", "request"},
+    "referred": {"service_id", "check_on"},
+    "recurring_call": {"neighbour", "next_call_on"},
+    "no_action_wanted": {"decided_by", "decided_on"},
+}
+
+
+def _outcome(body: dict) -> dict:
+    """A positive outcome body with the fields of its kind, what it needs, dates in range."""
+    kind = body.get("outcome")
+    if kind not in _OUTCOME_FIELDS:
+        return body
+    n = next(_counter)
+    out = {k: v for k, v in body.items() if k == "outcome" or (k in _OUTCOME_FIELDS[kind] and v is not None)}
+    neighbour = out.get("neighbour")
+    if isinstance(neighbour, dict) and isinstance(neighbour.get("consent"), dict):
+        consent = neighbour["consent"]
+        if isinstance(consent.get("recorded_at"), str):
+            at = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(days=1 + n % 300)
+            out["neighbour"] = {**neighbour, "consent": {**consent, "recorded_at": at.strftime("%Y-%m-%dT%H:%M:%SZ")}}
+    request = out.get("request")
+    if isinstance(request, dict) and isinstance(request.get("window"), dict) and request["window"].get("type") == "once":
+        out["request"] = {**request, "window": {**request["window"], "date": _day(n % 360)}}
+    if kind == "registered" and "neighbour" not in out and "request" not in out:
+        out["request"] = {"kind": "practical", "window": {"type": "flexible"}}
+    if kind == "referred":
+        out.setdefault("service_id", 1)
+        if "check_on" in out:
+            out["check_on"] = _day(n % 300)
+    if kind == "recurring_call":
+        out["next_call_on"] = _day(n % 300)
+    if kind == "no_action_wanted":
+        if not isinstance(out.get("decided_by"), str):
+            out["decided_by"] = "de persoon zelf"
+        if "decided_on" in out:
+            out["decided_on"] = _day(-(n % 300))
+    return out
 
 
 @schemathesis.hook

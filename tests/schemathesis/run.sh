@@ -52,7 +52,7 @@ declare -A TOKENS=(
   [admin]=$(token --role admin)
   [coordinator]=$(token --role coordinator)
   [limited]=$(token --role coordinator --subject ops:limited --neighbourhood "$NB")
-  [partner]=$(token --role partner --scope neighbours:write --scope requests:write --scope matches:write)
+  [partner]=$(token --role partner --scope neighbours:write --scope requests:write --scope matches:write --scope signals:write)
 )
 status=0
 for role in $ROLES; do

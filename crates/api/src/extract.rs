@@ -379,7 +379,8 @@ path_ids!(
     nabij_store::OutboxId,
     nabij_store::ServiceId,
     nabij_store::CallId,
-    nabij_store::GroupId
+    nabij_store::GroupId,
+    nabij_store::SignalId
 );
 
 /// The `{id}` of the path, checked before the body is read: a bad id is 400

@@ -8,7 +8,8 @@
 //! - `tags.ftl`: the labels and reason phrases of the tag vocabulary, kept equal to
 //!   `fixtures/tags.toml` by a test;
 //! - `reasons.ftl`: the reasons of a candidate and of a group suggestion;
-//! - `scope.ftl`: the reasons of the scope guard.
+//! - `scope.ftl`: the reasons of the scope guard;
+//! - `signals.ftl`: the console's signal pages (issue 13).
 //!
 //! The engine hands out reasons as message ids with arguments
 //! (`nabij_engine::message`); [`render_reason`] writes them in a language.
@@ -36,7 +37,7 @@ use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// The catalogue files every language has.
-pub const CATALOGUES: [&str; 5] = ["console", "mail", "tags", "reasons", "scope"];
+pub const CATALOGUES: [&str; 6] = ["console", "mail", "tags", "reasons", "scope", "signals"];
 
 macro_rules! locales {
     ($( $(#[$meta:meta])* $variant:ident => $code:literal ),+ $(,)?) => {
@@ -67,6 +68,7 @@ macro_rules! locales {
                         include_str!(concat!("../locales/", $code, "/tags.ftl")),
                         include_str!(concat!("../locales/", $code, "/reasons.ftl")),
                         include_str!(concat!("../locales/", $code, "/scope.ftl")),
+                        include_str!(concat!("../locales/", $code, "/signals.ftl")),
                     ], )+
                 }
             }

@@ -65,6 +65,8 @@ pub mod scopes {
     pub const MATCHES_READ: &[&str] = &["matches:read", "matches:write"];
     /// Proposing, accepting and closing matches; recording exchanges.
     pub const MATCHES_WRITE: &[&str] = &["matches:write"];
+    /// Filing signals (a partner app reads back only the ones it filed).
+    pub const SIGNALS_WRITE: &[&str] = &["signals:write"];
 }
 
 /// Any caller: a staff account, a partner app, or the system (a batch job).

@@ -47,6 +47,7 @@ pub mod referrals;
 pub mod rematch;
 pub mod requests;
 pub mod services;
+pub mod signals;
 
 pub use caller::{scopes, Caller, Role};
 pub use error::{OpsError, OpsResult};

@@ -91,8 +91,8 @@ pub fn erase(conn: &mut DbConnection, caller: &Caller, id: NeighbourId) -> OpsRe
     visible(conn, caller, id)?;
     let s = erasure::erase(conn, caller.org, id)?;
     let detail = format!(
-        "requests_cancelled={} matches_ended={} messages_removed={}",
-        s.requests_cancelled, s.matches_ended, s.messages_removed
+        "requests_cancelled={} matches_ended={} messages_removed={} signals_erased={}",
+        s.requests_cancelled, s.matches_ended, s.messages_removed, s.signals_erased
     );
     access::record(conn, caller, "neighbour_erased", Some(id), detail)?;
     Ok(Erased {
@@ -126,7 +126,8 @@ pub fn export(
 
 /// An export cut down to what lies in the caller's neighbourhoods: matches whose
 /// request the caller may see, exchanges of such a match (or, without a match, with
-/// someone the caller may see), declined partners the caller may see. The neighbour's own requests (and
+/// someone the caller may see), declined partners the caller may see, signals in the
+/// caller's neighbourhoods. The neighbour's own requests (and
 /// their referrals) and the access log about them stay: they are the neighbour's own.
 /// Unlimited callers get the export as it is.
 fn within_reach(
@@ -169,6 +170,8 @@ fn within_reach(
         }
     }
     e.declined_with = declined;
+    e.signals
+        .retain(|s| caller.sees_neighbourhood(s.neighbourhood_id));
     Ok(e)
 }
 

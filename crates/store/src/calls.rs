@@ -35,6 +35,8 @@ pub struct Call {
     pub request_id: Option<RequestId>,
     pub created_at: NaiveDateTime,
     pub done_at: Option<NaiveDateTime>,
+    /// Due from then on (a recurring call, a signal's outcome); `None`: due at once.
+    pub due_at: Option<NaiveDateTime>,
 }
 
 impl Call {
@@ -91,6 +93,42 @@ pub fn add_all(conn: &mut DbConnection, org: OrgId, calls: &[NewCall<'_>]) -> Re
     .execute(c))?)
 }
 
+/// The reason of a recurring call: a signal closed by putting the person on the
+/// phone list with a next-call date.
+pub const RECURRING_CALL: &str = "recurring_call";
+
+#[derive(Insertable)]
+#[diesel(table_name = notification_calls)]
+struct DatedCallInsert<'a> {
+    organisation_id: OrgId,
+    neighbour_id: NeighbourId,
+    reason: &'a str,
+    created_at: NaiveDateTime,
+    due_at: Option<NaiveDateTime>,
+}
+
+/// Adds one call that is due from `due_at` on (a recurring call), and returns it.
+pub fn add_due_from(
+    conn: &mut DbConnection,
+    org: OrgId,
+    neighbour_id: NeighbourId,
+    reason: &str,
+    due_at: NaiveDateTime,
+) -> Result<Call> {
+    crate::neighbour::get(conn, org, neighbour_id)?;
+    let row = DatedCallInsert {
+        organisation_id: org,
+        neighbour_id,
+        reason,
+        created_at: clock::now(),
+        due_at: Some(due_at),
+    };
+    Ok(diesel::insert_into(notification_calls::table)
+        .values(&row)
+        .returning(notification_calls::all_columns)
+        .get_result(conn)?)
+}
+
 /// One entry of an organisation's phone list.
 pub fn get(conn: &mut DbConnection, org: OrgId, id: CallId) -> Result<Call> {
     Ok(notification_calls::table
@@ -118,11 +156,17 @@ pub struct CallDue {
 }
 
 /// The calls due in an organisation, oldest first (at most 5000), with the residents'
-/// names and phone numbers read now; erased residents drop off.
+/// names and phone numbers read now; erased residents drop off, and recurring calls
+/// show from their date on.
 pub fn due(conn: &mut DbConnection, org: OrgId) -> Result<Vec<CallDue>> {
     let rows: Vec<Call> = notification_calls::table
         .filter(notification_calls::organisation_id.eq(org))
         .filter(notification_calls::done_at.is_null())
+        .filter(
+            notification_calls::due_at
+                .is_null()
+                .or(notification_calls::due_at.le(clock::now())),
+        )
         .order((notification_calls::created_at, notification_calls::id))
         .limit(MAX_DUE)
         .select(Call::as_select())

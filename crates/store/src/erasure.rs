@@ -5,8 +5,9 @@
 //! recorder cleared and `erased_at` set. Their requests lose text and place and are
 //! cancelled; their proposals are declined and their active matches closed (companions
 //! get their capacity back, other people's requests are open again); follow-up notes
-//! of their matches and undelivered messages to them are removed. Audit rows stay: they
-//! carry no personal data.
+//! of their matches and undelivered messages to them are removed; signals about them
+//! are erased (`signal::erase_for_neighbour`). Audit rows stay: they carry no personal
+//! data.
 
 use crate::clock;
 use crate::error::Result;
@@ -26,6 +27,8 @@ pub struct ErasureSummary {
     pub requests_cancelled: usize,
     pub matches_ended: usize,
     pub messages_removed: usize,
+    /// Signals about them, erased with them.
+    pub signals_erased: usize,
 }
 
 /// Erases one neighbour. Run it inside a write transaction.
@@ -145,6 +148,9 @@ pub fn erase(conn: &mut DbConnection, org: OrgId, id: NeighbourId) -> Result<Era
         )
         .execute(conn)?;
     }
+
+    // Signals about them (who noticed what, in their own words).
+    summary.signals_erased = crate::signal::erase_for_neighbour(conn, org, id)?;
 
     // The tombstone.
     diesel::update(

@@ -22,6 +22,8 @@ pub struct NeighbourExport {
     pub declined_with: Vec<NeighbourId>,
     /// Every read and change recorded about them: who, what, when.
     pub audit: Vec<AuditEntry>,
+    /// Signals about them (what someone noticed, and what came of it).
+    pub signals: Vec<crate::signal::Signal>,
 }
 
 /// Collects the export; erased neighbours are `NotFound`.
@@ -47,6 +49,7 @@ pub fn neighbour(conn: &mut DbConnection, org: OrgId, id: NeighbourId) -> Result
         exchanges: crate::exchange::list_for(conn, org, id)?,
         declined_with: crate::declined::partners(conn, org, id)?,
         audit: crate::audit::for_subject(conn, org, id)?,
+        signals: crate::signal::for_neighbour(conn, org, id)?,
         neighbour,
     })
 }

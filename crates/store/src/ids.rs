@@ -126,6 +126,10 @@ id_type!(
     /// A group suggestion of the re-matching run (`match_groups`).
     GroupId
 );
+id_type!(
+    /// A signal: a need that reached the organisation before anyone asked.
+    SignalId
+);
 
 impl From<NeighbourId> for nabij_engine::NeighbourId {
     fn from(id: NeighbourId) -> Self {

@@ -48,6 +48,7 @@ pub mod request;
 pub mod rules;
 pub mod scope_reasons;
 pub mod service;
+pub mod signal;
 pub mod user;
 pub mod vocab;
 pub mod write_gate;

@@ -25,6 +25,10 @@ pub struct OrgSettings {
     pub follow_up_days: u32,
     /// Language of messages and reasons (`nl`, `fr`, `en`).
     pub language: String,
+    /// Working days to a signal's contact-by date, per source code (`referral_card`,
+    /// …), where the organisation departs from the defaults
+    /// ([`crate::signal::SignalSource::default_contact_days`]): 1 to 60.
+    pub signal_contact_days: std::collections::BTreeMap<String, u32>,
 }
 
 impl Default for OrgSettings {
@@ -34,6 +38,7 @@ impl Default for OrgSettings {
             reciprocity: ReciprocityConfig::default(),
             follow_up_days: 14,
             language: "nl".to_string(),
+            signal_contact_days: std::collections::BTreeMap::new(),
         }
     }
 }
@@ -51,6 +56,19 @@ impl OrgSettings {
         }
         if !["nl", "fr", "en"].contains(&self.language.as_str()) {
             return Err(StoreError::invalid("language must be nl, fr or en"));
+        }
+        for (source, days) in &self.signal_contact_days {
+            if crate::signal::SignalSource::parse(source).is_none() {
+                return Err(StoreError::invalid(format!(
+                    "signal_contact_days: {source:?} is not a signal source ({})",
+                    crate::signal::SignalSource::codes()
+                )));
+            }
+            if !(1..=crate::signal::MAX_CONTACT_DAYS).contains(days) {
+                return Err(StoreError::invalid(
+                    "signal_contact_days: between 1 and 60 working days",
+                ));
+            }
         }
         Ok(())
     }

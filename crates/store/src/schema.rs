@@ -280,6 +280,40 @@ diesel::table! {
         request_id -> Nullable<BigInt>,
         created_at -> Timestamp,
         done_at -> Nullable<Timestamp>,
+        /// Due from then on; `None`: due at once.
+        due_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    /// Signals: needs that reach the organisation before anyone asks (see `signal`).
+    signals (id) {
+        id -> BigInt,
+        organisation_id -> BigInt,
+        neighbourhood_id -> Nullable<BigInt>,
+        neighbour_id -> Nullable<BigInt>,
+        person_name -> Nullable<Text>,
+        person_phone -> Nullable<Text>,
+        person_address -> Nullable<Text>,
+        basis -> Nullable<Text>,
+        source -> Text,
+        referring_partner -> Nullable<Text>,
+        referring_service_id -> Nullable<BigInt>,
+        signed_on -> Nullable<Text>,
+        life_domains -> Text,
+        text -> Text,
+        contact_by -> Text,
+        filed_by -> Text,
+        created_at -> Timestamp,
+        outcome -> Nullable<Text>,
+        outcome_at -> Nullable<Timestamp>,
+        outcome_by -> Nullable<Text>,
+        outcome_request_id -> Nullable<BigInt>,
+        outcome_service_id -> Nullable<BigInt>,
+        outcome_call_id -> Nullable<BigInt>,
+        outcome_on -> Nullable<Text>,
+        outcome_note -> Nullable<Text>,
+        erased_at -> Nullable<Timestamp>,
     }
 }
 
@@ -325,4 +359,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     outbox,
     jobs,
     group_suggestions,
+    signals,
 );

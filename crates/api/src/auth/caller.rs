@@ -203,6 +203,13 @@ impl Scope for MatchesWrite {
     const ACCEPTED: &'static [&'static str] = nabij_ops::scopes::MATCHES_WRITE;
 }
 
+/// Filing signals; a partner app reads back only the ones it filed.
+#[derive(Debug, Clone, Copy)]
+pub struct SignalsWrite;
+impl Scope for SignalsWrite {
+    const ACCEPTED: &'static [&'static str] = nabij_ops::scopes::SIGNALS_WRITE;
+}
+
 /// Staff, or a partner app holding scope `S`.
 #[derive(Debug, Clone)]
 pub struct Authorised<S: Scope> {

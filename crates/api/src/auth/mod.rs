@@ -10,7 +10,7 @@ pub mod verified;
 
 pub use caller::{
     AdminOnly, Authenticated, Authorised, Caller, MatchesRead, MatchesWrite, NeighboursRead, NeighboursWrite,
-    RequestsRead, RequestsWrite, Scope, Staff,
+    RequestsRead, RequestsWrite, Scope, SignalsWrite, Staff,
 };
 pub use keys::{KeyError, KeySet};
 pub use token::{Claims, IssuedToken, Role, TokenConfig, TokenError};

@@ -90,6 +90,12 @@ pub const ROUTES: &[Route] = &[
     get("/report.csv", Page),
     get("/rematch", Page),
     post("/rematch", Form),
+    get("/signals", Page),
+    get("/signals/new", Page),
+    post("/signals/new", Form),
+    get("/signals/{id}", Page),
+    post("/signals/{id}/outcome", Form),
+    post("/signals/{id}/erase", Form),
 ];
 
 /// A console resource that checks its routes against [`ROUTES`].

@@ -45,7 +45,9 @@ const RR: Access = Access::Scope(&["requests:read", "requests:write"]);
 const RW: Access = Access::Scope(&["requests:write"]);
 const MR: Access = Access::Scope(&["matches:read", "matches:write"]);
 const MW: Access = Access::Scope(&["matches:write"]);
+const SW: Access = Access::Scope(&["signals:write"]);
 const ALL_SCOPES: &[&str] = &[
+    "signals:write",
     "neighbours:read",
     "neighbours:write",
     "requests:read",
@@ -73,6 +75,8 @@ fn access(method: &str, path: &str) -> Access {
         ("GET", "/v1/jobs" | "/v1/jobs/{id}" | "/v1/groups" | "/v1/outbox" | "/v1/calls") => Staff,
         ("POST", "/v1/groups/{id}/accept" | "/v1/groups/{id}/split") => Staff,
         ("POST", "/v1/outbox/{id}/requeue" | "/v1/calls/{id}/done") => Staff,
+        ("POST", "/v1/signals") | ("GET", "/v1/signals" | "/v1/signals/{id}") => SW,
+        ("POST", "/v1/signals/{id}/outcome") => Staff,
         _ => panic!("{method} {path} is in ROUTES but not in authz_matrix::access: say who may call it"),
     }
 }
@@ -264,6 +268,11 @@ async fn foreign_tenants_get_404_on_every_route_with_an_id(app: TestApp) {
     for family in ["groups", "outbox", "calls"] {
         ids.insert(family, first_id(&app, &a, &format!("/v1/{family}")).await);
     }
+    let signal = app
+        .post_ok("/v1/signals", &a, &crate::fixtures::signal_card("Maria"), 201)
+        .await["id"]
+        .as_i64();
+    ids.insert("signals", signal);
     let bodies: HashMap<&str, Value> = [
         ("/v1/neighbours/{id}", json!({"display_name": "Overgenomen"})),
         ("/v1/services/{id}", json!({"name": "Overgenomen"})),
@@ -276,6 +285,10 @@ async fn foreign_tenants_get_404_on_every_route_with_an_id(app: TestApp) {
         (
             "/v1/matches/{id}/close",
             json!({"follow_up": {"met": true, "mutual_support": false}}),
+        ),
+        (
+            "/v1/signals/{id}/outcome",
+            json!({"outcome": "no_action_wanted", "decided_by": "Overgenomen"}),
         ),
     ]
     .into_iter()
@@ -411,6 +424,7 @@ async fn everything(app: &TestApp, token: &str) -> Vec<Value> {
         "/v1/groups",
         "/v1/outbox",
         "/v1/calls",
+        "/v1/signals",
     ] {
         all.push(app.get_ok(path, token).await);
     }

@@ -63,6 +63,18 @@ pub fn neighbour_at(name: &str, i: u32, capacity: u32) -> Value {
     })
 }
 
+/// A referral card (signed today) about a person who is not registered.
+pub fn signal_card(name: &str) -> Value {
+    json!({
+        "person": {"name": name, "phone": "011 22 33 44", "basis": "signed_card"},
+        "source": "referral_card",
+        "referring_partner": "Apotheek De Linde",
+        "signed_on": chrono::Utc::now().date_naive().to_string(),
+        "life_domains": ["social_contact", "mobility"],
+        "text": "Komt weinig buiten sinds de val."
+    })
+}
+
 /// A companionship request for a walk on Tuesday afternoons.
 pub fn walk_request(neighbour_id: i64) -> Value {
     json!({

@@ -46,10 +46,13 @@ fn reach(method: &str, path: &str) -> Reach {
         ("GET", "/health" | "/ready" | "/openapi.yaml" | "/.well-known/jwks.json") => NotRecords,
         ("POST", "/v1/auth/login" | "/v1/auth/token") | ("GET", "/v1/auth/me") => NotRecords,
         (_, "/v1/services" | "/v1/services/{id}") => OrgWide,
-        ("GET", "/v1/neighbours" | "/v1/requests" | "/v1/groups" | "/v1/outbox" | "/v1/calls") => Filtered,
-        ("POST", "/v1/neighbours" | "/v1/requests" | "/v1/matches" | "/v1/exchanges" | "/v1/referrals") => {
-            BodyRefused
+        ("GET", "/v1/neighbours" | "/v1/requests" | "/v1/groups" | "/v1/outbox" | "/v1/calls" | "/v1/signals") => {
+            Filtered
         }
+        (
+            "POST",
+            "/v1/neighbours" | "/v1/requests" | "/v1/matches" | "/v1/exchanges" | "/v1/referrals" | "/v1/signals",
+        ) => BodyRefused,
         (_, "/v1/jobs" | "/v1/jobs/{id}" | "/v1/jobs/rematch") => Runs,
         (
             _,
@@ -65,7 +68,9 @@ fn reach(method: &str, path: &str) -> Reach {
             | "/v1/groups/{id}/accept"
             | "/v1/groups/{id}/split"
             | "/v1/outbox/{id}/requeue"
-            | "/v1/calls/{id}/done",
+            | "/v1/calls/{id}/done"
+            | "/v1/signals/{id}"
+            | "/v1/signals/{id}/outcome",
         ) => Hidden,
         _ => panic!("{method} {path} is in ROUTES but not in reach_matrix::reach: say what a limited coordinator gets"),
     }
@@ -188,6 +193,19 @@ async fn scene(app: &TestApp, admin: &str) -> Scene {
         .map(|c| c["id"].as_i64().unwrap())
         .collect();
     assert!(!zuid_calls.is_empty(), "a call for Zeno or Nemo in {calls}");
+    // A signal about Zoë (Zuid) and one about a person without a neighbourhood.
+    let mut signals = Vec::new();
+    for body in [
+        json!({"neighbour_id": zoe, "source": "companion", "life_domains": ["health"],
+               "text": "Signaal over Zoë in het zuiden"}),
+        crate::fixtures::signal_card("Roos Zonderbuurt"),
+    ] {
+        signals.push(
+            app.post_ok("/v1/signals", admin, &body, 201).await["id"]
+                .as_i64()
+                .unwrap(),
+        );
+    }
     let ids: HashMap<&str, Vec<i64>> = [
         ("neighbours", vec![zoe, nemo]),
         ("requests", vec![r_south, r_nemo]),
@@ -196,6 +214,7 @@ async fn scene(app: &TestApp, admin: &str) -> Scene {
         ("outbox", vec![message]),
         ("calls", zuid_calls),
         ("jobs", vec![job]),
+        ("signals", signals),
     ]
     .into_iter()
     .collect();
@@ -219,6 +238,8 @@ async fn scene(app: &TestApp, admin: &str) -> Scene {
             "verre zuiden",
             "zoe@zuid.example",
             NOTE,
+            "Signaal over Zoë",
+            "Roos Zonderbuurt",
         ]
         .into_iter()
         .map(String::from)
@@ -239,6 +260,7 @@ fn body_for(path: &str, s: &Scene) -> Option<Value> {
         "/v1/requests/{id}/scope-override" => json!({"category": "small_help", "reason": "klein"}),
         "/v1/matches/{id}/accept" | "/v1/matches/{id}/decline" => json!({"neighbour_id": s.zoe}),
         "/v1/matches/{id}/close" => json!({"follow_up": {"met": true, "mutual_support": false}}),
+        "/v1/signals/{id}/outcome" => json!({"outcome": "no_action_wanted", "decided_by": "Iemand"}),
         _ => json!({}),
     })
 }
@@ -255,6 +277,7 @@ fn create_body(path: &str, s: &Scene) -> Value {
         "/v1/matches" => json!({"request_id": s.r_south, "companion_ids": [s.noah]}),
         "/v1/exchanges" => json!({"from_id": s.noor, "to_id": s.zoe, "kind": "thanks"}),
         "/v1/referrals" => json!({"request_id": s.r_south, "reason": "no_match"}),
+        "/v1/signals" => json!({"neighbour_id": s.zoe, "source": "coordinator", "life_domains": ["housing"]}),
         other => panic!("no create body for {other}"),
     }
 }
@@ -269,6 +292,7 @@ async fn everything(app: &TestApp, token: &str) -> Vec<Value> {
         "/v1/groups",
         "/v1/outbox",
         "/v1/calls",
+        "/v1/signals",
     ] {
         all.push(app.get_ok(path, token).await);
     }

@@ -14,3 +14,4 @@ mod people_directory;
 mod report;
 mod routes;
 mod sessions;
+mod signals;

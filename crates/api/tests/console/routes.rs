@@ -51,6 +51,7 @@ impl Records {
             "/matches/{id}/accept" | "/matches/{id}/decline" => v(&[("neighbour_id", &asker)]),
             "/matches/{id}/close" => v(&[("met", "yes"), ("mutual", "yes")]),
             "/services/{id}/edit" => v(&[("name", "Overgenomen"), ("categories", "heavy")]),
+            "/signals/{id}/outcome" => v(&[("outcome", "no_action_wanted"), ("decided_by", "Overgenomen")]),
             _ => Vec::new(),
         }
     }
@@ -179,6 +180,17 @@ async fn records(app: &TestApp, org: &Org, tag: &str) -> Records {
     let group =
         first(api(app, t, "GET", "/v1/groups?status=suggested", None).await).expect("a suggested group");
     let call = first(api(app, t, "GET", "/v1/calls", None).await).expect("a call for Cas");
+    let signal_text = format!("Signaal over Anna {tag}");
+    let signal = api(
+        app,
+        t,
+        "POST",
+        "/v1/signals",
+        Some(json!({"neighbour_id": asker, "source": "companion", "life_domains": ["health"], "text": signal_text})),
+    )
+    .await["id"]
+        .as_i64()
+        .unwrap();
     Records {
         ids: [
             ("neighbours", asker),
@@ -187,6 +199,7 @@ async fn records(app: &TestApp, org: &Org, tag: &str) -> Records {
             ("services", service),
             ("groups", group),
             ("calls", call),
+            ("signals", signal),
         ]
         .into_iter()
         .collect(),
@@ -196,6 +209,7 @@ async fn records(app: &TestApp, org: &Org, tag: &str) -> Records {
             format!("Cas {tag}"),
             text,
             format!("Klusdienst {tag}"),
+            signal_text,
         ],
     }
 }
@@ -375,7 +389,7 @@ fn reach(method: &str, path: &str) -> &'static str {
         // The service directory is the whole organisation's, not a neighbourhood's.
         (_, "/services" | "/services/new" | "/services/{id}/edit" | "/services/{id}/remove") => "org-wide",
         (_, "/rematch") => "runs",
-        ("POST", "/neighbours/new") => "refused",
+        ("POST", "/neighbours/new" | "/signals/new") => "refused",
         ("GET", p) if !p.contains("{id}") => "filtered",
         (_, p)
             if [
@@ -384,6 +398,7 @@ fn reach(method: &str, path: &str) -> &'static str {
                 "/matches/{id}",
                 "/groups/{id}",
                 "/calls/{id}",
+                "/signals/{id}",
             ]
             .iter()
             .any(|f| p.starts_with(f)) =>

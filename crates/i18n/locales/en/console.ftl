@@ -75,6 +75,7 @@ call-reason =
         [match_closed] Tell that the match was closed
         [follow_up_due] Ask how it is going
         [request_referred] Tell which service the request was referred to
+        [recurring_call] Call back as agreed
        *[other] Something to tell
     }
 

@@ -75,6 +75,7 @@ call-reason =
         [match_closed] Dire que la mise en contact est clôturée
         [follow_up_due] Demander comment ça se passe
         [request_referred] Dire vers quel service la demande a été orientée
+        [recurring_call] Rappeler comme convenu
        *[other] Quelque chose à dire
     }
 

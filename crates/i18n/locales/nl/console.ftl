@@ -78,6 +78,7 @@ call-reason =
         [match_closed] Vertellen dat de koppeling afgesloten is
         [follow_up_due] Vragen hoe het gaat
         [request_referred] Vertellen naar welke dienst de vraag doorverwezen werd
+        [recurring_call] Terugbellen zoals afgesproken
        *[other] Iets te vertellen
     }
 

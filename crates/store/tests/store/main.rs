@@ -10,5 +10,6 @@ mod lifecycle;
 mod races;
 mod rematch;
 mod scope_reasons;
+mod signals;
 mod statuses;
 mod support;

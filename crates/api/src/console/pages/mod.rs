@@ -88,6 +88,8 @@ mod request;
 mod rule_text;
 mod service_form;
 mod services;
+mod signal_form;
+mod signals;
 mod today;
 
 /// Registers every page; specific paths before the `{id}` ones they would shadow.
@@ -99,6 +101,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     actions::configure(cfg);
     groups::configure(cfg);
     services::configure(cfg);
+    signals::configure(cfg);
     report::configure(cfg);
     rematch::configure(cfg);
 }

@@ -41,6 +41,9 @@ struct Today {
     calls: Vec<nabij_notify::calls::CallDue>,
     last_run: Option<job::Job>,
     names: HashMap<NeighbourId, String>,
+    /// Open signals whose contact-by date has passed, oldest date first.
+    overdue: Vec<nabij_store::signal::Signal>,
+    overdue_names: HashMap<NeighbourId, String>,
 }
 
 fn load_today(c: &mut nabij_store::DbConnection, caller: &Caller) -> ApiResult<Today> {
@@ -97,7 +100,15 @@ fn load_today(c: &mut nabij_store::DbConnection, caller: &Caller) -> ApiResult<T
     ids.dedup();
     let found = neighbour::names(c, caller.org, &ids)?;
     let last_run = job::latest(c, caller.org, rematch::JOB_KIND)?;
+    let today = nabij_store::signal::today();
+    let overdue: Vec<_> = nabij_ops::signals::inbox(c, caller, 500)?
+        .into_iter()
+        .filter(|s| s.is_overdue(today))
+        .collect();
+    let overdue_names = super::signals::names_of(c, caller, &overdue)?;
     Ok(Today {
+        overdue,
+        overdue_names,
         open,
         referral,
         proposed,
@@ -209,6 +220,15 @@ fn today_page<'a>(ctx: &'a Ctx, data: &Today) -> TodayPage<'a> {
         shell: ctx.shell(tx("today-title")),
         csrf: &ctx.csrf,
         tables: vec![
+            (
+                "signals",
+                Table {
+                    caption: tx("today-signals"),
+                    headers: super::signals::signal_headers(l),
+                    rows: super::signals::signal_rows(l, &data.overdue, &data.overdue_names),
+                    empty: tx("today-signals.empty"),
+                },
+            ),
             ("new", table("today-new", &req_headers, request_rows(&new))),
             ("open", table("today-open", &req_headers, request_rows(&older))),
             (

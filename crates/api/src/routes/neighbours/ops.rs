@@ -47,6 +47,11 @@ fn export_json(
             "kind": x.kind, "match_id": x.match_id.map(|m| m.get()), "at": t(x.at),
         })).collect::<Vec<_>>(),
         "declined_with": e.declined_with.iter().map(|n| n.get()).collect::<Vec<_>>(),
+        "signals": e.signals.iter().map(|s| json!({
+            "id": s.id.get(), "source": s.source, "status": s.status().as_str(),
+            "life_domains": serde_json::from_str::<serde_json::Value>(&s.life_domains).unwrap_or_default(),
+            "text": s.text, "contact_by": s.contact_by, "outcome": s.outcome, "created_at": t(s.created_at),
+        })).collect::<Vec<_>>(),
         "access_log": e.audit.iter().map(|a| json!({
             "actor": a.actor, "action": a.action, "at": t(a.at), "detail": a.detail,
         })).collect::<Vec<_>>(),

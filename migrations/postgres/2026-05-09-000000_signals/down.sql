@@ -1,0 +1,2 @@
+ALTER TABLE notification_calls DROP COLUMN due_at;
+DROP TABLE signals;
