@@ -4,6 +4,7 @@
 mod admin_cmd;
 mod backup_cmd;
 mod config;
+mod org_cmd;
 mod outbox_cmd;
 mod rematch_cmd;
 mod scope_cmd;
@@ -56,6 +57,9 @@ enum Command {
     /// Signing keys.
     #[command(subcommand)]
     Keys(admin_cmd::KeysCommand),
+    /// Organisations (municipalities): create one.
+    #[command(subcommand)]
+    Org(org_cmd::OrgCommand),
     /// Check whether a request is small help or should be referred (scope guard).
     Scope(scope_cmd::ScopeArgs),
     /// Replay a synthetic year under several matching policies and compare them.
@@ -108,6 +112,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::User(cmd) => admin_cmd::user(&g, cmd),
         Command::Client(cmd) => admin_cmd::client(&g, cmd),
         Command::Keys(cmd) => admin_cmd::keys(&g, cmd),
+        Command::Org(cmd) => org_cmd::run(&g, cmd),
         Command::Rematch(args) => rematch_cmd::run(&g, args),
         Command::Outbox(cmd) => outbox_cmd::run(&g, cmd),
         Command::Backup(args) => backup_cmd::run(&g, args),

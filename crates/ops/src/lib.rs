@@ -43,6 +43,7 @@ pub mod index;
 pub mod matches;
 pub mod neighbours;
 pub mod notifications;
+pub mod organisations;
 pub mod referrals;
 pub mod rematch;
 pub mod requests;
