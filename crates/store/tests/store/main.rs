@@ -9,4 +9,5 @@ mod lifecycle;
 mod races;
 mod rematch;
 mod scope_reasons;
+mod setup;
 mod support;
