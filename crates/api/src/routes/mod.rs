@@ -14,6 +14,7 @@ pub mod outbox;
 pub mod referrals;
 pub mod requests;
 pub mod services;
+pub mod setup;
 
 use actix_web::web;
 
@@ -59,6 +60,9 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("POST", "/v1/outbox/{id}/requeue"),
     ("GET", "/v1/calls"),
     ("POST", "/v1/calls/{id}/done"),
+    ("POST", "/v1/neighbourhoods/import"),
+    ("POST", "/v1/addresses/import"),
+    ("GET", "/v1/addresses"),
 ];
 
 /// Registers every route.
@@ -80,5 +84,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(jobs::configure)
         .configure(groups::configure)
         .configure(outbox::configure)
-        .configure(calls::configure);
+        .configure(calls::configure)
+        .configure(setup::configure);
 }
