@@ -177,7 +177,11 @@ pub async fn search_addresses(
     if q.chars().count() > 200 {
         return Err(ApiError::invalid_field("q", "at most 200 characters"));
     }
-    let limit = i64::from(limit.unwrap_or(10).clamp(1, 20));
+    let limit = match limit {
+        None => 10,
+        Some(l @ 1..=20) => i64::from(l),
+        Some(_) => return Err(ApiError::invalid_field("limit", "between 1 and 20")),
+    };
     let st = state.clone();
     let addresses = run(move || {
         st.store

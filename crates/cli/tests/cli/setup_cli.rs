@@ -97,3 +97,57 @@ fn bad_input_is_refused_with_a_clear_message() {
     let count = store(dir.path()).read(|c| Ok(organisation::list(c)?.len())).unwrap();
     assert_eq!(count, 0);
 }
+
+fn fixture(name: &str) -> String {
+    format!("{}/../../fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn neighbourhoods_and_addresses_are_imported_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = nabij(dir.path(), &["org", "create", "--slug", "pelt", "--name", "Gemeente Pelt"]);
+    assert!(out.status.success(), "{:?}", text(&out));
+    let geo = fixture("pelt-neighbourhoods.geojson");
+
+    let dry = nabij(
+        dir.path(),
+        &["neighbourhoods", "import", "--org", "pelt", "--name-property", "naam", "--dry-run", &geo],
+    );
+    let (stdout, stderr) = text(&dry);
+    assert!(dry.status.success(), "{stdout} / {stderr}");
+    assert!(stdout.contains("Lindel") && stdout.contains("km²"), "{stdout}");
+    assert!(stdout.contains("4 neighbourhood(s) would be created"), "{stdout}");
+    let s = store(dir.path());
+    let org = s.read(|c| organisation::by_slug(c, "pelt")).unwrap();
+    let count = |s: &Store| s.read(|c| Ok(nabij_store::neighbourhood::list(c, org.id)?.len())).unwrap();
+    assert_eq!(count(&s), 0, "a dry run writes nothing");
+
+    // The wrong name property: every feature lacks a name, nothing is imported.
+    let bad = nabij(dir.path(), &["neighbourhoods", "import", "--org", "pelt", &geo]);
+    let (stdout, stderr) = text(&bad);
+    assert_eq!(bad.status.code(), Some(2), "{stdout} / {stderr}");
+    assert!(stdout.contains("no name"), "{stdout}");
+    assert_eq!(count(&s), 0);
+
+    let real = nabij(dir.path(), &["neighbourhoods", "import", "--org", "pelt", "--name-property", "naam", &geo]);
+    let (stdout, stderr) = text(&real);
+    assert!(real.status.success(), "{stdout} / {stderr}");
+    assert!(stdout.contains("4 neighbourhood(s) were created"), "{stdout}");
+    assert!(stdout.contains("0 neighbour(s) outside every neighbourhood"), "{stdout}");
+    assert_eq!(count(&s), 4);
+
+    let csv = fixture("pelt-addresses.csv");
+    let addr = nabij(dir.path(), &["addresses", "import", "--org", "pelt", &csv]);
+    let (stdout, stderr) = text(&addr);
+    assert!(addr.status.success(), "{stdout} / {stderr}");
+    assert!(stdout.contains("367 address point(s) imported"), "{stdout}");
+    assert_eq!(s.read(|c| nabij_store::address::count(c, org.id)).unwrap(), 367);
+
+    let broken = dir.path().join("broken.csv");
+    std::fs::write(&broken, "street,number\nKerkstraat,1\n").unwrap();
+    let refused = nabij(dir.path(), &["addresses", "import", "--org", "pelt", broken.to_str().unwrap()]);
+    let (_, stderr) = text(&refused);
+    assert_eq!(refused.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("EPSG:4326_lat"), "{stderr}");
+    assert_eq!(s.read(|c| nabij_store::address::count(c, org.id)).unwrap(), 367, "kept");
+}
