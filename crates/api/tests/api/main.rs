@@ -27,5 +27,6 @@ mod request_log;
 mod requests;
 mod revocation;
 mod services;
+mod setup;
 mod tenancy;
 mod tokens;
