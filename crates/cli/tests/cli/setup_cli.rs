@@ -81,7 +81,8 @@ fn bad_input_is_refused_with_a_clear_message() {
     let dir = tempfile::tempdir().unwrap();
     for (args, needle) in [
         (vec!["--slug", "Lommel", "--name", "X"], "not a valid slug"),
-        (vec!["--slug", "-lommel", "--name", "X"], "not a valid slug"),
+        (vec!["--slug=-lommel", "--name", "X"], "not a valid slug"),
+        (vec!["--slug", "lommel-", "--name", "X"], "not a valid slug"),
         (vec!["--slug", "lommel", "--name", "  "], "name must be"),
         (vec!["--slug", "lommel", "--name", "X", "--lang", "de"], "language must be"),
         (vec!["--slug", "lommel", "--name", "X", "--admin-email", "nobody"], "e-mail"),
