@@ -39,7 +39,11 @@ fn street(i: usize) -> (String, String) {
     let kind = KINDS[(i / STEMS.len()) % KINDS.len()];
     let n = i / (STEMS.len() * KINDS.len());
     let nl = format!("{stem}{kind} {}", roman(n));
-    let fr = if i % 10 == 0 { format!("Rue des {stem} {}", roman(n)) } else { String::new() };
+    let fr = if i % 10 == 0 {
+        format!("Rue des {stem} {}", roman(n))
+    } else {
+        String::new()
+    };
     (nl.trim().to_string(), fr.trim().to_string())
 }
 
@@ -135,7 +139,8 @@ pub fn run(args: &AddressArgs) -> anyhow::Result<()> {
         let t = Instant::now();
         let r = store.read(|c| address::lookup(c, org.id, &q))?;
         miss.push(t.elapsed().as_secs_f64() * 1000.0);
-        suggested += usize::from(matches!(r, Lookup::NotFound { ref suggestions } if !suggestions.is_empty()));
+        suggested +=
+            usize::from(matches!(r, Lookup::NotFound { ref suggestions } if !suggestions.is_empty()));
 
         let text = format!("{} {number}", &nl[..nl.len().min(8)]);
         let t = Instant::now();

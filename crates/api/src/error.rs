@@ -251,8 +251,7 @@ impl ApiError {
                 "no such address in this organisation's address register".to_string()
             }
             ApiError::AddressUnknown { .. } => {
-                "no such address in this organisation's address register; see the suggestions"
-                    .to_string()
+                "no such address in this organisation's address register; see the suggestions".to_string()
             }
             ApiError::TooManyRequests { retry_after_secs } => {
                 format!("too many attempts; try again in {retry_after_secs} s")
@@ -425,7 +424,10 @@ impl ResponseError for ApiError {
 }
 
 /// The 422 of an unknown address: the usual problem members and `suggestions`.
-fn address_unknown_response(err: &ApiError, suggestions: &[nabij_store::address::AddressLabel]) -> HttpResponse {
+fn address_unknown_response(
+    err: &ApiError,
+    suggestions: &[nabij_store::address::AddressLabel],
+) -> HttpResponse {
     let status = StatusCode::UNPROCESSABLE_ENTITY;
     let code = err.code();
     let body = serde_json::json!({

@@ -85,9 +85,8 @@ pub fn run(g: &Globals, cmd: &OrgCommand) -> anyhow::Result<ExitCode> {
         name: args.name.clone(),
         settings,
     };
-    let created = store.write_as(|tx| {
-        nabij_ops::organisations::create(tx, &form, admin.as_ref().map(|(_, u)| u))
-    });
+    let created =
+        store.write_as(|tx| nabij_ops::organisations::create(tx, &form, admin.as_ref().map(|(_, u)| u)));
     let (org, account) = match created {
         Ok(done) => done,
         Err(nabij_ops::OpsError::Store(StoreError::Conflict(_))) => {

@@ -71,8 +71,8 @@ fn refuse(message: &str) -> anyhow::Result<ExitCode> {
 
 pub fn neighbourhoods(g: &Globals, cmd: &NeighbourhoodsCommand) -> anyhow::Result<ExitCode> {
     let NeighbourhoodsCommand::Import(args) = cmd;
-    let text = std::fs::read_to_string(&args.file)
-        .with_context(|| format!("reading {}", args.file.display()))?;
+    let text =
+        std::fs::read_to_string(&args.file).with_context(|| format!("reading {}", args.file.display()))?;
     let file = match boundary::parse_file(&text, &args.name_property) {
         Ok(f) => f,
         Err(e) => return refuse(&e.to_string()),
@@ -115,7 +115,10 @@ pub fn neighbourhoods(g: &Globals, cmd: &NeighbourhoodsCommand) -> anyhow::Resul
         return Ok(ExitCode::SUCCESS);
     }
     println!("{} neighbour(s) moved to another neighbourhood.", report.moved);
-    println!("{} neighbour(s) outside every neighbourhood:", report.outside.len());
+    println!(
+        "{} neighbour(s) outside every neighbourhood:",
+        report.outside.len()
+    );
     for (id, name) in &report.outside {
         println!("  {id}  {name}");
     }

@@ -34,7 +34,9 @@ pub fn require_admin(caller: &Caller) -> OpsResult<()> {
     if caller.role == Role::Admin {
         Ok(())
     } else {
-        Err(OpsError::Forbidden("only an admin of the organisation may do this"))
+        Err(OpsError::Forbidden(
+            "only an admin of the organisation may do this",
+        ))
     }
 }
 

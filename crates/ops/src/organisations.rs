@@ -29,7 +29,13 @@ pub fn create(
         neighbourhoods: None,
         scopes: Vec::new(),
     };
-    access::record(tx, &caller, "organisation_created", None, format!("slug={}", org.slug))?;
+    access::record(
+        tx,
+        &caller,
+        "organisation_created",
+        None,
+        format!("slug={}", org.slug),
+    )?;
     let admin = match admin {
         Some(form) => {
             let u = user::create(tx, org.id, form)?;

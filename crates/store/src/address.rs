@@ -77,7 +77,9 @@ pub struct ParsedAddresses {
 }
 
 fn col(headers: &csv::StringRecord, name: &str) -> Option<usize> {
-    headers.iter().position(|h| h.trim().trim_start_matches('\u{feff}') == name)
+    headers
+        .iter()
+        .position(|h| h.trim().trim_start_matches('\u{feff}') == name)
 }
 
 /// Reads an address file (comma or semicolon separated, UTF-8). A file without the
@@ -99,7 +101,11 @@ pub fn parse_csv(data: &[u8]) -> Result<ParsedAddresses> {
         .headers()
         .map_err(|e| StoreError::invalid(format!("cannot read the header: {e}")))?
         .clone();
-    let missing: Vec<&str> = REQUIRED.iter().copied().filter(|c| col(&headers, c).is_none()).collect();
+    let missing: Vec<&str> = REQUIRED
+        .iter()
+        .copied()
+        .filter(|c| col(&headers, c).is_none())
+        .collect();
     if !missing.is_empty() {
         return Err(StoreError::invalid(format!(
             "not a BeSt Address file: column(s) {} missing",
@@ -147,12 +153,18 @@ pub fn parse_csv(data: &[u8]) -> Result<ParsedAddresses> {
         let coord = |i: Option<usize>| get(i).replace(',', ".").parse::<f64>().ok();
         let (lat, lon) = match (coord(lat_i), coord(lon_i)) {
             (Some(lat), Some(lon))
-                if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) && lat.is_finite() && lon.is_finite() =>
+                if (-90.0..=90.0).contains(&lat)
+                    && (-180.0..=180.0).contains(&lon)
+                    && lat.is_finite()
+                    && lon.is_finite() =>
             {
                 (lat, lon)
             }
             _ => {
-                problem(&mut out, "EPSG:4326_lat/EPSG:4326_lon is not a WGS84 position".into());
+                problem(
+                    &mut out,
+                    "EPSG:4326_lat/EPSG:4326_lon is not a WGS84 position".into(),
+                );
                 continue;
             }
         };
@@ -167,7 +179,10 @@ pub fn parse_csv(data: &[u8]) -> Result<ParsedAddresses> {
         }
         let (nl, fr, de) = (get(nl_i), get(fr_i), get(de_i));
         if nl.is_empty() && fr.is_empty() && de.is_empty() {
-            problem(&mut out, "no street name (streetname_nl, _fr and _de are empty)".into());
+            problem(
+                &mut out,
+                "no street name (streetname_nl, _fr and _de are empty)".into(),
+            );
             continue;
         }
         let municipality = [get(mun_nl), get(mun_fr), get(mun_de)]
@@ -277,7 +292,23 @@ pub enum Lookup {
     NotFound { suggestions: Vec<AddressLabel> },
 }
 
-type Row = (String, String, String, String, String, String, String, String, String, String, f64, f64);
+/// Municipality, the street's names (nl, fr, de) and their keys.
+type StreetRow = (String, String, String, String, String, String, String);
+
+type Row = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    f64,
+    f64,
+);
 
 fn select_row() -> (
     address_points::postcode,
@@ -372,7 +403,11 @@ pub fn lookup(conn: &mut DbConnection, org: OrgId, q: &AddressQuery) -> Result<L
     }
     if !rows.is_empty() {
         // The number exists, the box does not: offer the boxes there are.
-        let suggestions = rows.iter().take(MAX_SUGGESTIONS).map(|r| label(r, &key, true)).collect();
+        let suggestions = rows
+            .iter()
+            .take(MAX_SUGGESTIONS)
+            .map(|r| label(r, &key, true))
+            .collect();
         return Ok(Lookup::NotFound { suggestions });
     }
     // The street is known in this postcode: its numbers nearest to the typed one.
@@ -387,11 +422,15 @@ pub fn lookup(conn: &mut DbConnection, org: OrgId, q: &AddressQuery) -> Result<L
         let typed = leading_number(&number);
         let mut v: Vec<&Row> = on_street.iter().collect();
         v.sort_by_key(|r| (leading_number(&r.8).abs_diff(typed), r.8.clone()));
-        let suggestions = v.into_iter().take(MAX_SUGGESTIONS).map(|r| label(r, &key, true)).collect();
+        let suggestions = v
+            .into_iter()
+            .take(MAX_SUGGESTIONS)
+            .map(|r| label(r, &key, true))
+            .collect();
         return Ok(Lookup::NotFound { suggestions });
     }
     // Streets of the postcode whose name is near the typed one.
-    let streets: Vec<(String, String, String, String, String, String, String)> = address_points::table
+    let streets: Vec<StreetRow> = address_points::table
         .filter(address_points::organisation_id.eq(org))
         .filter(address_points::postcode.eq(&pc))
         .select((
@@ -495,7 +534,11 @@ pub fn search(conn: &mut DbConnection, org: OrgId, q: &str, limit: i64) -> Resul
         query = query.filter(address_points::house_number.eq(n.clone()));
     }
     let rows: Vec<Row> = query
-        .order((address_points::postcode, address_points::key_nl, address_points::id))
+        .order((
+            address_points::postcode,
+            address_points::key_nl,
+            address_points::id,
+        ))
         .select(select_row())
         .limit(2_000)
         .load(conn)?;

@@ -38,7 +38,10 @@ fn fold(s: &str) -> String {
 pub fn street_key(name: &str) -> String {
     let folded = fold(name);
     let mut key = String::with_capacity(folded.len() + 8);
-    for word in folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    for word in folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
         if let Some((_, full)) = WORDS.iter().find(|(short, _)| *short == word) {
             key.push_str(full);
             continue;
@@ -59,7 +62,10 @@ pub fn street_key(name: &str) -> String {
 
 /// A house number as compared: lowercase, without spaces or dots ("12 A" → "12a").
 pub fn house_number(s: &str) -> String {
-    fold(s).chars().filter(|c| c.is_alphanumeric() || *c == '-').collect()
+    fold(s)
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == '-')
+        .collect()
 }
 
 /// A box number as compared: without a leading "bus", "bte", "boîte", "b" or "/"

@@ -33,7 +33,9 @@ impl Boundary {
             .map_err(|e| StoreError::Corrupt(format!("neighbourhoods.boundary: {e}")))
             .and_then(|g| match g {
                 geojson::GeoJson::Geometry(g) => Ok(g),
-                _ => Err(StoreError::Corrupt("neighbourhoods.boundary: not a geometry".into())),
+                _ => Err(StoreError::Corrupt(
+                    "neighbourhoods.boundary: not a geometry".into(),
+                )),
             })?;
         to_multipolygon(&g.value)
             .map(Boundary)
@@ -85,7 +87,10 @@ fn to_multipolygon(v: &geojson::Value) -> std::result::Result<MultiPolygon<f64>,
             Ok(MultiPolygon(vec![p]))
         }
         geojson::Value::MultiPolygon(_) => v.clone().try_into().map_err(|e: geojson::Error| e.to_string()),
-        other => Err(format!("a {} is not an area (Polygon or MultiPolygon)", other.type_name())),
+        other => Err(format!(
+            "a {} is not an area (Polygon or MultiPolygon)",
+            other.type_name()
+        )),
     }
 }
 
@@ -149,7 +154,9 @@ pub fn parse_file(text: &str, name_property: &str) -> Result<ParsedFile> {
         .parse()
         .map_err(|e| StoreError::invalid(format!("not GeoJSON: {e}")))?;
     let geojson::GeoJson::FeatureCollection(fc) = gj else {
-        return Err(StoreError::invalid("the file must be a GeoJSON FeatureCollection"));
+        return Err(StoreError::invalid(
+            "the file must be a GeoJSON FeatureCollection",
+        ));
     };
     if fc.features.is_empty() {
         return Err(StoreError::invalid("the FeatureCollection has no features"));
@@ -257,7 +264,11 @@ fn check_area(mp: &MultiPolygon<f64>) -> std::result::Result<(), String> {
                 return Err("a ring is not closed".to_string());
             }
             for c in &ring.0 {
-                if !(c.x.is_finite() && c.y.is_finite() && (-180.0..=180.0).contains(&c.x) && (-90.0..=90.0).contains(&c.y)) {
+                if !(c.x.is_finite()
+                    && c.y.is_finite()
+                    && (-180.0..=180.0).contains(&c.x)
+                    && (-90.0..=90.0).contains(&c.y))
+                {
                     return Err(format!(
                         "position ({}, {}) is not longitude, latitude in WGS84",
                         c.x, c.y
@@ -319,13 +330,19 @@ mod tests {
     }
 
     fn collection(features: &[String]) -> String {
-        format!(r#"{{"type":"FeatureCollection","features":[{}]}}"#, features.join(","))
+        format!(
+            r#"{{"type":"FeatureCollection","features":[{}]}}"#,
+            features.join(",")
+        )
     }
 
     #[test]
     fn a_clean_file_is_importable_and_round_trips() {
         let f = parse_file(
-            &collection(&[square("Noord", 5.40, 51.22, 0.01), square("Zuid", 5.40, 51.21, 0.01)]),
+            &collection(&[
+                square("Noord", 5.40, 51.22, 0.01),
+                square("Zuid", 5.40, 51.21, 0.01),
+            ]),
             "naam",
         )
         .unwrap();
@@ -359,7 +376,10 @@ mod tests {
         .unwrap();
         assert!(!f.importable());
         assert_eq!(f.overlaps.len(), 1);
-        assert_eq!((f.overlaps[0].a.as_str(), f.overlaps[0].b.as_str()), ("Noord", "Overlap"));
+        assert_eq!(
+            (f.overlaps[0].a.as_str(), f.overlaps[0].b.as_str()),
+            ("Noord", "Overlap")
+        );
         assert!(f.features[2].problems[0].contains("no name"));
         assert!(f.features[3].problems[0].contains("crosses itself"));
         assert!(f.features[4].problems[0].contains("not an area"));

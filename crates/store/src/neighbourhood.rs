@@ -161,20 +161,27 @@ pub fn import(conn: &mut DbConnection, org: OrgId, items: &[NamedBoundary]) -> R
     let mut out = Imported::default();
     for item in items {
         let Some((lat, lon)) = item.boundary.centre() else {
-            return Err(StoreError::invalid(format!("{}: the area has no centre", item.name)));
+            return Err(StoreError::invalid(format!(
+                "{}: the area has no centre",
+                item.name
+            )));
         };
         let radius = item.boundary.radius_from(lat, lon).max(1.0);
         let text = item.boundary.to_geojson();
         match existing.iter().find(|n| n.name == item.name.trim()) {
             Some(n) => {
-                diesel::update(neighbourhoods::table.filter(neighbourhoods::organisation_id.eq(org)).filter(neighbourhoods::id.eq(n.id)))
-                    .set((
-                        neighbourhoods::centre_lat.eq(lat),
-                        neighbourhoods::centre_lon.eq(lon),
-                        neighbourhoods::radius_m.eq(radius),
-                        neighbourhoods::boundary.eq(Some(&text)),
-                    ))
-                    .execute(conn)?;
+                diesel::update(
+                    neighbourhoods::table
+                        .filter(neighbourhoods::organisation_id.eq(org))
+                        .filter(neighbourhoods::id.eq(n.id)),
+                )
+                .set((
+                    neighbourhoods::centre_lat.eq(lat),
+                    neighbourhoods::centre_lon.eq(lon),
+                    neighbourhoods::radius_m.eq(radius),
+                    neighbourhoods::boundary.eq(Some(&text)),
+                ))
+                .execute(conn)?;
                 out.updated.push(n.name.clone());
             }
             None => {
@@ -198,6 +205,15 @@ pub fn import(conn: &mut DbConnection, org: OrgId, items: &[NamedBoundary]) -> R
     Ok(out)
 }
 
+/// Id, display name, home and neighbourhood of a neighbour.
+type HomeRow = (
+    crate::ids::NeighbourId,
+    String,
+    Option<f64>,
+    Option<f64>,
+    Option<NeighbourhoodId>,
+);
+
 /// What [`relocate_all`] did.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Relocated {
@@ -212,19 +228,18 @@ pub struct Relocated {
 pub fn relocate_all(conn: &mut DbConnection, org: OrgId) -> Result<Relocated> {
     use crate::schema::neighbours;
     let locator = Locator::new(&list(conn, org)?)?;
-    let rows: Vec<(crate::ids::NeighbourId, String, Option<f64>, Option<f64>, Option<NeighbourhoodId>)> =
-        neighbours::table
-            .filter(neighbours::organisation_id.eq(org))
-            .filter(neighbours::erased_at.is_null())
-            .order(neighbours::id)
-            .select((
-                neighbours::id,
-                neighbours::display_name,
-                neighbours::lat,
-                neighbours::lon,
-                neighbours::neighbourhood_id,
-            ))
-            .load(conn)?;
+    let rows: Vec<HomeRow> = neighbours::table
+        .filter(neighbours::organisation_id.eq(org))
+        .filter(neighbours::erased_at.is_null())
+        .order(neighbours::id)
+        .select((
+            neighbours::id,
+            neighbours::display_name,
+            neighbours::lat,
+            neighbours::lon,
+            neighbours::neighbourhood_id,
+        ))
+        .load(conn)?;
     let mut out = Relocated::default();
     for (id, name, lat, lon, current) in rows {
         let found = match (lat, lon) {

@@ -62,7 +62,10 @@ pub async fn import_neighbourhoods(
     body: web::Bytes,
 ) -> ApiResult<HttpResponse> {
     let caller = caller.0;
-    let NeighbourhoodImportQuery { dry_run, name_property } = query.into_inner();
+    let NeighbourhoodImportQuery {
+        dry_run,
+        name_property,
+    } = query.into_inner();
     let name_property = name_property.unwrap_or_else(|| "name".to_string());
     let st = state.clone();
     let org = caller.org;
@@ -100,7 +103,10 @@ pub async fn import_neighbourhoods(
             outside: r
                 .outside
                 .into_iter()
-                .map(|(id, display_name)| OutsideOut { id: id.0, display_name })
+                .map(|(id, display_name)| OutsideOut {
+                    id: id.0,
+                    display_name,
+                })
                 .collect(),
         })
     })

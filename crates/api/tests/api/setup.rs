@@ -42,7 +42,14 @@ async fn admins_import_neighbourhoods_with_a_preview_and_neighbours_are_placed(a
     let refused = post_file(&app, path, &coordinator, "application/geo+json", geo.clone()).await;
     assert_problem(refused, 403, "forbidden").await;
 
-    let preview = post_file(&app, &format!("{path}&dry_run=true"), &admin, "application/geo+json", geo.clone()).await;
+    let preview = post_file(
+        &app,
+        &format!("{path}&dry_run=true"),
+        &admin,
+        "application/geo+json",
+        geo.clone(),
+    )
+    .await;
     assert_eq!(preview.status().as_u16(), 200);
     let p: Value = preview.json().await.unwrap();
     assert_eq!(p["dry_run"], true);
@@ -51,7 +58,14 @@ async fn admins_import_neighbourhoods_with_a_preview_and_neighbours_are_placed(a
     assert!(p["features"][0]["area_m2"].as_f64().unwrap() > 1_000_000.0);
 
     // The wrong name property: every feature lacks a name; refused, nothing written.
-    let bad = post_file(&app, "/v1/neighbourhoods/import", &admin, "application/geo+json", geo.clone()).await;
+    let bad = post_file(
+        &app,
+        "/v1/neighbourhoods/import",
+        &admin,
+        "application/geo+json",
+        geo.clone(),
+    )
+    .await;
     let problem = assert_problem(bad, 400, "invalid_value").await;
     assert_eq!(problem["errors"].as_array().unwrap().len(), 4);
 
@@ -62,7 +76,9 @@ async fn admins_import_neighbourhoods_with_a_preview_and_neighbours_are_placed(a
     let d: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(d["imported"], true);
     assert_eq!(d["outside"], json!([{"id": outside, "display_name": "Carla"}]));
-    let anna = app.get_ok(&format!("/v1/neighbours/{inside}"), &coordinator).await;
+    let anna = app
+        .get_ok(&format!("/v1/neighbours/{inside}"), &coordinator)
+        .await;
     assert_eq!(anna["neighbourhood"]["name"], "Neerpelt", "{anna}");
 }
 
@@ -72,9 +88,23 @@ async fn an_address_register_is_imported_searched_and_used_to_register(app: Test
     let other = app.token(&app.org_b, Role::Admin, &[]);
     let csv = fixture("pelt-addresses.csv");
 
-    let refused = post_file(&app, "/v1/addresses/import", &coordinator, "text/csv", csv.clone()).await;
+    let refused = post_file(
+        &app,
+        "/v1/addresses/import",
+        &coordinator,
+        "text/csv",
+        csv.clone(),
+    )
+    .await;
     assert_problem(refused, 403, "forbidden").await;
-    let bad = post_file(&app, "/v1/addresses/import", &admin, "text/csv", b"street\nX\n".to_vec()).await;
+    let bad = post_file(
+        &app,
+        "/v1/addresses/import",
+        &admin,
+        "text/csv",
+        b"street\nX\n".to_vec(),
+    )
+    .await;
     assert_problem(bad, 400, "invalid_value").await;
     let done = post_file(&app, "/v1/addresses/import", &admin, "text/csv", csv).await;
     assert_eq!(done.status().as_u16(), 200);

@@ -34,8 +34,16 @@ fn an_organisation_is_created_with_its_first_admin() {
     let out = nabij(
         dir.path(),
         &[
-            "org", "create", "--slug", "lommel", "--name", "Stad Lommel", "--admin-email",
-            "Admin@Lommel.example", "--lang", "nl",
+            "org",
+            "create",
+            "--slug",
+            "lommel",
+            "--name",
+            "Stad Lommel",
+            "--admin-email",
+            "Admin@Lommel.example",
+            "--lang",
+            "nl",
         ],
     );
     let (stdout, stderr) = text(&out);
@@ -62,13 +70,19 @@ fn an_organisation_is_created_with_its_first_admin() {
     assert_eq!(admin.role, "admin");
     assert!(admin.password_hash.starts_with("$argon2id$"), "stored hashed");
     assert!(!admin.password_hash.contains(&password));
-    assert!(nabij_api::auth::password::verify_password(&password, &admin.password_hash));
+    assert!(nabij_api::auth::password::verify_password(
+        &password,
+        &admin.password_hash
+    ));
     let actions: Vec<&str> = audits.iter().map(|a| a.action.as_str()).collect();
     assert!(actions.contains(&"organisation_created"), "{actions:?}");
     assert!(actions.contains(&"user_created"), "{actions:?}");
 
     // The same slug again: refused with its own exit code, nothing changed.
-    let again = nabij(dir.path(), &["org", "create", "--slug", "lommel", "--name", "Nog eens"]);
+    let again = nabij(
+        dir.path(),
+        &["org", "create", "--slug", "lommel", "--name", "Nog eens"],
+    );
     let (_, stderr) = text(&again);
     assert_eq!(again.status.code(), Some(4), "{stderr}");
     assert!(stderr.contains("exists already"), "{stderr}");
@@ -84,8 +98,14 @@ fn bad_input_is_refused_with_a_clear_message() {
         (vec!["--slug=-lommel", "--name", "X"], "not a valid slug"),
         (vec!["--slug", "lommel-", "--name", "X"], "not a valid slug"),
         (vec!["--slug", "lommel", "--name", "  "], "name must be"),
-        (vec!["--slug", "lommel", "--name", "X", "--lang", "de"], "language must be"),
-        (vec!["--slug", "lommel", "--name", "X", "--admin-email", "nobody"], "e-mail"),
+        (
+            vec!["--slug", "lommel", "--name", "X", "--lang", "de"],
+            "language must be",
+        ),
+        (
+            vec!["--slug", "lommel", "--name", "X", "--admin-email", "nobody"],
+            "e-mail",
+        ),
     ] {
         let mut all = vec!["org", "create"];
         all.extend(args.iter().copied());
@@ -95,7 +115,9 @@ fn bad_input_is_refused_with_a_clear_message() {
         assert!(stderr.contains(needle), "{all:?}: {stderr}");
     }
     // A refused admin leaves no organisation behind (one transaction).
-    let count = store(dir.path()).read(|c| Ok(organisation::list(c)?.len())).unwrap();
+    let count = store(dir.path())
+        .read(|c| Ok(organisation::list(c)?.len()))
+        .unwrap();
     assert_eq!(count, 0);
 }
 
@@ -106,13 +128,25 @@ fn fixture(name: &str) -> String {
 #[test]
 fn neighbourhoods_and_addresses_are_imported_from_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
-    let out = nabij(dir.path(), &["org", "create", "--slug", "pelt", "--name", "Gemeente Pelt"]);
+    let out = nabij(
+        dir.path(),
+        &["org", "create", "--slug", "pelt", "--name", "Gemeente Pelt"],
+    );
     assert!(out.status.success(), "{:?}", text(&out));
     let geo = fixture("pelt-neighbourhoods.geojson");
 
     let dry = nabij(
         dir.path(),
-        &["neighbourhoods", "import", "--org", "pelt", "--name-property", "naam", "--dry-run", &geo],
+        &[
+            "neighbourhoods",
+            "import",
+            "--org",
+            "pelt",
+            "--name-property",
+            "naam",
+            "--dry-run",
+            &geo,
+        ],
     );
     let (stdout, stderr) = text(&dry);
     assert!(dry.status.success(), "{stdout} / {stderr}");
@@ -120,7 +154,10 @@ fn neighbourhoods_and_addresses_are_imported_from_the_command_line() {
     assert!(stdout.contains("4 neighbourhood(s) would be created"), "{stdout}");
     let s = store(dir.path());
     let org = s.read(|c| organisation::by_slug(c, "pelt")).unwrap();
-    let count = |s: &Store| s.read(|c| Ok(nabij_store::neighbourhood::list(c, org.id)?.len())).unwrap();
+    let count = |s: &Store| {
+        s.read(|c| Ok(nabij_store::neighbourhood::list(c, org.id)?.len()))
+            .unwrap()
+    };
     assert_eq!(count(&s), 0, "a dry run writes nothing");
 
     // The wrong name property: every feature lacks a name, nothing is imported.
@@ -130,11 +167,25 @@ fn neighbourhoods_and_addresses_are_imported_from_the_command_line() {
     assert!(stdout.contains("no name"), "{stdout}");
     assert_eq!(count(&s), 0);
 
-    let real = nabij(dir.path(), &["neighbourhoods", "import", "--org", "pelt", "--name-property", "naam", &geo]);
+    let real = nabij(
+        dir.path(),
+        &[
+            "neighbourhoods",
+            "import",
+            "--org",
+            "pelt",
+            "--name-property",
+            "naam",
+            &geo,
+        ],
+    );
     let (stdout, stderr) = text(&real);
     assert!(real.status.success(), "{stdout} / {stderr}");
     assert!(stdout.contains("4 neighbourhood(s) were created"), "{stdout}");
-    assert!(stdout.contains("0 neighbour(s) outside every neighbourhood"), "{stdout}");
+    assert!(
+        stdout.contains("0 neighbour(s) outside every neighbourhood"),
+        "{stdout}"
+    );
     assert_eq!(count(&s), 4);
 
     let csv = fixture("pelt-addresses.csv");
@@ -146,9 +197,16 @@ fn neighbourhoods_and_addresses_are_imported_from_the_command_line() {
 
     let broken = dir.path().join("broken.csv");
     std::fs::write(&broken, "street,number\nKerkstraat,1\n").unwrap();
-    let refused = nabij(dir.path(), &["addresses", "import", "--org", "pelt", broken.to_str().unwrap()]);
+    let refused = nabij(
+        dir.path(),
+        &["addresses", "import", "--org", "pelt", broken.to_str().unwrap()],
+    );
     let (_, stderr) = text(&refused);
     assert_eq!(refused.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("EPSG:4326_lat"), "{stderr}");
-    assert_eq!(s.read(|c| nabij_store::address::count(c, org.id)).unwrap(), 367, "kept");
+    assert_eq!(
+        s.read(|c| nabij_store::address::count(c, org.id)).unwrap(),
+        367,
+        "kept"
+    );
 }

@@ -55,9 +55,14 @@ fn neighbourhoods_from_geojson_place_neighbours_by_polygon(ctx: Ctx) {
             assert!((neer.centre_lat - 51.23).abs() < 0.001 && (neer.centre_lon - 5.435).abs() < 0.001);
             assert!(neer.radius_m < 5_000.0, "recomputed: {}", neer.radius_m);
 
-            let get = |c: &mut nabij_store::DbConnection, id| nb::get(c, pelt, id).map(|n| n.neighbourhood_id);
+            let get =
+                |c: &mut nabij_store::DbConnection, id| nb::get(c, pelt, id).map(|n| n.neighbourhood_id);
             assert_eq!(get(c, inside_neerpelt.id)?, id_of("Neerpelt"));
-            assert_eq!(get(c, in_lindel_part2.id)?, id_of("Lindel"), "second part of a MultiPolygon");
+            assert_eq!(
+                get(c, in_lindel_part2.id)?,
+                id_of("Lindel"),
+                "second part of a MultiPolygon"
+            );
             assert_eq!(get(c, far_away.id)?, None);
             assert_eq!(moved.outside, vec![(far_away.id, "Carla".to_string())]);
             assert_eq!(neighbourhood::outside(c, pelt)?, moved.outside);
@@ -105,7 +110,9 @@ fn addresses_are_found_exactly_with_suggestions_or_not_at_all(ctx: Ctx) {
             assert_eq!(address::count(c, pelt)?, 367);
             assert_eq!(address::count(c, other)?, 0);
 
-            let found = |c: &mut nabij_store::DbConnection, query: AddressQuery| match address::lookup(c, pelt, &query)? {
+            let found = |c: &mut nabij_store::DbConnection, query: AddressQuery| match address::lookup(
+                c, pelt, &query,
+            )? {
                 Lookup::Found { lat, lon, label } => Ok(Some((lat, lon, label))),
                 Lookup::NotFound { .. } => Ok::<_, nabij_store::StoreError>(None),
             };
@@ -113,11 +120,7 @@ fn addresses_are_found_exactly_with_suggestions_or_not_at_all(ctx: Ctx) {
             let (lat, lon, label) = found(c, q("Beukenlaan", "12", None, "3900"))?.unwrap();
             assert!((lat - 51.2324).abs() < 1e-6 && (lon - 5.4248).abs() < 1e-6);
             assert_eq!(label.street, "Beukenlaan");
-            for (street, number) in [
-                ("beukenlaan", "12"),
-                ("BEUKEN LN.", "12"),
-                ("Beukenln", " 12 "),
-            ] {
+            for (street, number) in [("beukenlaan", "12"), ("BEUKEN LN.", "12"), ("Beukenln", " 12 ")] {
                 assert!(found(c, q(street, number, None, "3900"))?.is_some(), "{street}");
             }
             assert!(found(c, q("Brugse Stwg.", "3", None, "3900"))?.is_some());
@@ -134,17 +137,23 @@ fn addresses_are_found_exactly_with_suggestions_or_not_at_all(ctx: Ctx) {
             assert_eq!(building.box_number, None);
 
             // Near misses: a misspelt street, a number that is not there, a box that is not.
-            let Lookup::NotFound { suggestions } = address::lookup(c, pelt, &q("Beukelaan", "12", None, "3900"))? else {
+            let Lookup::NotFound { suggestions } =
+                address::lookup(c, pelt, &q("Beukelaan", "12", None, "3900"))?
+            else {
                 panic!("a misspelt street is not found");
             };
             assert_eq!(suggestions[0].street, "Beukenlaan");
             assert_eq!(suggestions[0].house_number.as_deref(), Some("12"));
-            let Lookup::NotFound { suggestions } = address::lookup(c, pelt, &q("Beukenlaan", "99", None, "3900"))? else {
+            let Lookup::NotFound { suggestions } =
+                address::lookup(c, pelt, &q("Beukenlaan", "99", None, "3900"))?
+            else {
                 panic!("number 99 does not exist");
             };
             assert_eq!(suggestions.len(), address::MAX_SUGGESTIONS);
             assert_eq!(suggestions[0].house_number.as_deref(), Some("40"));
-            let Lookup::NotFound { suggestions } = address::lookup(c, pelt, &q("Beukenlaan", "10", Some("9"), "3900"))? else {
+            let Lookup::NotFound { suggestions } =
+                address::lookup(c, pelt, &q("Beukenlaan", "10", Some("9"), "3900"))?
+            else {
                 panic!("box 9 does not exist");
             };
             assert!(suggestions.iter().any(|s| s.box_number.as_deref() == Some("1")));
