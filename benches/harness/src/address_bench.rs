@@ -39,7 +39,7 @@ fn street(i: usize) -> (String, String) {
     let kind = KINDS[(i / STEMS.len()) % KINDS.len()];
     let n = i / (STEMS.len() * KINDS.len());
     let nl = format!("{stem}{kind} {}", roman(n));
-    let fr = if i % 10 == 0 {
+    let fr = if i.is_multiple_of(10) {
         format!("Rue des {stem} {}", roman(n))
     } else {
         String::new()
@@ -70,7 +70,7 @@ pub fn run(args: &AddressArgs) -> anyhow::Result<()> {
         let postcode = format!("{}", 3900 + (s % 20));
         let numbers = rng.gen_range(1..=120u32);
         for k in 1..=numbers {
-            let boxes = if k % 17 == 0 { 4 } else { 0 };
+            let boxes = if k.is_multiple_of(17) { 4 } else { 0 };
             for b in 0..=boxes {
                 points.push(AddressPoint {
                     postcode: postcode.clone(),
