@@ -1,6 +1,7 @@
 //! Side-by-side benchmark harness: the engine against brute force (and PostGIS), in one
 //! process, on the same synthetic population and the same queries.
 
+mod address_bench;
 mod assign_bench;
 mod console;
 mod engine_bench;
@@ -42,6 +43,9 @@ enum Command {
     Soak(soak::SoakArgs),
     /// Matching quality with published positions (issue 12) against exact homes.
     Position(position_bench::PositionArgs),
+    /// Address lookup in a large city's register (issue 16): import time, median and
+    /// p99 per lookup (exact, near miss, search).
+    Addresses(address_bench::AddressArgs),
 }
 
 fn main() -> anyhow::Result<()> {
@@ -54,5 +58,6 @@ fn main() -> anyhow::Result<()> {
         Command::Console(args) => console::run(&args),
         Command::Soak(args) => soak::run(&args),
         Command::Position(args) => position_bench::run(&args),
+        Command::Addresses(args) => address_bench::run(&args),
     }
 }

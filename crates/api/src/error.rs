@@ -42,6 +42,8 @@ pub mod codes {
     pub const NOT_READY: &str = "not_ready";
     pub const SERVICE_UNAVAILABLE: &str = "service_unavailable";
     pub const INTERNAL: &str = "internal";
+    /// No such address in the organisation's address register (422, with suggestions).
+    pub const ADDRESS_UNKNOWN: &str = "address_unknown";
 
     /// Every code this API sends (further conflict codes from the store, such as
     /// `duplicate`, `request_status`, `match_not_proposed`, `declined_before`,
@@ -72,6 +74,7 @@ pub mod codes {
         NOT_READY,
         SERVICE_UNAVAILABLE,
         INTERNAL,
+        ADDRESS_UNKNOWN,
     ];
 }
 
@@ -135,6 +138,12 @@ pub enum ApiError {
     /// Well-formed but refused for what it means (422), with a stable code.
     #[error("unprocessable: {code}")]
     Unprocessable { code: &'static str, detail: String },
+    /// No such address in the organisation's register (422 `address_unknown`); the
+    /// body lists the nearest addresses in `suggestions` (labels, never positions).
+    #[error("unknown address")]
+    AddressUnknown {
+        suggestions: Vec<nabij_store::address::AddressLabel>,
+    },
     /// Throttled (429, with `Retry-After`).
     #[error("too many requests")]
     TooManyRequests { retry_after_secs: u64 },
@@ -206,6 +215,7 @@ impl ApiError {
             ApiError::MethodNotAllowed => codes::METHOD_NOT_ALLOWED,
             ApiError::Conflict { code, .. } => code,
             ApiError::Unprocessable { code, .. } => code,
+            ApiError::AddressUnknown { .. } => codes::ADDRESS_UNKNOWN,
             ApiError::TooManyRequests { .. } => codes::TOO_MANY_REQUESTS,
             ApiError::NotReady(_) => codes::NOT_READY,
             ApiError::Store(e) => match e {
@@ -237,6 +247,12 @@ impl ApiError {
             ApiError::MethodNotAllowed => "this method is not allowed here".to_string(),
             ApiError::Conflict { detail, .. } => detail.clone(),
             ApiError::Unprocessable { detail, .. } => detail.clone(),
+            ApiError::AddressUnknown { suggestions } if suggestions.is_empty() => {
+                "no such address in this organisation's address register".to_string()
+            }
+            ApiError::AddressUnknown { .. } => {
+                "no such address in this organisation's address register; see the suggestions".to_string()
+            }
             ApiError::TooManyRequests { retry_after_secs } => {
                 format!("too many attempts; try again in {retry_after_secs} s")
             }
@@ -304,6 +320,7 @@ pub fn title(code: &str, status: StatusCode) -> &'static str {
         codes::NOT_READY => "Niet klaar",
         codes::SERVICE_UNAVAILABLE => "Tijdelijk niet beschikbaar",
         codes::INTERNAL => "Interne fout",
+        codes::ADDRESS_UNKNOWN => "Adres niet gevonden",
         _ if status == StatusCode::CONFLICT => "Conflict",
         _ => "Fout",
     }
@@ -358,7 +375,9 @@ impl ResponseError for ApiError {
             ApiError::NotFound => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Conflict { .. } => StatusCode::CONFLICT,
-            ApiError::Unprocessable { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::Unprocessable { .. } | ApiError::AddressUnknown { .. } => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
             ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::NotReady(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Store(e) => match e {
@@ -378,7 +397,10 @@ impl ResponseError for ApiError {
         if status.is_server_error() {
             log_cause(self);
         }
-        let mut resp = problem_response(status, self.code(), self.detail(), &self.field_errors());
+        let mut resp = match self {
+            ApiError::AddressUnknown { suggestions } => address_unknown_response(self, suggestions),
+            _ => problem_response(status, self.code(), self.detail(), &self.field_errors()),
+        };
         let headers = resp.headers_mut();
         match self {
             ApiError::Unauthorized(_) => {
@@ -399,6 +421,26 @@ impl ResponseError for ApiError {
         }
         resp
     }
+}
+
+/// The 422 of an unknown address: the usual problem members and `suggestions`.
+fn address_unknown_response(
+    err: &ApiError,
+    suggestions: &[nabij_store::address::AddressLabel],
+) -> HttpResponse {
+    let status = StatusCode::UNPROCESSABLE_ENTITY;
+    let code = err.code();
+    let body = serde_json::json!({
+        "type": format!("https://nabij.invalid/problems/{code}"),
+        "title": title(code, status),
+        "status": status.as_u16(),
+        "detail": err.detail(),
+        "code": code,
+        "suggestions": suggestions,
+    });
+    HttpResponse::build(status)
+        .insert_header((header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON)))
+        .body(body.to_string())
 }
 
 /// Enqueueing a notification fails like the change it belongs to: a store error stays a
@@ -448,6 +490,7 @@ impl From<nabij_ops::OpsError> for ApiError {
             nabij_ops::OpsError::Store(s) => ApiError::Store(s),
             nabij_ops::OpsError::Forbidden(why) => ApiError::Forbidden(why),
             nabij_ops::OpsError::Invalid { field, message } => ApiError::invalid_field(field, message),
+            nabij_ops::OpsError::AddressUnknown { suggestions } => ApiError::AddressUnknown { suggestions },
             nabij_ops::OpsError::Conflict { code, detail } => ApiError::Conflict {
                 code: code.to_string(),
                 detail,

@@ -4,12 +4,14 @@
 mod admin_cmd;
 mod backup_cmd;
 mod config;
+mod org_cmd;
 mod outbox_cmd;
 mod rematch_cmd;
 mod scope_cmd;
 mod scope_eval;
 mod seed;
 mod serve_cmd;
+mod setup_cmd;
 mod simulate_cmd;
 
 use clap::{Parser, Subcommand};
@@ -56,6 +58,15 @@ enum Command {
     /// Signing keys.
     #[command(subcommand)]
     Keys(admin_cmd::KeysCommand),
+    /// Organisations (municipalities): create one.
+    #[command(subcommand)]
+    Org(org_cmd::OrgCommand),
+    /// Neighbourhoods: import their boundaries from GeoJSON.
+    #[command(subcommand)]
+    Neighbourhoods(setup_cmd::NeighbourhoodsCommand),
+    /// Address points: import the municipality's open address register (CSV).
+    #[command(subcommand)]
+    Addresses(setup_cmd::AddressesCommand),
     /// Check whether a request is small help or should be referred (scope guard).
     Scope(scope_cmd::ScopeArgs),
     /// Replay a synthetic year under several matching policies and compare them.
@@ -108,6 +119,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::User(cmd) => admin_cmd::user(&g, cmd),
         Command::Client(cmd) => admin_cmd::client(&g, cmd),
         Command::Keys(cmd) => admin_cmd::keys(&g, cmd),
+        Command::Org(cmd) => org_cmd::run(&g, cmd),
+        Command::Neighbourhoods(cmd) => setup_cmd::neighbourhoods(&g, cmd),
+        Command::Addresses(cmd) => setup_cmd::addresses(&g, cmd),
         Command::Rematch(args) => rematch_cmd::run(&g, args),
         Command::Outbox(cmd) => outbox_cmd::run(&g, cmd),
         Command::Backup(args) => backup_cmd::run(&g, args),

@@ -24,6 +24,12 @@ pub enum OpsError {
     /// Refused for the state things are in (409), with a stable code and a detail.
     #[error("conflict: {code}")]
     Conflict { code: &'static str, detail: String },
+    /// No such address among the organisation's address points (422), with the nearest
+    /// ones (labels only, never positions).
+    #[error("unknown address")]
+    AddressUnknown {
+        suggestions: Vec<nabij_store::address::AddressLabel>,
+    },
     /// A notification could not be enqueued for another reason than the database.
     #[error("notification: {0}")]
     Notify(String),

@@ -33,6 +33,7 @@
 //! run acts as [`Caller::system`]: audit subject `job:<id>`.
 
 pub mod access;
+pub mod addresses;
 pub mod caller;
 pub mod calls;
 pub mod candidates;
@@ -41,8 +42,10 @@ pub mod exchanges;
 pub mod groups;
 pub mod index;
 pub mod matches;
+pub mod neighbourhoods;
 pub mod neighbours;
 pub mod notifications;
+pub mod organisations;
 pub mod referrals;
 pub mod rematch;
 pub mod requests;

@@ -19,8 +19,11 @@ pub use error::{Result, StoreError};
 pub use ids::*;
 pub use store::{Store, StoreOptions};
 
+pub mod address;
+pub mod address_text;
 pub mod audit;
 pub mod backup;
+pub mod boundary;
 pub mod calls;
 pub mod client;
 pub mod clock;

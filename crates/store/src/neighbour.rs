@@ -466,6 +466,11 @@ pub fn update(
         // A new home gets a new offset (so writing a known place and reading its
         // published position tells nothing about the old one); the same home keeps its
         // offset (so rewriting it cannot be used to draw again and average).
+        // A home that moves lies in the neighbourhood it moved to, unless the change
+        // names one.
+        if change.neighbourhood_id.is_none() && (before.lat != Some(lat) || before.lon != Some(lon)) {
+            c.neighbourhood_id = Some(crate::neighbourhood::locate(conn, org, lat, lon)?.map(|n| n.id));
+        }
         if before.lat != Some(lat) || before.lon != Some(lon) || before.published_position().is_none() {
             let offset = fresh_offset();
             c.offset_east_m = Some(Some(offset.east_m));

@@ -21,6 +21,7 @@ diesel::table! {
         centre_lat -> Double,
         centre_lon -> Double,
         radius_m -> Double,
+        boundary -> Nullable<Text>,
     }
 }
 
@@ -327,6 +328,26 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    address_points (id) {
+        id -> BigInt,
+        organisation_id -> BigInt,
+        postcode -> Text,
+        municipality -> Text,
+        street_nl -> Text,
+        street_fr -> Text,
+        street_de -> Text,
+        key_nl -> Text,
+        key_fr -> Text,
+        key_de -> Text,
+        house_number -> Text,
+        box_number -> Text,
+        lat -> Double,
+        lon -> Double,
+    }
+}
+
+diesel::joinable!(address_points -> organisations (organisation_id));
 diesel::joinable!(neighbourhoods -> organisations (organisation_id));
 diesel::joinable!(users -> organisations (organisation_id));
 diesel::joinable!(console_sessions -> users (user_id));
@@ -342,6 +363,7 @@ diesel::joinable!(referrals -> services (service_id));
 diesel::allow_tables_to_appear_in_same_query!(
     organisations,
     neighbourhoods,
+    address_points,
     users,
     console_sessions,
     clients,

@@ -15,6 +15,7 @@ pub mod referrals;
 pub mod requests;
 pub mod services;
 pub mod signals;
+pub mod setup;
 
 use actix_web::web;
 
@@ -64,6 +65,9 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("GET", "/v1/signals"),
     ("GET", "/v1/signals/{id}"),
     ("POST", "/v1/signals/{id}/outcome"),
+    ("POST", "/v1/neighbourhoods/import"),
+    ("POST", "/v1/addresses/import"),
+    ("GET", "/v1/addresses"),
 ];
 
 /// Registers every route.
@@ -86,5 +90,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(groups::configure)
         .configure(outbox::configure)
         .configure(calls::configure)
-        .configure(signals::configure);
+        .configure(signals::configure)
+        .configure(setup::configure);
 }

@@ -136,7 +136,8 @@ async fn every_route_with_a_body_refuses_one_over_the_limit() {
     let big = format!("{{\"text\": \"{}\"}}", "x".repeat(70 * 1024));
     let mut checked = 0;
     for (method, path) in ROUTES {
-        if *method == "GET" || *method == "DELETE" {
+        // The imports take files up to their own limit (20 MB), not JSON.
+        if *method == "GET" || *method == "DELETE" || path.ends_with("/import") {
             continue;
         }
         let m = reqwest::Method::from_bytes(method.as_bytes()).unwrap();

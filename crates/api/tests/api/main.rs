@@ -27,6 +27,7 @@ mod request_log;
 mod requests;
 mod revocation;
 mod services;
+mod setup;
 mod signals;
 mod tenancy;
 mod tokens;

@@ -46,6 +46,8 @@ fn reach(method: &str, path: &str) -> Reach {
         ("GET", "/health" | "/ready" | "/openapi.yaml" | "/.well-known/jwks.json") => NotRecords,
         ("POST", "/v1/auth/login" | "/v1/auth/token") | ("GET", "/v1/auth/me") => NotRecords,
         (_, "/v1/services" | "/v1/services/{id}") => OrgWide,
+        // The map of the whole organisation: boundaries and address points, no records.
+        ("POST", "/v1/neighbourhoods/import" | "/v1/addresses/import") | ("GET", "/v1/addresses") => OrgWide,
         ("GET", "/v1/neighbours" | "/v1/requests" | "/v1/groups" | "/v1/outbox" | "/v1/calls" | "/v1/signals") => {
             Filtered
         }

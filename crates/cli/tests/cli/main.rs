@@ -7,3 +7,4 @@ mod outbox_cli;
 mod rematch_cli;
 mod rematch_notifies;
 mod scope_cli;
+mod setup_cli;

@@ -10,6 +10,7 @@ mod lifecycle;
 mod races;
 mod rematch;
 mod scope_reasons;
+mod setup;
 mod signals;
 mod statuses;
 mod support;

@@ -27,6 +27,29 @@ pub struct LocationIn {
     pub lon: f64,
 }
 
+/// An address of the organisation's address register, instead of a position: the
+/// server finds its point (422 `address_unknown` with suggestions when there is none).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AddressIn {
+    pub street: String,
+    pub house_number: String,
+    #[serde(default)]
+    pub box_number: Option<String>,
+    pub postcode: String,
+}
+
+impl AddressIn {
+    pub fn to_query(&self) -> nabij_store::address::AddressQuery {
+        nabij_store::address::AddressQuery {
+            street: self.street.clone(),
+            house_number: self.house_number.clone(),
+            box_number: self.box_number.clone(),
+            postcode: self.postcode.clone(),
+        }
+    }
+}
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ContactIn {
@@ -134,8 +157,12 @@ pub struct NeighbourIn {
     pub display_name: String,
     #[serde(default, deserialize_with = "crate::extract::object_or_null")]
     pub contact: Option<ContactIn>,
-    #[serde(deserialize_with = "crate::extract::object")]
-    pub location: LocationIn,
+    /// The home's position; or give `address` instead (exactly one of the two).
+    #[serde(default, deserialize_with = "crate::extract::some_object")]
+    pub location: Option<LocationIn>,
+    /// The home's address, found among the organisation's address points.
+    #[serde(default, deserialize_with = "crate::extract::some_object")]
+    pub address: Option<AddressIn>,
     /// Found from the location when absent.
     #[serde(default)]
     pub neighbourhood_id: Option<i64>,
@@ -187,8 +214,21 @@ impl NeighbourIn {
             rules::phone(contact.phone.flatten().as_deref()),
         );
         let consent = self.consent.into_consent(caller, &mut errors);
-        let (Some(display_name), Some(email), Some(phone), Some(consent)) =
-            (display_name, email, phone, consent)
+        // The address's point is found in the write transaction; until then, none.
+        let location = match (&self.location, &self.address) {
+            (Some(l), None) => Some((l.lat, l.lon)),
+            (None, Some(_)) => Some((f64::NAN, f64::NAN)),
+            (Some(_), Some(_)) => {
+                errors.push(FieldError::new("address", "give location or address, not both"));
+                None
+            }
+            (None, None) => {
+                errors.push(FieldError::new("location", "location or address is required"));
+                None
+            }
+        };
+        let (Some(display_name), Some(email), Some(phone), Some(consent), Some((lat, lon))) =
+            (display_name, email, phone, consent, location)
         else {
             return done(errors, None);
         };
@@ -198,8 +238,8 @@ impl NeighbourIn {
             display_name,
             email,
             phone,
-            lat: self.location.lat,
-            lon: self.location.lon,
+            lat,
+            lon,
             travel_radius_m: self.travel_radius_m,
             interests: self.interests,
             talents: self.talents,

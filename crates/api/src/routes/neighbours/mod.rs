@@ -42,10 +42,14 @@ pub async fn create(
 ) -> ApiResult<HttpResponse> {
     let caller = caller.caller;
     let Post { body, idempotency } = post;
-    let form = body.into_new(&caller)?;
+    let address = body.address.clone();
+    let mut form = body.into_new(&caller)?;
     let st = state.clone();
     let written = run(move || {
         idempotency::write(&st.store, &caller, &idempotency, StatusCode::CREATED, |c| {
+            if let Some(a) = &address {
+                (form.lat, form.lon) = nabij_ops::addresses::resolve(c, &caller, &a.to_query())?;
+            }
             let (n, update) = ops::create(c, &caller, &form)?;
             let out = NeighbourOut::from_row(&n, &neighbourhood::list(c, caller.org)?)?;
             Ok((out, update))

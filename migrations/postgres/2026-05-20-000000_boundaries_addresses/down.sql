@@ -1,0 +1,2 @@
+DROP TABLE address_points;
+ALTER TABLE neighbourhoods DROP COLUMN boundary;
