@@ -84,7 +84,7 @@ pub fn import(
             placed.outside.len()
         ),
     )?;
-    nabij_store::organisation::bump_index_version(tx, caller.org)?;
+    nabij_store::index_log::record(tx, caller.org, &placed.changed)?;
     out.imported = true;
     out.created = done.created;
     out.updated = done.updated;

@@ -221,6 +221,9 @@ pub struct Relocated {
     pub moved: usize,
     /// Neighbours in no neighbourhood (id and display name; never their home).
     pub outside: Vec<(crate::ids::NeighbourId, String)>,
+    /// Neighbours whose entry in the candidate index changed: those who moved, and those
+    /// without a point of their own (placed at their neighbourhood's recomputed centre).
+    pub changed: Vec<crate::ids::NeighbourId>,
 }
 
 /// Finds every (not erased) neighbour's neighbourhood anew, after the boundaries
@@ -248,6 +251,9 @@ pub fn relocate_all(conn: &mut DbConnection, org: OrgId) -> Result<Relocated> {
         };
         if found.is_none() {
             out.outside.push((id, name));
+        }
+        if found != current || lat.is_none() || lon.is_none() {
+            out.changed.push(id);
         }
         if found != current {
             diesel::update(

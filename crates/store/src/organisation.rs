@@ -83,7 +83,7 @@ pub struct Organisation {
     pub name: String,
     pub settings: String,
     pub created_at: NaiveDateTime,
-    /// Change counter of what the candidate index holds ([`bump_index_version`]).
+    /// Change counter of what the candidate index holds (SQLite; see [`crate::index_log`]).
     pub index_version: i64,
 }
 
