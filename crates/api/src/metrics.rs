@@ -19,13 +19,13 @@ use crate::settings::Settings;
 use crate::state::AppState;
 use actix_web::http::header;
 use actix_web::{web, FromRequest as _, HttpRequest, HttpResponse};
+use nabij_ops::index::IndexCache;
 use prometheus::core::{Collector, Desc};
 use prometheus::proto::{self, MetricFamily, MetricType};
 use prometheus::{
     Encoder as _, HistogramOpts, HistogramVec, IntCounterVec, IntGauge, Opts, Registry, TextEncoder,
 };
 use sha2::{Digest, Sha256};
-use nabij_ops::index::IndexCache;
 use std::sync::Arc;
 use std::time::Duration;
 

@@ -64,8 +64,7 @@ impl Application {
         });
         let limits = web::Data::new(crate::limits::Limits::new(&settings.limits));
         let metrics = web::Data::new(
-            crate::metrics::Metrics::new(state.indexes.clone())
-                .context("cannot register the metrics")?,
+            crate::metrics::Metrics::new(state.indexes.clone()).context("cannot register the metrics")?,
         );
         let cors_origins = settings.cors_allowed_origins.clone();
         let port = listener.local_addr().context("listener has no address")?.port();

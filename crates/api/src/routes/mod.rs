@@ -14,8 +14,8 @@ pub mod outbox;
 pub mod referrals;
 pub mod requests;
 pub mod services;
-pub mod signals;
 pub mod setup;
+pub mod signals;
 
 use actix_web::web;
 

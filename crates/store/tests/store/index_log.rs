@@ -45,7 +45,9 @@ fn changes_after_a_mark_are_named_once(ctx: Ctx) {
     }
     // From the new mark on, nothing until the next write.
     assert_eq!(since(&ctx, a, &s.now).changed, Changed::Nothing);
-    ctx.store.write(|c| nabij_store::erasure::erase(c, a, bert)).unwrap();
+    ctx.store
+        .write(|c| nabij_store::erasure::erase(c, a, bert))
+        .unwrap();
     let after_erasure = since(&ctx, a, &s.now);
     if ctx.store.backend() == BackendKind::Postgres {
         assert_eq!(after_erasure.changed, Changed::These(vec![bert]));
@@ -91,6 +93,10 @@ fn a_transaction_that_commits_late_is_not_skipped(ctx: Ctx) {
     go.send(()).unwrap();
     t1.join().unwrap();
     let second = since(&ctx, a, &first.now);
-    assert_eq!(second.changed, Changed::These(vec![n1]), "T1 committed after the mark");
+    assert_eq!(
+        second.changed,
+        Changed::These(vec![n1]),
+        "T1 committed after the mark"
+    );
     assert_eq!(since(&ctx, a, &second.now).changed, Changed::Nothing);
 }
