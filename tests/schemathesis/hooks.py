@@ -27,10 +27,18 @@ cases follow those rules, each named here; negative cases are never touched.
   with the ones it needs (`service_id`, `next_call_on`, `decided_by`, a registration or
   a request) and its dates in range: positive cases are made to.
 
+- An import's file must be a file of its kind that a generator cannot make: polygons
+  whose rings close and do not cross themselves, named by the `name_property` the query
+  gives (`POST /v1/neighbourhoods/import`); rows of the official address register with
+  its columns (`POST /v1/addresses/import`). Positive cases send the repository's
+  fixtures (fixtures/pelt-neighbourhoods.geojson with `name_property=naam`,
+  fixtures/pelt-addresses.csv); bad files are tested in crates/api/tests/api/setup.rs.
+
 A body field that names a row the server does not hold (`neighbourhood_id`,
 `service_id`) answers 422 `unknown_reference` naming the field, as a path id answers
 404: a generator cannot know which ids exist, so `filter_failure` drops a positive case
-refused that way (and only that way).
+refused that way (and only that way). Likewise an address the organisation's register
+does not hold answers 422 `address_unknown` (with suggestions).
 
 Rules that depend on who is part of what cannot be met by a generator. A positive case
 that breaks one of them gets a 400 naming exactly that rule; `filter_failure` below
@@ -42,12 +50,17 @@ from __future__ import annotations
 import base64
 import datetime
 import itertools
+import json
+import pathlib
 import re
 import uuid
 
 import schemathesis
 from schemathesis.core.parameters import ParameterLocation
 
+_FIXTURES = pathlib.Path(__file__).resolve().parents[2] / "fixtures"
+_NEIGHBOURHOODS = json.loads((_FIXTURES / "pelt-neighbourhoods.geojson").read_text(encoding="utf-8"))
+_ADDRESSES = (_FIXTURES / "pelt-addresses.csv").read_text(encoding="utf-8")
 _counter = itertools.count(1)
 # Keys are remembered for 24 h per caller: a run against a server an earlier run used
 # must not meet its keys again.
@@ -113,6 +126,13 @@ def map_case(context, case):
             headers["Idempotency-Key"] = key[: 255 - len(suffix)] + suffix
             case.headers = headers
     body = case.body
+    if _positive(case, ParameterLocation.BODY) and case.operation.path == "/v1/neighbourhoods/import":
+        case.body = _NEIGHBOURHOODS
+        case.query = {**(case.query or {}), "name_property": "naam"}
+        return case
+    if _positive(case, ParameterLocation.BODY) and case.operation.path == "/v1/addresses/import":
+        case.body = _ADDRESSES
+        return case
     if _positive(case, ParameterLocation.BODY) and isinstance(body, dict):
         path = case.operation.path
         if path == "/v1/signals":
@@ -223,7 +243,7 @@ def filter_failure(context, failure, case, response):
             problem = response.json()
         except ValueError:
             return True
-        return not (isinstance(problem, dict) and problem.get("code") == "unknown_reference")
+        return not (isinstance(problem, dict) and problem.get("code") in ("unknown_reference", "address_unknown"))
     if response.status_code != 400:
         return True
     try:

@@ -374,7 +374,11 @@ pub fn lookup(conn: &mut DbConnection, org: OrgId, q: &AddressQuery) -> Result<L
         return Err(StoreError::invalid("postcode must be four digits"));
     };
     if key.is_empty() || number.is_empty() {
-        return Err(StoreError::invalid("street and house number are required"));
+        // Typed, but nothing of it is a street name or a number (only punctuation,
+        // symbols, control characters): no address is written so.
+        return Ok(Lookup::NotFound {
+            suggestions: Vec::new(),
+        });
     }
     let wanted_box = q.box_number.as_deref().map(box_number).filter(|b| !b.is_empty());
     let same_street = address_points::key_nl

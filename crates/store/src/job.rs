@@ -9,47 +9,13 @@ use crate::text_enum::text_enum;
 use crate::DbConnection;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use diesel::sql_types::Text;
 
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    diesel::expression::AsExpression,
-    diesel::deserialize::FromSqlRow,
-)]
-#[diesel(sql_type = Text)]
-#[serde(rename_all = "snake_case")]
-pub enum JobStatus {
-    Running,
-    Succeeded,
-    Failed,
-    Cancelled,
-}
-
-impl JobStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            JobStatus::Running => "running",
-            JobStatus::Succeeded => "succeeded",
-            JobStatus::Failed => "failed",
-            JobStatus::Cancelled => "cancelled",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        [
-            JobStatus::Running,
-            JobStatus::Succeeded,
-            JobStatus::Failed,
-            JobStatus::Cancelled,
-        ]
-        .into_iter()
-        .find(|j| j.as_str() == s)
+text_enum! {
+    pub enum JobStatus in "jobs.status" {
+        Running = "running",
+        Succeeded = "succeeded",
+        Failed = "failed",
+        Cancelled = "cancelled",
     }
 }
 
@@ -69,8 +35,6 @@ pub struct Job {
     pub finished_at: Option<NaiveDateTime>,
     pub heartbeat_at: Option<NaiveDateTime>,
 }
-
-text_enum!(JobStatus, "jobs.status");
 
 #[derive(Insertable)]
 #[diesel(table_name = jobs)]

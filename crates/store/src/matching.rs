@@ -19,121 +19,33 @@ use crate::text_enum::text_enum;
 use crate::DbConnection;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use diesel::sql_types::Text;
 
 /// Most companions in one (group) match.
 pub const MAX_COMPANIONS: usize = 8;
 
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    diesel::expression::AsExpression,
-    diesel::deserialize::FromSqlRow,
-)]
-#[diesel(sql_type = Text)]
-#[serde(rename_all = "snake_case")]
-pub enum MatchStatus {
-    Proposed,
-    Active,
-    Declined,
-    Closed,
-}
-
-impl MatchStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MatchStatus::Proposed => "proposed",
-            MatchStatus::Active => "active",
-            MatchStatus::Declined => "declined",
-            MatchStatus::Closed => "closed",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Self> {
-        [
-            MatchStatus::Proposed,
-            MatchStatus::Active,
-            MatchStatus::Declined,
-            MatchStatus::Closed,
-        ]
-        .into_iter()
-        .find(|x| x.as_str() == s)
+text_enum! {
+    pub enum MatchStatus in "matches.status" {
+        Proposed = "proposed",
+        Active = "active",
+        Declined = "declined",
+        Closed = "closed",
     }
 }
 
-/// A neighbour's part in one match.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    diesel::expression::AsExpression,
-    diesel::deserialize::FromSqlRow,
-)]
-#[diesel(sql_type = Text)]
-#[serde(rename_all = "snake_case")]
-pub enum Side {
-    Requester,
-    Companion,
-}
-
-impl Side {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Side::Requester => "requester",
-            Side::Companion => "companion",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Self> {
-        [Side::Requester, Side::Companion]
-            .into_iter()
-            .find(|x| x.as_str() == s)
+text_enum! {
+    /// A neighbour's part in one match.
+    pub enum Side in "match_members.side" {
+        Requester = "requester",
+        Companion = "companion",
     }
 }
 
-text_enum!(MatchStatus, "matches.status");
-text_enum!(Side, "match_members.side");
-text_enum!(Response, "match_members.response");
-
-/// A member's answer to a proposal.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    diesel::expression::AsExpression,
-    diesel::deserialize::FromSqlRow,
-)]
-#[diesel(sql_type = Text)]
-#[serde(rename_all = "snake_case")]
-pub enum Response {
-    Pending,
-    Accepted,
-    Declined,
-}
-
-impl Response {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Response::Pending => "pending",
-            Response::Accepted => "accepted",
-            Response::Declined => "declined",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Self> {
-        [Response::Pending, Response::Accepted, Response::Declined]
-            .into_iter()
-            .find(|x| x.as_str() == s)
+text_enum! {
+    /// A member's answer to a proposal.
+    pub enum Response in "match_members.response" {
+        Pending = "pending",
+        Accepted = "accepted",
+        Declined = "declined",
     }
 }
 

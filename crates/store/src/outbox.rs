@@ -10,55 +10,19 @@ use crate::text_enum::text_enum;
 use crate::DbConnection;
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
-use diesel::sql_types::Text;
 
-/// Where a message of the outbox stands.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    diesel::expression::AsExpression,
-    diesel::deserialize::FromSqlRow,
-)]
-#[diesel(sql_type = Text)]
-#[serde(rename_all = "snake_case")]
-pub enum OutboxStatus {
-    /// Waiting for its next attempt.
-    Pending,
-    /// Claimed by a worker.
-    Sending,
-    Sent,
-    /// Given up after its attempts; a coordinator may retry it.
-    Dead,
-}
-
-impl OutboxStatus {
-    pub const ALL: [OutboxStatus; 4] = [
-        OutboxStatus::Pending,
-        OutboxStatus::Sending,
-        OutboxStatus::Sent,
-        OutboxStatus::Dead,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            OutboxStatus::Pending => "pending",
-            OutboxStatus::Sending => "sending",
-            OutboxStatus::Sent => "sent",
-            OutboxStatus::Dead => "dead",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|x| x.as_str() == s)
+text_enum! {
+    /// Where a message of the outbox stands.
+    pub enum OutboxStatus in "outbox.status" {
+        /// Waiting for its next attempt.
+        Pending = "pending",
+        /// Claimed by a worker.
+        Sending = "sending",
+        Sent = "sent",
+        /// Given up after its attempts; a coordinator may retry it.
+        Dead = "dead",
     }
 }
-
-text_enum!(OutboxStatus, "outbox.status");
 
 /// A row of `outbox`.
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Identifiable)]
@@ -101,7 +65,7 @@ struct MessageInsert<'a> {
     language: &'a str,
     template: &'a str,
     payload: String,
-    status: &'static str,
+    status: OutboxStatus,
     attempts: i32,
     next_attempt_at: NaiveDateTime,
     created_at: NaiveDateTime,
@@ -131,7 +95,7 @@ pub fn enqueue(conn: &mut DbConnection, org: OrgId, msg: &NewMessage) -> Result<
         language: &msg.language,
         template: &msg.template,
         payload: json_text::encode(&msg.payload)?,
-        status: "pending",
+        status: OutboxStatus::Pending,
         attempts: 0,
         next_attempt_at: now,
         created_at: now,
@@ -160,7 +124,7 @@ pub fn enqueue_all(conn: &mut DbConnection, org: OrgId, msgs: &[NewMessage]) -> 
                 language: &msg.language,
                 template: &msg.template,
                 payload: json_text::encode(&msg.payload)?,
-                status: "pending",
+                status: OutboxStatus::Pending,
                 attempts: 0,
                 next_attempt_at: now,
                 created_at: now,
@@ -173,34 +137,60 @@ pub fn enqueue_all(conn: &mut DbConnection, org: OrgId, msgs: &[NewMessage]) -> 
 }
 
 /// Claims up to `limit` due messages (any organisation) for `lease`: pending ones whose
-/// time has come and sending ones whose lease ran out. Each claim is a conditional
-/// update, so two workers never hold the same message.
+/// time has come and sending ones whose lease ran out. Two workers never hold the same
+/// message: on PostgreSQL one transaction locks the due rows no other worker is claiming
+/// (`FOR UPDATE SKIP LOCKED`) and claims them in one update, so workers on several
+/// instances neither wait for each other nor race; on SQLite (one writer at a time) each
+/// claim is a conditional update.
 pub fn claim_due(
     conn: &mut DbConnection,
     now: NaiveDateTime,
     limit: i64,
     lease: Duration,
 ) -> Result<Vec<OutboxMessage>> {
+    let limit = limit.clamp(1, 1000);
     let due = outbox::status
-        .eq("pending")
+        .eq(OutboxStatus::Pending)
         .and(outbox::next_attempt_at.le(now))
         .or(outbox::status
-            .eq("sending")
+            .eq(OutboxStatus::Sending)
             .and(outbox::locked_until.lt(Some(now))));
+    let claim = (
+        outbox::status.eq(OutboxStatus::Sending),
+        outbox::locked_until.eq(Some(now + lease)),
+        outbox::attempts.eq(outbox::attempts + 1),
+    );
+    if let DbConnection::Postgresql(c) = conn {
+        let mut claimed = c.transaction::<_, diesel::result::Error, _>(|c| {
+            let locked: Vec<OutboxId> = outbox::table
+                .filter(due)
+                .order(outbox::next_attempt_at)
+                .limit(limit)
+                .select(outbox::id)
+                .for_update()
+                .skip_locked()
+                .load(c)?;
+            if locked.is_empty() {
+                return Ok(Vec::new());
+            }
+            diesel::update(outbox::table.filter(outbox::id.eq_any(&locked)))
+                .set(claim)
+                .returning(OutboxMessage::as_returning())
+                .get_results::<OutboxMessage>(c)
+        })?;
+        claimed.sort_by_key(|m| (m.next_attempt_at, m.id));
+        return Ok(claimed);
+    }
     let candidates: Vec<OutboxId> = outbox::table
         .filter(due)
         .order(outbox::next_attempt_at)
-        .limit(limit.clamp(1, 1000))
+        .limit(limit)
         .select(outbox::id)
         .load(conn)?;
     let mut out = Vec::new();
     for id in candidates {
         let n = diesel::update(outbox::table.filter(outbox::id.eq(id)).filter(due))
-            .set((
-                outbox::status.eq("sending"),
-                outbox::locked_until.eq(Some(now + lease)),
-                outbox::attempts.eq(outbox::attempts + 1),
-            ))
+            .set(claim)
             .execute(conn)?;
         if n == 1 {
             out.push(
@@ -217,7 +207,7 @@ pub fn claim_due(
 pub fn mark_sent(conn: &mut DbConnection, id: OutboxId, now: NaiveDateTime) -> Result<()> {
     diesel::update(outbox::table.find(id))
         .set((
-            outbox::status.eq("sent"),
+            outbox::status.eq(OutboxStatus::Sent),
             outbox::sent_at.eq(Some(now)),
             outbox::locked_until.eq(None::<NaiveDateTime>),
         ))
@@ -234,8 +224,8 @@ pub fn mark_failed(
 ) -> Result<()> {
     let error: String = error.chars().take(500).collect();
     let (status, next) = match retry_at {
-        Some(t) => ("pending", Some(t)),
-        None => ("dead", None),
+        Some(t) => (OutboxStatus::Pending, Some(t)),
+        None => (OutboxStatus::Dead, None),
     };
     let q = diesel::update(outbox::table.find(id));
     match next {
@@ -265,11 +255,11 @@ pub fn complete_sent(conn: &mut DbConnection, claimed: &OutboxMessage, now: Naiv
     let n = diesel::update(
         outbox::table
             .filter(outbox::id.eq(claimed.id))
-            .filter(outbox::status.eq("sending"))
+            .filter(outbox::status.eq(OutboxStatus::Sending))
             .filter(outbox::attempts.eq(claimed.attempts)),
     )
     .set((
-        outbox::status.eq("sent"),
+        outbox::status.eq(OutboxStatus::Sent),
         outbox::sent_at.eq(Some(now)),
         outbox::locked_until.eq(None::<NaiveDateTime>),
         outbox::last_error.eq(None::<String>),
@@ -289,13 +279,13 @@ pub fn complete_failed(
     let q = diesel::update(
         outbox::table
             .filter(outbox::id.eq(claimed.id))
-            .filter(outbox::status.eq("sending"))
+            .filter(outbox::status.eq(OutboxStatus::Sending))
             .filter(outbox::attempts.eq(claimed.attempts)),
     );
     let n = match retry_at {
         Some(t) => q
             .set((
-                outbox::status.eq("pending"),
+                outbox::status.eq(OutboxStatus::Pending),
                 outbox::next_attempt_at.eq(t),
                 outbox::last_error.eq(Some(error)),
                 outbox::locked_until.eq(None::<NaiveDateTime>),
@@ -303,7 +293,7 @@ pub fn complete_failed(
             .execute(conn)?,
         None => q
             .set((
-                outbox::status.eq("dead"),
+                outbox::status.eq(OutboxStatus::Dead),
                 outbox::last_error.eq(Some(error)),
                 outbox::locked_until.eq(None::<NaiveDateTime>),
             ))
@@ -331,12 +321,9 @@ pub fn list(
 ) -> Result<Vec<OutboxMessage>> {
     let mut q = outbox::table.filter(outbox::organisation_id.eq(org)).into_boxed();
     if let Some(s) = status {
-        if !["pending", "sending", "sent", "dead"].contains(&s) {
-            return Err(StoreError::invalid(
-                "status must be pending, sending, sent or dead",
-            ));
-        }
-        q = q.filter(outbox::status.eq(s.to_string()));
+        let s = OutboxStatus::parse(s)
+            .ok_or_else(|| StoreError::invalid("status must be pending, sending, sent or dead"))?;
+        q = q.filter(outbox::status.eq(s));
     }
     if let Some(a) = after {
         q = q.filter(outbox::id.gt(a));
@@ -354,7 +341,7 @@ pub fn list_dead(
     after: Option<OutboxId>,
     limit: i64,
 ) -> Result<Vec<OutboxMessage>> {
-    list(conn, org, Some("dead"), after, limit)
+    list(conn, org, Some(OutboxStatus::Dead.as_str()), after, limit)
 }
 
 /// Puts a dead message back in the queue, due now, with its attempts reset (its
@@ -365,10 +352,10 @@ pub fn requeue(conn: &mut DbConnection, org: OrgId, id: OutboxId) -> Result<Outb
         outbox::table
             .filter(outbox::organisation_id.eq(org))
             .filter(outbox::id.eq(id))
-            .filter(outbox::status.eq("dead")),
+            .filter(outbox::status.eq(OutboxStatus::Dead)),
     )
     .set((
-        outbox::status.eq("pending"),
+        outbox::status.eq(OutboxStatus::Pending),
         outbox::attempts.eq(0),
         outbox::next_attempt_at.eq(clock::now()),
         outbox::locked_until.eq(None::<NaiveDateTime>),
@@ -388,11 +375,11 @@ pub fn release(conn: &mut DbConnection, claimed: &OutboxMessage, at: NaiveDateTi
     let n = diesel::update(
         outbox::table
             .filter(outbox::id.eq(claimed.id))
-            .filter(outbox::status.eq("sending"))
+            .filter(outbox::status.eq(OutboxStatus::Sending))
             .filter(outbox::attempts.eq(claimed.attempts)),
     )
     .set((
-        outbox::status.eq("pending"),
+        outbox::status.eq(OutboxStatus::Pending),
         outbox::attempts.eq((claimed.attempts - 1).max(0)),
         outbox::next_attempt_at.eq(at),
         outbox::locked_until.eq(None::<NaiveDateTime>),

@@ -12,67 +12,23 @@ use crate::vocab;
 use crate::DbConnection;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use diesel::sql_types::Text;
 use nabij_engine::projection::check_radius;
 use nabij_engine::scope::{self, Recurrence, ScopeCategory, ScopeVerdict};
 use nabij_engine::{HelpRequest, Point, RequestKind, Window};
 
-/// Where a request stands.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    diesel::expression::AsExpression,
-    diesel::deserialize::FromSqlRow,
-)]
-#[diesel(sql_type = Text)]
-#[serde(rename_all = "snake_case")]
-pub enum RequestStatus {
-    Open,
-    Proposed,
-    Matched,
-    Closed,
-    ReferralNeeded,
-    Referred,
-    Cancelled,
-    Expired,
-}
-
-impl RequestStatus {
-    pub const ALL: [RequestStatus; 8] = [
-        RequestStatus::Open,
-        RequestStatus::Proposed,
-        RequestStatus::Matched,
-        RequestStatus::Closed,
-        RequestStatus::ReferralNeeded,
-        RequestStatus::Referred,
-        RequestStatus::Cancelled,
-        RequestStatus::Expired,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RequestStatus::Open => "open",
-            RequestStatus::Proposed => "proposed",
-            RequestStatus::Matched => "matched",
-            RequestStatus::Closed => "closed",
-            RequestStatus::ReferralNeeded => "referral_needed",
-            RequestStatus::Referred => "referred",
-            RequestStatus::Cancelled => "cancelled",
-            RequestStatus::Expired => "expired",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|x| x.as_str() == s)
+text_enum! {
+    /// Where a request stands.
+    pub enum RequestStatus in "help_requests.status" {
+        Open = "open",
+        Proposed = "proposed",
+        Matched = "matched",
+        Closed = "closed",
+        ReferralNeeded = "referral_needed",
+        Referred = "referred",
+        Cancelled = "cancelled",
+        Expired = "expired",
     }
 }
-
-text_enum!(RequestStatus, "help_requests.status");
 
 pub fn category_code(c: ScopeCategory) -> &'static str {
     match c {

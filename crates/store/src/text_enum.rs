@@ -3,9 +3,20 @@
 //! string. A text no version wrote reads as [`StoreError::Corrupt`] naming the column
 //! (through [`UnknownText`] and the conversion of diesel's errors), never a panic.
 //!
-//! An enum takes part with `#[derive(AsExpression, FromSqlRow)]`,
-//! `#[diesel(sql_type = Text)]`, methods `as_str(self) -> &'static str` and
-//! `parse(&str) -> Option<Self>`, and one line `text_enum!(Enum, "table.column");`.
+//! One invocation declares the enum with each variant's text and its column:
+//!
+//! ```ignore
+//! text_enum! {
+//!     /// Where a job stands.
+//!     pub enum JobStatus in "jobs.status" {
+//!         Running = "running",
+//!         Succeeded = "succeeded",
+//!     }
+//! }
+//! ```
+//!
+//! and gives it `ALL`, `as_str`, `parse`, serde's serialisation as that text, and
+//! diesel's `ToSql`/`FromSql` as `Text`.
 //!
 //! [`StoreError::Corrupt`]: crate::StoreError::Corrupt
 
@@ -23,9 +34,51 @@ impl std::fmt::Display for UnknownText {
 
 impl std::error::Error for UnknownText {}
 
-/// `ToSql`/`FromSql` as `Text` for an enum with `as_str` and `parse` (see the module).
+/// Declares an enumerated text column's enum (see the module).
 macro_rules! text_enum {
-    ($name:ident, $column:literal) => {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident in $column:literal {
+            $( $(#[$vmeta:meta])* $variant:ident = $text:literal ),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(
+            Debug,
+            Clone,
+            Copy,
+            PartialEq,
+            Eq,
+            Hash,
+            serde::Serialize,
+            diesel::expression::AsExpression,
+            diesel::deserialize::FromSqlRow,
+        )]
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        pub enum $name {
+            $( $(#[$vmeta])* #[serde(rename = $text)] $variant ),+
+        }
+
+        impl $name {
+            /// Every variant, in declaration order.
+            pub const ALL: [$name; [$(stringify!($variant)),+].len()] = [$($name::$variant),+];
+
+            /// The text stored in the column.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $( $name::$variant => $text ),+
+                }
+            }
+
+            /// The variant a stored text names, if any.
+            pub fn parse(s: &str) -> Option<Self> {
+                match s {
+                    $( $text => Some($name::$variant), )+
+                    _ => None,
+                }
+            }
+        }
+
         impl<DB> diesel::serialize::ToSql<diesel::sql_types::Text, DB> for $name
         where
             DB: diesel::backend::Backend,

@@ -9,45 +9,16 @@ use crate::text_enum::text_enum;
 use crate::{clock, json_text, DbConnection};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use diesel::sql_types::Text;
 use nabij_engine::groups::GroupSuggestion;
 
-/// Where a group suggestion stands.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    diesel::expression::AsExpression,
-    diesel::deserialize::FromSqlRow,
-)]
-#[diesel(sql_type = Text)]
-#[serde(rename_all = "snake_case")]
-pub enum GroupStatus {
-    Suggested,
-    Accepted,
-    Split,
-}
-
-impl GroupStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            GroupStatus::Suggested => "suggested",
-            GroupStatus::Accepted => "accepted",
-            GroupStatus::Split => "split",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Self> {
-        [GroupStatus::Suggested, GroupStatus::Accepted, GroupStatus::Split]
-            .into_iter()
-            .find(|g| g.as_str() == s)
+text_enum! {
+    /// Where a group suggestion stands.
+    pub enum GroupStatus in "group_suggestions.status" {
+        Suggested = "suggested",
+        Accepted = "accepted",
+        Split = "split",
     }
 }
-
-text_enum!(GroupStatus, "group_suggestions.status");
 
 /// A row of `group_suggestions`.
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable)]
