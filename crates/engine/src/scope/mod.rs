@@ -30,6 +30,8 @@ mod blend;
 #[cfg(test)]
 mod cv;
 pub mod eval;
+#[cfg(test)]
+mod eval_file;
 mod explain;
 mod lexicon;
 mod lexicon_en;

@@ -1,0 +1,76 @@
+//! The figures of `nabij scope --eval FILE` without building the command: an ignored test
+//! that reads the labelled JSON-lines file named by `SCOPE_EVAL_FILE` and prints, per
+//! language and over all, out-of-scope requests caught, small help accepted without
+//! review, exact accuracy, the figures per category and the confusion matrix. It prints no
+//! row (held-out files are reported in aggregate only).
+//!
+//! `SCOPE_EVAL_FILE=fixtures/scope/real/heldout3.jsonl cargo test -p nabij-engine --lib
+//! scope::eval_file -- --ignored --nocapture`
+
+use super::eval::{percent, EvalReport, Tally, CATEGORIES};
+use super::{classify, ScopeCategory, ScopeInput};
+
+fn line(name: &str, t: &Tally) -> String {
+    format!(
+        "{name:>4}: caught {}/{} ({:.1} %)  accepted {}/{} ({:.1} %)  exact {}/{} ({:.1} %)",
+        t.out_caught(),
+        t.out_total(),
+        percent(t.out_caught(), t.out_total()),
+        t.small_clean(),
+        t.small_total(),
+        percent(t.small_clean(), t.small_total()),
+        t.exact,
+        t.total,
+        percent(t.exact, t.total)
+    )
+}
+
+fn categories(t: &Tally) -> String {
+    let mut s = String::new();
+    for c in CATEGORIES {
+        s.push_str(&format!(
+            "      {:<13} handled {}/{} ({:.1} %), exact {}, flagged {}\n",
+            c.code(),
+            t.handled(c),
+            t.labelled(c),
+            percent(t.handled(c), t.labelled(c)),
+            t.right(c),
+            t.reviewed(c)
+        ));
+    }
+    s.push_str("      confusion (rows: label; columns: small, structural, heavy, care)\n");
+    for (c, row) in CATEGORIES.iter().zip(t.confusion.iter()) {
+        s.push_str(&format!("      {:<13} {:?}\n", c.code(), row));
+    }
+    s
+}
+
+#[test]
+#[ignore = "measures a labelled file named by SCOPE_EVAL_FILE; run by hand"]
+fn eval_file() {
+    let Ok(path) = std::env::var("SCOPE_EVAL_FILE") else {
+        return;
+    };
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../");
+    let raw = std::fs::read_to_string(&path)
+        .or_else(|_| std::fs::read_to_string(format!("{root}{path}")))
+        .expect("SCOPE_EVAL_FILE readable");
+    let mut report = EvalReport::default();
+    for l in raw.lines().filter(|l| !l.trim().is_empty()) {
+        let v: serde_json::Value = serde_json::from_str(l).expect("a labelled row");
+        let expected: ScopeCategory =
+            serde_json::from_value(v["expected"].clone()).expect("a category");
+        let verdict = classify(&ScopeInput {
+            text: v["text"].as_str().unwrap_or_default(),
+            ..ScopeInput::default()
+        });
+        report.add(v["lang"].as_str().unwrap_or("?"), expected, &verdict);
+    }
+    println!("{path}");
+    for (lang, t) in &report.by_lang {
+        println!("{}", line(lang, t));
+        print!("{}", categories(t));
+    }
+    println!("{}", line("all", &report.overall));
+    print!("{}", categories(&report.overall));
+}
