@@ -55,6 +55,7 @@ fn eval_file() {
     let raw = std::fs::read_to_string(&path)
         .or_else(|_| std::fs::read_to_string(format!("{root}{path}")))
         .expect("SCOPE_EVAL_FILE readable");
+    let misses = std::env::var("SCOPE_EVAL_MISSES").is_ok() && !path.contains("heldout3");
     let mut report = EvalReport::default();
     for l in raw.lines().filter(|l| !l.trim().is_empty()) {
         let v: serde_json::Value = serde_json::from_str(l).expect("a labelled row");
@@ -65,6 +66,22 @@ fn eval_file() {
             ..ScopeInput::default()
         });
         report.add(v["lang"].as_str().unwrap_or("?"), expected, &verdict);
+        let handled = if expected == ScopeCategory::SmallHelp {
+            verdict.in_scope && !verdict.needs_review
+        } else {
+            !verdict.in_scope || verdict.needs_review
+        };
+        // Misses are listed for tuning files only, never for a held-out part.
+        if misses && (!handled || verdict.category != expected) {
+            println!(
+                "MISS {} {} -> {}{} | {}",
+                v["id"].as_str().unwrap_or("?"),
+                expected.code(),
+                verdict.category.code(),
+                if verdict.needs_review { " (review)" } else { "" },
+                v["text"].as_str().unwrap_or_default()
+            );
+        }
     }
     println!("{path}");
     for (lang, t) in &report.by_lang {
