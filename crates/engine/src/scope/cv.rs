@@ -1,5 +1,5 @@
 //! k-fold cross-validation of the learned model and the blend on the tuning data: every
-//! real request in `fixtures/scope/real` except `heldout2.jsonl`. Five folds by page
+//! real request in `fixtures/scope/real` except `heldout3.jsonl`. Five folds by page
 //! (FNV-1a of the page address % 5), so no page's wording is both learned and tested.
 //! The rules are the same in every fold (they were tuned on round 1's `tune.jsonl`, so
 //! their share of these figures is optimistic).
@@ -158,7 +158,7 @@ const RULES_ONLY: Policy = Policy {
 #[test]
 fn cv_figures_of_the_model_in_use() {
     let rows = rows();
-    assert!(rows.len() >= 380, "{} tuning rows", rows.len());
+    assert!(rows.len() >= 660, "{} tuning rows", rows.len());
     let readings = readings(&rows, CONFIG);
     show(
         "rules only (round 1 guard), 5-fold on the tuning data",
@@ -174,7 +174,7 @@ fn cv_figures_of_the_model_in_use() {
     );
     let s = tally(&rows, &readings, &POLICY);
     show("rules + model (in use), 5-fold on the tuning data", &s);
-    // A floor, not the target: the target is measured on heldout2.jsonl.
+    // A floor, not the target: the target is measured on heldout3.jsonl.
     assert!(s[3].caught() >= 85.0 && s[3].accepted() >= 85.0, "{s:?}");
 }
 

@@ -56,15 +56,23 @@ fn eval_file() {
         .or_else(|_| std::fs::read_to_string(format!("{root}{path}")))
         .expect("SCOPE_EVAL_FILE readable");
     let misses = std::env::var("SCOPE_EVAL_MISSES").is_ok() && !path.contains("heldout3");
+    let rules_only = std::env::var("SCOPE_EVAL_RULES").is_ok();
     let mut report = EvalReport::default();
     for l in raw.lines().filter(|l| !l.trim().is_empty()) {
         let v: serde_json::Value = serde_json::from_str(l).expect("a labelled row");
         let expected: ScopeCategory =
             serde_json::from_value(v["expected"].clone()).expect("a category");
-        let verdict = classify(&ScopeInput {
+        let input = ScopeInput {
             text: v["text"].as_str().unwrap_or_default(),
             ..ScopeInput::default()
-        });
+        };
+        let mut verdict = classify(&input);
+        if rules_only {
+            let part = super::rules_part(&input);
+            verdict.category = part.category;
+            verdict.in_scope = part.category == ScopeCategory::SmallHelp;
+            verdict.needs_review = part.review.is_some();
+        }
         report.add(v["lang"].as_str().unwrap_or("?"), expected, &verdict);
         let handled = if expected == ScopeCategory::SmallHelp {
             verdict.in_scope && !verdict.needs_review
@@ -81,6 +89,12 @@ fn eval_file() {
                 if verdict.needs_review { " (review)" } else { "" },
                 v["text"].as_str().unwrap_or_default()
             );
+            if std::env::var("SCOPE_EVAL_WHY").is_ok() {
+                let part = super::rules_part(&input);
+                for e in part.evidence.iter().filter(|e| e.active()) {
+                    println!("      {:?} {} {:?}", e.signal, e.weight, e.source);
+                }
+            }
         }
     }
     println!("{path}");

@@ -210,4 +210,23 @@ static ENTRIES: &[Entry] = &[
     e1(CARE, 1.8, "=medication =management|=manage =medication|=medication =is =taken|=administering =medication|=ensuring =medication"),
     e2(CARE, 0.8, 6, "=operation|=surgery|=hip|=knee|=stroke", "=walk|=walking|=mobility|=exercises"),
     e1(CARE, 0.8, "=mobility"),
+    // --- Round 3 (issue 17): what the larger tuning set still missed ------------------------
+    // Heavy goods up or down flights of stairs; an oven or a couch carried.
+    e1(HEAVY, 1.2, "=flights =of =stairs|=flight =of =stairs|=four =flights|=three =flights|=two =flights|=five =flights|=4 =flights|=3 =flights"),
+    e2(HEAVY, 1.4, 4, "=carry|=carrying|=get|=getting|=lift|=lifting|=haul|=hauling|=drag", "=oven|=cooker|=couch|=sofa|=range|=safe|=freezer|=washer|=dryer"),
+    // Electrics: a fuse box, sockets and switches to add or move.
+    e1(HEAVY, 1.6, "=fuse =box|=fusebox|=consumer =unit|=fuse =board|=light =switches|=electrical =work|=electrical =works|=electrical =wiring"),
+    e2(HEAVY, 1.6, 3, "=socket|=sockets|=outlet|=outlets|=switches", "=new|=move|=moving|=add|=adding|=install|=installing|=extra|=wire|=rewire|=replace|=replacing"),
+    // A tree that is dead, damaged or threatening: felling.
+    e2(HEAVY, 1.6, 4, "=tree|=trees", "=decaying|=dead|=dying|=damaged|=rotten|=rotting|=leaning|=threatening|=fallen|=uprooted|=storm"),
+    // Transfers and handling a client's body: personal care.
+    e1(CARE, 1.8, "=transferring|=transfers|=bed =to =chair|=from =bed|=out =of =the =wheelchair|=into =the =wheelchair|=hoist"),
+    e2(CARE, 1.8, 6, "=client|=clients|=patient|=patients|=service =users|=service =user|=residents", "=lifting|=positioning|=turning|=transferring|=bathing|=dressing|=toileting|=feeding|=washing"),
+    // Recurrence and duration that make a chore a job.
+    e3(RECUR, FORTNIGHT, 2, "=once|=twice", "=a|=per|=each|=every", "=fortnight"),
+    e2(RECUR, REGULAR, 2, "=for|=over|=during", "=weeks|=months|=years"),
+    // Childcare as a job: the school run and care after school (a chore; a job with a rhythm).
+    e1(CHORE, 0.6, "=school =run|=school =runs|=school =drop =off|=school =pick =up|=school =pickup|=after =school|=childcare|=child =care|=babysitting|=babysitter|=babysit"),
+    // Paid: money for the hours makes a rhythm a job.
+    e1(CHORE, 0.6, "=paid|=wage|=wages|=hourly|=salary|=pay =rate"),
 ];

@@ -270,4 +270,24 @@ static ENTRIES: &[Entry] = &[
     e2(CARE, 1.6, 4, "=aider|=aide", "=prendre =son =dejeuner|=prendre =son =repas|=prendre =ses =repas|=prendre =son =diner|=s =alimenter"),
     e1(CARE, 1.6, "=tenue =de =nuit|=chemise =de =nuit|=en =pyjama|=chaise =percee|=faire =un =change"),
     e1(REPAIR, 0.6, "=tits =travaux|=ptits =travaux"),
+    // --- Round 3 (issue 17): what the larger tuning set still missed ------------------------
+    // Childcare as a job: school runs, a "garde", a babysitter over years.
+    e1(CHORE, 0.6, "=a =l =ecole|=de =l =ecole|=sortie =d =ecole|=sorties =d =ecole|=sortie =de =l =ecole|=sorties =de =l =ecole|=une =garde|=la =garde|=garde =d =enfants|=garde =des =enfants|=garde =partagee|=mode =de =garde|=garder =les =enfants|=garder =vos =enfants|=garder =ses =enfants"),
+    e1(CHORE, 0.6, "babysit*|=baby =sitter|=baby =sitting|=baby =sitters"),
+    e1(CHORE, 1.6, "=auxiliaire =de =puericulture|puericultri*|=nurse|=nurses|=nounou =de =nuit"),
+    // Duration and rhythm that make help a job.
+    e1(RECUR, REGULAR, "=pendant =des =annees|=depuis =des =annees|=pendant =des =mois|=depuis =des =mois|=des =annees|=toute =l =annee|=depuis =des =semaines"),
+    e3(RECUR, WEEKLY, 3, "=heures|=heure|=h", "=par|=chaque|=a =la", "=semaine"),
+    // Paid: money for the hours makes a rhythm a job.
+    e1(CHORE, 0.6, "=paye|=payee|=payer|=remunere|=remuneree|=remuneration|=salaire|=de =l =heure|=par =heure|=euros =de =l =heure"),
+    // Money as a service: debts, claims, financial difficulty.
+    e1(CHORE, 1.6, "=creances|=difficulte =financiere|=difficultes =financieres|=situation =financiere|=dossiers =de =surendettement|=dossier =de =surendettement"),
+    e1(CHORE, 0.6, "=factures|=relances|=rappels"),
+    // Night presence and transfers: personal care.
+    e1(CARE, 1.6, "=presence =la =nuit|=presence =de =nuit|=une =presence =la =nuit|=garde =de =nuit|=gardes =de =nuit|=a =son =chevet|=au =chevet|=veille =de =nuit"),
+    e2(CARE, 1.4, 4, "=garder|=veiller|=rester|=surveiller|=presence|=accompagne|=veille", "=la =nuit|=de =nuit|=toute =la =nuit|=durant =la =nuit|=les =nuits"),
+    e1(CARE, 1.8, "=du =lit =au =fauteuil|=lit =au =fauteuil|=passage =du =lit|=du =fauteuil =au =lit"),
+    // Electrics and heating: trades.
+    e1(HEAVY, 1.6, "=tableau =electrique|=disjoncteur|=differentiel|=aux =normes|=mise =aux =normes|=prises =electriques|=installation =electrique"),
+    e2(HEAVY, 1.4, 4, "=radiateur|=radiateurs|=chauffe =eau|=chaudiere|=ballon", "=joint|=changer|=changé|=purger|=remplacer|=installer|=fuite|=fuyait|=reparer|=poser"),
 ];

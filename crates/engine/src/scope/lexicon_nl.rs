@@ -258,4 +258,23 @@ static ENTRIES: &[Entry] = &[
     e1(CHORE, 0.5, "=rekeningen|=betalingen|=financien|=uitgaven"),
     // Care verbs with their objects.
     e1(CARE, 1.8, "=oogdruppelen|=oogdruppelt|=ogen =druppelen|=indruppelen"),
+    // --- Round 3 (issue 17): what the larger tuning set still missed ------------------------
+    // Electrics, machines and tools: trades and danger.
+    e1(HEAVY, 1.6, "elektriciteitswerk*|=elektrische =werken|=sanitaire =werken|lichtschakelaar*|=meterkast|=verdeelkast|zekeringkast*"),
+    e2(HEAVY, 1.6, 3, "stopcontact*|lichtschakelaar*|=schakelaars", "repar*|herstel*|vervang*|verplaats*|=plaatsen|=leggen"),
+    e1(HEAVY, 1.6, "=bosmaaier|kettingzaag*|motorzaag*|=elektrische =zaag|=steiger|=stelling|=ladderlift"),
+    // Painting walls and ceilings, outside work: trades.
+    e1(HEAVY, 1.6, "verfwerk*|schilderwerk*|=sausen|=gesaust|=witten|=behangwerk|behangwerk*"),
+    e2(HEAVY, 1.6, 3, "=muren|=muur|=wanden|=wand", "plafond*|=sausen|=verven|=witten|=schilderen|=behangen"),
+    e2(HEAVY, 1.6, 3, "kachel*|=houtkachel|=pelletkachel", "=plaatsen|=aansluiten|=vervangen|=installeren|=verplaatsen|=weghalen"),
+    e2(HEAVY, 1.6, 3, "kippenren*|afdak*|tuinhuis*|=schuur|=schuurtje|=carport|=pergola|=overkapping|=omheining", "=plaatsen|=bouwen|=zetten|=afbreken|=opzetten|=timmeren"),
+    e2(HEAVY, 1.6, 3, "=tuin|=voortuin|=achtertuin|voortuintje*|=tuintje", "=inrichten|=in =te =richten|=aanleggen|=aan =te =leggen|=omspitten|=herinrichten|=ophogen"),
+    // Childcare as a job and paid rhythm.
+    e1(CHORE, 0.6, "=naar =school =brengen|=van =school =halen|=naar =school|=van =school|kinderopvang*|=oppas|=oppassen|=opvang"),
+    e1(CHORE, 0.6, "=betaald|=tegen =betaling|=verdiende|=verdient|=een =centje|=uurloon"),
+    e1(RECUR, REGULAR, "=al =jaren|jarenlang|maandenlang|wekenlang|=maanden =lang|=jaren =lang"),
+    // Paperwork as a service.
+    e1(CHORE, 1.2, "=administratie =bijhouden|=eigen =administratie|=mijn =administratie|=vol =administratie|=in =kaart =brengen|=schoenendoos"),
+    // Care verbs with their objects.
+    e2(CARE, 1.6, 3, "=voeten|=benen|=rug|=huid|=handen", "inwrijv*|=inwrijven|insmer*|=insmeren|=masseren|=smeren"),
 ];
