@@ -290,4 +290,9 @@ static ENTRIES: &[Entry] = &[
     // Electrics and heating: trades.
     e1(HEAVY, 1.6, "=tableau =electrique|=disjoncteur|=differentiel|=aux =normes|=mise =aux =normes|=prises =electriques|=installation =electrique"),
     e2(HEAVY, 1.4, 4, "=radiateur|=radiateurs|=chauffe =eau|=chaudiere|=ballon", "=joint|=changer|=changé|=purger|=remplacer|=installer|=fuite|=fuyait|=reparer|=poser"),
+    e2(HEAVY, 1.6, 3, "=parquet|=plancher|=carrelage|=lino|=moquette|=stratifie", "=pose|=la =pose"),
+    e2(HEAVY, 1.6, 6, "=echelle|=escabeau", "=haie|=haies|=tailler|=arbre|=arbres|=branches|=toit|=gouttiere|=gouttieres"),
+    e2(CARE, 1.2, 1, "=du|=au|=le|=les|=des|=un", "=patient|=patients|=malade"),
+    e1(CARE, 1.4, "=en =nuit|=de =nuit =pour"),
+    e1(CARE, 1.8, "=soins =techniques|=actes =paramedicaux|paramedica*|=actes =infirmiers|=soins =de =nursing"),
 ];

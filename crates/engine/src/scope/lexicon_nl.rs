@@ -277,4 +277,10 @@ static ENTRIES: &[Entry] = &[
     e1(CHORE, 1.2, "=administratie =bijhouden|=eigen =administratie|=mijn =administratie|=vol =administratie|=in =kaart =brengen|=schoenendoos"),
     // Care verbs with their objects.
     e2(CARE, 1.6, 3, "=voeten|=benen|=rug|=huid|=handen", "inwrijv*|=inwrijven|insmer*|=insmeren|=masseren|=smeren"),
+    e2(HEAVY, 1.6, 5, "=tegels|=tegel|tuintegel*|terrastegel*|=klinkers|=stoeptegels", "=verwijderen|=cementeren|=weghalen|=uithalen|=rechtleggen|=opnieuw"),
+    e1(HEAVY, 1.2, "tuintegel*|terrastegel*|=cementeren"),
+    e2(HEAVY, 1.6, 4, "=vloer|=vloeren|=tapijt|=laminaat|=parket", "=verwijderen|=weghalen|=eruit =halen"),
+    e2(HEAVY, 1.6, 4, "=schilderen|=verven|=lakken|=olien|=beitsen", "=ramen|=deuren|=kozijnen|tuinhout*|=schutting|=hek|=tuinhek|=luiken"),
+    e2(HEAVY, 1.6, 4, "=kasten|=kast|meubel*|=bed|=bedden", "=demonteren|=afbreken|=uit =elkaar =halen"),
+    e1(CHORE, 1.6, "=kinderopvang =aan =huis|=oppas =aan =huis|=opvang =aan =huis"),
 ];
