@@ -230,4 +230,6 @@ static ENTRIES: &[Entry] = &[
     e1(CHORE, 0.6, "=school =run|=school =runs|=school =drop =off|=school =pick =up|=school =pickup|=after =school|=childcare|=child =care|=babysitting|=babysitter|=babysit"),
     // Paid: money for the hours makes a rhythm a job.
     e1(CHORE, 0.6, "=paid|=wage|=wages|=hourly|=salary|=pay =rate"),
+    // One evening or night out: a babysit, not a job.
+    e1(ONCE, 0.8, "=one =evening|=an =evening|=tonight|=this =evening|=saturday =night|=friday =night|=new =years =eve|=date =night|=night =out"),
 ];

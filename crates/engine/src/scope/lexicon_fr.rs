@@ -295,4 +295,6 @@ static ENTRIES: &[Entry] = &[
     e2(CARE, 1.2, 1, "=du|=au|=le|=les|=des|=un", "=patient|=patients|=malade"),
     e1(CARE, 1.4, "=en =nuit|=de =nuit =pour"),
     e1(CARE, 1.8, "=soins =techniques|=actes =paramedicaux|paramedica*|=actes =infirmiers|=soins =de =nursing"),
+    // One evening or night out: a babysit, not a job.
+    e1(ONCE, 0.8, "=une =soiree|=un =soir|=ce =soir|=samedi =soir|=vendredi =soir|=le =jour =de =l =an|=le =reveillon|=une =sortie =au =cinema"),
 ];

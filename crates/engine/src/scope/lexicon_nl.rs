@@ -283,4 +283,8 @@ static ENTRIES: &[Entry] = &[
     e2(HEAVY, 1.6, 4, "=schilderen|=verven|=lakken|=olien|=beitsen", "=ramen|=deuren|=kozijnen|tuinhout*|=schutting|=hek|=tuinhek|=luiken"),
     e2(HEAVY, 1.6, 4, "=kasten|=kast|meubel*|=bed|=bedden", "=demonteren|=afbreken|=uit =elkaar =halen"),
     e1(CHORE, 1.6, "=kinderopvang =aan =huis|=oppas =aan =huis|=opvang =aan =huis"),
+    // "bezorgen" (deliver), "bezorgd" (worried) are no care.
+    e1(NEUTRAL, 0.0, "bezorg*|=bezorgd|=bezorgde"),
+    // One evening or night out: a babysit, not a job.
+    e1(ONCE, 0.8, "=een =avond|=een =avondje|=vanavond|=zaterdagavond|=vrijdagavond|=oudejaarsavond|=een =avond =weg"),
 ];
