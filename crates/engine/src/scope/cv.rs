@@ -197,6 +197,7 @@ fn cv_grid() {
                                 binary,
                                 written,
                                 power,
+                                per_sentence: false,
                             };
                             let readings = readings(&rows, cfg);
                             for fi in 0..=30 {
@@ -309,9 +310,9 @@ fn cv_policy_grid() {
 fn cv_model_grid() {
     let rows = rows();
     let mut results: Vec<(f32, f32, String)> = Vec::new();
-    for pairs in [false, true] {
+    for (pairs, per_sentence) in [(true, false), (true, true), (false, true)] {
         for alpha in [0.3, 1.0] {
-            for (power, scale) in [(0.0f32, 20.0f32), (0.5, 5.0), (1.0, 1.0)] {
+            for (power, scale) in [(0.0f32, 20.0f32), (0.5, 5.0)] {
                 let cfg = Config {
                     words: true,
                     pairs,
@@ -320,6 +321,7 @@ fn cv_model_grid() {
                     binary: true,
                     written: false,
                     power,
+                    per_sentence,
                 };
                 let readings = readings(&rows, cfg);
                 for fi in 0..=24 {
@@ -338,7 +340,7 @@ fn cv_model_grid() {
                                 worst(&s),
                                 s[3].caught() + s[3].accepted(),
                                 format!(
-                                    "pairs {pairs} alpha {alpha} power {power} flag {flag} extra {small_extra} clear {clear}: caught {:.1} accepted {:.1}",
+                                    "pairs {pairs} sentences {per_sentence} alpha {alpha} power {power} flag {flag} extra {small_extra} clear {clear}: caught {:.1} accepted {:.1}",
                                     s[3].caught(),
                                     s[3].accepted()
                                 ),
@@ -352,5 +354,31 @@ fn cv_model_grid() {
     results.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.total_cmp(&a.1)));
     for r in results.iter().take(25) {
         println!("worst {:.1} sum {:.1} {}", r.0, r.1, r.2);
+    }
+}
+
+#[test]
+#[ignore = "lists the rows the guard in use gets wrong under 5-fold cross-validation; run by hand"]
+fn cv_misses() {
+    let rows = rows();
+    let readings = readings(&rows, CONFIG);
+    for (r, reading) in rows.iter().zip(&readings) {
+        let b = blend::apply(&POLICY, r.part.category, r.part.review, &r.part.scores, reading);
+        let handled = if r.ex.label == ScopeCategory::SmallHelp {
+            b.category == ScopeCategory::SmallHelp && b.review.is_none()
+        } else {
+            b.category != ScopeCategory::SmallHelp || b.review.is_some()
+        };
+        if !handled {
+            println!(
+                "CVMISS {} {} -> {} {:?} margin {:.1} | {}",
+                r.ex.lang,
+                r.ex.label.code(),
+                b.category.code(),
+                b.role,
+                reading.margin(),
+                r.ex.text
+            );
+        }
     }
 }

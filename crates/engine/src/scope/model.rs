@@ -54,6 +54,9 @@ pub(crate) struct Config {
     /// The log-likelihood ratio is divided by (known features)^power: 1 is the mean per
     /// feature, 0 the plain sum.
     pub power: f32,
+    /// Read each sentence on its own and keep, per class, the strongest sentence (round 3:
+    /// in a long text one sentence carries the verdict, and a plain sum grows with length).
+    pub per_sentence: bool,
 }
 
 /// The configuration the guard uses.
@@ -65,6 +68,7 @@ pub(crate) const CONFIG: Config = Config {
     binary: true,
     written: false,
     power: 0.0,
+    per_sentence: false,
 };
 
 /// A labelled text to learn from; `group` is its page (cross-validation keeps a page's
@@ -274,24 +278,46 @@ impl Model {
     pub(crate) fn read(&self, tokens: &[Token]) -> Reading {
         let mut feats = Vec::new();
         features(tokens, &self.cfg, &mut feats);
-        let mut sums = [0f32; 4];
-        let mut known = 0usize;
+        // Sums per sentence (one group for the whole text unless `per_sentence`).
+        let group = |i: usize| {
+            if self.cfg.per_sentence {
+                tokens.get(i).map_or(0, |t| usize::from(t.sentence))
+            } else {
+                0
+            }
+        };
+        let ngroups = (0..tokens.len()).map(group).max().unwrap_or(0) + 1;
+        let mut sums = vec![[0f32; 4]; ngroups];
+        let mut known = vec![0usize; ngroups];
         let mut per_token = vec![[0f32; 4]; tokens.len()];
         for f in &feats {
             if let Some(w) = self.weights.get(&f.hash) {
-                known += 1;
+                let g = group(f.token);
+                known[g] += 1;
                 for c in 0..4 {
-                    sums[c] += w[c];
+                    sums[g][c] += w[c];
                     if let Some(slot) = per_token.get_mut(f.token) {
                         slot[c] += w[c];
                     }
                 }
             }
         }
-        let n = (known.max(1) as f32).powf(self.cfg.power);
-        let mut margins = [0f32; 4];
-        for c in 1..4 {
-            margins[c] = (sums[c] + self.prior[c] - sums[0] - self.prior[0]) / n;
+        let mut margins = [f32::NEG_INFINITY, f32::NEG_INFINITY, f32::NEG_INFINITY, f32::NEG_INFINITY];
+        margins[0] = 0.0;
+        for (g, s) in sums.iter().enumerate() {
+            if known[g] == 0 && ngroups > 1 {
+                continue;
+            }
+            let n = (known[g].max(1) as f32).powf(self.cfg.power);
+            for c in 1..4 {
+                let m = (s[c] + self.prior[c] - s[0] - self.prior[0]) / n;
+                margins[c] = margins[c].max(m);
+            }
+        }
+        for m in margins.iter_mut().skip(1) {
+            if !m.is_finite() {
+                *m = 0.0;
+            }
         }
         let best_idx = (1..4)
             .max_by(|a, b| margins[*a].total_cmp(&margins[*b]).then(b.cmp(a)))
