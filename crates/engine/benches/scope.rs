@@ -1,5 +1,5 @@
 //! Criterion bench of the scope guard: one `classify` call per iteration, cycling through
-//! the 550 real requests of fixtures/scope/real (short lists and long posts alike), so the
+//! the 670 real tuning requests of fixtures/scope/real (short lists and long posts alike), so the
 //! reported time is the latency of one request. Run with
 //! `cargo bench -p nabij-engine --bench scope`.
 
@@ -10,12 +10,14 @@ const TUNE: &str = include_str!("../../../fixtures/scope/real/tune.jsonl");
 const HELDOUT: &str = include_str!("../../../fixtures/scope/real/heldout.jsonl");
 const TUNE2: &str = include_str!("../../../fixtures/scope/real/tune2.jsonl");
 const HELDOUT2: &str = include_str!("../../../fixtures/scope/real/heldout2.jsonl");
+const TUNE3: &str = include_str!("../../../fixtures/scope/real/tune3.jsonl");
 
 fn texts() -> Vec<String> {
     TUNE.lines()
         .chain(HELDOUT.lines())
         .chain(TUNE2.lines())
         .chain(HELDOUT2.lines())
+        .chain(TUNE3.lines())
         .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
         .filter_map(|v| v["text"].as_str().map(str::to_owned))
         .collect()
@@ -29,7 +31,7 @@ fn benches(c: &mut Criterion) {
         text: "warm-up",
         ..ScopeInput::default()
     });
-    assert!(texts.len() >= 540, "{} texts", texts.len());
+    assert!(texts.len() >= 660, "{} texts", texts.len());
     let mut i = 0;
     c.bench_function("scope_classify_real_request", |b| {
         b.iter(|| {

@@ -47,21 +47,21 @@ fn categories(t: &Tally) -> String {
 
 #[test]
 #[ignore = "measures a labelled file named by SCOPE_EVAL_FILE; run by hand"]
-fn eval_file() {
+fn eval_file() -> Result<(), String> {
     let Ok(path) = std::env::var("SCOPE_EVAL_FILE") else {
-        return;
+        return Ok(());
     };
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../");
     let raw = std::fs::read_to_string(&path)
         .or_else(|_| std::fs::read_to_string(format!("{root}{path}")))
-        .expect("SCOPE_EVAL_FILE readable");
+        .map_err(|e| format!("{path}: {e}"))?;
     let misses = std::env::var("SCOPE_EVAL_MISSES").is_ok() && !path.contains("heldout3");
     let rules_only = std::env::var("SCOPE_EVAL_RULES").is_ok();
     let mut report = EvalReport::default();
     for l in raw.lines().filter(|l| !l.trim().is_empty()) {
-        let v: serde_json::Value = serde_json::from_str(l).expect("a labelled row");
+        let v: serde_json::Value = serde_json::from_str(l).map_err(|e| format!("{path}: {e}"))?;
         let expected: ScopeCategory =
-            serde_json::from_value(v["expected"].clone()).expect("a category");
+            serde_json::from_value(v["expected"].clone()).map_err(|e| format!("{path}: {e}"))?;
         let input = ScopeInput {
             text: v["text"].as_str().unwrap_or_default(),
             ..ScopeInput::default()
@@ -104,4 +104,5 @@ fn eval_file() {
     }
     println!("{}", line("all", &report.overall));
     print!("{}", categories(&report.overall));
+    Ok(())
 }

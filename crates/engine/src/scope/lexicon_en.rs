@@ -232,4 +232,8 @@ static ENTRIES: &[Entry] = &[
     e1(CHORE, 0.6, "=paid|=wage|=wages|=hourly|=salary|=pay =rate"),
     // One evening or night out: a babysit, not a job.
     e1(ONCE, 0.8, "=one =evening|=an =evening|=tonight|=this =evening|=saturday =night|=friday =night|=new =years =eve|=date =night|=night =out"),
+    // The rhythm and the hiring of a job advert.
+    e1(RECUR, DAILY, "=monday =to =friday|=mon =to =fri|=weekdays|=five =days =a =week|=5 =days =a =week|=six =days =a =week"),
+    e1(RECUR, REGULAR, "=part =time|=parttime|=shifts|=rota"),
+    e1(CHORE, 0.8, "=hire|=hiring|=employ|=employing|=employer|=recruit|=recruiting|=vacancy|=vacancies"),
 ];

@@ -297,4 +297,8 @@ static ENTRIES: &[Entry] = &[
     e1(CARE, 1.8, "=soins =techniques|=actes =paramedicaux|paramedica*|=actes =infirmiers|=soins =de =nursing"),
     // One evening or night out: a babysit, not a job.
     e1(ONCE, 0.8, "=une =soiree|=un =soir|=ce =soir|=samedi =soir|=vendredi =soir|=le =jour =de =l =an|=le =reveillon|=une =sortie =au =cinema"),
+    // The rhythm and the hiring of a job advert.
+    e1(RECUR, DAILY, "=du =lundi =au =vendredi|=en =semaine|=cinq =jours =par =semaine|=5 =jours =par =semaine"),
+    e1(RECUR, REGULAR, "=temps =partiel|=mi =temps|=a =mi =temps|=cdi|=cdd"),
+    e1(CHORE, 0.8, "=employeur|=employer|=engager|=offre =d =emploi|=poste =a =pourvoir"),
 ];

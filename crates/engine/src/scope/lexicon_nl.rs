@@ -261,7 +261,7 @@ static ENTRIES: &[Entry] = &[
     // --- Round 3 (issue 17): what the larger tuning set still missed ------------------------
     // Electrics, machines and tools: trades and danger.
     e1(HEAVY, 1.6, "elektriciteitswerk*|=elektrische =werken|=sanitaire =werken|lichtschakelaar*|=meterkast|=verdeelkast|zekeringkast*"),
-    e2(HEAVY, 1.6, 3, "stopcontact*|lichtschakelaar*|=schakelaars", "repar*|herstel*|vervang*|verplaats*|=plaatsen|=leggen"),
+    e2(HEAVY, 1.6, 5, "stopcontact*|lichtschakelaar*|=schakelaars", "repar*|herstel*|vervang*|verplaats*|=plaatsen|=leggen"),
     e1(HEAVY, 1.6, "=bosmaaier|kettingzaag*|motorzaag*|=elektrische =zaag|=steiger|=stelling|=ladderlift"),
     // Painting walls and ceilings, outside work: trades.
     e1(HEAVY, 1.6, "verfwerk*|schilderwerk*|=sausen|=gesaust|=witten|=behangwerk|behangwerk*"),
@@ -287,4 +287,8 @@ static ENTRIES: &[Entry] = &[
     e1(NEUTRAL, 0.0, "bezorg*|=bezorgd|=bezorgde"),
     // One evening or night out: a babysit, not a job.
     e1(ONCE, 0.8, "=een =avond|=een =avondje|=vanavond|=zaterdagavond|=vrijdagavond|=oudejaarsavond|=een =avond =weg"),
+    // The rhythm and the hiring of a job advert.
+    e1(RECUR, DAILY, "=van =maandag =tot =vrijdag|=op =weekdagen|=vijf =dagen =per =week|=5 =dagen =per =week"),
+    e1(RECUR, REGULAR, "=parttime|=deeltijds|=deeltijdse|=vaste =dagen|=vaste =uren"),
+    e1(CHORE, 0.8, "=vacature|=vacatures|=inhuren|=in =dienst|=werkgever|=solliciteren|=sollicitanten"),
 ];

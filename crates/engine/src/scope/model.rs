@@ -131,8 +131,8 @@ pub(crate) fn real_examples() -> Vec<Example> {
         REAL_TUNE3,
     ]
     .iter()
-        .flat_map(|raw| parse(raw, None))
-        .collect()
+    .flat_map(|raw| parse(raw, None))
+    .collect()
 }
 
 /// The project's written examples.
@@ -302,7 +302,12 @@ impl Model {
                 }
             }
         }
-        let mut margins = [f32::NEG_INFINITY, f32::NEG_INFINITY, f32::NEG_INFINITY, f32::NEG_INFINITY];
+        let mut margins = [
+            f32::NEG_INFINITY,
+            f32::NEG_INFINITY,
+            f32::NEG_INFINITY,
+            f32::NEG_INFINITY,
+        ];
         margins[0] = 0.0;
         for (g, s) in sums.iter().enumerate() {
             if known[g] == 0 && ngroups > 1 {

@@ -419,3 +419,55 @@ fn words_of_a_job_in_everyday_sentences_stay_small_help() {
         assert!(v.in_scope && !v.needs_review, "{t}: {v:?}");
     }
 }
+
+/// Round 3 (issue 17): hard pairs on both sides of each line, in words of our own.
+#[test]
+fn round_three_hard_pairs() {
+    use ScopeCategory::*;
+    let cases: [(&str, ScopeCategory); 14] = [
+        // School runs: once is small help, every day is a job.
+        (
+            "Pourriez-vous emmener ma fille à l'école demain matin ?",
+            SmallHelp,
+        ),
+        (
+            "Il faudrait accompagner ma fille à l'école tous les jours.",
+            Structural,
+        ),
+        ("Can someone do the school run for us every day?", Structural),
+        // A babysitter for one evening, or for years.
+        ("Je cherche une baby-sitter pour samedi soir.", SmallHelp),
+        ("Elle est notre baby-sitter depuis des années.", Structural),
+        // Electrics are a trade; a light bulb is not.
+        ("Could someone help me change a light bulb?", SmallHelp),
+        ("I need two new sockets fitted in the kitchen.", Heavy),
+        ("Our fuse box is making a burning smell.", Heavy),
+        ("Wie kan het stopcontact in de keuken verplaatsen?", Heavy),
+        // Stairs with heavy goods.
+        (
+            "We need help getting an old oven down three flights of stairs.",
+            Heavy,
+        ),
+        // Night presence and care verbs with their objects.
+        ("Quelqu'un pour garder ma mère la nuit ?", PersonalCare),
+        ("Wie kan mijn voeten insmeren met zalf?", PersonalCare),
+        // Debts as a service.
+        (
+            "Elle est en difficulté financière et les créances s'accumulent.",
+            Structural,
+        ),
+        // "bezorgen" is delivering, not care.
+        ("Kan iemand dit pakje bij de buren bezorgen?", SmallHelp),
+    ];
+    for (t, want) in cases {
+        let v = text(t);
+        assert!(!v.reasons.is_empty(), "{t}: no reasons");
+        let handled = if want == SmallHelp {
+            v.in_scope && !v.needs_review
+        } else {
+            !v.in_scope || v.needs_review
+        };
+        assert!(handled, "{t}: {v:?}");
+        assert_eq!(v.category, want, "{t}: {v:?}");
+    }
+}
