@@ -161,7 +161,7 @@ fn cv_figures_of_the_model_in_use() {
     assert!(rows.len() >= 660, "{} tuning rows", rows.len());
     let readings = readings(&rows, CONFIG);
     show(
-        "rules only (round 1 guard), 5-fold on the tuning data",
+        "rules only, 5-fold on the tuning data",
         &tally(&rows, &readings, &RULES_ONLY),
     );
     let loud = Policy {
