@@ -2,6 +2,7 @@
 //! negated tokens, and selects non-overlapping matches greedily (longest and tightest
 //! first), so "ramen wassen" (a chore) wins over "wassen" (care) for the same word.
 
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use super::lexicon::{self, Entry, LangLexicon, Signal};
@@ -123,9 +124,54 @@ fn form_matches(term: &Term, norm: &str, stem: &str, heads: &[&str]) -> bool {
 /// Inclusive token span of one group occurrence.
 type Span = (usize, usize);
 
-fn occurrences(alts: &[Alt], tokens: &[Token], lang: Lang, heads: &[&str]) -> Vec<Span> {
+/// The words of a text, as written and stemmed per language, to rule out alternatives
+/// whose first word is exact or stemmed and absent, without scanning the tokens (latency).
+struct Present<'t> {
+    norms: HashSet<&'t str>,
+    stems: [HashSet<&'t str>; 3],
+}
+
+impl<'t> Present<'t> {
+    fn of(tokens: &'t [Token]) -> Present<'t> {
+        let mut p = Present {
+            norms: HashSet::with_capacity(tokens.len() * 2),
+            stems: std::array::from_fn(|_| HashSet::with_capacity(tokens.len() * 2)),
+        };
+        for t in tokens {
+            p.norms.insert(t.norm.as_str());
+            for (i, st) in t.stems.iter().enumerate() {
+                p.stems[i].insert(st.as_str());
+            }
+            if let Some((norm, stem)) = &t.joined {
+                p.norms.insert(norm.as_str());
+                p.stems[Lang::Nl.idx()].insert(stem.as_str());
+            }
+        }
+        p
+    }
+
+    /// False when the alternative's first word cannot match any token.
+    fn may_match(&self, alt: &Alt, lang: Lang) -> bool {
+        match alt.first() {
+            Some(t) if t.kind == TermKind::Exact => self.norms.contains(t.text.as_str()),
+            Some(t) if t.kind == TermKind::Stem => self.stems[lang.idx()].contains(t.text.as_str()),
+            _ => true,
+        }
+    }
+}
+
+fn occurrences(
+    alts: &[Alt],
+    tokens: &[Token],
+    lang: Lang,
+    heads: &[&str],
+    present: &Present<'_>,
+) -> Vec<Span> {
     let mut spans = Vec::new();
     for alt in alts {
+        if !present.may_match(alt, lang) {
+            continue;
+        }
         for start in 0..tokens.len() {
             let end = start + alt.len() - 1;
             let Some(last) = tokens.get(end) else { break };
@@ -233,19 +279,22 @@ fn outranks(a: &Compiled, b: &Compiled) -> bool {
 pub(crate) fn find(tokens: &[Token], langs: &[Lang]) -> Vec<Hit> {
     let all = compiled();
     let negated = negations(tokens, langs);
+    let present = Present::of(tokens);
     // Occurrences per candidate entry, computed once.
     let mut cands: Vec<(&Compiled, Vec<Vec<Span>>)> = Vec::new();
     for lang in langs {
         let heads = lexicon::of(*lang).neutral_heads;
-        for c in &all[lang.idx()] {
-            let occ: Vec<Vec<Span>> = c
-                .groups
-                .iter()
-                .map(|g| occurrences(g, tokens, c.lang, heads))
-                .collect();
-            if occ.iter().all(|o| !o.is_empty()) {
-                cands.push((c, occ));
+        'entries: for c in &all[lang.idx()] {
+            // A group without an occurrence rules the entry out: stop looking (latency).
+            let mut occ: Vec<Vec<Span>> = Vec::with_capacity(c.groups.len());
+            for g in &c.groups {
+                let o = occurrences(g, tokens, c.lang, heads, &present);
+                if o.is_empty() {
+                    continue 'entries;
+                }
+                occ.push(o);
             }
+            cands.push((c, occ));
         }
     }
     let mut consumed = vec![false; tokens.len()];
