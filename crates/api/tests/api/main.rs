@@ -23,6 +23,7 @@ mod outbox;
 mod position;
 mod problems;
 mod reach_matrix;
+mod references;
 mod request_log;
 mod requests;
 mod revocation;

@@ -367,6 +367,8 @@ pub async fn refer(
     };
     // A missing request is a 404; a missing service was probably removed meanwhile.
     let text = match &e {
+        // The request of the URL (the operation names it as its form's `request_id`).
+        ApiError::Store(StoreError::UnknownReference("request_id")) => return ctx.not_found(),
         ApiError::Store(StoreError::NotFound) => {
             let st = state.clone();
             let by = caller.clone();
