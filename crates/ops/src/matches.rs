@@ -26,6 +26,9 @@ pub const PROPOSED: &str = "match_proposed";
 pub struct Proposal {
     pub request_id: RequestId,
     pub companions: Vec<NeighbourId>,
+    /// What the coordinator chose to share about the others until everybody accepted
+    /// (see `nabij_store::matching::Match::shared_note`).
+    pub shared_note: Option<String>,
 }
 
 /// Accept or decline.
@@ -70,7 +73,13 @@ pub fn propose(ops: &Ops, tx: &mut DbConnection, caller: &Caller, p: &Proposal) 
     for &n in &p.companions {
         access::neighbour(tx, caller, n).map_err(|e| e.referring("companion_ids"))?;
     }
-    let d = matching::propose(tx, caller.org, p.request_id, &p.companions)?;
+    let d = matching::propose_sharing(
+        tx,
+        caller.org,
+        p.request_id,
+        &p.companions,
+        p.shared_note.as_deref(),
+    )?;
     announce_proposal(ops, tx, caller, &d)?;
     Ok(d)
 }

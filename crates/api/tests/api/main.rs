@@ -21,6 +21,7 @@ mod neighbours;
 mod openapi_check;
 mod outbox;
 mod position;
+mod privacy;
 mod problems;
 mod reach_matrix;
 mod references;
