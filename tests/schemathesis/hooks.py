@@ -35,7 +35,8 @@ cases follow those rules, each named here; negative cases are never touched.
   fixtures/pelt-addresses.csv); bad files are tested in crates/api/tests/api/setup.rs.
 
 A body field that names a row the server does not hold (`neighbourhood_id`,
-`service_id`) answers 422 `unknown_reference` naming the field, as a path id answers
+`service_id`, `neighbour_id`, `request_id`, `companion_ids`, `from_id`, `to_id`,
+`match_id`) answers 422 `unknown_reference` naming the field, as a path id answers
 404: a generator cannot know which ids exist, so `filter_failure` drops a positive case
 refused that way (and only that way). Likewise an address the organisation's register
 does not hold answers 422 `address_unknown` (with suggestions).

@@ -287,7 +287,12 @@ impl ApiError {
 fn unknown_reference(field: &str) -> &'static str {
     match field {
         "neighbourhood_id" => "no such neighbourhood in this organisation",
-        "service_id" => "no such service on this organisation's directory",
+        "service_id" | "referring_service_id" => "no such service on this organisation's directory",
+        "neighbour_id" | "companion_ids" | "from_id" | "to_id" => {
+            "no such neighbour in this organisation (or not one you may reach)"
+        }
+        "request_id" => "no such request in this organisation (or not one you may reach)",
+        "match_id" => "no such match in this organisation (or not one you may reach)",
         _ => "refers to something that does not exist in this organisation",
     }
 }

@@ -130,6 +130,12 @@ impl Template {
 
 /// The values a template is filled with: names and ids only. Never the request's text,
 /// health information or an address.
+///
+/// Privacy before yes (issue 14): a resident's message about a match that not everybody
+/// accepted yet (proposed, declined) carries no other person's name or contact: only
+/// [`Payload::others`], [`Payload::areas`], [`Payload::shared`], [`Payload::slots`],
+/// [`Payload::date`] and [`Payload::note`]. Names ([`Payload::people`], first names) and
+/// [`Payload::reach`] go out once everybody said yes.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Payload {
@@ -138,9 +144,33 @@ pub struct Payload {
     /// The recipient's display name (residents).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Display names of the other people in the match (for a coordinator: everybody).
+    /// Names of the other people in the match: for a coordinator everybody's display
+    /// name; for a resident the others' first names, once everybody accepted (empty
+    /// before).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub people: Vec<String>,
+    /// How many other people are in the match (a resident's proposal).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub others: u32,
+    /// The neighbourhoods the others live in, by name (a resident's proposal).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub areas: Vec<String>,
+    /// Tag codes the match is about that the people have in common (its reasons).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub shared: Vec<String>,
+    /// The request's weekly slots (`tue-afternoon`, …), or the parts of its one day.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub slots: Vec<String>,
+    /// The request's one day (`2026-12-08`), when it is for one day.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// What the coordinator chose to share about the others when proposing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// How to reach each of the others, once everybody accepted: their first name and
+    /// the e-mail address and phone number they gave.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reach: Vec<Reach>,
     /// Whom to contact: the coordinator's e-mail address (residents).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub contact: Option<String>,
@@ -157,6 +187,27 @@ pub struct Payload {
     /// How many of the people have no e-mail address and are on the phone list.
     #[serde(skip_serializing_if = "is_zero")]
     pub by_phone: u32,
+}
+
+/// How to reach one of the others in an active match.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Reach {
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+}
+
+/// The first name of a display name (its first word), as the others hear it once
+/// everybody said yes.
+pub fn first_name(display_name: &str) -> String {
+    display_name
+        .split_whitespace()
+        .next()
+        .unwrap_or(display_name)
+        .to_string()
 }
 
 fn is_zero(n: &u32) -> bool {

@@ -9,14 +9,15 @@
 //! ([`enqueue_event_with`]) rather than read again.
 
 use crate::error::Result;
-use crate::event::{Audience, Event, EventKind, Language, Payload, Template};
+use crate::event::{first_name, Audience, Event, EventKind, Language, Payload, Reach, Template};
+use nabij_engine::availability::Window;
 use nabij_store::calls::NewCall;
 use nabij_store::matching::MatchDetail;
 use nabij_store::outbox::NewMessage;
 use nabij_store::user::Role;
 use nabij_store::{
-    calls, matching, neighbour, notification, organisation, referral, request, user, DbConnection, MatchId,
-    NeighbourId, NeighbourhoodId, OrgId, RequestId, StoreError, UserId,
+    calls, matching, neighbour, neighbourhood, notification, organisation, referral, request, user,
+    DbConnection, MatchId, NeighbourId, NeighbourhoodId, OrgId, RequestId, StoreError, UserId,
 };
 use std::borrow::Cow;
 
@@ -56,7 +57,10 @@ struct Person {
     id: NeighbourId,
     name: String,
     email: Option<String>,
+    phone: Option<String>,
     language: Language,
+    /// The name of the neighbourhood they live in, if any.
+    area: Option<String>,
 }
 
 /// A resident who hears of an event; `None` once erased (they hear of nothing any more).
@@ -70,7 +74,52 @@ fn person(n: &neighbour::Neighbour) -> Option<Person> {
         id: n.id,
         name: n.display_name.clone(),
         email: n.email.clone().filter(|e| !e.trim().is_empty()),
+        phone: n.phone.clone().filter(|p| !p.trim().is_empty()),
         language: Language::parse_or_default(&n.preferred_language),
+        area: None,
+    })
+}
+
+/// What a proposal may tell about the others before everybody said yes (issue 14):
+/// besides their neighbourhoods, what the match is about, when, and the coordinator's
+/// shared note. Never a name, a contact or an address.
+#[derive(Default)]
+struct Described {
+    /// Tag codes of the request that a companion likes or likes to help with.
+    shared: Vec<String>,
+    slots: Vec<String>,
+    date: Option<String>,
+    note: Option<String>,
+}
+
+/// The [`Described`] facts of a proposal: the request's tags a companion has among their
+/// interests or talents, the request's time, the match's shared note.
+fn described(
+    conn: &mut DbConnection,
+    org: OrgId,
+    d: &MatchDetail,
+    rows: &[neighbour::Neighbour],
+) -> Result<Described> {
+    let req = request::get(conn, org, d.row.request_id)?;
+    let mut liked: Vec<String> = Vec::new();
+    for n in rows.iter().filter(|n| d.companions().any(|c| c == n.id)) {
+        liked.extend(n.interests()?);
+        liked.extend(n.talents()?);
+    }
+    let shared = req.tags()?.into_iter().filter(|t| liked.contains(t)).collect();
+    let (slots, date) = match req.window()? {
+        Window::Flexible => (Vec::new(), None),
+        Window::Once { date, parts } => (
+            parts.iter().map(|p| p.code().to_string()).collect(),
+            Some(date.to_string()),
+        ),
+        Window::Weekly { slots } => (slots.codes(), None),
+    };
+    Ok(Described {
+        shared,
+        slots,
+        date,
+        note: d.row.shared_note.clone(),
     })
 }
 
@@ -152,6 +201,11 @@ struct Telling {
     reason: Option<String>,
     /// Whether the residents themselves hear of it (not for follow-ups).
     to_people: bool,
+    /// Whether everybody in the match said yes, so that residents may hear each other's
+    /// names and contact (accepted, closed); `false` for a proposal and a declined one.
+    named: bool,
+    /// What a resident hears of the others of a proposal instead of names.
+    described: Option<Described>,
 }
 
 /// Writes the outbox and phone-list rows of one event. Call it inside the transaction
@@ -171,9 +225,66 @@ pub fn enqueue_event_with(
     event: &Event,
     loaded: Option<&MatchDetail>,
 ) -> Result<Enqueued> {
+    if !first_telling(conn, org, event)? {
+        return Ok(Enqueued {
+            already_told: true,
+            ..Enqueued::default()
+        });
+    }
+    let telling = gather(conn, org, event, loaded)?;
+    write(conn, org, &telling)
+}
+
+/// What a resident without an e-mail address is to be told by phone for an entry of the
+/// phone list about a match (`reason` `match_proposed`, …): the text of the e-mail they
+/// would have got, rendered now in their language, with exactly what that stage allows
+/// (no other person's name or contact before everybody said yes). `None` for entries
+/// not about a match, or when the match or the person is gone.
+pub fn phone_message(
+    conn: &mut DbConnection,
+    org: OrgId,
+    neighbour_id: NeighbourId,
+    reason: &str,
+    match_id: Option<MatchId>,
+) -> Result<Option<crate::templates::Rendered>> {
+    let (Some(kind), Some(m)) = (EventKind::parse(reason), match_id) else {
+        return Ok(None);
+    };
+    let event = match kind {
+        EventKind::MatchProposed => Event::MatchProposed(m),
+        EventKind::MatchAccepted => Event::MatchAccepted(m),
+        EventKind::MatchDeclined => Event::MatchDeclined(m),
+        EventKind::MatchClosed => Event::MatchClosed(m),
+        EventKind::FollowUpDue | EventKind::RequestReferred => return Ok(None),
+    };
+    let t = match gather(conn, org, &event, None) {
+        Ok(t) => t,
+        Err(crate::NotifyError::Store(StoreError::NotFound)) => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let Some(p) = t.people.iter().find(|p| p.id == neighbour_id) else {
+        return Ok(None);
+    };
+    let contact = t.coordinators.first().map(|(_, e)| e.clone());
+    let payload = resident_payload(&t, p, contact);
+    let template = Template {
+        kind,
+        audience: Audience::Neighbour,
+    };
+    let payload = serde_json::to_value(&payload).map_err(|_| StoreError::invalid("payload"))?;
+    crate::templates::render(&template.name(), p.language, &payload).map(Some)
+}
+
+/// Everything the messages of an event need, read in the caller's transaction.
+fn gather(
+    conn: &mut DbConnection,
+    org: OrgId,
+    event: &Event,
+    loaded: Option<&MatchDetail>,
+) -> Result<Telling> {
     let org_row = organisation::get(conn, org)?;
     let settings = org_row.settings()?;
-    let (request_id, match_id, members, requester, reason) = match *event {
+    let (request_id, match_id, members, requester, reason, detail) = match *event {
         Event::MatchProposed(m)
         | Event::MatchAccepted(m)
         | Event::MatchDeclined(m)
@@ -184,21 +295,15 @@ pub fn enqueue_event_with(
                 _ => Cow::Owned(matching::detail(conn, org, m)?),
             };
             let ids: Vec<NeighbourId> = d.members.iter().map(|x| x.neighbour_id).collect();
-            (d.row.request_id, Some(m), ids, d.requester(), None)
+            (d.row.request_id, Some(m), ids, d.requester(), None, Some(d))
         }
         Event::RequestReferred(r) => {
             let row = referral::get(conn, org, r)?;
             let req = request::get(conn, org, row.request_id)?;
             let who = req.neighbour_id;
-            (row.request_id, None, vec![who], Some(who), Some(row.reason))
+            (row.request_id, None, vec![who], Some(who), Some(row.reason), None)
         }
     };
-    if !first_telling(conn, org, event)? {
-        return Ok(Enqueued {
-            already_told: true,
-            ..Enqueued::default()
-        });
-    }
     let requester = match requester {
         Some(r) => r,
         None => request::get(conn, org, request_id)?.neighbour_id,
@@ -213,11 +318,28 @@ pub fn enqueue_event_with(
         .find(|n| n.id == requester)
         .ok_or(StoreError::NotFound)?
         .neighbourhood_id;
-    let people: Vec<Person> = members
+    let mut people: Vec<Person> = members
         .iter()
         .filter_map(|id| rows.iter().find(|n| n.id == *id))
         .filter_map(person)
         .collect();
+    let described = match (event, &detail) {
+        (Event::MatchProposed(_), Some(d)) => {
+            // The others are described by their neighbourhood's name.
+            let hoods = neighbourhood::list(conn, org)?;
+            for p in &mut people {
+                let hood = rows
+                    .iter()
+                    .find(|n| n.id == p.id)
+                    .and_then(|n| n.neighbourhood_id);
+                p.area = hood
+                    .and_then(|h| hoods.iter().find(|x| x.id == h))
+                    .map(|x| x.name.clone());
+            }
+            Some(described(conn, org, d, &rows)?)
+        }
+        _ => None,
+    };
     let telling = Telling {
         event: *event,
         organisation: org_row.name,
@@ -229,8 +351,49 @@ pub fn enqueue_event_with(
         days: (event.kind() == EventKind::FollowUpDue).then_some(settings.follow_up_days),
         reason,
         to_people: event.kind() != EventKind::FollowUpDue,
+        named: matches!(event, Event::MatchAccepted(_) | Event::MatchClosed(_)),
+        described,
     };
-    write(conn, org, &telling)
+    Ok(telling)
+}
+
+/// What a resident's message says: their own name, the coordinator to contact, and of
+/// the others only what this stage allows (see [`Payload`]): names and how to reach them
+/// once everybody said yes; before, their number, neighbourhoods, what the match is
+/// about, when, and the coordinator's shared note.
+fn resident_payload(t: &Telling, p: &Person, contact: Option<String>) -> Payload {
+    let others: Vec<&Person> = t.people.iter().filter(|o| o.id != p.id).collect();
+    let mut payload = Payload {
+        organisation: t.organisation.clone(),
+        name: Some(p.name.clone()),
+        contact,
+        ..Payload::default()
+    };
+    if t.named {
+        payload.people = others.iter().map(|o| first_name(&o.name)).collect();
+        if t.event.kind() == EventKind::MatchAccepted {
+            payload.reach = others
+                .iter()
+                .map(|o| Reach {
+                    name: first_name(&o.name),
+                    email: o.email.clone(),
+                    phone: o.phone.clone(),
+                })
+                .collect();
+        }
+    }
+    if let Some(d) = &t.described {
+        payload.others = u32::try_from(others.len()).unwrap_or(u32::MAX);
+        let mut areas: Vec<String> = others.iter().filter_map(|o| o.area.clone()).collect();
+        areas.sort();
+        areas.dedup();
+        payload.areas = areas;
+        payload.shared = d.shared.clone();
+        payload.slots = d.slots.clone();
+        payload.date = d.date.clone();
+        payload.note = d.note.clone();
+    }
+    payload
 }
 
 fn write(conn: &mut DbConnection, org: OrgId, t: &Telling) -> Result<Enqueued> {
@@ -256,18 +419,7 @@ fn write(conn: &mut DbConnection, org: OrgId, t: &Telling) -> Result<Enqueued> {
                 out.calls += 1;
                 continue;
             };
-            let payload = Payload {
-                organisation: t.organisation.clone(),
-                name: Some(p.name.clone()),
-                people: t
-                    .people
-                    .iter()
-                    .filter(|o| o.id != p.id)
-                    .map(|o| o.name.clone())
-                    .collect(),
-                contact: contact.clone(),
-                ..Payload::default()
-            };
+            let payload = resident_payload(t, p, contact.clone());
             let template = Template {
                 kind,
                 audience: Audience::Neighbour,

@@ -26,6 +26,9 @@ pub const PROPOSED: &str = "match_proposed";
 pub struct Proposal {
     pub request_id: RequestId,
     pub companions: Vec<NeighbourId>,
+    /// What the coordinator chose to share about the others until everybody accepted
+    /// (see `nabij_store::matching::Match::shared_note`).
+    pub shared_note: Option<String>,
 }
 
 /// Accept or decline.
@@ -62,14 +65,21 @@ pub(crate) fn announce_proposal(
 }
 
 /// Proposes companions for an open request: the request and every companion must be
-/// visible to the caller; writes the proposal, an audit row per member and the
-/// notification.
+/// visible to the caller (else `UnknownReference` naming `request_id` or
+/// `companion_ids`, alike for a missing, a foreign and an out-of-reach one); writes the
+/// proposal, an audit row per member and the notification.
 pub fn propose(ops: &Ops, tx: &mut DbConnection, caller: &Caller, p: &Proposal) -> OpsResult<MatchDetail> {
-    access::request(tx, caller, p.request_id)?;
+    access::request(tx, caller, p.request_id).map_err(|e| e.referring("request_id"))?;
     for &n in &p.companions {
-        access::neighbour(tx, caller, n)?;
+        access::neighbour(tx, caller, n).map_err(|e| e.referring("companion_ids"))?;
     }
-    let d = matching::propose(tx, caller.org, p.request_id, &p.companions)?;
+    let d = matching::propose_sharing(
+        tx,
+        caller.org,
+        p.request_id,
+        &p.companions,
+        p.shared_note.as_deref(),
+    )?;
     announce_proposal(ops, tx, caller, &d)?;
     Ok(d)
 }

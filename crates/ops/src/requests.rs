@@ -8,9 +8,11 @@ use nabij_store::request::{self, NewRequest, Request};
 use nabij_store::{DbConnection, RequestId};
 
 /// Files a request for a neighbour the caller may see: the request with its scope
-/// verdict, and the audit row.
+/// verdict, and the audit row. A neighbour the caller may not see (missing, another
+/// organisation's, outside a limited coordinator's neighbourhoods) is
+/// `UnknownReference("neighbour_id")`: the form names it, not a URL.
 pub fn file(tx: &mut DbConnection, caller: &Caller, form: &NewRequest) -> OpsResult<Request> {
-    access::neighbour(tx, caller, form.neighbour_id)?;
+    access::neighbour(tx, caller, form.neighbour_id).map_err(|e| e.referring("neighbour_id"))?;
     let r = request::create(tx, caller.org, form)?;
     let detail = format!(
         "request={} in_scope={} category={}",

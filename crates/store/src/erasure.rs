@@ -105,7 +105,10 @@ pub fn erase(conn: &mut DbConnection, org: OrgId, id: NeighbourId) -> Result<Era
                 .filter(matches::organisation_id.eq(org))
                 .filter(matches::id.eq(*m)),
         )
-        .set(matches::follow_up_note.eq(None::<String>))
+        .set((
+            matches::follow_up_note.eq(None::<String>),
+            matches::shared_note.eq(None::<String>),
+        ))
         .execute(conn)?;
     }
 

@@ -23,6 +23,18 @@ use diesel::prelude::*;
 /// Most companions in one (group) match.
 pub const MAX_COMPANIONS: usize = 8;
 
+/// Longest [`Match::shared_note`], in characters.
+pub const MAX_SHARED_NOTE: usize = 280;
+
+/// A shared note as stored: trimmed, at most [`MAX_SHARED_NOTE`] characters, no control
+/// or invisible formatting characters (one line); empty is no note.
+pub fn shared_note(s: Option<&str>) -> Result<Option<String>> {
+    let Some(s) = s else { return Ok(None) };
+    let s =
+        crate::rules::line(s, MAX_SHARED_NOTE).map_err(|e| StoreError::invalid(e.message("shared_note")))?;
+    Ok(Some(s).filter(|s| !s.is_empty()))
+}
+
 text_enum! {
     pub enum MatchStatus in "matches.status" {
         Proposed = "proposed",
@@ -63,6 +75,11 @@ pub struct Match {
     pub follow_up_met: Option<bool>,
     pub follow_up_mutual: Option<bool>,
     pub follow_up_note: Option<String>,
+    /// What the coordinator chose to share about the others when proposing (e.g. "on
+    /// Tuesdays she walks her dog along the canal"): until everybody accepted, messages
+    /// to the people in the match describe the others only by their neighbourhood, what
+    /// they have in common, the request's time and this text (issue 14).
+    pub shared_note: Option<String>,
 }
 
 /// A row of `match_members`.
@@ -123,6 +140,7 @@ struct MatchInsert {
     request_id: RequestId,
     status: &'static str,
     created_at: NaiveDateTime,
+    shared_note: Option<String>,
 }
 
 #[derive(Insertable)]
@@ -268,6 +286,19 @@ pub fn propose(
     request_id: RequestId,
     companions: &[NeighbourId],
 ) -> Result<MatchDetail> {
+    propose_sharing(conn, org, request_id, companions, None)
+}
+
+/// [`propose`], with what the coordinator chose to share about the others (checked with
+/// [`shared_note`]; `Invalid` naming `shared_note` when it breaks a rule).
+pub fn propose_sharing(
+    conn: &mut DbConnection,
+    org: OrgId,
+    request_id: RequestId,
+    companions: &[NeighbourId],
+    note: Option<&str>,
+) -> Result<MatchDetail> {
+    let note = shared_note(note)?;
     let mut companions = companions.to_vec();
     companions.sort_unstable();
     companions.dedup();
@@ -317,6 +348,7 @@ pub fn propose(
             request_id,
             status: MatchStatus::Proposed.as_str(),
             created_at: clock::now(),
+            shared_note: note,
         })
         .returning(matches::all_columns)
         .get_result(conn)?;

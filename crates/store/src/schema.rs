@@ -128,6 +128,7 @@ diesel::table! {
         follow_up_met -> Nullable<Bool>,
         follow_up_mutual -> Nullable<Bool>,
         follow_up_note -> Nullable<Text>,
+        shared_note -> Nullable<Text>,
     }
 }
 

@@ -17,7 +17,7 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use chrono::{DateTime, Utc};
 use nabij_store::calls::CallDue;
-use nabij_store::{clock, CallId, DbConnection, MatchId, RequestId};
+use nabij_store::{clock, CallId, DbConnection, MatchId, RequestId, StoreError};
 use serde::{Deserialize, Serialize};
 
 /// `POST /v1/calls/{id}/done`: no body needed.
@@ -43,10 +43,15 @@ pub struct CallOut {
     pub since: DateTime<Utc>,
     /// When it was marked done; `null` while due.
     pub done_at: Option<DateTime<Utc>>,
+    /// What to tell them (the e-mail they would have got, in their language): of a
+    /// proposal no other person's name or contact, only neighbourhood, what they have in
+    /// common, when and the coordinator's shared note (issue 14). `null` for calls not
+    /// about a match, and once done.
+    pub message: Option<String>,
 }
 
 impl CallOut {
-    fn from_due(c: &CallDue) -> Self {
+    fn from_due(c: &CallDue, message: Option<String>) -> Self {
         CallOut {
             id: c.call_id.get(),
             neighbour_id: c.neighbour_id.get(),
@@ -57,6 +62,7 @@ impl CallOut {
             request_id: c.request_id.map(RequestId::get),
             since: clock::utc(c.since),
             done_at: None,
+            message,
         }
     }
 }
@@ -72,13 +78,48 @@ pub(crate) fn visible_calls(c: &mut DbConnection, caller: &Caller) -> Result<Vec
     Ok(nabij_ops::calls::list(c, caller)?)
 }
 
+/// What to tell a resident on the phone list (see [`CallOut::message`]). Once a match
+/// is active its message names the others and how to reach them: a coordinator limited
+/// to neighbourhoods gets it only when everybody in the match lives in theirs.
+pub(crate) fn phone_message(
+    c: &mut DbConnection,
+    caller: &Caller,
+    d: &CallDue,
+) -> Result<Option<String>, ApiError> {
+    let named = matches!(d.reason.as_str(), "match_accepted" | "match_closed");
+    if let (true, Some(_), Some(m)) = (named, &caller.neighbourhoods, d.match_id) {
+        let members = match nabij_store::matching::detail(c, caller.org, m) {
+            Ok(detail) => detail.members,
+            Err(StoreError::NotFound) => return Ok(None),
+            Err(e) => return Err(e.into()),
+        };
+        for who in members {
+            match nabij_ops::access::neighbour(c, caller, who.neighbour_id) {
+                Ok(_) => {}
+                Err(StoreError::NotFound) => return Ok(None),
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
+    let told = nabij_notify::outbox::phone_message(c, caller.org, d.neighbour_id, &d.reason, d.match_id)
+        .map_err(|e| match e {
+            nabij_notify::NotifyError::Store(s) => ApiError::Store(s),
+            other => ApiError::Internal(anyhow::anyhow!(other)),
+        })?;
+    Ok(told.map(|r| r.text))
+}
+
 /// `GET /v1/calls`: residents to phone, oldest first.
 pub async fn list(state: web::Data<AppState>, caller: Staff) -> ApiResult<HttpResponse> {
     let caller = caller.0;
     let st = state.clone();
     let out = run(move || {
         st.store.read_as(|c| {
-            let items = visible_calls(c, &caller)?.iter().map(CallOut::from_due).collect();
+            let mut items = Vec::new();
+            for d in visible_calls(c, &caller)? {
+                let message = phone_message(c, &caller, &d)?;
+                items.push(CallOut::from_due(&d, message));
+            }
             Ok::<_, ApiError>(CallList { items })
         })
     })
@@ -100,6 +141,7 @@ pub(crate) fn mark_done(c: &mut DbConnection, caller: &Caller, id: CallId) -> Re
         request_id: call.request_id.map(RequestId::get),
         since: clock::utc(call.created_at),
         done_at: call.done_at.map(clock::utc),
+        message: None,
     })
 }
 

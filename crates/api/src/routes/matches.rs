@@ -20,8 +20,10 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use chrono::{DateTime, Utc};
 use nabij_ops::matches::{self as op, Proposal};
-use nabij_store::matching::{FollowUp, MatchDetail, MatchStatus, Response, Side, MAX_COMPANIONS};
-use nabij_store::{clock, MatchId, NeighbourId, RequestId, StoreError};
+use nabij_store::matching::{
+    FollowUp, MatchDetail, MatchStatus, Response, Side, MAX_COMPANIONS, MAX_SHARED_NOTE,
+};
+use nabij_store::{clock, rules, MatchId, NeighbourId, RequestId, StoreError};
 use serde::{Deserialize, Serialize};
 
 /// Longest follow-up note, in characters.
@@ -33,6 +35,11 @@ const MAX_NOTE: usize = 2000;
 pub struct ProposeIn {
     pub request_id: i64,
     pub companion_ids: Vec<i64>,
+    /// What the people in the match may hear about each other before everybody said yes,
+    /// beside neighbourhood, common interests and time (one line, at most
+    /// [`MAX_SHARED_NOTE`] characters).
+    #[serde(default)]
+    pub shared_note: Option<String>,
 }
 
 /// `POST /v1/matches/{id}/accept` and `/decline`: who answers.
@@ -143,12 +150,25 @@ pub(crate) fn proposal(body: &ProposeIn) -> ApiResult<Proposal> {
     for (i, id) in body.companion_ids.iter().enumerate() {
         positive(&mut errors, &format!("companion_ids[{i}]"), *id);
     }
+    let shared_note = match body
+        .shared_note
+        .as_deref()
+        .map(|s| rules::line(s, MAX_SHARED_NOTE))
+    {
+        None => None,
+        Some(Ok(s)) => Some(s).filter(|s| !s.is_empty()),
+        Some(Err(e)) => {
+            errors.push(FieldError::new("shared_note", e.message("shared_note")));
+            None
+        }
+    };
     if !errors.is_empty() {
         return Err(ApiError::invalid_fields(errors));
     }
     Ok(Proposal {
         request_id: RequestId(body.request_id),
         companions: body.companion_ids.iter().map(|&i| NeighbourId(i)).collect(),
+        shared_note,
     })
 }
 

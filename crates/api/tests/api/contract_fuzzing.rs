@@ -55,7 +55,7 @@ async fn integral_floats_are_integers(app: TestApp) {
     let m = app.post_ok("/v1/matches", &token, &proposal, 201).await;
     assert_eq!(m["request_id"], rid);
     // Read exactly: the default float parser made …894.5 of this one (400 instead of
-    // 404 for an id nobody has).
+    // 422 unknown_reference for an id nobody has).
     let resp = app
         .post_raw_as(
             "/v1/requests",
@@ -63,7 +63,7 @@ async fn integral_floats_are_integers(app: TestApp) {
             r#"{"neighbour_id": 4339440178538894.0, "kind": "practical", "window": {"type": "flexible"}}"#,
         )
         .await;
-    assert_problem(resp, 404, "not_found").await;
+    assert_problem(resp, 422, "unknown_reference").await;
     // A fraction is still no id, and a float capacity in a PATCH reads as an integer.
     let resp = app
         .post_as(

@@ -127,7 +127,7 @@ async fn database_outage_is_a_quick_503_and_recovers_without_restart() {
         app.get_with_token("/v1/requests", &token).await.status().as_u16(),
         200
     );
-    // The write reaches the database again (404: no neighbour 1 in this organisation).
-    assert_problem(write().await.unwrap(), 404, "not_found").await;
+    // The write reaches the database again (422: no neighbour 1 in this organisation).
+    assert_problem(write().await.unwrap(), 422, "unknown_reference").await;
     failures.assert_none();
 }

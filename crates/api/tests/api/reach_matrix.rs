@@ -33,8 +33,10 @@ enum Reach {
     Hidden,
     /// A list: 200 with none of the other neighbourhoods' records.
     Filtered,
-    /// A write naming another neighbourhood's record in its body: 404 (or 400 for a
-    /// neighbourhood outside reach); nothing written.
+    /// A write naming another neighbourhood's record in its body: 422
+    /// `unknown_reference` naming the field, exactly as for a missing id (400 for a
+    /// neighbourhood outside reach: the organisation's map is no secret, placing someone
+    /// outside one's neighbourhoods is refused); nothing written.
     BodyRefused,
     /// Re-matching runs: starting one is 403; runs are listed without their counts.
     Runs,
@@ -267,19 +269,41 @@ fn body_for(path: &str, s: &Scene) -> Option<Value> {
     })
 }
 
-/// Bodies of the create routes naming a record of Zuid.
-fn create_body(path: &str, s: &Scene) -> Value {
+/// Bodies of the create routes naming a record of Zuid, with the answer due: status,
+/// code and the field named.
+fn create_body(path: &str, s: &Scene) -> (Value, u16, &'static str, &'static str) {
+    const UNKNOWN: &str = "unknown_reference";
     match path {
         "/v1/neighbours" => {
             let mut b = neighbour_at("Indringer", 2, 1);
             b["neighbourhood_id"] = json!(s.south.get());
-            b
+            (b, 400, "invalid_value", "neighbourhood_id")
         }
-        "/v1/requests" => walk_request(s.zoe),
-        "/v1/matches" => json!({"request_id": s.r_south, "companion_ids": [s.noah]}),
-        "/v1/exchanges" => json!({"from_id": s.noor, "to_id": s.zoe, "kind": "thanks"}),
-        "/v1/referrals" => json!({"request_id": s.r_south, "reason": "no_match"}),
-        "/v1/signals" => json!({"neighbour_id": s.zoe, "source": "coordinator", "life_domains": ["housing"]}),
+        "/v1/requests" => (walk_request(s.zoe), 422, UNKNOWN, "neighbour_id"),
+        "/v1/matches" => (
+            json!({"request_id": s.r_south, "companion_ids": [s.noah]}),
+            422,
+            UNKNOWN,
+            "request_id",
+        ),
+        "/v1/exchanges" => (
+            json!({"from_id": s.noor, "to_id": s.zoe, "kind": "thanks"}),
+            422,
+            UNKNOWN,
+            "to_id",
+        ),
+        "/v1/referrals" => (
+            json!({"request_id": s.r_south, "reason": "no_match"}),
+            422,
+            UNKNOWN,
+            "request_id",
+        ),
+        "/v1/signals" => (
+            json!({"neighbour_id": s.zoe, "source": "coordinator", "life_domains": ["housing"]}),
+            422,
+            UNKNOWN,
+            "neighbour_id",
+        ),
         other => panic!("no create body for {other}"),
     }
 }
@@ -352,11 +376,14 @@ async fn a_limited_coordinator_reaches_nothing_outside_their_neighbourhoods_on_a
                 }
             }
             Reach::BodyRefused => {
-                let body = create_body(path, &s);
+                let (body, want, code, field) = create_body(path, &s);
                 let resp = call(&app, &limited, method, path, Some(&body)).await;
                 let status = resp.status().as_u16();
                 let text = resp.text().await.unwrap();
-                assert!(matches!(status, 400 | 404 | 422), "{what}: {status} {text}");
+                assert_eq!(status, want, "{what}: {text}");
+                let problem: Value = serde_json::from_str(&text).unwrap();
+                assert_eq!(problem["code"], code, "{what}: {text}");
+                assert_eq!(problem["errors"][0]["field"], field, "{what}: {text}");
                 assert_no_secret(&s, &what, &text);
             }
             Reach::Runs => {

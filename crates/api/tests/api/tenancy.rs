@@ -42,6 +42,18 @@ async fn send(
     req.bearer_auth(token).send().await.unwrap()
 }
 
+/// The body field a case puts the foreign id in (`None`: the id is in the path).
+fn body_field(case: &str) -> Option<&'static str> {
+    match case {
+        "propose" | "refer" => Some("request_id"),
+        "propose companion" => Some("companion_ids"),
+        "file for" => Some("neighbour_id"),
+        "exchange" => Some("to_id"),
+        "refer to" => Some("service_id"),
+        _ => None,
+    }
+}
+
 async fn another_organisations_ids_are_exactly_missing_ids(app: TestApp) {
     let a = app.token(&app.org_a, Role::Coordinator, &[]);
     let b = app.token(&app.org_b, Role::Admin, &[]);
@@ -166,13 +178,17 @@ async fn another_organisations_ids_are_exactly_missing_ids(app: TestApp) {
         for id in [foreign(name), 999_999] {
             let (path, body) = make(id);
             let resp = send(&app, &b, method, &path, &body).await;
-            // A service named in the body is not the URL's resource: 422 naming the
-            // field (issue 12), the same for a foreign and a missing one.
-            let (status, code) = match *name {
-                "refer to" => (422, "unknown_reference"),
-                _ => (404, "not_found"),
+            // An id named in the body is not the URL's resource: 422 naming the field
+            // (issue 12), the same for a foreign and a missing one. Ids in the path: 404.
+            let problem = match body_field(name) {
+                Some(field) => {
+                    let p = assert_problem(resp, 422, "unknown_reference").await;
+                    assert_eq!(p["errors"][0]["field"], field, "{name}: {p}");
+                    p
+                }
+                None => assert_problem(resp, 404, "not_found").await,
             };
-            bodies.push(assert_problem(resp, status, code).await);
+            bodies.push(problem);
         }
         assert_eq!(bodies[0], bodies[1], "{name}");
     }
@@ -240,35 +256,58 @@ async fn a_limited_coordinator_sees_only_their_neighbourhoods(app: TestApp) {
         .collect();
     assert_eq!(ids, [r_north]);
     assert_eq!(app.candidate_ids(&limited, r_north).await, [noah]);
+    // Ids in the path: 404; ids in the body: 422 naming the field, as for a missing id.
     let hidden = [
-        ("GET", format!("/v1/requests/{r_south}"), json!(null)),
-        ("GET", format!("/v1/requests/{r_south}/candidates"), json!(null)),
-        ("GET", format!("/v1/matches/{m_south}"), json!(null)),
+        ("GET", format!("/v1/requests/{r_south}"), json!(null), None),
+        (
+            "GET",
+            format!("/v1/requests/{r_south}/candidates"),
+            json!(null),
+            None,
+        ),
+        ("GET", format!("/v1/matches/{m_south}"), json!(null), None),
         (
             "POST",
             format!("/v1/matches/{m_south}/accept"),
             json!({"neighbour_id": zeno}),
+            None,
         ),
-        ("POST", "/v1/requests".to_string(), walk_request(zoe)),
+        (
+            "POST",
+            "/v1/requests".to_string(),
+            walk_request(zoe),
+            Some("neighbour_id"),
+        ),
         (
             "POST",
             "/v1/matches".to_string(),
             json!({"request_id": r_north, "companion_ids": [zeno]}),
+            Some("companion_ids"),
         ),
         (
             "POST",
             "/v1/exchanges".to_string(),
             json!({"from_id": noor, "to_id": zeno, "kind": "thanks"}),
+            Some("to_id"),
         ),
         (
             "POST",
             "/v1/referrals".to_string(),
             json!({"request_id": r_south, "reason": "no_match"}),
+            Some("request_id"),
         ),
     ];
-    for (method, path, body) in &hidden {
+    for (method, path, body, field) in &hidden {
         let resp = send(&app, &limited, method, path, body).await;
-        assert_problem(resp, 404, "not_found").await;
+        match field {
+            Some(f) => {
+                let p = assert_problem(resp, 422, "unknown_reference").await;
+                assert_eq!(p["errors"][0]["field"], *f, "{path}: {p}");
+            }
+            None => {
+                assert_problem(resp, 404, "not_found").await;
+            }
+        }
     }
     let m = app.propose(&limited, r_north, &[noah]).await;
     assert_eq!(m["status"], "proposed");

@@ -394,6 +394,8 @@ request-candidates = Neighbours who could join
     .together = One proposal together, as a small group: it starts when everyone says yes
     .hint = Everyone hears of it and is free to say yes or no.
     .propose = Propose
+    .shared-note = What may they hear about each other already? (short, no names or address)
+    .shared-note-hint = Until everyone says yes, they hear of each other only the neighbourhood, what they have in common, the time and this text. Names and contact details follow once everyone said yes.
 request-component =
     { $code ->
         [proximity] Nearness
@@ -406,6 +408,7 @@ request-component =
 request-propose = Nobody was proposed. { $reason }
     .none = First tick whom you want to propose.
     .too-many = Choose at most eight neighbours together.
+    .note-invalid = The shared text is too long or holds characters that cannot be used: at most 280 characters, on one line.
 
 request-map = Sketch: roughly where the neighbours live
     .centre = { $name } in the centre.

@@ -27,7 +27,7 @@ mail-reason =
     }
 
 mail-match_proposed-neighbour = Meet someone from your neighbourhood
-    .p1 = We would love to introduce you to { $others }.
+    .p1 = We would love to introduce you to { $someone }.
     .p2 = Your contact person will get in touch soon to tell you what happens next. Saying no is always fine, no explanation needed.
 mail-match_accepted-neighbour = Good news: you can meet
     .p1 = Everyone said yes: you and { $others } can now arrange to meet.
@@ -54,3 +54,25 @@ mail-follow_up_due-coordinator = Time to follow up: match { $m }
     .p1 = Match { $m } ({ $people }) started { $days } days ago. Time to ask how it is going: did they meet, and do they support each other?
 mail-request_referred-coordinator = Request { $r } referred
     .p1 = Request { $r } was referred to a professional service (reason: { $reason }). The resident has been told you will get in touch to help further.
+
+# Privacy before yes (issue 14): see nl/mail.ftl.
+mail-someone-from =
+    { $count ->
+        [one] someone
+       *[other] { $count } neighbours
+    } from { $area }
+mail-someone-nearby =
+    { $count ->
+        [one] someone
+       *[other] { $count } neighbours
+    } from your neighbourhood
+mail-shared = What you have in common: { $shared }.
+mail-when = When: { $when }.
+mail-when-once = When: { $date }{ $parts }.
+mail-slot = { reason-day } { reason-day-part }
+mail-day-part = { reason-day-part }
+mail-note = Your contact person adds: “{ $note }”
+mail-names-after-yes = Names and contact details are passed on only once everyone has said yes.
+mail-reach = How to reach each other:
+mail-reach-line = { $name }: { $how }
+mail-reach-none = { $name }: through your contact person

@@ -394,6 +394,8 @@ request-candidates = Voisins qui pourraient accompagner
     .together = Une seule proposition, en petit groupe : elle commence quand tous disent oui
     .hint = Chacun est prévenu et peut dire oui ou non librement.
     .propose = Proposer
+    .shared-note = Que peuvent-ils déjà savoir l’un de l’autre ? (court, sans nom ni adresse)
+    .shared-note-hint = Tant que tous n’ont pas dit oui, ils n’apprennent les uns des autres que le quartier, ce qu’ils ont en commun, le moment et ce texte. Noms et coordonnées suivent quand tous ont dit oui.
 request-component =
     { $code ->
         [proximity] Proximité
@@ -406,6 +408,7 @@ request-component =
 request-propose = Personne n’a été proposé. { $reason }
     .none = Cochez d’abord qui vous voulez proposer.
     .too-many = Choisissez au plus huit voisins ensemble.
+    .note-invalid = Le texte partagé est trop long ou contient des caractères refusés : au plus 280 caractères, sur une ligne.
 
 request-map = Croquis : où habitent à peu près les voisins
     .centre = { $name } au centre.

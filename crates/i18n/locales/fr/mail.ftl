@@ -27,7 +27,7 @@ mail-reason =
     }
 
 mail-match_proposed-neighbour = Faire connaissance avec quelqu'un de votre quartier
-    .p1 = Nous aimerions vous faire rencontrer { $others }.
+    .p1 = Nous aimerions vous faire rencontrer { $someone }.
     .p2 = Votre personne de contact vous appellera bientôt pour vous expliquer la suite. Vous pouvez toujours dire non, sans avoir à vous justifier.
 mail-match_accepted-neighbour = Bonne nouvelle : vous pouvez faire connaissance
     .p1 = Tout le monde a dit oui : vous et { $others } pouvez maintenant vous donner rendez-vous.
@@ -54,3 +54,25 @@ mail-follow_up_due-coordinator = Suivi à faire : rencontre { $m }
     .p1 = La rencontre { $m } ({ $people }) a commencé il y a { $days } jours. C'est le moment de demander comment cela se passe : se sont-ils rencontrés, et s'entraident-ils ?
 mail-request_referred-coordinator = Demande { $r } orientée vers un service
     .p1 = La demande { $r } a été orientée vers un service professionnel (raison : { $reason }). La personne sait que vous la contacterez pour la suite.
+
+# Privacy before yes (issue 14): see nl/mail.ftl.
+mail-someone-from =
+    { $count ->
+        [one] quelqu'un
+       *[other] { $count } voisins
+    } de { $area }
+mail-someone-nearby =
+    { $count ->
+        [one] quelqu'un
+       *[other] { $count } voisins
+    } de votre quartier
+mail-shared = Ce que vous avez en commun : { $shared }.
+mail-when = Quand : { $when }.
+mail-when-once = Quand : le { $date }{ $parts }.
+mail-slot = { reason-day } { reason-day-part }
+mail-day-part = { reason-day-part }
+mail-note = Votre personne de contact ajoute : « { $note } »
+mail-names-after-yes = Les noms et coordonnées ne sont transmis que lorsque tout le monde a dit oui.
+mail-reach = Pour vous joindre :
+mail-reach-line = { $name } : { $how }
+mail-reach-none = { $name } : via votre personne de contact

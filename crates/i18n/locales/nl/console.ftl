@@ -399,6 +399,8 @@ request-candidates = Buren die kunnen meegaan
     .together = Samen één voorstel, als klein groepje: het begint als iedereen ja zegt
     .hint = Iedereen krijgt bericht en mag vrij ja of nee zeggen.
     .propose = Voorstellen
+    .shared-note = Wat mogen ze al over elkaar horen? (kort, zonder namen of adres)
+    .shared-note-hint = Tot iedereen ja zegt, horen ze van elkaar alleen de buurt, wat ze gemeen hebben, het moment en deze tekst. Namen en contactgegevens volgen pas als iedereen ja zei.
 # The parts of a candidate's score, one bar each.
 request-component =
     { $code ->
@@ -412,6 +414,7 @@ request-component =
 request-propose = Er is niemand voorgesteld. { $reason }
     .none = Vink eerst aan wie u wilt voorstellen.
     .too-many = Kies samen hoogstens acht buren.
+    .note-invalid = De tekst over elkaar is te lang of bevat tekens die niet kunnen: hoogstens 280 tekens, op één regel.
 
 request-map = Schets: waar de buren ongeveer wonen
     .centre = { $name } in het midden.

@@ -31,7 +31,7 @@ mail-reason =
     }
 
 mail-match_proposed-neighbour = Kennismaken met iemand uit je buurt
-    .p1 = We willen je graag laten kennismaken met { $others }.
+    .p1 = We willen je graag laten kennismaken met { $someone }.
     .p2 = Je aanspreekpunt neemt binnenkort contact met je op om te vertellen hoe het verder gaat. Nee zeggen mag altijd, zonder uitleg.
 mail-match_accepted-neighbour = Fijn, jullie kunnen kennismaken
     .p1 = Iedereen heeft ja gezegd: jij en { $others } kunnen nu afspreken.
@@ -58,3 +58,27 @@ mail-follow_up_due-coordinator = Tijd om op te volgen: koppeling { $m }
     .p1 = Koppeling { $m } ({ $people }) loopt sinds { $days } dagen. Tijd om even te vragen hoe het gaat: hebben ze elkaar ontmoet, en helpen ze elkaar?
 mail-request_referred-coordinator = Vraag { $r } doorverwezen
     .p1 = Vraag { $r } is doorverwezen naar een professionele dienst (reden: { $reason }). De bewoner hoort dat je contact opneemt om verder te helpen.
+
+# Privacy before yes (issue 14): until everybody said yes, a proposal describes the others
+# only by their neighbourhood, what they have in common, when, and what the coordinator
+# chose to share; names and contact follow once everybody said yes.
+mail-someone-from =
+    { $count ->
+        [one] iemand
+       *[other] { $count } buren
+    } uit { $area }
+mail-someone-nearby =
+    { $count ->
+        [one] iemand
+       *[other] { $count } buren
+    } uit je buurt
+mail-shared = Wat jullie gemeen hebben: { $shared }.
+mail-when = Wanneer: { $when }.
+mail-when-once = Wanneer: { $date }{ $parts }.
+mail-slot = { reason-day }{ reason-day-part }
+mail-day-part = { reason-day-part }
+mail-note = Je aanspreekpunt vertelt er nog bij: “{ $note }”
+mail-names-after-yes = Namen en contactgegevens geven we pas door als iedereen ja heeft gezegd.
+mail-reach = Zo bereik je elkaar:
+mail-reach-line = { $name }: { $how }
+mail-reach-none = { $name }: via je aanspreekpunt

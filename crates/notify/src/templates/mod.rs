@@ -9,7 +9,7 @@
 //! language is a new catalogue, nothing here.
 
 use crate::error::{NotifyError, Result};
-use crate::event::{Audience, Language, Payload, Template};
+use crate::event::{Audience, EventKind, Language, Payload, Template};
 use askama::Template as _;
 use nabij_i18n::{has, t, Arg};
 
@@ -80,8 +80,10 @@ pub(crate) fn compose(l: Language, tpl: Template, p: &Payload) -> Doc {
         "mail-reason",
         &[("reason", p.reason.as_deref().unwrap_or("").into())],
     );
-    let args: [(&str, Arg<'_>); 8] = [
+    let someone = someone(l, p, &and);
+    let args: [(&str, Arg<'_>); 9] = [
         ("name", p.name.as_deref().unwrap_or("").into()),
+        ("someone", someone.as_str().into()),
         ("others", others.as_str().into()),
         ("people", people.as_str().into()),
         ("m", m.as_str().into()),
@@ -101,6 +103,15 @@ pub(crate) fn compose(l: Language, tpl: Template, p: &Payload) -> Doc {
     match tpl.audience {
         Audience::Neighbour => {
             paragraphs.push(t(l, "mail-hello-neighbour", &args));
+            if tpl.kind == EventKind::MatchProposed {
+                // What may be told of the others before everybody said yes, after the
+                // first paragraph.
+                let at = body.len().min(1);
+                body.splice(at..at, described(l, p, &and));
+            }
+            if tpl.kind == EventKind::MatchAccepted && !p.reach.is_empty() {
+                body.push(reach(l, p));
+            }
             paragraphs.append(&mut body);
             paragraphs.push(match &p.contact {
                 Some(c) => t(l, "mail-contact-email", &[("contact", c.into())]),
@@ -118,6 +129,89 @@ pub(crate) fn compose(l: Language, tpl: Template, p: &Payload) -> Doc {
         }
     }
     Doc { subject, paragraphs }
+}
+
+/// "someone from Lindel", "2 neighbours from Lindel and Zuid", "someone from your
+/// neighbourhood": the others of a proposal, without names.
+fn someone(l: Language, p: &Payload, and: &str) -> String {
+    let count = p.others.max(1);
+    if p.areas.is_empty() {
+        t(l, "mail-someone-nearby", &[("count", count.into())])
+    } else {
+        let area = names(&p.areas, and, "");
+        t(
+            l,
+            "mail-someone-from",
+            &[("count", count.into()), ("area", area.as_str().into())],
+        )
+    }
+}
+
+/// The paragraphs that describe a proposal without names: what the people have in
+/// common, when, the coordinator's note, and that names follow after everybody's yes.
+fn described(l: Language, p: &Payload, and: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    if !p.shared.is_empty() {
+        let labels: Vec<String> = p.shared.iter().map(|c| nabij_i18n::tag_label(l, c)).collect();
+        let shared = names(&labels, and, "");
+        out.push(t(l, "mail-shared", &[("shared", shared.as_str().into())]));
+    }
+    match &p.date {
+        Some(date) => {
+            let parts: Vec<String> = p
+                .slots
+                .iter()
+                .map(|part| t(l, "mail-day-part", &[("part", part.as_str().into())]))
+                .collect();
+            let parts = if parts.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", names(&parts, and, ""))
+            };
+            out.push(t(
+                l,
+                "mail-when-once",
+                &[("date", date.as_str().into()), ("parts", parts.as_str().into())],
+            ));
+        }
+        None if !p.slots.is_empty() => {
+            let slots: Vec<String> = p
+                .slots
+                .iter()
+                .filter_map(|s| s.split_once('-'))
+                .map(|(day, part)| t(l, "mail-slot", &[("day", day.into()), ("part", part.into())]))
+                .collect();
+            let when = names(&slots, and, "");
+            out.push(t(l, "mail-when", &[("when", when.as_str().into())]));
+        }
+        None => {}
+    }
+    if let Some(note) = p.note.as_deref().filter(|n| !n.is_empty()) {
+        out.push(t(l, "mail-note", &[("note", note.into())]));
+    }
+    out.push(t(l, "mail-names-after-yes", &[]));
+    out
+}
+
+/// How to reach each of the others, one line each (once everybody said yes).
+fn reach(l: Language, p: &Payload) -> String {
+    let mut lines = vec![t(l, "mail-reach", &[])];
+    for r in &p.reach {
+        let how: Vec<&str> = [r.email.as_deref(), r.phone.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
+        lines.push(if how.is_empty() {
+            t(l, "mail-reach-none", &[("name", r.name.as_str().into())])
+        } else {
+            t(
+                l,
+                "mail-reach-line",
+                &[("name", r.name.as_str().into()), ("how", how.join(", ").into())],
+            )
+        });
+    }
+    lines.join("\n")
 }
 
 fn to_text(doc: &Doc) -> String {
@@ -157,6 +251,7 @@ mod tests {
             days: Some(14),
             reason: Some("no_match".into()),
             by_phone: 1,
+            ..Payload::default()
         }
     }
 
@@ -235,6 +330,95 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.is_permanent());
+    }
+
+    #[test]
+    fn a_proposal_describes_the_others_without_names_and_the_yes_tells_how_to_reach_them() {
+        let proposal = Payload {
+            organisation: "Buurtzorg Pelt".into(),
+            name: Some("Anna".into()),
+            contact: Some("coord@pelt.be".into()),
+            others: 2,
+            areas: vec!["Kattenbos".into(), "Lindel".into()],
+            shared: vec!["walking".into()],
+            slots: vec!["tue-afternoon".into()],
+            note: Some("Houdt van koffie".into()),
+            ..Payload::default()
+        };
+        for (lang, someone, shared, when) in [
+            (
+                Language::Nl,
+                "2 buren uit Kattenbos en Lindel",
+                "wandelen",
+                "dinsdagnamiddag",
+            ),
+            (
+                Language::Fr,
+                "2 voisins de Kattenbos et Lindel",
+                "promenade",
+                "mardi après-midi",
+            ),
+            (
+                Language::En,
+                "2 neighbours from Kattenbos and Lindel",
+                "walking",
+                "Tuesday afternoon",
+            ),
+        ] {
+            let r = render(
+                "match_proposed.neighbour",
+                lang,
+                &serde_json::to_value(&proposal).unwrap(),
+            )
+            .unwrap();
+            for want in [someone, shared, when, "Houdt van koffie", "coord@pelt.be"] {
+                assert!(r.text.contains(want), "{lang:?} lacks {want:?}:\n{}", r.text);
+            }
+            let one_day = Payload {
+                others: 1,
+                areas: vec![],
+                slots: vec!["morning".into()],
+                date: Some("2026-12-08".into()),
+                note: None,
+                ..proposal.clone()
+            };
+            let r = render(
+                "match_proposed.neighbour",
+                lang,
+                &serde_json::to_value(&one_day).unwrap(),
+            )
+            .unwrap();
+            assert!(r.text.contains("2026-12-08"), "{}", r.text);
+            assert!(!r.text.contains("Houdt"), "{}", r.text);
+        }
+        let accepted = Payload {
+            organisation: "Buurtzorg Pelt".into(),
+            name: Some("Anna".into()),
+            people: vec!["Jan".into(), "Piet".into()],
+            reach: vec![
+                crate::event::Reach {
+                    name: "Jan".into(),
+                    email: Some("jan@pelt.test".into()),
+                    phone: Some("011 22 33 44".into()),
+                },
+                crate::event::Reach {
+                    name: "Piet".into(),
+                    ..Default::default()
+                },
+            ],
+            ..Payload::default()
+        };
+        for lang in [Language::Nl, Language::Fr, Language::En] {
+            let r = render(
+                "match_accepted.neighbour",
+                lang,
+                &serde_json::to_value(&accepted).unwrap(),
+            )
+            .unwrap();
+            assert!(r.text.contains("jan@pelt.test, 011 22 33 44"), "{}", r.text);
+            assert!(r.text.contains("Piet"), "{}", r.text);
+            assert!(r.html.contains("<br>"), "{}", r.html);
+        }
     }
 
     #[test]

@@ -104,13 +104,13 @@ fn messages_arrive_in_the_residents_language_with_stable_headers(ctx: Ctx) {
             assert!(text.contains("coord@nabij.test"));
         }
     }
-    // Everybody in the match is named to the others, the coordinator hears of the
-    // resident on the phone list.
-    assert!(by_to["anna@example.org"]
-        .text
-        .as_deref()
-        .unwrap()
-        .contains("Benoît, Chris en Dirk"));
+    // Before everybody said yes nobody is named to the others (issue 14): Anna hears of
+    // three neighbours; the coordinator hears of the resident on the phone list.
+    let anna = by_to["anna@example.org"].text.as_deref().unwrap();
+    assert!(anna.contains("3 buren uit je buurt"), "{anna}");
+    for name in ["Benoît", "Chris", "Dirk"] {
+        assert!(!anna.contains(name), "{anna}");
+    }
     assert!(by_to["coord@nabij.test"]
         .text
         .as_deref()

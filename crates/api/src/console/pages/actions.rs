@@ -23,6 +23,7 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use nabij_i18n::t;
 use nabij_ops::matches as op;
+use nabij_store::matching::MAX_SHARED_NOTE;
 use nabij_store::{MatchId, NeighbourId, RequestId, StoreError};
 use refusal::{refusal, refusal_status};
 
@@ -58,11 +59,25 @@ pub async fn propose(
     let l = ctx.lang;
     let chosen: Vec<i64> = form.all("companion").iter().filter_map(|c| parse_id(c)).collect();
     let together = form.get("together") == Some("yes");
+    let shared_note = form.text("shared_note");
     let mut left = Leftovers {
         chosen: chosen.clone(),
         together,
+        shared_note: shared_note.clone(),
         ..Default::default()
     };
+    if nabij_store::rules::line(&shared_note, MAX_SHARED_NOTE).is_err() {
+        left.error = Some(("candidates", l.text("request-propose.note-invalid")));
+        return render(
+            &ctx,
+            &state,
+            caller,
+            RequestId(id),
+            &left,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
     if chosen.is_empty() {
         left.error = Some(("candidates", l.text("request-propose.none")));
         return render(
@@ -85,6 +100,7 @@ pub async fn propose(
         let body = ProposeIn {
             request_id: id,
             companion_ids: set,
+            shared_note: Some(shared_note.clone()),
         };
         match proposal(&body) {
             Ok(p) => checked.push(p),
@@ -367,6 +383,8 @@ pub async fn refer(
     };
     // A missing request is a 404; a missing service was probably removed meanwhile.
     let text = match &e {
+        // The request of the URL (the operation names it as its form's `request_id`).
+        ApiError::Store(StoreError::UnknownReference("request_id")) => return ctx.not_found(),
         ApiError::Store(StoreError::NotFound) => {
             let st = state.clone();
             let by = caller.clone();

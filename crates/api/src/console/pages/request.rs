@@ -48,6 +48,8 @@ pub(super) struct Leftovers {
     pub chosen: Vec<i64>,
     /// "Together as one proposal" was chosen.
     pub together: bool,
+    /// The proposal's shared note, as typed.
+    pub shared_note: String,
     /// The match the error is about.
     pub about_match: Option<i64>,
     /// The close form of one match, as filled in.

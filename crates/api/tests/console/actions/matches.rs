@@ -272,3 +272,48 @@ async fn a_companion_who_became_full_is_explained_and_nothing_is_proposed() {
     assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(resp.text().await.unwrap().contains("Vink eerst aan"));
 }
+
+/// The propose form asks what the people may hear about each other before everybody said
+/// yes (issue 14): a note that breaks the rules of short texts comes back with the form
+/// and proposes nobody; a good one is kept on the match.
+#[tokio::test]
+async fn a_proposal_keeps_the_note_the_coordinator_chose_to_share() {
+    let app = spawn_app().await;
+    let org = app.org_a.id;
+    let (mut b, api) = logged_in(&app).await;
+    let anna = api.neighbour("Anna", 0, 1).await;
+    let bert = api.neighbour("Bert", 2, 1).await;
+    let rid = api.walk(anna).await;
+    let path = format!("/requests/{rid}");
+    let html = page(&mut b, &path).await;
+    assert!(html.contains("name=\"shared_note\""), "{html}");
+    assert!(html.contains("zonder namen of adres"), "{html}");
+
+    let long = "x".repeat(281);
+    for bad in ["twee\nregels", long.as_str()] {
+        let resp = b
+            .submit(
+                &format!("{path}/propose"),
+                &[("companion", &bert.to_string()), ("shared_note", bad)],
+            )
+            .await;
+        assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = resp.text().await.unwrap();
+        assert!(html.contains("hoogstens 280 tekens"), "{html}");
+        assert!(html.contains("checked"), "the choice is kept: {html}");
+        assert_eq!(api.status(rid).await, "open", "nobody proposed");
+    }
+    let note = "Wandelt graag langs het kanaal";
+    let resp = b
+        .submit(
+            &format!("{path}/propose"),
+            &[("companion", &bert.to_string()), ("shared_note", note)],
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::SEE_OTHER);
+    let mid = match_ids(&app, org, rid)[0];
+    let row = super::store(&app)
+        .read(|c| nabij_store::matching::get(c, org, nabij_store::MatchId(mid)))
+        .unwrap();
+    assert_eq!(row.shared_note.as_deref(), Some(note));
+}

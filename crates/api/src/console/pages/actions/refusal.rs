@@ -17,7 +17,11 @@ pub(super) fn refusal(l: Lang, e: &ApiError, who: Option<&str>) -> Option<String
             // Any other conflict: the request changed meanwhile.
             _ => "changed",
         },
-        ApiError::Store(StoreError::NotFound) => "not_registered",
+        // A person chosen on the page who is gone meanwhile.
+        ApiError::Store(StoreError::NotFound)
+        | ApiError::Store(StoreError::UnknownReference(
+            "companion_ids" | "neighbour_id" | "from_id" | "to_id",
+        )) => "not_registered",
         ApiError::BadRequest { .. }
         | ApiError::Store(StoreError::Invalid(_))
         | ApiError::Store(StoreError::UnknownReference(_)) => "invalid",

@@ -258,7 +258,10 @@ pub async fn file_request(
     .await;
     match created {
         Ok(rid) => ctx.redirect(&format!("/requests/{rid}")),
-        Err(ApiError::Store(StoreError::NotFound)) => ctx.not_found(),
+        // The person of the URL (the operation names it as the request's `neighbour_id`).
+        Err(ApiError::Store(StoreError::NotFound | StoreError::UnknownReference("neighbour_id"))) => {
+            ctx.not_found()
+        }
         Err(ApiError::BadRequest { .. }) | Err(ApiError::Store(StoreError::Invalid(_))) => {
             let page = RequestFailedPage {
                 shell: ctx.shell(ctx.lang.text("neighbour-request-failed")),

@@ -42,6 +42,8 @@ pub(super) struct CandidatesSection<'a> {
     people: Vec<Person>,
     /// Each a proposal or one together: asked when there is more than one candidate.
     together: Option<Choices>,
+    /// What they may hear about each other before everyone said yes, as typed.
+    shared_note: String,
     error: Option<String>,
     sketch: Option<Sketch>,
 }
@@ -117,6 +119,7 @@ pub(super) fn section<'a>(
         id,
         people,
         together,
+        shared_note: left.shared_note.clone(),
         error: left
             .error
             .as_ref()
