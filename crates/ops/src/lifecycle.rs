@@ -75,7 +75,12 @@ pub struct Lapsed {
 
 /// Lapses the caller's organisation's proposals that waited `proposal_lapse_days` at
 /// `now` (see the module). Run it in a write transaction.
-pub fn lapse_proposals(ops: &Ops, tx: &mut DbConnection, caller: &Caller, now: NaiveDateTime) -> OpsResult<Lapsed> {
+pub fn lapse_proposals(
+    ops: &Ops,
+    tx: &mut DbConnection,
+    caller: &Caller,
+    now: NaiveDateTime,
+) -> OpsResult<Lapsed> {
     let org = caller.org;
     let days = organisation::settings(tx, org)?.proposal_lapse_days;
     let cutoff = now - Duration::days(i64::from(days));

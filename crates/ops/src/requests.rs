@@ -57,7 +57,9 @@ pub fn override_scope(
 fn may_change(caller: &Caller, r: &Request) -> OpsResult<()> {
     caller.require_scope(scopes::REQUESTS_WRITE)?;
     if caller.role == Role::Partner && r.filed_by.as_deref() != Some(caller.subject.as_str()) {
-        return Err(OpsError::Forbidden("a partner app may change only the requests it filed"));
+        return Err(OpsError::Forbidden(
+            "a partner app may change only the requests it filed",
+        ));
     }
     Ok(())
 }
@@ -99,9 +101,18 @@ pub fn cancel(
     );
     access::record(tx, caller, "request_cancelled", Some(r.neighbour_id), detail)?;
     for d in &withdrawn {
-        let detail = format!("match={} request={} ended_by=withdrawn", d.row.id, d.row.request_id);
+        let detail = format!(
+            "match={} request={} ended_by=withdrawn",
+            d.row.id, d.row.request_id
+        );
         for m in &d.members {
-            access::record(tx, caller, "match_withdrawn", Some(m.neighbour_id), detail.clone())?;
+            access::record(
+                tx,
+                caller,
+                "match_withdrawn",
+                Some(m.neighbour_id),
+                detail.clone(),
+            )?;
         }
         enqueue_with(tx, ops, caller.org, Event::MatchDeclined(d.row.id), Some(d))?;
     }
@@ -119,7 +130,12 @@ pub fn cancel(
 /// new text may say something else entirely ("a walk" edited into "weekly washing").
 /// The coordinator overrides again if needed; the audit row says `override_dropped`.
 /// An edit of tags or window only keeps the verdict, overridden or not.
-pub fn edit(tx: &mut DbConnection, caller: &Caller, id: RequestId, change: &RequestEdit) -> OpsResult<Request> {
+pub fn edit(
+    tx: &mut DbConnection,
+    caller: &Caller,
+    id: RequestId,
+    change: &RequestEdit,
+) -> OpsResult<Request> {
     let before = access::request(tx, caller, id)?;
     may_change(caller, &before)?;
     if change.is_empty() {
@@ -166,12 +182,23 @@ pub fn edit(tx: &mut DbConnection, caller: &Caller, id: RequestId, change: &Requ
 /// The coordinator re-opens a flagged request (staff only): the flag is cleared and the
 /// expiry clock starts again now (409 `request_not_flagged` when it is not flagged).
 /// The other way out of a flag is a referral (`referrals::refer`).
-pub fn reopen(tx: &mut DbConnection, caller: &Caller, id: RequestId, now: NaiveDateTime) -> OpsResult<Request> {
+pub fn reopen(
+    tx: &mut DbConnection,
+    caller: &Caller,
+    id: RequestId,
+    now: NaiveDateTime,
+) -> OpsResult<Request> {
     if !caller.role.is_staff() {
         return Err(OpsError::Forbidden("only staff re-open a flagged request"));
     }
     access::request(tx, caller, id)?;
     let r = request::reopen(tx, caller.org, id, now)?;
-    access::record(tx, caller, "request_reopened", Some(r.neighbour_id), format!("request={}", r.id))?;
+    access::record(
+        tx,
+        caller,
+        "request_reopened",
+        Some(r.neighbour_id),
+        format!("request={}", r.id),
+    )?;
     Ok(r)
 }

@@ -46,11 +46,31 @@ pub struct Task {
 /// The timed work, in the order it runs for each organisation: proposals lapse before
 /// the expiry looks at declined and lapsed proposals.
 pub const TASKS: &[Task] = &[
-    Task { name: "lapse", every: HOUR, hours: None, run: lapse },
-    Task { name: "expiry", every: HOUR, hours: None, run: expiry },
-    Task { name: "follow_ups", every: HOUR, hours: None, run: follow_ups },
+    Task {
+        name: "lapse",
+        every: HOUR,
+        hours: None,
+        run: lapse,
+    },
+    Task {
+        name: "expiry",
+        every: HOUR,
+        hours: None,
+        run: expiry,
+    },
+    Task {
+        name: "follow_ups",
+        every: HOUR,
+        hours: None,
+        run: follow_ups,
+    },
     // Between 1 and 5 UTC (2 to 7 in Belgium), at most once per 20 hours.
-    Task { name: "rematch", every: Duration::from_secs(20 * 3600), hours: Some((1, 5)), run: nightly_rematch },
+    Task {
+        name: "rematch",
+        every: Duration::from_secs(20 * 3600),
+        hours: Some((1, 5)),
+        run: nightly_rematch,
+    },
     // LEAD: the check-ins of issue 14 (branch `checkins`) are wired in here, one line:
     // Task { name: "check_ins", every: HOUR, hours: None, run: check_ins },
     // with, below, `fn check_ins(ops: &Ops, org: &Organisation, now: NaiveDateTime) ->
@@ -95,11 +115,15 @@ fn error_code(e: &OpsError) -> String {
 }
 
 fn lapse(ops: &Ops, org: &Organisation, now: NaiveDateTime) -> OpsResult<Option<i64>> {
-    in_job(ops, org, "lapse", |tx, caller| lifecycle::lapse_proposals(ops, tx, caller, now))
+    in_job(ops, org, "lapse", |tx, caller| {
+        lifecycle::lapse_proposals(ops, tx, caller, now)
+    })
 }
 
 fn expiry(ops: &Ops, org: &Organisation, now: NaiveDateTime) -> OpsResult<Option<i64>> {
-    in_job(ops, org, "expiry", |tx, caller| lifecycle::flag_expired(tx, caller, now))
+    in_job(ops, org, "expiry", |tx, caller| {
+        lifecycle::flag_expired(tx, caller, now)
+    })
 }
 
 /// The coordinator's follow-up reminders (told once per match; the mail worker of a

@@ -595,7 +595,11 @@ pub(crate) fn release(conn: &mut DbConnection, org: OrgId, members: &[MatchMembe
 /// `withdrawn` (its request was cancelled): no pair is recorded as declined, nobody's
 /// capacity was held by a proposal, and the companions no longer count it as waiting.
 /// Returns the withdrawn matches as they are now.
-pub fn withdraw_proposals(conn: &mut DbConnection, org: OrgId, request_id: RequestId) -> Result<Vec<MatchDetail>> {
+pub fn withdraw_proposals(
+    conn: &mut DbConnection,
+    org: OrgId,
+    request_id: RequestId,
+) -> Result<Vec<MatchDetail>> {
     let ids: Vec<MatchId> = matches::table
         .filter(matches::organisation_id.eq(org))
         .filter(matches::request_id.eq(request_id))
@@ -614,7 +618,13 @@ pub fn withdraw_proposals(conn: &mut DbConnection, org: OrgId, request_id: Reque
 
 /// Ends a waiting proposal as `declined` by `how` (a conditional update: `false` when it
 /// no longer waits).
-fn end_proposal(conn: &mut DbConnection, org: OrgId, id: MatchId, how: MatchEnd, now: NaiveDateTime) -> Result<bool> {
+fn end_proposal(
+    conn: &mut DbConnection,
+    org: OrgId,
+    id: MatchId,
+    how: MatchEnd,
+    now: NaiveDateTime,
+) -> Result<bool> {
     let n = diesel::update(
         matches::table
             .filter(matches::organisation_id.eq(org))
@@ -646,18 +656,31 @@ pub fn proposed_before(conn: &mut DbConnection, org: OrgId, cutoff: NaiveDateTim
 /// companion who never answered is not proposed to the same person again (the pair is
 /// recorded like a decline, without penalty); the request is open again for re-matching
 /// unless another proposal or match of it goes on. `None` when it no longer waits.
-pub fn lapse(conn: &mut DbConnection, org: OrgId, id: MatchId, now: NaiveDateTime) -> Result<Option<MatchDetail>> {
+pub fn lapse(
+    conn: &mut DbConnection,
+    org: OrgId,
+    id: MatchId,
+    now: NaiveDateTime,
+) -> Result<Option<MatchDetail>> {
     if !end_proposal(conn, org, id, MatchEnd::Lapsed, now)? {
         return Ok(None);
     }
     let ms = members(conn, org, id)?;
     if let Some(r) = ms.iter().find(|m| !m.is_companion()).map(|m| m.neighbour_id) {
-        for c in ms.iter().filter(|m| m.is_companion() && m.response == Response::Pending) {
+        for c in ms
+            .iter()
+            .filter(|m| m.is_companion() && m.response == Response::Pending)
+        {
             crate::declined::record(conn, org, r, c.neighbour_id)?;
         }
     }
     let row = get(conn, org, id)?;
-    if !has_match(conn, org, row.request_id, &[MatchStatus::Proposed, MatchStatus::Active])? {
+    if !has_match(
+        conn,
+        org,
+        row.request_id,
+        &[MatchStatus::Proposed, MatchStatus::Active],
+    )? {
         unless_conflict(crate::request::transition(
             conn,
             org,

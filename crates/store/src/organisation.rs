@@ -75,10 +75,14 @@ impl OrgSettings {
             return Err(StoreError::invalid("request_flag_days must be between 1 and 365"));
         }
         if !(1..=50).contains(&self.request_flag_proposals) {
-            return Err(StoreError::invalid("request_flag_proposals must be between 1 and 50"));
+            return Err(StoreError::invalid(
+                "request_flag_proposals must be between 1 and 50",
+            ));
         }
         if !(1..=90).contains(&self.proposal_lapse_days) {
-            return Err(StoreError::invalid("proposal_lapse_days must be between 1 and 90"));
+            return Err(StoreError::invalid(
+                "proposal_lapse_days must be between 1 and 90",
+            ));
         }
         for (source, days) in &self.signal_contact_days {
             if crate::signal::SignalSource::parse(source).is_none() {

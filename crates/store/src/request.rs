@@ -481,7 +481,10 @@ pub fn cancel(
         help_requests::table
             .filter(help_requests::organisation_id.eq(org))
             .filter(help_requests::id.eq(id))
-            .filter(help_requests::status.eq_any([RequestStatus::Open.as_str(), RequestStatus::Proposed.as_str()])),
+            .filter(
+                help_requests::status
+                    .eq_any([RequestStatus::Open.as_str(), RequestStatus::Proposed.as_str()]),
+            ),
     )
     .set((
         help_requests::status.eq(RequestStatus::Cancelled.as_str()),
@@ -539,7 +542,10 @@ pub fn edit(
     let target = help_requests::table
         .filter(help_requests::organisation_id.eq(org))
         .filter(help_requests::id.eq(id))
-        .filter(help_requests::status.eq_any([RequestStatus::Open.as_str(), RequestStatus::ReferralNeeded.as_str()]));
+        .filter(help_requests::status.eq_any([
+            RequestStatus::Open.as_str(),
+            RequestStatus::ReferralNeeded.as_str(),
+        ]));
     let n = diesel::update(target)
         .set((
             help_requests::text.eq(text.unwrap_or(req.text)),
@@ -646,7 +652,11 @@ pub fn with_declined_proposals(conn: &mut DbConnection, org: OrgId, k: u32) -> R
         .filter(help_requests::status.eq(RequestStatus::Open.as_str()))
         .filter(help_requests::flagged_at.is_null())
         .filter(matches::status.eq(crate::matching::MatchStatus::Declined.as_str()))
-        .filter(matches::ended_by.is_null().or(matches::ended_by.ne(crate::matching::MatchEnd::Withdrawn.as_str())))
+        .filter(
+            matches::ended_by
+                .is_null()
+                .or(matches::ended_by.ne(crate::matching::MatchEnd::Withdrawn.as_str())),
+        )
         .filter(matches::created_at.ge(help_requests::open_since))
         .group_by(matches::request_id)
         .select((matches::request_id, diesel::dsl::count_star()))

@@ -26,9 +26,9 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 use chrono::NaiveDateTime;
+use nabij_i18n::t;
 use nabij_store::job::{self, Job, JobStatus};
 use nabij_store::rematch;
-use nabij_i18n::t;
 
 /// Seconds between reloads while a run goes on.
 const REFRESH_SECS: u32 = 2;
@@ -255,13 +255,7 @@ fn scheduled_table(l: Lang, caller: &Caller, jobs: &[Job]) -> Table {
             let counts = match outcome {
                 Some(serde_json::Value::Object(m)) => m
                     .iter()
-                    .map(|(k, v)| {
-                        format!(
-                            "{} {}",
-                            v,
-                            t(l, "schedule-count", &[("code", k.as_str().into())])
-                        )
-                    })
+                    .map(|(k, v)| format!("{} {}", v, t(l, "schedule-count", &[("code", k.as_str().into())])))
                     .collect::<Vec<_>>()
                     .join(", "),
                 _ => "—".to_string(),

@@ -55,9 +55,10 @@ fn load_today(c: &mut nabij_store::DbConnection, caller: &Caller) -> ApiResult<T
         limit: 500,
         ..Default::default()
     };
-    let (flagged, mut open): (Vec<Request>, Vec<Request>) = request::list(c, caller.org, &filter(vec![RequestStatus::Open]))?
-        .into_iter()
-        .partition(|r| r.flagged_at.is_some());
+    let (flagged, mut open): (Vec<Request>, Vec<Request>) =
+        request::list(c, caller.org, &filter(vec![RequestStatus::Open]))?
+            .into_iter()
+            .partition(|r| r.flagged_at.is_some());
     let mut flagged = flagged;
     flagged.sort_by_key(|r| (r.flagged_at, r.id));
     open.sort_by_key(|r| r.created_at);

@@ -129,7 +129,7 @@ impl RequestIn {
 /// A window as filed or edited, under the rules of filing; a bad one is reported
 /// through `bad` (field `window.date` or `window.slots`).
 pub(crate) fn window_from(w: WindowIn, bad: &mut impl FnMut(&str, String)) -> Window {
-match w {
+    match w {
         WindowIn::Once { date, parts } => {
             let today = Utc::now().date_naive();
             let (earliest, latest) = (today - Days::new(1), today + Days::new(366));

@@ -62,10 +62,7 @@ pub(super) fn section<'a>(ctx: &'a Ctx, r: &Request, left: &Leftovers) -> Option
         (RequestStatus::Open, Some(reason), Some(at)) => Some(t(
             l,
             "request-flag",
-            &[
-                ("code", reason.as_str().into()),
-                ("days", days_since(at).into()),
-            ],
+            &[("code", reason.as_str().into()), ("days", days_since(at).into())],
         )),
         _ => None,
     };
@@ -82,8 +79,12 @@ pub(super) fn section<'a>(ctx: &'a Ctx, r: &Request, left: &Leftovers) -> Option
             l.text("request-cancel.why"),
             "reason",
             "cancel-reason".to_string(),
-            CancelReason::ALL
-                .map(|c| (c.as_str(), t(l, "request-cancel-reason", &[("code", c.as_str().into())]))),
+            CancelReason::ALL.map(|c| {
+                (
+                    c.as_str(),
+                    t(l, "request-cancel-reason", &[("code", c.as_str().into())]),
+                )
+            }),
             &life.reason,
         )
     });
@@ -136,7 +137,15 @@ async fn refused(
         life: Some(life),
         ..Leftovers::default()
     };
-    super::render(ctx, state, caller, RequestId(id), &left, StatusCode::UNPROCESSABLE_ENTITY).await
+    super::render(
+        ctx,
+        state,
+        caller,
+        RequestId(id),
+        &left,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
 }
 
 /// The message of a refusal, in the coordinator's language.
@@ -152,7 +161,12 @@ fn refusal(l: Lang, form: &str, e: &ApiError) -> Option<String> {
 }
 
 /// `POST /requests/{id}/cancel`.
-pub async fn cancel(req: HttpRequest, state: web::Data<AppState>, path: web::Path<String>, body: web::Bytes) -> HttpResponse {
+pub async fn cancel(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> HttpResponse {
     let ctx = Ctx::new(&req, &state);
     let (caller, form, id) = posted!(ctx, body, path);
     let note = form.text("note");
@@ -168,12 +182,12 @@ pub async fn cancel(req: HttpRequest, state: web::Data<AppState>, path: web::Pat
         ..LifeLeft::default()
     };
     let l = ctx.lang;
-    let cancellation = match CancelIn {
+    let parsed = CancelIn {
         reason: input.reason.clone(),
         note: input.note.clone(),
     }
-    .into_cancellation()
-    {
+    .into_cancellation();
+    let cancellation = match parsed {
         Ok(c) => c,
         Err(_) => return refused(&ctx, &state, caller, id, left(l.text("request-cancel.invalid"))).await,
     };
@@ -198,7 +212,12 @@ pub async fn cancel(req: HttpRequest, state: web::Data<AppState>, path: web::Pat
 
 /// `POST /requests/{id}/edit`: text, tags (codes separated by spaces or commas) and a
 /// date (empty: the window stays as it is).
-pub async fn edit(req: HttpRequest, state: web::Data<AppState>, path: web::Path<String>, body: web::Bytes) -> HttpResponse {
+pub async fn edit(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> HttpResponse {
     let ctx = Ctx::new(&req, &state);
     let (caller, form, id) = posted!(ctx, body, path);
     let (text, tags, date) = (form.text("text"), form.text("tags"), form.text("date"));
@@ -257,7 +276,12 @@ pub async fn edit(req: HttpRequest, state: web::Data<AppState>, path: web::Path<
 
 /// `POST /requests/{id}/reopen`: a flagged request is open again, its clock reset
 /// (from the request page and from Today). Re-opened already: back to the page.
-pub async fn reopen(req: HttpRequest, state: web::Data<AppState>, path: web::Path<String>, body: web::Bytes) -> HttpResponse {
+pub async fn reopen(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> HttpResponse {
     let ctx = Ctx::new(&req, &state);
     let (caller, _form, id) = posted!(ctx, body, path);
     let st = state.clone();
