@@ -17,6 +17,7 @@ crate::on_both_backends!(
     an_edit_follows_the_rules_of_filing_and_runs_the_scope_guard_again,
     requests_open_too_long_or_declined_too_often_are_flagged_until_reopened,
     unanswered_proposals_lapse_and_the_request_opens_again,
+    two_schedulers_run_each_task_once_per_period_and_organisation,
 );
 
 async fn patch(app: &TestApp, path: &str, token: &str, body: &Value) -> crate::helpers::Response {
@@ -436,7 +437,7 @@ async fn unanswered_proposals_lapse_and_the_request_opens_again(app: TestApp) {
     assert_eq!(l.proposals_lapsed, 0, "once");
 }
 
-crate::on_both_backends!(two_schedulers_run_each_task_once_per_period_and_organisation,);
+
 
 /// Two instances' schedulers (each its own connection pool, as two processes would
 /// have) tick against one database at the same time: each task runs once per period and
