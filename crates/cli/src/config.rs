@@ -19,6 +19,10 @@
 //! senders = 4                           # messages sent at the same time
 //! batch_size = 50                       # messages claimed at once
 //!
+//! [scheduler]                           # timed work in `nabij serve` (see nabij_ops::schedule)
+//! enabled = true                        # false as `serve --no-scheduler` (then cron: `nabij schedule run --once`)
+//! tick_secs = 60                        # how often it looks for due tasks
+//!
 //! [mail]                                # default: .eml files in <data dir>/mail
 //! from = "Buurtzorg Pelt <buren@pelt.be>"
 //! message_id_domain = "pelt.be"         # default: the domain of `from`
@@ -61,6 +65,16 @@ pub struct FileConfig {
     pub outbox: Option<OutboxConfig>,
     /// Where e-mail goes (default: [`MailSettings::embedded`]).
     pub mail: Option<MailSettings>,
+    /// The scheduler of `nabij serve`.
+    pub scheduler: Option<SchedulerConfig>,
+}
+
+/// The `[scheduler]` table.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SchedulerConfig {
+    pub enabled: Option<bool>,
+    pub tick_secs: Option<u64>,
 }
 
 /// The `[outbox]` table: the notification worker's settings (see [`WorkerConfig`]).
@@ -154,6 +168,15 @@ impl Globals {
             }
         }
         mail
+    }
+
+    /// Whether `nabij serve` runs the scheduler (the file's `[scheduler] enabled`,
+    /// default on) and how often it ticks (`tick_secs`, 5 to 3600, default 60).
+    pub fn scheduler(&self) -> (bool, Duration) {
+        let s = self.file.scheduler.as_ref();
+        let enabled = s.and_then(|s| s.enabled).unwrap_or(true);
+        let tick = s.and_then(|s| s.tick_secs).unwrap_or(60).clamp(5, 3600);
+        (enabled, Duration::from_secs(tick))
     }
 
     /// The notification worker's settings: defaults, then the file's `[outbox]` table.

@@ -7,6 +7,7 @@ mod config;
 mod org_cmd;
 mod outbox_cmd;
 mod rematch_cmd;
+mod schedule_cmd;
 mod scope_cmd;
 mod scope_eval;
 mod seed;
@@ -76,6 +77,10 @@ enum Command {
     /// The notification outbox: deliver it without the API, requeue dead messages.
     #[command(subcommand)]
     Outbox(outbox_cmd::OutboxCommand),
+    /// The timed work of every organisation (lapsing, expiry flags, follow-ups, the
+    /// nightly re-match), once: for cron next to `nabij serve --no-scheduler`.
+    #[command(subcommand)]
+    Schedule(schedule_cmd::ScheduleCommand),
     /// A consistent copy of the database while the service runs (SQLite: VACUUM INTO;
     /// PostgreSQL: pg_dump).
     Backup(backup_cmd::BackupArgs),
@@ -124,6 +129,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Addresses(cmd) => setup_cmd::addresses(&g, cmd),
         Command::Rematch(args) => rematch_cmd::run(&g, args),
         Command::Outbox(cmd) => outbox_cmd::run(&g, cmd),
+        Command::Schedule(cmd) => schedule_cmd::run(&g, cmd),
         Command::Backup(args) => backup_cmd::run(&g, args),
         Command::Scope(_) | Command::Simulate(_) => Ok(ExitCode::SUCCESS),
     }

@@ -35,9 +35,10 @@ pub struct RematchArgs {
     /// Candidates considered per request.
     #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u16).range(1..=100))]
     k: u16,
-    /// Flag requests open longer than this many days without any candidate for referral.
-    #[arg(long, default_value_t = 21)]
-    referral_after_days: u32,
+    /// Flag requests open longer than this many days without any candidate for the
+    /// coordinator (refer or re-open); default: the organisation's `request_flag_days`.
+    #[arg(long)]
+    referral_after_days: Option<u32>,
     /// Enqueue no notifications for the proposals, as `nabij serve --notify-disabled`
     /// (the same variable switches both). Only for measuring; never in production.
     #[arg(long, env = "NABIJ_NOTIFY_DISABLED")]

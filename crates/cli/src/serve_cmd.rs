@@ -30,6 +30,12 @@ pub struct ServeArgs {
     /// outbox's cost on the write path; never in production.
     #[arg(long, env = "NABIJ_NOTIFY_DISABLED")]
     notify_disabled: bool,
+    /// Run no scheduler in this process (lapsing, expiry flags, follow-ups, nightly
+    /// re-match): another instance or cron (`nabij schedule run --once`) does. Also the
+    /// file's `[scheduler] enabled = false`. Several schedulers never double the work:
+    /// each task runs once per period and organisation.
+    #[arg(long, env = "NABIJ_NO_SCHEDULER")]
+    no_scheduler: bool,
 }
 
 pub fn run(g: &Globals, args: &ServeArgs) -> anyhow::Result<ExitCode> {
@@ -44,6 +50,18 @@ pub fn run(g: &Globals, args: &ServeArgs) -> anyhow::Result<ExitCode> {
         let outcome = seed::demo(&store)?;
         seed::print_login_help(&outcome, &settings.listen);
     }
+    let (scheduler_on, tick) = g.scheduler();
+    let scheduler = if args.no_scheduler || !scheduler_on {
+        None
+    } else {
+        let store = nabij_store::Store::open(&settings.database_url).context("cannot open the database")?;
+        let mut ops = nabij_ops::Ops::new(store);
+        ops.notifications = settings.notifications;
+        Some(nabij_ops::schedule::Scheduler::new(
+            ops,
+            crate::schedule_cmd::holder(),
+        ))
+    };
     // Checked before serving: bad mail settings stop the start, not the first send.
     let worker = if args.no_mail_worker {
         None
@@ -68,9 +86,27 @@ pub fn run(g: &Globals, args: &ServeArgs) -> anyhow::Result<ExitCode> {
             }
             None => None,
         };
+        let scheduling = match scheduler {
+            Some(s) => {
+                let stop = shutdown.clone();
+                tracing::info!(tick_secs = tick.as_secs(), "the scheduler runs the timed work");
+                Some(
+                    std::thread::Builder::new()
+                        .name("nabij-scheduler".to_string())
+                        .spawn(move || s.run_until(tick, &|d| stop.wait(d)))
+                        .context("cannot start the scheduler")?,
+                )
+            }
+            None => None,
+        };
         tracing::info!(port = app.port(), "nabij is listening");
         let served = app.run_until_stopped().await;
         shutdown.trigger();
+        if let Some(handle) = scheduling {
+            if handle.join().is_err() {
+                tracing::error!("the scheduler panicked");
+            }
+        }
         if let Some(handle) = delivering {
             match handle.join() {
                 Ok(stats) => tracing::info!(sent = stats.sent, dead = stats.dead, "the mail worker stopped"),

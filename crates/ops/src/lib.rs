@@ -41,6 +41,7 @@ pub mod error;
 pub mod exchanges;
 pub mod groups;
 pub mod index;
+pub mod lifecycle;
 pub mod matches;
 pub mod neighbourhoods;
 pub mod neighbours;
@@ -49,6 +50,7 @@ pub mod organisations;
 pub mod referrals;
 pub mod rematch;
 pub mod requests;
+pub mod schedule;
 pub mod services;
 pub mod signals;
 

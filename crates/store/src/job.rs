@@ -150,3 +150,25 @@ pub fn latest(conn: &mut DbConnection, org: OrgId, kind: &str) -> Result<Option<
         .first(conn)
         .optional()?)
 }
+
+/// Jobs of an organisation (of one kind, or all), newest first, with ids below `before`
+/// if given.
+pub fn recent(
+    conn: &mut DbConnection,
+    org: OrgId,
+    kind: Option<&str>,
+    before: Option<JobId>,
+    limit: i64,
+) -> Result<Vec<Job>> {
+    let mut q = jobs::table.filter(jobs::organisation_id.eq(org)).into_boxed();
+    if let Some(k) = kind {
+        q = q.filter(jobs::kind.eq(k.to_string()));
+    }
+    if let Some(b) = before {
+        q = q.filter(jobs::id.lt(b));
+    }
+    Ok(q.order(jobs::id.desc())
+        .limit(limit.max(0))
+        .select(Job::as_select())
+        .load(conn)?)
+}

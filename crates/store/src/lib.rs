@@ -49,6 +49,7 @@ pub mod rematch;
 pub mod report;
 pub mod request;
 pub mod rules;
+pub mod schedule;
 pub mod scope_reasons;
 pub mod service;
 pub mod signal;

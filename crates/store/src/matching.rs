@@ -61,6 +61,19 @@ text_enum! {
     }
 }
 
+text_enum! {
+    /// How a `declined` match ended: the status stays `declined` (neutral: no reason, no
+    /// penalty) and this says which way. Older rows without it were declined by someone.
+    pub enum MatchEnd in "matches.ended_by" {
+        /// Someone in it said no.
+        Declined = "declined",
+        /// Nobody answered within the organisation's `proposal_lapse_days`.
+        Lapsed = "lapsed",
+        /// Its request was cancelled while the proposal waited.
+        Withdrawn = "withdrawn",
+    }
+}
+
 /// A row of `matches`.
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = matches)]
@@ -80,6 +93,8 @@ pub struct Match {
     /// to the people in the match describe the others only by their neighbourhood, what
     /// they have in common, the request's time and this text (issue 14).
     pub shared_note: Option<String>,
+    /// How a `declined` match ended; `None` for other statuses (and older declines).
+    pub ended_by: Option<MatchEnd>,
 }
 
 /// A row of `match_members`.
@@ -519,6 +534,7 @@ pub fn decline(
     .set((
         matches::status.eq(MatchStatus::Declined.as_str()),
         matches::closed_at.eq(Some(clock::now())),
+        matches::ended_by.eq(Some(MatchEnd::Declined.as_str())),
     ))
     .execute(conn)?;
     if !has_match(
@@ -605,4 +621,105 @@ pub(crate) fn release(conn: &mut DbConnection, org: OrgId, members: &[MatchMembe
         .execute(conn)?;
     }
     Ok(())
+}
+
+/// Ends every proposal of a request that still waits for answers as `declined` by
+/// `withdrawn` (its request was cancelled): no pair is recorded as declined, nobody's
+/// capacity was held by a proposal, and the companions no longer count it as waiting.
+/// Returns the withdrawn matches as they are now.
+pub fn withdraw_proposals(
+    conn: &mut DbConnection,
+    org: OrgId,
+    request_id: RequestId,
+) -> Result<Vec<MatchDetail>> {
+    let ids: Vec<MatchId> = matches::table
+        .filter(matches::organisation_id.eq(org))
+        .filter(matches::request_id.eq(request_id))
+        .filter(matches::status.eq(MatchStatus::Proposed.as_str()))
+        .order(matches::id)
+        .select(matches::id)
+        .load(conn)?;
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        if end_proposal(conn, org, id, MatchEnd::Withdrawn, clock::now())? {
+            out.push(detail(conn, org, id)?);
+        }
+    }
+    Ok(out)
+}
+
+/// Ends a waiting proposal as `declined` by `how` (a conditional update: `false` when it
+/// no longer waits).
+fn end_proposal(
+    conn: &mut DbConnection,
+    org: OrgId,
+    id: MatchId,
+    how: MatchEnd,
+    now: NaiveDateTime,
+) -> Result<bool> {
+    let n = diesel::update(
+        matches::table
+            .filter(matches::organisation_id.eq(org))
+            .filter(matches::id.eq(id))
+            .filter(matches::status.eq(MatchStatus::Proposed.as_str())),
+    )
+    .set((
+        matches::status.eq(MatchStatus::Declined.as_str()),
+        matches::closed_at.eq(Some(now)),
+        matches::ended_by.eq(Some(how.as_str())),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Proposals of an organisation still waiting for an answer that were made at or
+/// before `cutoff`, in id order.
+pub fn proposed_before(conn: &mut DbConnection, org: OrgId, cutoff: NaiveDateTime) -> Result<Vec<MatchId>> {
+    Ok(matches::table
+        .filter(matches::organisation_id.eq(org))
+        .filter(matches::status.eq(MatchStatus::Proposed.as_str()))
+        .filter(matches::created_at.le(cutoff))
+        .order(matches::id)
+        .select(matches::id)
+        .load(conn)?)
+}
+
+/// A proposal that got no answer in time lapses: it ends as `declined` by `lapsed`; a
+/// companion who never answered is not proposed to the same person again (the pair is
+/// recorded like a decline, without penalty); the request is open again for re-matching
+/// unless another proposal or match of it goes on. `None` when it no longer waits.
+pub fn lapse(
+    conn: &mut DbConnection,
+    org: OrgId,
+    id: MatchId,
+    now: NaiveDateTime,
+) -> Result<Option<MatchDetail>> {
+    if !end_proposal(conn, org, id, MatchEnd::Lapsed, now)? {
+        return Ok(None);
+    }
+    let ms = members(conn, org, id)?;
+    if let Some(r) = ms.iter().find(|m| !m.is_companion()).map(|m| m.neighbour_id) {
+        for c in ms
+            .iter()
+            .filter(|m| m.is_companion() && m.response == Response::Pending)
+        {
+            crate::declined::record(conn, org, r, c.neighbour_id)?;
+        }
+    }
+    let row = get(conn, org, id)?;
+    if !has_match(
+        conn,
+        org,
+        row.request_id,
+        &[MatchStatus::Proposed, MatchStatus::Active],
+    )? {
+        unless_conflict(crate::request::transition(
+            conn,
+            org,
+            row.request_id,
+            &[RequestStatus::Proposed],
+            RequestStatus::Open,
+        ))?;
+    }
+    Ok(Some(MatchDetail { row, members: ms }))
 }

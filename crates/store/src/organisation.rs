@@ -29,6 +29,16 @@ pub struct OrgSettings {
     /// …), where the organisation departs from the defaults
     /// ([`crate::signal::SignalSource::default_contact_days`]): 1 to 60.
     pub signal_contact_days: std::collections::BTreeMap<String, u32>,
+    /// Days a request may stay open without a match before it is flagged for the
+    /// coordinator (refer or re-open; never dropped): 1 to 365, default 21.
+    pub request_flag_days: u32,
+    /// Proposals declined or lapsed (since the request was filed or re-opened) after
+    /// which it is flagged too: 1 to 50, default 3.
+    pub request_flag_proposals: u32,
+    /// Days a proposal may wait for answers before it lapses: 1 to 90, default 7.
+    pub proposal_lapse_days: u32,
+    /// Whether the scheduler re-matches the organisation every night (default off).
+    pub nightly_rematch: bool,
 }
 
 impl Default for OrgSettings {
@@ -39,6 +49,10 @@ impl Default for OrgSettings {
             follow_up_days: 14,
             language: "nl".to_string(),
             signal_contact_days: std::collections::BTreeMap::new(),
+            request_flag_days: 21,
+            request_flag_proposals: 3,
+            proposal_lapse_days: 7,
+            nightly_rematch: false,
         }
     }
 }
@@ -56,6 +70,19 @@ impl OrgSettings {
         }
         if !["nl", "fr", "en"].contains(&self.language.as_str()) {
             return Err(StoreError::invalid("language must be nl, fr or en"));
+        }
+        if !(1..=365).contains(&self.request_flag_days) {
+            return Err(StoreError::invalid("request_flag_days must be between 1 and 365"));
+        }
+        if !(1..=50).contains(&self.request_flag_proposals) {
+            return Err(StoreError::invalid(
+                "request_flag_proposals must be between 1 and 50",
+            ));
+        }
+        if !(1..=90).contains(&self.proposal_lapse_days) {
+            return Err(StoreError::invalid(
+                "proposal_lapse_days must be between 1 and 90",
+            ));
         }
         for (source, days) in &self.signal_contact_days {
             if crate::signal::SignalSource::parse(source).is_none() {

@@ -75,8 +75,10 @@ pub struct RematchOptions {
     pub dry_run: bool,
     /// Candidates per request (1..=100).
     pub k: usize,
-    /// A request open longer than this without any candidate is flagged for referral.
-    pub referral_after_days: u32,
+    /// A request open longer than this (since filing or its last re-open) without any
+    /// candidate is flagged for the coordinator (reason `no_candidates`); `None`: the
+    /// organisation's `request_flag_days`.
+    pub referral_after_days: Option<u32>,
     /// The job row to beat while running.
     pub job_id: Option<JobId>,
 }
@@ -86,7 +88,7 @@ impl Default for RematchOptions {
         Self {
             dry_run: false,
             k: 20,
-            referral_after_days: 21,
+            referral_after_days: None,
             job_id: None,
         }
     }
@@ -161,7 +163,8 @@ pub struct RematchSummary {
     pub groups_suggested: usize,
     /// Considered requests that are still open: no proposal and no referral flag.
     pub still_unmatched: usize,
-    /// Requests flagged `referral_needed` (open too long without any candidate).
+    /// Requests flagged for the coordinator (open too long without any candidate; reason
+    /// `no_candidates`): they wait to be referred or re-opened.
     pub referrals_suggested: usize,
     pub duration_ms: u64,
     pub dry_run: bool,
@@ -376,18 +379,19 @@ pub fn run_with(
         rep.report(Phase::Propose, i + 1, todo.len())?;
     }
 
-    let cutoff = clock::now() - chrono::Duration::days(i64::from(opts.referral_after_days));
+    let flag_days = opts.referral_after_days.unwrap_or(snap.flag_days);
+    let cutoff = clock::now() - chrono::Duration::days(i64::from(flag_days));
     let stale: Vec<&Request> = snap
         .rows
         .iter()
         .zip(&graph.candidates)
-        .filter(|(r, cands)| cands.is_empty() && r.created_at < cutoff)
+        .filter(|(r, cands)| cands.is_empty() && r.open_since < cutoff)
         .map(|(r, _)| r)
         .filter(|r| !snap.grouped.contains(&r.id) && !in_new_group.contains(&r.id))
         .collect();
     rep.report(Phase::Referrals, 0, stale.len())?;
     for (i, r) in stale.iter().enumerate() {
-        let days = (clock::now() - r.created_at).num_days();
+        let days = (clock::now() - r.open_since).num_days();
         if opts.dry_run || skip_conflict(store.write(|c| flag_referral(c, org, r, days)))? {
             summary.referrals_suggested += 1;
         }
@@ -403,6 +407,8 @@ pub fn run_with(
 /// Everything a run decides on, read in one transaction.
 struct Snapshot {
     weights: Weights,
+    /// The organisation's `request_flag_days`.
+    flag_days: u32,
     /// Profiles whose load counts the proposals they have not answered yet.
     profiles: Vec<NeighbourProfile>,
     /// Open requests in id order, and the engine's view of each (same order).
@@ -417,7 +423,8 @@ struct Snapshot {
 }
 
 fn load(conn: &mut DbConnection, org: OrgId, rep: &mut Reporter<'_>) -> Result<Snapshot> {
-    let weights = organisation::settings(conn, org)?.weights;
+    let settings = organisation::settings(conn, org)?;
+    let (weights, flag_days) = (settings.weights, settings.request_flag_days);
     let pending = pending_proposals(conn, org)?;
     let mut profiles = neighbour::load_profiles(conn, org, Utc::now())?;
     for p in &mut profiles {
@@ -439,7 +446,8 @@ fn load(conn: &mut DbConnection, org: OrgId, rep: &mut Reporter<'_>) -> Result<S
             },
         )?;
         let more = page.len() == 10_000;
-        rows.extend(page);
+        // A flagged request waits for the coordinator (refer or re-open), not for a run.
+        rows.extend(page.into_iter().filter(|r| r.flagged_at.is_none()));
         if !more {
             break;
         }
@@ -473,6 +481,7 @@ fn load(conn: &mut DbConnection, org: OrgId, rep: &mut Reporter<'_>) -> Result<S
     }
     Ok(Snapshot {
         weights,
+        flag_days,
         profiles,
         rows: kept,
         help,
@@ -525,15 +534,13 @@ fn write_proposal(
     hook.proposed(conn, org, &proposal)
 }
 
-/// Flags a request that is still open for referral, with the reason in the audit log.
+/// Flags a request that is still open (and not flagged) for the coordinator to refer
+/// or re-open — the same flag as the scheduler's expiry (`nabij_ops::lifecycle`), with
+/// reason `no_candidates` — and says why in the audit log.
 fn flag_referral(conn: &mut DbConnection, org: OrgId, r: &Request, days_open: i64) -> Result<()> {
-    request::transition(
-        conn,
-        org,
-        r.id,
-        &[RequestStatus::Open],
-        RequestStatus::ReferralNeeded,
-    )?;
+    if !request::flag(conn, org, r.id, request::FlagReason::NoCandidates, clock::now())? {
+        return Err(StoreError::conflict("request_status"));
+    }
     audit::record(
         conn,
         org,

@@ -30,6 +30,33 @@ text_enum! {
     }
 }
 
+text_enum! {
+    /// Why an open request is put before the coordinator (to refer or to re-open): it
+    /// is never dropped silently (see [`flag`]).
+    pub enum FlagReason in "help_requests.flag_reason" {
+        /// Open without a match for the organisation's `request_flag_days`.
+        OpenTooLong = "open_too_long",
+        /// `request_flag_proposals` proposals declined or lapsed since it was (re)opened.
+        ProposalsDeclined = "proposals_declined",
+        /// A re-matching run found no candidate at all, and it is open that long.
+        NoCandidates = "no_candidates",
+    }
+}
+
+text_enum! {
+    /// Why a request was cancelled. Residents have no login: a coordinator records the
+    /// person's own wish as `person_asked` (or what they said: no longer needed, solved
+    /// otherwise).
+    pub enum CancelReason in "help_requests.cancel_reason" {
+        NoLongerNeeded = "no_longer_needed",
+        SolvedOtherwise = "solved_otherwise",
+        PersonAsked = "person_asked",
+        FiledInError = "filed_in_error",
+        /// Needs a note saying what.
+        Other = "other",
+    }
+}
+
 pub fn category_code(c: ScopeCategory) -> &'static str {
     match c {
         ScopeCategory::SmallHelp => "small_help",
@@ -98,6 +125,16 @@ pub struct Request {
     pub scope_overridden: bool,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// Who filed it: the caller's audit subject (`user:3`, `client:app`); `None` for
+    /// requests filed before this was recorded.
+    pub filed_by: Option<String>,
+    /// Where the expiry clock starts: filing, or the coordinator's last re-open.
+    pub open_since: NaiveDateTime,
+    /// Set while the request waits for the coordinator to refer or re-open it.
+    pub flagged_at: Option<NaiveDateTime>,
+    pub flag_reason: Option<FlagReason>,
+    pub cancel_reason: Option<CancelReason>,
+    pub cancel_note: Option<String>,
 }
 
 impl Request {
@@ -164,6 +201,7 @@ struct RequestInsert {
     scope_overridden: bool,
     created_at: NaiveDateTime,
     updated_at: NaiveDateTime,
+    open_since: NaiveDateTime,
 }
 
 /// Longest request text, in characters.
@@ -210,6 +248,7 @@ pub fn create(conn: &mut DbConnection, org: OrgId, form: &NewRequest) -> Result<
         scope_overridden: form.scope.overridden,
         created_at: now,
         updated_at: now,
+        open_since: now,
     };
     Ok(diesel::insert_into(help_requests::table)
         .values(&row)
@@ -404,4 +443,258 @@ pub fn to_help_request(conn: &mut DbConnection, org: OrgId, req: &Request) -> Re
         met_before: met_before.into_iter().map(Into::into).collect(),
     }
     .normalise())
+}
+
+/// Records who filed a request (the caller's audit subject), in the filing transaction.
+pub fn set_filed_by(conn: &mut DbConnection, org: OrgId, id: RequestId, subject: &str) -> Result<()> {
+    diesel::update(
+        help_requests::table
+            .filter(help_requests::organisation_id.eq(org))
+            .filter(help_requests::id.eq(id)),
+    )
+    .set(help_requests::filed_by.eq(Some(subject)))
+    .execute(conn)?;
+    Ok(())
+}
+
+/// Longest cancellation note, in characters.
+pub const MAX_CANCEL_NOTE: usize = 500;
+
+/// Cancels a request that is open or proposed (`Conflict("request_not_cancellable")`
+/// otherwise), with its reason; the flag is cleared. The caller withdraws the open
+/// proposals ([`crate::matching::withdraw_proposals`]) in the same transaction.
+pub fn cancel(
+    conn: &mut DbConnection,
+    org: OrgId,
+    id: RequestId,
+    reason: CancelReason,
+    note: Option<&str>,
+) -> Result<Request> {
+    let note = note.map(str::trim).filter(|n| !n.is_empty());
+    if let Some(n) = note {
+        crate::rules::text(n, MAX_CANCEL_NOTE).map_err(|e| StoreError::invalid(e.message("note")))?;
+    }
+    if reason == CancelReason::Other && note.is_none() {
+        return Err(StoreError::invalid("note: say why when the reason is other"));
+    }
+    let n = diesel::update(
+        help_requests::table
+            .filter(help_requests::organisation_id.eq(org))
+            .filter(help_requests::id.eq(id))
+            .filter(
+                help_requests::status
+                    .eq_any([RequestStatus::Open.as_str(), RequestStatus::Proposed.as_str()]),
+            ),
+    )
+    .set((
+        help_requests::status.eq(RequestStatus::Cancelled.as_str()),
+        help_requests::cancel_reason.eq(Some(reason.as_str())),
+        help_requests::cancel_note.eq(note),
+        help_requests::flagged_at.eq(None::<NaiveDateTime>),
+        help_requests::flag_reason.eq(None::<&str>),
+        help_requests::updated_at.eq(clock::now()),
+    ))
+    .execute(conn)?;
+    if n == 0 {
+        get(conn, org, id)?;
+        return Err(StoreError::conflict("request_not_cancellable"));
+    }
+    get(conn, org, id)
+}
+
+/// What an edit changes; `None` keeps the field.
+#[derive(Debug, Clone, Default)]
+pub struct RequestEdit {
+    pub text: Option<String>,
+    pub tags: Option<Vec<String>>,
+    pub window: Option<Window>,
+}
+
+impl RequestEdit {
+    pub fn is_empty(&self) -> bool {
+        self.text.is_none() && self.tags.is_none() && self.window.is_none()
+    }
+}
+
+/// Changes text, tags and/or window of a request that is open (not waiting on a
+/// proposal) or waiting for a referral (`Conflict("request_not_editable")` otherwise),
+/// under the same rules as filing. `verdict`, when given (the text changed), is the
+/// guard's new verdict: the status follows it as at filing (open when in scope,
+/// `referral_needed` otherwise).
+pub fn edit(
+    conn: &mut DbConnection,
+    org: OrgId,
+    id: RequestId,
+    change: &RequestEdit,
+    verdict: Option<&ScopeVerdict>,
+) -> Result<Request> {
+    let req = get(conn, org, id)?;
+    if !matches!(req.status, RequestStatus::Open | RequestStatus::ReferralNeeded) {
+        return Err(StoreError::conflict("request_not_editable"));
+    }
+    let text = change.text.as_deref().map(check_text).transpose()?;
+    let tags = change
+        .tags
+        .as_ref()
+        .map(|t| vocab::canonical_tags(t, "tags").and_then(|t| json_text::encode(&t)))
+        .transpose()?;
+    let window = change.window.as_ref().map(json_text::encode).transpose()?;
+    let target = help_requests::table
+        .filter(help_requests::organisation_id.eq(org))
+        .filter(help_requests::id.eq(id))
+        .filter(help_requests::status.eq_any([
+            RequestStatus::Open.as_str(),
+            RequestStatus::ReferralNeeded.as_str(),
+        ]));
+    let n = diesel::update(target)
+        .set((
+            help_requests::text.eq(text.unwrap_or(req.text)),
+            help_requests::tags.eq(tags.unwrap_or(req.tags)),
+            help_requests::window.eq(window.unwrap_or(req.window)),
+            help_requests::updated_at.eq(clock::now()),
+        ))
+        .execute(conn)?;
+    if n == 0 {
+        return Err(StoreError::conflict("request_not_editable"));
+    }
+    if let Some(v) = verdict {
+        let to = if v.in_scope {
+            RequestStatus::Open
+        } else {
+            RequestStatus::ReferralNeeded
+        };
+        diesel::update(
+            help_requests::table
+                .filter(help_requests::organisation_id.eq(org))
+                .filter(help_requests::id.eq(id)),
+        )
+        .set((
+            help_requests::scope_in_scope.eq(v.in_scope),
+            help_requests::scope_category.eq(category_code(v.category)),
+            help_requests::scope_overridden.eq(v.overridden),
+            help_requests::scope_reasons.eq(scope_reasons::encode(&v.reasons)?),
+            help_requests::status.eq(to.as_str()),
+        ))
+        .execute(conn)?;
+    }
+    get(conn, org, id)
+}
+
+/// Flags an open, unflagged request for the coordinator; `Ok(false)` when it is not
+/// open or already flagged (nothing changes).
+pub fn flag(
+    conn: &mut DbConnection,
+    org: OrgId,
+    id: RequestId,
+    reason: FlagReason,
+    now: NaiveDateTime,
+) -> Result<bool> {
+    let n = diesel::update(
+        help_requests::table
+            .filter(help_requests::organisation_id.eq(org))
+            .filter(help_requests::id.eq(id))
+            .filter(help_requests::status.eq(RequestStatus::Open.as_str()))
+            .filter(help_requests::flagged_at.is_null()),
+    )
+    .set((
+        help_requests::flagged_at.eq(Some(now)),
+        help_requests::flag_reason.eq(Some(reason.as_str())),
+        help_requests::updated_at.eq(now),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// The coordinator re-opens a flagged request: the flag is cleared and the expiry clock
+/// starts again at `now`. `Conflict("request_not_flagged")` when it is not flagged.
+pub fn reopen(conn: &mut DbConnection, org: OrgId, id: RequestId, now: NaiveDateTime) -> Result<Request> {
+    let n = diesel::update(
+        help_requests::table
+            .filter(help_requests::organisation_id.eq(org))
+            .filter(help_requests::id.eq(id))
+            .filter(help_requests::status.eq(RequestStatus::Open.as_str()))
+            .filter(help_requests::flagged_at.is_not_null()),
+    )
+    .set((
+        help_requests::flagged_at.eq(None::<NaiveDateTime>),
+        help_requests::flag_reason.eq(None::<&str>),
+        help_requests::open_since.eq(now),
+        help_requests::updated_at.eq(now),
+    ))
+    .execute(conn)?;
+    if n == 0 {
+        get(conn, org, id)?;
+        return Err(StoreError::conflict("request_not_flagged"));
+    }
+    get(conn, org, id)
+}
+
+/// Open, unflagged requests whose clock started at or before `cutoff`, in id order.
+pub fn open_since_before(conn: &mut DbConnection, org: OrgId, cutoff: NaiveDateTime) -> Result<Vec<Request>> {
+    Ok(help_requests::table
+        .filter(help_requests::organisation_id.eq(org))
+        .filter(help_requests::status.eq(RequestStatus::Open.as_str()))
+        .filter(help_requests::flagged_at.is_null())
+        .filter(help_requests::open_since.le(cutoff))
+        .order(help_requests::id)
+        .select(Request::as_select())
+        .load(conn)?)
+}
+
+/// Open, unflagged requests with at least `k` proposals declined or lapsed since their
+/// clock started (withdrawn ones do not count), in id order.
+pub fn with_declined_proposals(conn: &mut DbConnection, org: OrgId, k: u32) -> Result<Vec<Request>> {
+    use crate::schema::matches;
+    let counts: Vec<(RequestId, i64)> = matches::table
+        .inner_join(help_requests::table)
+        .filter(matches::organisation_id.eq(org))
+        .filter(help_requests::organisation_id.eq(org))
+        .filter(help_requests::status.eq(RequestStatus::Open.as_str()))
+        .filter(help_requests::flagged_at.is_null())
+        .filter(matches::status.eq(crate::matching::MatchStatus::Declined.as_str()))
+        .filter(
+            matches::ended_by
+                .is_null()
+                .or(matches::ended_by.ne(crate::matching::MatchEnd::Withdrawn.as_str())),
+        )
+        .filter(matches::created_at.ge(help_requests::open_since))
+        .group_by(matches::request_id)
+        .select((matches::request_id, diesel::dsl::count_star()))
+        .load(conn)?;
+    let ids: Vec<RequestId> = counts
+        .into_iter()
+        .filter(|(_, n)| *n >= i64::from(k))
+        .map(|(id, _)| id)
+        .collect();
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(help_requests::table
+        .filter(help_requests::organisation_id.eq(org))
+        .filter(help_requests::id.eq_any(ids))
+        .order(help_requests::id)
+        .select(Request::as_select())
+        .load(conn)?)
+}
+
+/// Flagged requests still open (the coordinator's list), oldest flag first.
+pub fn flagged(
+    conn: &mut DbConnection,
+    org: OrgId,
+    neighbourhoods: Option<&[NeighbourhoodId]>,
+    limit: i64,
+) -> Result<Vec<Request>> {
+    let mut q = help_requests::table
+        .inner_join(neighbours::table)
+        .filter(help_requests::organisation_id.eq(org))
+        .filter(help_requests::status.eq(RequestStatus::Open.as_str()))
+        .filter(help_requests::flagged_at.is_not_null())
+        .into_boxed();
+    if let Some(nhs) = neighbourhoods {
+        q = q.filter(neighbours::neighbourhood_id.eq_any(nhs.to_vec()));
+    }
+    Ok(q.order((help_requests::flagged_at, help_requests::id))
+        .limit(limit.clamp(1, 1000))
+        .select(Request::as_select())
+        .load(conn)?)
 }

@@ -113,6 +113,24 @@ diesel::table! {
         scope_overridden -> Bool,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        filed_by -> Nullable<Text>,
+        open_since -> Timestamp,
+        flagged_at -> Nullable<Timestamp>,
+        flag_reason -> Nullable<Text>,
+        cancel_reason -> Nullable<Text>,
+        cancel_note -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    /// The scheduler's lease per organisation and timed task (see `crate::schedule`).
+    scheduler_leases (organisation_id, task) {
+        organisation_id -> BigInt,
+        task -> Text,
+        holder -> Nullable<Text>,
+        leased_until -> Nullable<Timestamp>,
+        next_due_at -> Timestamp,
+        last_run_at -> Nullable<Timestamp>,
     }
 }
 
@@ -129,6 +147,7 @@ diesel::table! {
         follow_up_mutual -> Nullable<Bool>,
         follow_up_note -> Nullable<Text>,
         shared_note -> Nullable<Text>,
+        ended_by -> Nullable<Text>,
     }
 }
 
@@ -383,4 +402,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     jobs,
     group_suggestions,
     signals,
+    scheduler_leases,
 );

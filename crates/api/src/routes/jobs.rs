@@ -63,8 +63,11 @@ pub struct JobOut {
     pub finished_at: Option<DateTime<Utc>>,
     /// The last sign of life of a running job.
     pub heartbeat_at: Option<DateTime<Utc>>,
-    /// What the run did; only once it succeeded.
+    /// What a re-matching run did; only once it succeeded.
     pub summary: Option<RematchSummary>,
+    /// What a scheduled task did (counts, e.g. `{"proposals_lapsed": 2}`); only for
+    /// the scheduler's kinds, once succeeded.
+    pub outcome: Option<serde_json::Value>,
     /// A stable code of why it failed; only once it failed.
     pub error: Option<String>,
 }
@@ -76,6 +79,7 @@ impl JobOut {
         let mut out = Self::from_row(j)?;
         if !ops::rematch::sees_run_counts(caller) {
             out.summary = None;
+            out.outcome = None;
         }
         Ok(out)
     }
@@ -86,16 +90,23 @@ impl JobOut {
             .as_deref()
             .map(|s| json_text::decode(s, "jobs.summary"))
             .transpose()?;
-        let (summary, error) = match (j.status.as_str(), stored) {
+        let is_rematch = j.kind == rematch::JOB_KIND;
+        let (summary, outcome, error) = match (j.status.as_str(), stored) {
+            ("succeeded", Some(v)) if !is_rematch => (None, Some(v), None),
             ("succeeded", Some(v)) => (
                 Some(
                     serde_json::from_value(v)
                         .map_err(|e| StoreError::Corrupt(format!("jobs.summary: {e}")))?,
                 ),
                 None,
+                None,
             ),
-            (_, Some(v)) => (None, v.get("error").and_then(|e| e.as_str()).map(String::from)),
-            (_, None) => (None, None),
+            (_, Some(v)) => (
+                None,
+                None,
+                v.get("error").and_then(|e| e.as_str()).map(String::from),
+            ),
+            (_, None) => (None, None, None),
         };
         Ok(JobOut {
             id: j.id.get(),
@@ -106,6 +117,7 @@ impl JobOut {
             finished_at: j.finished_at.map(clock::utc),
             heartbeat_at: j.heartbeat_at.map(clock::utc),
             summary,
+            outcome,
             error,
         })
     }
@@ -310,8 +322,9 @@ pub async fn get(state: web::Data<AppState>, caller: Staff, Id(id): Id<JobId>) -
     Ok(HttpResponse::Ok().json(out))
 }
 
-/// `GET /v1/jobs?kind=rematch&limit=&cursor=`: recent runs, newest first (without
-/// their summaries for a coordinator limited to neighbourhoods).
+/// `GET /v1/jobs?kind=&limit=&cursor=`: recent jobs — re-matching runs and the
+/// scheduler's tasks (`nabij_ops::schedule`) — newest first, of one kind or all (without
+/// their counts for a coordinator limited to neighbourhoods).
 pub async fn list(
     state: web::Data<AppState>,
     caller: Staff,
@@ -319,12 +332,19 @@ pub async fn list(
 ) -> ApiResult<HttpResponse> {
     let caller = caller.0;
     let q = query.into_inner();
-    if q.kind.as_deref().is_some_and(|k| k != rematch::JOB_KIND) {
-        return Err(ApiError::invalid_fields(vec![FieldError::new(
-            "kind",
-            "must be rematch",
-        )]));
-    }
+    let kind = match q.kind.as_deref() {
+        None => None,
+        Some(k) if k == rematch::JOB_KIND => Some(rematch::JOB_KIND),
+        Some(k) => match ops::schedule::TASKS.iter().find(|t| t.name == k) {
+            Some(t) => Some(t.name),
+            None => {
+                return Err(ApiError::invalid_fields(vec![FieldError::new(
+                    "kind",
+                    "must be rematch, lapse, expiry or follow_ups",
+                )]))
+            }
+        },
+    };
     let limit = paging::limit(q.limit)?;
     let before = q
         .cursor
@@ -336,7 +356,7 @@ pub async fn list(
     let st = state.clone();
     let page = run(move || {
         Ok(st.store.read(|c| {
-            let mut rows = rematch::recent_jobs(c, org, before, i64::from(limit) + 1)?;
+            let mut rows = job::recent(c, org, kind, before, i64::from(limit) + 1)?;
             let more = rows.len() > limit as usize;
             rows.truncate(limit as usize);
             let items = rows

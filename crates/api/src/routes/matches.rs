@@ -93,10 +93,13 @@ pub struct MatchOut {
     pub activated_at: Option<DateTime<Utc>>,
     pub closed_at: Option<DateTime<Utc>>,
     pub follow_up: Option<FollowUpOut>,
+    /// How a `declined` match ended: `declined`, `lapsed` (no answer in time) or
+    /// `withdrawn` (its request was cancelled); null otherwise.
+    pub ended_by: Option<nabij_store::matching::MatchEnd>,
 }
 
 impl MatchOut {
-    fn from_detail(d: &MatchDetail) -> Result<Self, StoreError> {
+    pub(crate) fn from_detail(d: &MatchDetail) -> Result<Self, StoreError> {
         let r = &d.row;
         Ok(MatchOut {
             id: r.id.get(),
@@ -127,6 +130,7 @@ impl MatchOut {
                 }),
                 _ => None,
             },
+            ended_by: r.ended_by,
         })
     }
 }

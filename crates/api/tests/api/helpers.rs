@@ -237,6 +237,22 @@ impl TestApp {
         self.token_for(org, Role::Coordinator, &[], Some(neighbourhoods.to_vec()))
     }
 
+    /// A token of `org` with `role` whose audit subject is `subject` (two partner apps).
+    pub fn token_as(&self, org: &Org, role: Role, scopes: &[&str], subject: &str) -> String {
+        let who = Caller {
+            subject: subject.to_string(),
+            org: org.id,
+            org_slug: org.slug.clone(),
+            role,
+            neighbourhoods: None,
+            scopes: scopes.iter().map(|s| s.to_string()).collect(),
+        };
+        self.keys()
+            .issue(&self.token_config(), &who, Duration::from_secs(300))
+            .unwrap()
+            .access_token
+    }
+
     fn token_for(
         &self,
         org: &Org,

@@ -14,6 +14,7 @@ mod health;
 mod idempotency;
 mod inputs;
 mod jobs;
+mod life;
 mod limits;
 mod login;
 mod matches;

@@ -64,6 +64,8 @@ fn reach(method: &str, path: &str) -> Reach {
             | "/v1/neighbours/{id}/export"
             | "/v1/requests/{id}"
             | "/v1/requests/{id}/scope-override"
+            | "/v1/requests/{id}/cancel"
+            | "/v1/requests/{id}/reopen"
             | "/v1/requests/{id}/candidates"
             | "/v1/matches/{id}"
             | "/v1/matches/{id}/accept"
@@ -262,6 +264,8 @@ fn body_for(path: &str, s: &Scene) -> Option<Value> {
     Some(match path {
         "/v1/neighbours/{id}" => json!({"display_name": "Overgenomen"}),
         "/v1/requests/{id}/scope-override" => json!({"category": "small_help", "reason": "klein"}),
+        "/v1/requests/{id}" => json!({"text": "Overgenomen"}),
+        "/v1/requests/{id}/cancel" => json!({"reason": "no_longer_needed"}),
         "/v1/matches/{id}/accept" | "/v1/matches/{id}/decline" => json!({"neighbour_id": s.zoe}),
         "/v1/matches/{id}/close" => json!({"follow_up": {"met": true, "mutual_support": false}}),
         "/v1/signals/{id}/outcome" => json!({"outcome": "no_action_wanted", "decided_by": "Iemand"}),

@@ -237,8 +237,8 @@ fn check(db: &str) -> i64 {
                 assert_eq!(count(c, sql), 0, "{what}");
             }
             let groups = count(c, "SELECT COUNT(*) AS n FROM group_suggestions");
-            let flagged = count(c, "SELECT COUNT(*) AS n FROM help_requests WHERE status = 'referral_needed'");
-            eprintln!("  sound: {groups} groups, {flagged} requests waiting for referral");
+            let flagged = count(c, "SELECT COUNT(*) AS n FROM help_requests WHERE flagged_at IS NOT NULL");
+            eprintln!("  sound: {groups} groups, {flagged} requests flagged for the coordinator");
             Ok(count(c, "SELECT COUNT(*) AS n FROM matches"))
         })
         .unwrap()

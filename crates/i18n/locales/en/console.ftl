@@ -39,6 +39,12 @@ today-open = Open requests waiting longer, oldest first
     .empty = No requests waiting longer than a week.
 today-referral = Requests to refer to a service
     .empty = Nothing to refer.
+today-flagged = Requests waiting for your choice: refer or re-open
+    .empty = No requests waiting for a choice.
+    .why = Why
+    .since = Flagged
+    .reopen = Re-open
+    .refer = Refer
 today-proposed = Proposals waiting for an answer
     .empty = No proposals waiting.
     .since = Proposed for
@@ -111,6 +117,29 @@ label-consent =
         [referral_card] With a signed referral card
         [self] By the person themselves
        *[other] Unknown
+    }
+
+schedule-title = Scheduled tasks
+    .empty = No scheduled task has run yet.
+    .task = Task
+    .when = Started
+    .status = Status
+    .outcome = Outcome
+schedule-task =
+    { $code ->
+        [lapse] Let proposals without an answer lapse
+        [expiry] Flag requests open a long time
+        [follow_ups] Follow-up reminders
+        [rematch] Nightly re-match
+       *[other] { $code }
+    }
+schedule-count =
+    { $code ->
+        [proposals_lapsed] proposals lapsed
+        [open_too_long] open a long time
+        [proposals_declined] several proposals not taken
+        [follow_ups] reminders
+       *[other] { $code }
     }
 
 rematch-title = Re-match
@@ -490,6 +519,51 @@ request-refer = Refer to a service
     .submit = Refer
     .service-gone = This service is not (or no longer) in the directory. Choose another.
     .invalid = Choose a service (or none) and a reason.
+request-life = The request's course
+    .forbidden = You may not do this for this request.
+request-flag =
+    { $code ->
+        [open_too_long] This request has been open a long time without a match
+        [proposals_declined] Several proposals for this request did not go ahead
+       *[no_candidates] Nobody nearby has been found for this request for a long time
+    } (flagged { $days ->
+        [0] today
+        [one] 1 day ago
+       *[other] { $days } days ago
+    }). Choose: refer it to a service, or re-open it.
+    .refer = Refer (to the form)
+    .reopen = Re-open
+    .reopen-hint = The request takes part in matching again; its time starts again.
+request-flag-reason =
+    { $code ->
+        [open_too_long] Open a long time
+        [proposals_declined] Several proposals did not go ahead
+       *[no_candidates] Nobody nearby
+    }
+request-cancel = Cancel the request
+    .why = Why cancel?
+    .note = Note (required for "something else")
+    .hint = Proposals still waiting are withdrawn; the people in them are told, without names.
+    .submit = Cancel the request
+    .invalid = Choose a reason. For "something else", say briefly why (at most 500 characters).
+    .conflict = This request can no longer be cancelled: it is matched, closed or referred already.
+    .done = Cancelled:
+request-cancel-reason =
+    { $code ->
+        [no_longer_needed] No longer needed
+        [solved_otherwise] Solved another way
+        [person_asked] The person asked for it
+        [filed_in_error] Entered by mistake
+       *[other] Something else
+    }
+request-edit = Change the request
+    .text = What is the request?
+    .tags = Topics (codes separated by spaces)
+    .date = On a given day (empty: stays as it is)
+    .hint = A new text is judged again; a verdict changed earlier then lapses.
+    .save = Save the change
+    .invalid = Check the text, the topics and the date (between today and a year from now).
+    .conflict = This request cannot be changed now: a proposal is waiting, or it is matched, closed or referred already.
 request-referral-reason =
     { $code ->
         [out_of_scope] Not small help: this belongs with a service

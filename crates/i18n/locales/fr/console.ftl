@@ -39,6 +39,12 @@ today-open = Demandes ouvertes qui attendent depuis plus longtemps, les plus anc
     .empty = Aucune demande n’attend depuis plus d’une semaine.
 today-referral = Demandes à orienter vers un service
     .empty = Rien à orienter.
+today-flagged = Demandes qui attendent votre choix : orienter ou rouvrir
+    .empty = Aucune demande n'attend de choix.
+    .why = Pourquoi
+    .since = Signalée
+    .reopen = Rouvrir
+    .refer = Orienter
 today-proposed = Propositions en attente de réponse
     .empty = Aucune proposition en attente.
     .since = Proposée depuis
@@ -111,6 +117,29 @@ label-consent =
         [referral_card] Par une carte d’orientation signée
         [self] Par la personne elle-même
        *[other] Inconnu
+    }
+
+schedule-title = Tâches planifiées
+    .empty = Aucune tâche planifiée n'a encore tourné.
+    .task = Tâche
+    .when = Démarrée
+    .status = État
+    .outcome = Résultat
+schedule-task =
+    { $code ->
+        [lapse] Faire expirer les propositions sans réponse
+        [expiry] Signaler les demandes ouvertes depuis longtemps
+        [follow_ups] Rappels de suivi
+        [rematch] Recalcul de nuit
+       *[other] { $code }
+    }
+schedule-count =
+    { $code ->
+        [proposals_lapsed] propositions expirées
+        [open_too_long] ouvertes depuis longtemps
+        [proposals_declined] plusieurs propositions sans suite
+        [follow_ups] rappels
+       *[other] { $code }
     }
 
 rematch-title = Nouvel appariement
@@ -490,6 +519,51 @@ request-refer = Orienter vers un service
     .submit = Orienter
     .service-gone = Ce service n’est pas (plus) sur la carte sociale. Choisissez-en un autre.
     .invalid = Choisissez un service (ou aucun) et une raison.
+request-life = Parcours de la demande
+    .forbidden = Vous ne pouvez pas faire ceci pour cette demande.
+request-flag =
+    { $code ->
+        [open_too_long] Cette demande est ouverte depuis longtemps sans mise en contact
+        [proposals_declined] Plusieurs propositions pour cette demande n'ont pas abouti
+       *[no_candidates] Personne n'est disponible à proximité depuis longtemps
+    } (signalée { $days ->
+        [0] aujourd'hui
+        [one] il y a 1 jour
+       *[other] il y a { $days } jours
+    }). À vous de choisir : orienter vers un service, ou rouvrir.
+    .refer = Orienter (vers le formulaire)
+    .reopen = Rouvrir
+    .reopen-hint = La demande reprend part aux mises en contact ; le délai recommence.
+request-flag-reason =
+    { $code ->
+        [open_too_long] Ouverte depuis longtemps
+        [proposals_declined] Plusieurs propositions sans suite
+       *[no_candidates] Personne à proximité
+    }
+request-cancel = Annuler la demande
+    .why = Pourquoi annuler ?
+    .note = Précision (obligatoire pour « autre chose »)
+    .hint = Les propositions en cours sont retirées ; les personnes concernées sont prévenues, sans noms.
+    .submit = Annuler la demande
+    .invalid = Choisissez une raison. Pour « autre chose », dites brièvement pourquoi (500 caractères au plus).
+    .conflict = Cette demande ne peut plus être annulée : elle a déjà une mise en contact, est clôturée ou orientée.
+    .done = Annulée :
+request-cancel-reason =
+    { $code ->
+        [no_longer_needed] Plus nécessaire
+        [solved_otherwise] Résolue autrement
+        [person_asked] La personne l'a demandé elle-même
+        [filed_in_error] Encodée par erreur
+       *[other] Autre chose
+    }
+request-edit = Modifier la demande
+    .text = Quelle est la demande ?
+    .tags = Sujets (codes séparés par des espaces)
+    .date = Un jour précis (vide : inchangé)
+    .hint = Un nouveau texte est évalué à nouveau ; un avis modifié auparavant tombe alors.
+    .save = Enregistrer la modification
+    .invalid = Vérifiez le texte, les sujets et la date (entre aujourd'hui et dans un an).
+    .conflict = Cette demande ne peut pas être modifiée maintenant : une proposition est en cours, ou elle a déjà une mise en contact, est clôturée ou orientée.
 request-referral-reason =
     { $code ->
         [out_of_scope] Pas une petite aide : cela relève d’un service

@@ -42,6 +42,12 @@ today-open = Open vragen die al langer wachten, de oudste eerst
     .empty = Geen vragen die langer dan een week wachten.
 today-referral = Vragen om door te verwijzen
     .empty = Niets door te verwijzen.
+today-flagged = Vragen die op uw keuze wachten: doorverwijzen of opnieuw openzetten
+    .empty = Geen vragen die wachten op een keuze.
+    .why = Waarom
+    .since = Gemarkeerd
+    .reopen = Opnieuw open
+    .refer = Doorverwijzen
 today-proposed = Voorstellen die op antwoord wachten
     .empty = Geen voorstellen die wachten.
     .since = Voorgesteld sinds
@@ -115,6 +121,29 @@ label-consent =
         [referral_card] Met een ondertekende doorverwijskaart
         [self] Door de persoon zelf
        *[other] Onbekend
+    }
+
+schedule-title = Geplande taken
+    .empty = Nog geen geplande taken gelopen.
+    .task = Taak
+    .when = Gestart
+    .status = Stand
+    .outcome = Resultaat
+schedule-task =
+    { $code ->
+        [lapse] Voorstellen zonder antwoord laten vervallen
+        [expiry] Lang open vragen markeren
+        [follow_ups] Herinneringen om op te volgen
+        [rematch] Nachtelijke herberekening
+       *[other] { $code }
+    }
+schedule-count =
+    { $code ->
+        [proposals_lapsed] vervallen voorstellen
+        [open_too_long] lang open
+        [proposals_declined] meerdere voorstellen niet door
+        [follow_ups] herinneringen
+       *[other] { $code }
     }
 
 rematch-title = Opnieuw koppelen
@@ -496,6 +525,51 @@ request-refer = Doorverwijzen naar een dienst
     .submit = Doorverwijzen
     .service-gone = Deze dienst staat niet (meer) op de sociale kaart. Kies een andere.
     .invalid = Kies een dienst (of geen) en een reden.
+request-life = Loop van de vraag
+    .forbidden = Dit mag u voor deze vraag niet doen.
+request-flag =
+    { $code ->
+        [open_too_long] Deze vraag staat al lang open zonder koppeling
+        [proposals_declined] Voor deze vraag gingen al meerdere voorstellen niet door
+       *[no_candidates] Voor deze vraag is al lang niemand in de buurt
+    } (gemarkeerd { $days ->
+        [0] vandaag
+        [one] 1 dag geleden
+       *[other] { $days } dagen geleden
+    }). Kies: doorverwijzen naar een dienst, of opnieuw openzetten.
+    .refer = Doorverwijzen (naar het formulier)
+    .reopen = Opnieuw openzetten
+    .reopen-hint = De vraag gaat weer mee in het koppelen; de termijn begint opnieuw.
+request-flag-reason =
+    { $code ->
+        [open_too_long] Lang open zonder koppeling
+        [proposals_declined] Meerdere voorstellen gingen niet door
+       *[no_candidates] Niemand in de buurt
+    }
+request-cancel = Vraag annuleren
+    .why = Waarom annuleren?
+    .note = Toelichting (verplicht bij 'iets anders')
+    .hint = Lopende voorstellen worden ingetrokken; wie erin zat, krijgt bericht zonder namen.
+    .submit = Vraag annuleren
+    .invalid = Kies een reden. Bij 'iets anders' schrijft u kort waarom (hoogstens 500 tekens).
+    .conflict = Deze vraag kan niet meer geannuleerd worden: ze is al gekoppeld, afgesloten of doorverwezen.
+    .done = Geannuleerd:
+request-cancel-reason =
+    { $code ->
+        [no_longer_needed] Niet meer nodig
+        [solved_otherwise] Op een andere manier opgelost
+        [person_asked] De persoon vroeg het zelf
+        [filed_in_error] Per vergissing ingevoerd
+       *[other] Iets anders
+    }
+request-edit = Vraag aanpassen
+    .text = Wat is de vraag?
+    .tags = Onderwerpen (codes, gescheiden door spaties)
+    .date = Op een bepaalde dag (leeg: blijft zoals het is)
+    .hint = Een nieuwe tekst wordt opnieuw beoordeeld; een eerder aangepast oordeel vervalt dan.
+    .save = Aanpassing bewaren
+    .invalid = Kijk de tekst, de onderwerpen en de datum na (een datum tussen vandaag en binnen een jaar).
+    .conflict = Deze vraag kan nu niet aangepast worden: er loopt een voorstel, of ze is al gekoppeld, afgesloten of doorverwezen.
 request-referral-reason =
     { $code ->
         [out_of_scope] Geen kleine hulp: dit hoort bij een dienst

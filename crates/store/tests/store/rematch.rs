@@ -312,7 +312,7 @@ fn long_open_requests_without_candidates_are_flagged_for_referral(ctx: Ctx) {
     ctx.store
         .write(|c| {
             diesel::update(help_requests::table.filter(help_requests::id.eq(old)))
-                .set(help_requests::created_at.eq(clock::now() - chrono::Duration::days(30)))
+                .set(help_requests::open_since.eq(clock::now() - chrono::Duration::days(30)))
                 .execute(c)?;
             Ok(())
         })
@@ -323,16 +323,18 @@ fn long_open_requests_without_candidates_are_flagged_for_referral(ctx: Ctx) {
         .store
         .read(|c| {
             Ok((
-                request::get(c, a, old)?.status,
+                request::get(c, a, old).map(|r| (r.status, r.flag_reason))?,
                 request::get(c, a, reqs[1])?.status,
                 audit::list(c, a, None, 100)?,
             ))
         })
         .unwrap();
-    assert_eq!(status, RequestStatus::ReferralNeeded, "flagged, never dropped");
+    assert_eq!(status.0, RequestStatus::Open, "flagged, never dropped");
+    assert_eq!(status.1, Some(request::FlagReason::NoCandidates));
     assert_eq!(young, RequestStatus::Open);
     let entry = entries.iter().find(|e| e.action == "referral_suggested").unwrap();
     assert!(entry.detail.contains("no_match"), "{}", entry.detail);
+    // A flagged request waits for the coordinator, not for the next run.
     let again = run(&ctx.store, a, &RematchOptions::default());
     assert_eq!((again.requests_considered, again.referrals_suggested), (1, 0));
 }

@@ -26,6 +26,7 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 use chrono::NaiveDateTime;
+use nabij_i18n::t;
 use nabij_store::job::{self, Job, JobStatus};
 use nabij_store::rematch;
 
@@ -42,6 +43,8 @@ pub(super) fn configure(cfg: &mut web::ServiceConfig) {
 struct Runs {
     running: Option<Job>,
     recent: Vec<Job>,
+    /// The scheduler's recent task runs (`nabij_ops::schedule`), newest first.
+    scheduled: Vec<Job>,
 }
 
 async fn load(state: &web::Data<AppState>, org: nabij_store::OrgId) -> Result<Runs, ApiError> {
@@ -51,6 +54,11 @@ async fn load(state: &web::Data<AppState>, org: nabij_store::OrgId) -> Result<Ru
             Ok(Runs {
                 running: job::running(c, org, rematch::JOB_KIND)?,
                 recent: rematch::recent_jobs(c, org, None, RECENT)?,
+                scheduled: nabij_store::job::recent(c, org, None, None, 4 * RECENT)?
+                    .into_iter()
+                    .filter(|j| j.kind != rematch::JOB_KIND)
+                    .take(RECENT as usize)
+                    .collect(),
             })
         })?)
     })
@@ -194,6 +202,8 @@ struct RematchPage<'a> {
     following: bool,
     last: Option<Last>,
     recent: Table,
+    /// The scheduler's task runs.
+    scheduled: Table,
 }
 
 fn render(
@@ -230,8 +240,43 @@ fn render(
                 summary: summary(l, caller, j),
             }),
         recent: recent_table(l, caller, &runs.recent),
+        scheduled: scheduled_table(l, caller, &runs.scheduled),
     };
     ctx.render(status, &page)
+}
+
+/// The scheduler's task runs: which task, when, how it ended and its counts (hidden
+/// for a coordinator limited to neighbourhoods, like a run's summary).
+fn scheduled_table(l: Lang, caller: &Caller, jobs: &[Job]) -> Table {
+    let rows = jobs
+        .iter()
+        .map(|j| {
+            let outcome = JobOut::for_caller(j, caller).ok().and_then(|o| o.outcome);
+            let counts = match outcome {
+                Some(serde_json::Value::Object(m)) => m
+                    .iter()
+                    .map(|(k, v)| format!("{} {}", v, t(l, "schedule-count", &[("code", k.as_str().into())])))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                _ => "—".to_string(),
+            };
+            vec![
+                Cell::Text(t(l, "schedule-task", &[("code", j.kind.as_str().into())])),
+                Cell::Text(ago_text(l, j.started_at)),
+                Cell::Text(status_text(l, j.status.as_str())),
+                Cell::Text(counts),
+            ]
+        })
+        .collect();
+    Table {
+        caption: l.text("schedule-title"),
+        headers: ["task", "when", "status", "outcome"]
+            .iter()
+            .map(|h| l.text(&format!("schedule-title.{h}")))
+            .collect(),
+        rows,
+        empty: l.text("schedule-title.empty"),
+    }
 }
 
 fn recent_table(l: Lang, caller: &Caller, recent: &[Job]) -> Table {

@@ -5,6 +5,7 @@
 //! [`render`]) with what was typed when something could not be done.
 
 mod candidates;
+pub(super) mod life;
 mod map;
 mod matches;
 mod refer;
@@ -35,7 +36,10 @@ use std::collections::HashMap;
 
 pub(super) fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(resource("/requests/{id}").get(request))
-        .service(resource("/requests/{id}/scope").post(scope::scope_override));
+        .service(resource("/requests/{id}/scope").post(scope::scope_override))
+        .service(resource("/requests/{id}/cancel").post(life::cancel))
+        .service(resource("/requests/{id}/edit").post(life::edit))
+        .service(resource("/requests/{id}/reopen").post(life::reopen));
 }
 
 /// What a form that could not be carried out leaves behind: the message, the section it
@@ -56,6 +60,8 @@ pub(super) struct Leftovers {
     pub close: Option<CloseLeft>,
     /// The referral form, as filled in.
     pub refer: Option<ReferLeft>,
+    /// The cancel or edit form, as filled in.
+    pub life: Option<life::LifeLeft>,
 }
 
 #[derive(Debug, Default)]
@@ -250,6 +256,8 @@ struct RequestPage<'a> {
     /// The groups section (rendered by [`super::groups::section`]), or empty.
     groups: String,
     change: Option<scope::OverrideForm<'a>>,
+    /// The flag, cancelling and editing.
+    life: Option<life::LifeSection<'a>>,
 }
 
 /// The request page, with `left` from a form that could not be carried out (answered
@@ -311,6 +319,7 @@ pub(super) async fn render(
             "matches" => !d.matches.is_empty(),
             "refer" => refer.is_some(),
             "groups" => !d.groups.is_empty(),
+            "life" => true,
             _ => d
                 .matches
                 .iter()
@@ -342,6 +351,7 @@ pub(super) async fn render(
         },
         change: matches!(r.status.as_str(), "open" | "proposed" | "referral_needed")
             .then(|| scope::override_section(ctx, r)),
+        life: life::section(ctx, r, left),
     };
     ctx.render(status, &page)
 }

@@ -35,6 +35,8 @@ const NEW_DAYS: i64 = 7;
 
 struct Today {
     open: Vec<Request>,
+    /// Open requests flagged for a choice (refer or re-open), oldest flag first.
+    flagged: Vec<Request>,
     referral: Vec<Request>,
     proposed: Vec<(matching::Match, Request)>,
     follow_up: Vec<(matching::Match, Request)>,
@@ -53,7 +55,12 @@ fn load_today(c: &mut nabij_store::DbConnection, caller: &Caller) -> ApiResult<T
         limit: 500,
         ..Default::default()
     };
-    let mut open = request::list(c, caller.org, &filter(vec![RequestStatus::Open]))?;
+    let (flagged, mut open): (Vec<Request>, Vec<Request>) =
+        request::list(c, caller.org, &filter(vec![RequestStatus::Open]))?
+            .into_iter()
+            .partition(|r| r.flagged_at.is_some());
+    let mut flagged = flagged;
+    flagged.sort_by_key(|r| (r.flagged_at, r.id));
     open.sort_by_key(|r| r.created_at);
     let mut referral = request::list(c, caller.org, &filter(vec![RequestStatus::ReferralNeeded]))?;
     referral.sort_by_key(|r| r.created_at);
@@ -86,6 +93,7 @@ fn load_today(c: &mut nabij_store::DbConnection, caller: &Caller) -> ApiResult<T
     let calls = calls::visible_calls(c, caller)?;
     let mut ids: Vec<NeighbourId> = open
         .iter()
+        .chain(flagged.iter())
         .chain(referral.iter())
         .map(|r| r.neighbour_id)
         .chain(
@@ -110,6 +118,7 @@ fn load_today(c: &mut nabij_store::DbConnection, caller: &Caller) -> ApiResult<T
         overdue,
         overdue_names,
         open,
+        flagged,
         referral,
         proposed,
         follow_up,
@@ -228,6 +237,44 @@ fn today_page<'a>(ctx: &'a Ctx, data: &Today) -> TodayPage<'a> {
                     rows: super::signals::signal_rows(l, &data.overdue, &data.overdue_names),
                     empty: tx("today-signals.empty"),
                 },
+            ),
+            (
+                "flagged",
+                table(
+                    "today-flagged",
+                    &[
+                        "col-request",
+                        "col-neighbour",
+                        "today-flagged.why",
+                        "today-flagged.since",
+                        "today-flagged.refer",
+                        "today-flagged.reopen",
+                    ],
+                    data.flagged
+                        .iter()
+                        .map(|r| {
+                            vec![
+                                link(r),
+                                Cell::Text(name(r.neighbour_id)),
+                                Cell::Text(t(
+                                    l,
+                                    "request-flag-reason",
+                                    &[("code", r.flag_reason.map_or("", |f| f.as_str()).into())],
+                                )),
+                                Cell::Text(age_text(l, r.flagged_at.unwrap_or(r.updated_at))),
+                                Cell::Link {
+                                    href: format!("/requests/{}#refer", r.id),
+                                    text: tx("today-flagged.refer"),
+                                },
+                                Cell::Post {
+                                    action: format!("/requests/{}/reopen", r.id),
+                                    label: tx("today-flagged.reopen"),
+                                    hidden: request_link_text(r),
+                                },
+                            ]
+                        })
+                        .collect(),
+                ),
             ),
             ("new", table("today-new", &req_headers, request_rows(&new))),
             ("open", table("today-open", &req_headers, request_rows(&older))),

@@ -80,36 +80,7 @@ impl RequestIn {
         if let Err(e) = nabij_store::rules::text(&self.text, MAX_TEXT) {
             bad("text", e.message("text"));
         }
-        let window = match self.window {
-            WindowIn::Once { date, parts } => {
-                let today = Utc::now().date_naive();
-                let (earliest, latest) = (today - Days::new(1), today + Days::new(366));
-                if date < earliest || date > latest {
-                    bad("window.date", "must lie between today and a year from now".into());
-                }
-                Window::Once { date, parts }
-            }
-            WindowIn::Flexible {} => Window::Flexible,
-            WindowIn::Weekly { slots } => {
-                let parsed = slots.iter().try_fold(WeeklySlots::NONE, |acc, c| {
-                    WeeklySlots::parse_code(c).map(|s| acc.union(s))
-                });
-                match parsed {
-                    Ok(s) if !s.is_empty() && slots.len() <= vocab::MAX_CODES => Window::Weekly { slots: s },
-                    Ok(_) => {
-                        bad(
-                            "window.slots",
-                            "must name 1 to 64 slots such as tue-afternoon".into(),
-                        );
-                        Window::Flexible
-                    }
-                    Err(e) => {
-                        bad("window.slots", e.to_string());
-                        Window::Flexible
-                    }
-                }
-            }
-        };
+        let window = window_from(self.window, &mut bad);
         if let Some(l) = &self.location {
             if let Err(e) = Point::from_wgs84(l.lat, l.lon) {
                 bad("location", e.to_string());
@@ -151,6 +122,129 @@ impl RequestIn {
             location: self.location.map(|l| (l.lat, l.lon)),
             radius_m: self.radius_m,
             scope: verdict,
+        })
+    }
+}
+
+/// A window as filed or edited, under the rules of filing; a bad one is reported
+/// through `bad` (field `window.date` or `window.slots`).
+pub(crate) fn window_from(w: WindowIn, bad: &mut impl FnMut(&str, String)) -> Window {
+    match w {
+        WindowIn::Once { date, parts } => {
+            let today = Utc::now().date_naive();
+            let (earliest, latest) = (today - Days::new(1), today + Days::new(366));
+            if date < earliest || date > latest {
+                bad("window.date", "must lie between today and a year from now".into());
+            }
+            Window::Once { date, parts }
+        }
+        WindowIn::Flexible {} => Window::Flexible,
+        WindowIn::Weekly { slots } => {
+            let parsed = slots.iter().try_fold(WeeklySlots::NONE, |acc, c| {
+                WeeklySlots::parse_code(c).map(|s| acc.union(s))
+            });
+            match parsed {
+                Ok(s) if !s.is_empty() && slots.len() <= vocab::MAX_CODES => Window::Weekly { slots: s },
+                Ok(_) => {
+                    bad(
+                        "window.slots",
+                        "must name 1 to 64 slots such as tue-afternoon".into(),
+                    );
+                    Window::Flexible
+                }
+                Err(e) => {
+                    bad("window.slots", e.to_string());
+                    Window::Flexible
+                }
+            }
+        }
+    }
+}
+
+/// `POST /v1/requests/{id}/cancel`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CancelIn {
+    /// `no_longer_needed`, `solved_otherwise`, `person_asked`, `filed_in_error` or
+    /// `other` (with a note).
+    pub reason: String,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+impl CancelIn {
+    pub fn into_cancellation(self) -> ApiResult<nabij_ops::requests::Cancellation> {
+        let mut errors = Vec::new();
+        let reason = request::CancelReason::parse(&self.reason);
+        if reason.is_none() {
+            errors.push(FieldError::new(
+                "reason",
+                "must be no_longer_needed, solved_otherwise, person_asked, filed_in_error or other",
+            ));
+        }
+        let note = self.note.filter(|n| !n.trim().is_empty());
+        if let Some(n) = &note {
+            if let Err(e) = nabij_store::rules::text(n, request::MAX_CANCEL_NOTE) {
+                errors.push(FieldError::new("note", e.message("note")));
+            }
+        }
+        if reason == Some(request::CancelReason::Other) && note.is_none() {
+            errors.push(FieldError::new("note", "say why when the reason is other"));
+        }
+        match reason {
+            Some(reason) if errors.is_empty() => Ok(nabij_ops::requests::Cancellation {
+                reason,
+                note: note.map(|n| n.trim().to_string()),
+            }),
+            _ => Err(ApiError::invalid_fields(errors)),
+        }
+    }
+}
+
+/// `POST /v1/requests/{id}/reopen`: no fields (the body may be left out).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReopenIn {}
+
+/// `PATCH /v1/requests/{id}`: any of text, tags and window.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RequestPatch {
+    #[serde(default)]
+    pub text: Option<String>,
+    #[serde(default)]
+    pub tags: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "crate::extract::object_or_null")]
+    pub window: Option<WindowIn>,
+}
+
+impl RequestPatch {
+    /// Checks every field under the rules of filing (naming each bad one).
+    pub fn into_edit(self) -> ApiResult<request::RequestEdit> {
+        let mut errors = Vec::new();
+        let mut bad = |field: &str, msg: String| errors.push(FieldError::new(field, msg));
+        if self.text.is_none() && self.tags.is_none() && self.window.is_none() {
+            bad("body", "name at least one of text, tags and window".into());
+        }
+        let tags = self.tags.map(|t| {
+            vocab::canonical_tags(&t, "tags").unwrap_or_else(|e| {
+                bad("tags", store_message(e));
+                Vec::new()
+            })
+        });
+        if let Some(t) = &self.text {
+            if let Err(e) = nabij_store::rules::text(t, MAX_TEXT) {
+                bad("text", e.message("text"));
+            }
+        }
+        let window = self.window.map(|w| window_from(w, &mut bad));
+        if !errors.is_empty() {
+            return Err(ApiError::invalid_fields(errors));
+        }
+        Ok(request::RequestEdit {
+            text: self.text,
+            tags,
+            window,
         })
     }
 }
@@ -309,6 +403,27 @@ pub struct RequestOut {
     pub suggested_services: Vec<ServiceOut>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// Since when the expiry clock runs: filing, or the coordinator's last re-open.
+    pub open_since: DateTime<Utc>,
+    /// Set while the request waits for the coordinator to refer or re-open it.
+    pub flag: Option<FlagOut>,
+    /// Why it was cancelled, once cancelled.
+    pub cancellation: Option<CancellationOut>,
+}
+
+/// Why a request waits for the coordinator.
+#[derive(Debug, Serialize)]
+pub struct FlagOut {
+    /// `open_too_long`, `proposals_declined` or `no_candidates`.
+    pub reason: request::FlagReason,
+    pub at: DateTime<Utc>,
+}
+
+/// Why a request was cancelled.
+#[derive(Debug, Serialize)]
+pub struct CancellationOut {
+    pub reason: request::CancelReason,
+    pub note: Option<String>,
 }
 
 impl RequestOut {
@@ -332,6 +447,18 @@ impl RequestOut {
                 .collect::<ApiResult<_>>()?,
             created_at: clock::utc(r.created_at),
             updated_at: clock::utc(r.updated_at),
+            open_since: clock::utc(r.open_since),
+            flag: match (r.flag_reason, r.flagged_at) {
+                (Some(reason), Some(at)) => Some(FlagOut {
+                    reason,
+                    at: clock::utc(at),
+                }),
+                _ => None,
+            },
+            cancellation: r.cancel_reason.map(|reason| CancellationOut {
+                reason,
+                note: r.cancel_note.clone(),
+            }),
         })
     }
 }

@@ -13,12 +13,12 @@ use crate::auth::{Authorised, Caller, RequestsRead, RequestsWrite, Staff};
 use crate::blocking::run;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Id;
-use crate::idempotency::{self, Post};
+use crate::idempotency::{self, OptionalPost, Post};
 use crate::paging;
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
-use body::{ListQuery, OverrideIn, RequestIn, RequestOut, RequestPage};
+use body::{CancelIn, ListQuery, OverrideIn, RequestIn, RequestOut, RequestPage, RequestPatch};
 use nabij_store::request::{self, Request, RequestFilter, RequestStatus};
 use nabij_store::service::{self, Service};
 use nabij_store::{DbConnection, NeighbourId, RequestId, StoreError};
@@ -171,6 +171,70 @@ pub async fn scope_override(
     Ok(written.response())
 }
 
+/// `POST /v1/requests/{id}/cancel`: staff, or the partner app that filed it. Waiting
+/// proposals are withdrawn and their members told (`nabij_ops::requests::cancel`).
+pub async fn cancel(
+    state: web::Data<AppState>,
+    caller: Authorised<RequestsWrite>,
+    Id(id): Id<RequestId>,
+    post: Post<CancelIn>,
+) -> ApiResult<HttpResponse> {
+    let caller = caller.caller;
+    let Post { body, idempotency } = post;
+    let cancellation = body.into_cancellation()?;
+    let st = state.clone();
+    let written = run(move || {
+        idempotency::write(&st.store, &caller, &idempotency, StatusCode::OK, |c| {
+            let (r, _) = nabij_ops::requests::cancel(&st.ops, c, &caller, id, &cancellation)?;
+            Ok((view(c, &caller, &r)?, ()))
+        })
+    })
+    .await?;
+    Ok(written.response())
+}
+
+/// `PATCH /v1/requests/{id}`: text, tags and/or window, under the rules of filing; a
+/// new text is judged by the scope guard again (`nabij_ops::requests::edit`).
+pub async fn update(
+    state: web::Data<AppState>,
+    caller: Authorised<RequestsWrite>,
+    Id(id): Id<RequestId>,
+    body: crate::extract::JsonBody<RequestPatch>,
+) -> ApiResult<HttpResponse> {
+    let caller = caller.caller;
+    let change = body.into_inner().into_edit()?;
+    let st = state.clone();
+    let out = run(move || {
+        st.store.write_as(|c| {
+            let r = nabij_ops::requests::edit(c, &caller, id, &change)?;
+            view(c, &caller, &r)
+        })
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(out))
+}
+
+/// `POST /v1/requests/{id}/reopen` (staff): a flagged request is open again, its clock
+/// reset.
+pub async fn reopen(
+    state: web::Data<AppState>,
+    caller: Staff,
+    Id(id): Id<RequestId>,
+    post: OptionalPost<body::ReopenIn>,
+) -> ApiResult<HttpResponse> {
+    let caller = caller.0;
+    let OptionalPost(Post { idempotency, .. }) = post;
+    let st = state.clone();
+    let written = run(move || {
+        idempotency::write(&st.store, &caller, &idempotency, StatusCode::OK, |c| {
+            let r = nabij_ops::requests::reopen(c, &caller, id, nabij_store::clock::now())?;
+            Ok((view(c, &caller, &r)?, ()))
+        })
+    })
+    .await?;
+    Ok(written.response())
+}
+
 /// Registers the routes of this family.
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(
@@ -178,6 +242,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route(web::post().to(create))
             .route(web::get().to(list)),
     )
-    .service(web::resource("/v1/requests/{id}").route(web::get().to(get)))
+    .service(
+        web::resource("/v1/requests/{id}")
+            .route(web::get().to(get))
+            .route(web::patch().to(update)),
+    )
+    .service(web::resource("/v1/requests/{id}/cancel").route(web::post().to(cancel)))
+    .service(web::resource("/v1/requests/{id}/reopen").route(web::post().to(reopen)))
     .service(web::resource("/v1/requests/{id}/scope-override").route(web::post().to(scope_override)));
 }
