@@ -107,6 +107,7 @@ pub fn erase(conn: &mut DbConnection, org: OrgId, id: NeighbourId) -> Result<Era
         )
         .set(matches::follow_up_note.eq(None::<String>))
         .execute(conn)?;
+        crate::check_in::erase_for_match(conn, org, *m)?;
     }
 
     // Their own requests: no text, no place; waiting ones are cancelled.

@@ -29,6 +29,9 @@ pub struct OrgSettings {
     /// …), where the organisation departs from the defaults
     /// ([`crate::signal::SignalSource::default_contact_days`]): 1 to 60.
     pub signal_contact_days: std::collections::BTreeMap<String, u32>,
+    /// Weeks between check-ins of an active pair: each side is asked separately
+    /// whether it still goes well (1 to 52; default 6).
+    pub check_in_weeks: u32,
 }
 
 impl Default for OrgSettings {
@@ -39,6 +42,7 @@ impl Default for OrgSettings {
             follow_up_days: 14,
             language: "nl".to_string(),
             signal_contact_days: std::collections::BTreeMap::new(),
+            check_in_weeks: 6,
         }
     }
 }
@@ -56,6 +60,9 @@ impl OrgSettings {
         }
         if !["nl", "fr", "en"].contains(&self.language.as_str()) {
             return Err(StoreError::invalid("language must be nl, fr or en"));
+        }
+        if !(1..=52).contains(&self.check_in_weeks) {
+            return Err(StoreError::invalid("check_in_weeks must be between 1 and 52"));
         }
         for (source, days) in &self.signal_contact_days {
             if crate::signal::SignalSource::parse(source).is_none() {
