@@ -85,11 +85,13 @@ pub struct MatchOut {
     pub created_at: DateTime<Utc>,
     pub activated_at: Option<DateTime<Utc>>,
     pub closed_at: Option<DateTime<Utc>>,
+    /// Set while an active pair pauses (a check-in's answer).
+    pub paused_at: Option<DateTime<Utc>>,
     pub follow_up: Option<FollowUpOut>,
 }
 
 impl MatchOut {
-    fn from_detail(d: &MatchDetail) -> Result<Self, StoreError> {
+    pub(crate) fn from_detail(d: &MatchDetail) -> Result<Self, StoreError> {
         let r = &d.row;
         Ok(MatchOut {
             id: r.id.get(),
@@ -112,6 +114,7 @@ impl MatchOut {
             created_at: clock::utc(r.created_at),
             activated_at: r.activated_at.map(clock::utc),
             closed_at: r.closed_at.map(clock::utc),
+            paused_at: r.paused_at.map(clock::utc),
             follow_up: match (r.follow_up_met, r.follow_up_mutual) {
                 (Some(met), Some(mutual_support)) => Some(FollowUpOut {
                     met,

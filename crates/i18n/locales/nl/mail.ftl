@@ -58,3 +58,25 @@ mail-follow_up_due-coordinator = Tijd om op te volgen: koppeling { $m }
     .p1 = Koppeling { $m } ({ $people }) loopt sinds { $days } dagen. Tijd om even te vragen hoe het gaat: hebben ze elkaar ontmoet, en helpen ze elkaar?
 mail-request_referred-coordinator = Vraag { $r } doorverwezen
     .p1 = Vraag { $r } is doorverwezen naar een professionele dienst (reden: { $reason }). De bewoner hoort dat je contact opneemt om verder te helpen.
+
+# Check-ins ($side: requester or companion; $link: the one-click answer page).
+mail-check_in_asked-neighbour = { $side ->
+        [companion] Is het nog licht genoeg?
+       *[other] Loopt het nog goed?
+    }
+    .p1 = { $side ->
+        [companion] Een tijd geleden zei je ja om samen met iemand uit je buurt iets te doen. Is het nog licht genoeg, en wil je verder doen? Stoppen of pauzeren mag altijd, zonder reden.
+       *[other] Een tijd geleden brachten we jou en iemand uit je buurt samen. Loopt het nog goed? We horen het graag.
+    }
+    .p2 = Antwoorden kan met één klik: { $link }
+    .p3 = Je kiest zelf: verder doen, even pauzeren, mooi afsluiten, je aanspreekpunt vragen om te bemiddelen, of laten weten dat er meer nodig is dan een buur. De link werkt één keer en blijft twee weken geldig.
+mail-check_in_reminder-neighbour = { $side ->
+        [companion] Nog even: is het nog licht genoeg?
+       *[other] Nog even: loopt het nog goed?
+    }
+    .p1 = { $side ->
+        [companion] Vorige week vroegen we of het samen nog licht genoeg is en of je verder wil doen. Misschien is ons bericht ondergesneeuwd. Stoppen of pauzeren mag altijd, zonder reden.
+       *[other] Vorige week vroegen we of het nog goed loopt. Misschien is ons bericht ondergesneeuwd.
+    }
+    .p2 = Antwoorden kan met één klik: { $link }
+    .p3 = Hoor je liever een stem? Dan belt je aanspreekpunt je gerust even op.
