@@ -271,18 +271,29 @@ pub fn open_for(conn: &mut DbConnection, org: OrgId, m: MatchId, n: NeighbourId)
         .optional()?)
 }
 
-/// Waiting check-ins of active matches with `tries` tries, the last at or before
-/// `before`, oldest first.
+/// Waiting check-ins of active, unpaused matches with `tries` tries, the last at or
+/// before `before`, oldest first (a paused pair is not reminded either).
 pub fn waiting_since(
     conn: &mut DbConnection,
     org: OrgId,
     tries: i32,
     before: NaiveDateTime,
 ) -> Result<Vec<CheckIn>> {
-    Ok(of_active_matches(conn, org)?
-        .into_iter()
-        .filter(|c| c.status == CheckInStatus::Asked && c.tries == tries && c.last_try_at <= before)
-        .collect())
+    Ok(check_ins::table
+        .inner_join(
+            matches::table.on(matches::id
+                .eq(check_ins::match_id)
+                .and(matches::organisation_id.eq(check_ins::organisation_id))),
+        )
+        .filter(check_ins::organisation_id.eq(org))
+        .filter(matches::status.eq(MatchStatus::Active.as_str()))
+        .filter(matches::paused_at.is_null())
+        .filter(check_ins::status.eq(CheckInStatus::Asked.as_str()))
+        .filter(check_ins::tries.eq(tries))
+        .filter(check_ins::last_try_at.le(before))
+        .order(check_ins::id)
+        .select(CheckIn::as_select())
+        .load(conn)?)
 }
 
 /// Records the second try at `now` (only from one try, still waiting).

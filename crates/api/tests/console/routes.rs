@@ -50,6 +50,7 @@ impl Records {
             ]),
             "/matches/{id}/accept" | "/matches/{id}/decline" => v(&[("neighbour_id", &asker)]),
             "/matches/{id}/close" => v(&[("met", "yes"), ("mutual", "yes")]),
+            "/matches/{id}/check-ins" => v(&[("neighbour_id", &asker), ("answer", "go_on")]),
             "/services/{id}/edit" => v(&[("name", "Overgenomen"), ("categories", "heavy")]),
             "/signals/{id}/outcome" => v(&[("outcome", "no_action_wanted"), ("decided_by", "Overgenomen")]),
             _ => Vec::new(),
