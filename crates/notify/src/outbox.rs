@@ -261,8 +261,15 @@ pub fn enqueue_check_in(
     let d = matching::detail(conn, org, check_in.match_id)?;
     let requester = d.requester().unwrap_or(check_in.neighbour_id);
     let rows = neighbour::get_many_any(conn, org, &[requester, check_in.neighbour_id])?;
-    let area = rows.iter().find(|n| n.id == requester).and_then(|n| n.neighbourhood_id);
-    let Some(p) = rows.iter().find(|n| n.id == check_in.neighbour_id).and_then(person) else {
+    let area = rows
+        .iter()
+        .find(|n| n.id == requester)
+        .and_then(|n| n.neighbourhood_id);
+    let Some(p) = rows
+        .iter()
+        .find(|n| n.id == check_in.neighbour_id)
+        .and_then(person)
+    else {
         return Ok(Enqueued::default());
     };
     let mut out = Enqueued::default();

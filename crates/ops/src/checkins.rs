@@ -39,10 +39,14 @@ use crate::{access, Ops};
 use chrono::{Duration, NaiveDateTime};
 use nabij_engine::reciprocity::ExchangeKind;
 use nabij_notify::Event;
-use nabij_store::check_in::{self, AnswerRecord, AnsweredVia, CheckIn, CheckInAnswer, CheckInChannel, Member};
+use nabij_store::check_in::{
+    self, AnswerRecord, AnsweredVia, CheckIn, CheckInAnswer, CheckInChannel, Member,
+};
 use nabij_store::matching::{self, FollowUp, MatchDetail, MatchStatus, Side};
 use nabij_store::signal::{LifeDomain, NewSignal, SignalSource, Subject};
-use nabij_store::{clock, exchange, neighbour, organisation, DbConnection, MatchId, NeighbourId, OrgId, StoreError};
+use nabij_store::{
+    clock, exchange, neighbour, organisation, DbConnection, MatchId, NeighbourId, OrgId, StoreError,
+};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
@@ -113,11 +117,20 @@ fn new_link(ops: &Ops, conn: &mut DbConnection, c: &CheckIn, now: NaiveDateTime)
         now,
         now + Duration::days(LINK_DAYS),
     )?;
-    Ok(format!("{}/check-in/{token}", ops.public_url.trim_end_matches('/')))
+    Ok(format!(
+        "{}/check-in/{token}",
+        ops.public_url.trim_end_matches('/')
+    ))
 }
 
 /// Tells one try: an e-mail with a fresh link, or a phone-list entry.
-fn tell(ops: &Ops, conn: &mut DbConnection, c: &CheckIn, event: Event, now: NaiveDateTime) -> OpsResult<(usize, usize)> {
+fn tell(
+    ops: &Ops,
+    conn: &mut DbConnection,
+    c: &CheckIn,
+    event: Event,
+    now: NaiveDateTime,
+) -> OpsResult<(usize, usize)> {
     if !ops.notifications {
         return Ok((0, 0));
     }
@@ -200,7 +213,9 @@ pub fn run_due(ops: &Ops, tx: &mut DbConnection, org: OrgId, now: NaiveDateTime)
     let cutoff = now - Duration::weeks(i64::from(weeks));
     let latest = check_in::latest_of_active(tx, org)?;
     for d in active_matches(tx, org)? {
-        let Some(activated) = d.row.activated_at else { continue };
+        let Some(activated) = d.row.activated_at else {
+            continue;
+        };
         let ids: Vec<NeighbourId> = d.members.iter().map(|m| m.neighbour_id).collect();
         let people = neighbour::get_many_any(tx, org, &ids)?;
         for m in &d.members {
@@ -312,8 +327,14 @@ fn take_effect(
                 SignalSource::Coordinator
             };
             let text = match &c.note {
-                Some(n) => format!("Check-in {} (match {}): needs more than a neighbour. {n}", c.id, c.match_id),
-                None => format!("Check-in {} (match {}): needs more than a neighbour.", c.id, c.match_id),
+                Some(n) => format!(
+                    "Check-in {} (match {}): needs more than a neighbour. {n}",
+                    c.id, c.match_id
+                ),
+                None => format!(
+                    "Check-in {} (match {}): needs more than a neighbour.",
+                    c.id, c.match_id
+                ),
             };
             let s = crate::signals::file(
                 tx,
@@ -366,7 +387,11 @@ pub struct LinkView {
 }
 
 /// The check-in an answer link opens at `now`, if it still does.
-pub fn open_link(tx: &mut DbConnection, token: &str, now: NaiveDateTime) -> OpsResult<Result<LinkView, LinkGone>> {
+pub fn open_link(
+    tx: &mut DbConnection,
+    token: &str,
+    now: NaiveDateTime,
+) -> OpsResult<Result<LinkView, LinkGone>> {
     if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Ok(Err(LinkGone::Unknown));
     }
@@ -453,7 +478,9 @@ pub fn record(
 ) -> OpsResult<Answered> {
     caller.require_scope(crate::caller::scopes::MATCHES_WRITE)?;
     if !caller.role.is_staff() {
-        return Err(OpsError::Forbidden("only a coordinator records a check-in answer"));
+        return Err(OpsError::Forbidden(
+            "only a coordinator records a check-in answer",
+        ));
     }
     let now = clock::stored(now.and_utc());
     let d = access::match_detail(tx, caller, id)?;

@@ -204,7 +204,10 @@ fn of_active_matches(conn: &mut DbConnection, org: OrgId) -> Result<Vec<CheckIn>
 }
 
 /// The latest check-in of each member of each active match, by (match, neighbour).
-pub fn latest_of_active(conn: &mut DbConnection, org: OrgId) -> Result<HashMap<(MatchId, NeighbourId), CheckIn>> {
+pub fn latest_of_active(
+    conn: &mut DbConnection,
+    org: OrgId,
+) -> Result<HashMap<(MatchId, NeighbourId), CheckIn>> {
     let mut out = HashMap::new();
     for c in of_active_matches(conn, org)? {
         out.insert((c.match_id, c.neighbour_id), c);
@@ -366,7 +369,12 @@ pub fn answer(conn: &mut DbConnection, org: OrgId, id: CheckInId, rec: &AnswerRe
 
 /// Records an answer a coordinator heard by phone without an asking before it: a new,
 /// answered row (channel `phone`, no tries).
-pub fn record_unasked(conn: &mut DbConnection, org: OrgId, member: Member, rec: &AnswerRecord) -> Result<CheckIn> {
+pub fn record_unasked(
+    conn: &mut DbConnection,
+    org: OrgId,
+    member: Member,
+    rec: &AnswerRecord,
+) -> Result<CheckIn> {
     let note = rec.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
     check_note(note)?;
     Ok(diesel::insert_into(check_ins::table)

@@ -96,7 +96,10 @@ pub struct RecordedOut {
 pub(crate) fn phone_answer(body: RecordIn) -> ApiResult<PhoneAnswer> {
     let mut errors = Vec::new();
     if body.neighbour_id <= 0 {
-        errors.push(crate::error::FieldError::new("neighbour_id", "must be a positive id"));
+        errors.push(crate::error::FieldError::new(
+            "neighbour_id",
+            "must be a positive id",
+        ));
     }
     let answer = CheckInAnswer::parse(&body.answer);
     if answer.is_none() {

@@ -48,7 +48,9 @@ async fn pair(app: &TestApp, token: &str, companion_email: Option<&str>) -> Pair
     let req = app.new_request(token, &walk_request(asker)).await["id"]
         .as_i64()
         .unwrap();
-    let m = app.propose(token, req, &[companion]).await["id"].as_i64().unwrap();
+    let m = app.propose(token, req, &[companion]).await["id"]
+        .as_i64()
+        .unwrap();
     for who in [asker, companion] {
         assert_eq!(app.answer(token, m, "accept", who).await.status(), 200);
     }
@@ -115,7 +117,10 @@ async fn each_side_is_asked_by_mail_or_call_list_then_once_more_then_the_coordin
     let t0 = p.activated;
 
     // Not before the interval (6 weeks by default).
-    assert_eq!(run_due(&app, &ops, t0 + Duration::weeks(6) - Duration::hours(1)), DueSummary::default());
+    assert_eq!(
+        run_due(&app, &ops, t0 + Duration::weeks(6) - Duration::hours(1)),
+        DueSummary::default()
+    );
     assert!(check_ins(&app, &admin, p.m).await.is_empty());
 
     // Each side separately: the one with an address by e-mail (their language, their
@@ -130,7 +135,11 @@ async fn each_side_is_asked_by_mail_or_call_list_then_once_more_then_the_coordin
     assert_eq!(sent.len(), 1);
     assert_eq!(sent[0].0, "anne@example.org");
     assert_eq!(sent[0].1, "check_in_asked.neighbour");
-    assert!(sent[0].2.starts_with("http://127.0.0.1:8080/check-in/"), "{}", sent[0].2);
+    assert!(
+        sent[0].2.starts_with("http://127.0.0.1:8080/check-in/"),
+        "{}",
+        sent[0].2
+    );
     assert_eq!(
         check_in_calls(&app),
         [(NeighbourId(p.companion), "check_in_asked".to_string())]
@@ -146,13 +155,21 @@ async fn each_side_is_asked_by_mail_or_call_list_then_once_more_then_the_coordin
         } else {
             ("companion", "call")
         };
-        assert_eq!((c["side"].as_str(), c["channel"].as_str()), (Some(side), Some(channel)), "{c}");
+        assert_eq!(
+            (c["side"].as_str(), c["channel"].as_str()),
+            (Some(side), Some(channel)),
+            "{c}"
+        );
     }
 
     // No answer after 7 days: asked once more, with a new link (the first one still works).
     let t2 = t1 + Duration::days(7);
     let second = run_due(&app, &ops, t2);
-    assert_eq!((second.asked, second.reminded, second.emails, second.calls), (0, 2, 1, 1), "{second:?}");
+    assert_eq!(
+        (second.asked, second.reminded, second.emails, second.calls),
+        (0, 2, 1, 1),
+        "{second:?}"
+    );
     assert_eq!(run_due(&app, &ops, t2), DueSummary::default());
     let sent = mails(&app, app.org_a.id);
     assert_eq!(sent.len(), 2);
@@ -166,7 +183,10 @@ async fn each_side_is_asked_by_mail_or_call_list_then_once_more_then_the_coordin
     assert_eq!(gave_up.unanswered, 2, "{gave_up:?}");
     assert_eq!(run_due(&app, &ops, t3 + Duration::weeks(10)).asked, 0);
     for c in check_ins(&app, &admin, p.m).await {
-        assert_eq!((c["status"].as_str(), c["tries"].as_i64()), (Some("unanswered"), Some(2)));
+        assert_eq!(
+            (c["status"].as_str(), c["tries"].as_i64()),
+            (Some("unanswered"), Some(2))
+        );
         assert_eq!(c["needs_coordinator"], true);
     }
     // A late answer through the link is still taken while the link lives.
@@ -205,8 +225,14 @@ async fn each_side_is_asked_by_mail_or_call_list_then_once_more_then_the_coordin
     // The next asking comes an interval after the last contact of each (the phone
     // answer is stamped with the real clock, before the injected times: its last try
     // counts).
-    assert_eq!(run_due(&app, &ops, t2 + Duration::weeks(6) - Duration::hours(1)).asked, 0);
-    assert_eq!(run_due(&app, &ops, t3 + Duration::weeks(6) + Duration::days(1)).asked, 2);
+    assert_eq!(
+        run_due(&app, &ops, t2 + Duration::weeks(6) - Duration::hours(1)).asked,
+        0
+    );
+    assert_eq!(
+        run_due(&app, &ops, t3 + Duration::weeks(6) + Duration::days(1)).asked,
+        2
+    );
 }
 
 async fn link_answers_take_effect_once_and_expire(app: TestApp) {
@@ -216,15 +242,7 @@ async fn link_answers_take_effect_once_and_expire(app: TestApp) {
     let t1 = p.activated + Duration::weeks(6) + Duration::minutes(1);
     assert_eq!(run_due(&app, &ops, t1).emails, 2);
     let sent = mails(&app, app.org_a.id);
-    let link_of = |to: &str| {
-        token_of(
-            &sent
-                .iter()
-                .find(|(r, _, _)| r == to)
-                .unwrap()
-                .2,
-        )
-    };
+    let link_of = |to: &str| token_of(&sent.iter().find(|(r, _, _)| r == to).unwrap().2);
     let (anne, bert) = (link_of("anne@example.org"), link_of("bert@example.org"));
     let answer = |token: &str, a: CheckInAnswer, note: Option<&str>, at: NaiveDateTime| {
         ops.write(|tx| checkins::answer_link(&ops, tx, token, a, note.map(str::to_string), at))
@@ -245,7 +263,10 @@ async fn link_answers_take_effect_once_and_expire(app: TestApp) {
         answer(&"0".repeat(64), CheckInAnswer::Pause, None, t1).unwrap_err(),
         LinkGone::Unknown
     );
-    assert_eq!(answer("kort", CheckInAnswer::Pause, None, t1).unwrap_err(), LinkGone::Unknown);
+    assert_eq!(
+        answer("kort", CheckInAnswer::Pause, None, t1).unwrap_err(),
+        LinkGone::Unknown
+    );
     assert!(get_match(&app).paused_at.is_none());
 
     // Pause: still active, paused; the link is used up.
@@ -272,11 +293,22 @@ async fn link_answers_take_effect_once_and_expire(app: TestApp) {
     // mediate; both need the coordinator.
     let t2 = at + Duration::weeks(6) + Duration::minutes(1);
     let second = run_due(&app, &ops, t2);
-    assert_eq!(second.asked, 2, "{second:?} {:#?}", check_ins(&app, &admin, p.m).await);
+    assert_eq!(
+        second.asked,
+        2,
+        "{second:?} {:#?}",
+        check_ins(&app, &admin, p.m).await
+    );
     let sent = mails(&app, app.org_a.id);
     let newest = |to: &str| token_of(&sent.iter().rev().find(|(r, _, _)| r == to).unwrap().2);
     let (anne, bert) = (newest("anne@example.org"), newest("bert@example.org"));
-    let more = answer(&bert, CheckInAnswer::MoreThanNeighbour, Some("Ze vergeet veel."), t2).unwrap();
+    let more = answer(
+        &bert,
+        CheckInAnswer::MoreThanNeighbour,
+        Some("Ze vergeet veel."),
+        t2,
+    )
+    .unwrap();
     let sid = more.check_in.signal_id.unwrap().get();
     let signal = app.get_ok(&format!("/v1/signals/{sid}"), &admin).await;
     assert_eq!(signal["source"], "companion", "{signal}");
@@ -310,10 +342,16 @@ async fn link_answers_take_effect_once_and_expire(app: TestApp) {
         .filter(|e| e.match_id == Some(MatchId(p.m)))
         .collect();
     assert_eq!(thanks.len(), 1);
-    assert_eq!((thanks[0].from_id.get(), thanks[0].to_id.get()), (p.asker, p.companion));
+    assert_eq!(
+        (thanks[0].from_id.get(), thanks[0].to_id.get()),
+        (p.asker, p.companion)
+    );
     assert_eq!(thanks[0].kind, "thanks");
     // A closed pair is asked nothing and answers nothing more.
-    assert_eq!(run_due(&app, &ops, t2 + Duration::weeks(20)), DueSummary::default());
+    assert_eq!(
+        run_due(&app, &ops, t2 + Duration::weeks(20)),
+        DueSummary::default()
+    );
     let resp = app
         .post_as(
             &format!("/v1/matches/{}/check-ins", p.m),
@@ -348,15 +386,25 @@ async fn phone_answers_are_checked_and_stay_in_the_organisation(app: TestApp) {
     for (body, field) in [
         (json!({"neighbour_id": p.asker, "answer": "maybe"}), "answer"),
         (json!({"neighbour_id": 0, "answer": "go_on"}), "neighbour_id"),
-        (json!({"neighbour_id": p.asker, "answer": "go_on", "note": "x".repeat(1001)}), "note"),
-        (json!({"neighbour_id": 999_999, "answer": "go_on"}), "neighbour_id"),
+        (
+            json!({"neighbour_id": p.asker, "answer": "go_on", "note": "x".repeat(1001)}),
+            "note",
+        ),
+        (
+            json!({"neighbour_id": 999_999, "answer": "go_on"}),
+            "neighbour_id",
+        ),
     ] {
         let resp = app.post_as(&path, &admin, &body).await;
         let problem = assert_problem(resp, 400, "invalid_value").await;
         assert!(problem.to_string().contains(field), "{problem}");
     }
     let resp = app
-        .post_as(&path, &admin, &json!({"neighbour_id": p.asker, "answer": "go_on", "x": 1}))
+        .post_as(
+            &path,
+            &admin,
+            &json!({"neighbour_id": p.asker, "answer": "go_on", "x": 1}),
+        )
         .await;
     assert_eq!(resp.status(), 400);
     assert!(check_ins(&app, &admin, p.m).await.is_empty());
@@ -397,7 +445,12 @@ async fn phone_answers_are_checked_and_stay_in_the_organisation(app: TestApp) {
     // Idempotency: the same key replays, writes nothing new.
     for _ in 0..2 {
         let resp = app
-            .post_keyed(&path, &own, "check-in-1", &json!({"neighbour_id": p.companion, "answer": "mediate"}))
+            .post_keyed(
+                &path,
+                &own,
+                "check-in-1",
+                &json!({"neighbour_id": p.companion, "answer": "mediate"}),
+            )
             .await;
         assert_eq!(resp.status(), 201);
     }

@@ -56,10 +56,22 @@ fn section<'a>(html: &'a str, id: &str) -> &'a str {
 async fn the_answer_page_needs_no_login_works_once_and_today_shows_only_pairs_that_need_you(app: TestApp) {
     let token = api_token(&app, &app.org_a);
     let hood = app.org_a.neighbourhood.get();
-    let anne = api_post(&app, &token, "/v1/neighbours", person("Anne Lefèvre", 0, "anne@example.org", "fr", hood)).await["id"]
+    let anne = api_post(
+        &app,
+        &token,
+        "/v1/neighbours",
+        person("Anne Lefèvre", 0, "anne@example.org", "fr", hood),
+    )
+    .await["id"]
         .as_i64()
         .unwrap();
-    let bert = api_post(&app, &token, "/v1/neighbours", person("Bert Peeters", 1, "bert@example.org", "nl", hood)).await["id"]
+    let bert = api_post(
+        &app,
+        &token,
+        "/v1/neighbours",
+        person("Bert Peeters", 1, "bert@example.org", "nl", hood),
+    )
+    .await["id"]
         .as_i64()
         .unwrap();
     let req = api_post(
@@ -72,11 +84,23 @@ async fn the_answer_page_needs_no_login_works_once_and_today_shows_only_pairs_th
     .await["id"]
         .as_i64()
         .unwrap();
-    let m = api_post(&app, &token, "/v1/matches", json!({"request_id": req, "companion_ids": [bert]})).await["id"]
+    let m = api_post(
+        &app,
+        &token,
+        "/v1/matches",
+        json!({"request_id": req, "companion_ids": [bert]}),
+    )
+    .await["id"]
         .as_i64()
         .unwrap();
     for who in [anne, bert] {
-        api_post(&app, &token, &format!("/v1/matches/{m}/accept"), json!({"neighbour_id": who})).await;
+        api_post(
+            &app,
+            &token,
+            &format!("/v1/matches/{m}/accept"),
+            json!({"neighbour_id": who}),
+        )
+        .await;
     }
 
     // An active pair that needs nobody is not on Today.
@@ -97,7 +121,14 @@ async fn the_answer_page_needs_no_login_works_once_and_today_shows_only_pairs_th
         .activated_at
         .unwrap();
     let due = ops
-        .write(|tx| checkins::run_due(&ops, tx, app.org_a.id, activated + Duration::weeks(6) + Duration::minutes(1)))
+        .write(|tx| {
+            checkins::run_due(
+                &ops,
+                tx,
+                app.org_a.id,
+                activated + Duration::weeks(6) + Duration::minutes(1),
+            )
+        })
         .unwrap();
     assert_eq!(due.emails, 2);
     let links: Vec<(String, String)> = app
@@ -119,13 +150,22 @@ async fn the_answer_page_needs_no_login_works_once_and_today_shows_only_pairs_th
     let mut anon = Browser::new(&app);
     let page = anon.get(&anne_path).await;
     assert_eq!(page.status(), StatusCode::OK);
-    let csp = page.headers().get("content-security-policy").unwrap().to_str().unwrap().to_string();
+    let csp = page
+        .headers()
+        .get("content-security-policy")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
     assert!(csp.contains("default-src 'none'"), "{csp}");
     let html = page.text().await.unwrap();
     assert!(html.contains("lang=\"fr\""), "{html}");
     assert!(html.contains("Est-ce que tout se passe bien"), "{html}");
     assert!(html.contains("Anne Lefèvre"), "{html}");
-    assert!(!html.contains("Bert"), "the page names nobody but the reader: {html}");
+    assert!(
+        !html.contains("Bert"),
+        "the page names nobody but the reader: {html}"
+    );
     assert!(!html.contains("Dommel"), "{html}");
     assert!(!html.contains("/logout"), "{html}");
     for a in ["go_on", "pause", "end_well", "mediate", "more_than_neighbour"] {
@@ -151,7 +191,10 @@ async fn the_answer_page_needs_no_login_works_once_and_today_shows_only_pairs_th
 
     // Mediate: recorded once; the link is used up.
     let resp = anon
-        .submit(&anne_path, &[("answer", "mediate"), ("note", "On ne se comprend pas bien.")])
+        .submit(
+            &anne_path,
+            &[("answer", "mediate"), ("note", "On ne se comprend pas bien.")],
+        )
         .await;
     assert_eq!(resp.status(), StatusCode::OK);
     assert!(resp.text().await.unwrap().contains("Merci pour votre réponse"));
@@ -166,7 +209,10 @@ async fn the_answer_page_needs_no_login_works_once_and_today_shows_only_pairs_th
     assert_eq!(answered[0].answer, Some(check_in::CheckInAnswer::Mediate));
     assert_eq!(answered[0].answered_by.as_deref(), Some("link"));
     assert_eq!(
-        app.store.read(|c| matching::get(c, app.org_a.id, MatchId(m))).unwrap().status,
+        app.store
+            .read(|c| matching::get(c, app.org_a.id, MatchId(m)))
+            .unwrap()
+            .status,
         matching::MatchStatus::Active
     );
 
@@ -175,7 +221,13 @@ async fn the_answer_page_needs_no_login_works_once_and_today_shows_only_pairs_th
         .write(|c| execute_sql(c, "UPDATE check_in_links SET expires_at = '2001-01-01 00:00:00'"))
         .unwrap();
     let mut late = Browser::new(&app);
-    assert!(late.get(&bert_path).await.text().await.unwrap().contains("Deze link werkt niet meer"));
+    assert!(late
+        .get(&bert_path)
+        .await
+        .text()
+        .await
+        .unwrap()
+        .contains("Deze link werkt niet meer"));
     let resp = late.submit(&bert_path, &[("answer", "pause")]).await;
     assert!(resp.text().await.unwrap().contains("Deze link werkt niet meer"));
     assert_eq!(open(&app).iter().filter(|c| c.answer.is_some()).count(), 1);
@@ -203,7 +255,10 @@ async fn the_answer_page_needs_no_login_works_once_and_today_shows_only_pairs_th
     let page = coord.get(&format!("/requests/{req}")).await.text().await.unwrap();
     assert!(page.contains("vraagt bemiddeling"), "{page}");
     assert!(page.contains("On ne se comprend pas bien."), "{page}");
-    assert!(page.contains(&format!("action=\"/matches/{m}/check-ins\"")), "{page}");
+    assert!(
+        page.contains(&format!("action=\"/matches/{m}/check-ins\"")),
+        "{page}"
+    );
     let resp = coord
         .submit(&format!("/matches/{m}/check-ins"), &[("neighbour_id", "")])
         .await;
@@ -212,18 +267,28 @@ async fn the_answer_page_needs_no_login_works_once_and_today_shows_only_pairs_th
     let resp = coord
         .submit(
             &format!("/matches/{m}/check-ins"),
-            &[("neighbour_id", anne_id.as_str()), ("answer", "go_on"), ("note", "Gebeld, opgelost.")],
+            &[
+                ("neighbour_id", anne_id.as_str()),
+                ("answer", "go_on"),
+                ("note", "Gebeld, opgelost."),
+            ],
         )
         .await;
     assert_eq!(resp.status(), StatusCode::SEE_OTHER);
     assert_eq!(location(&resp), format!("/requests/{req}#match-{m}"));
     let today = coord.get("/").await.text().await.unwrap();
-    assert!(section(&today, "check-ins").contains("Geen koppeling heeft je nu nodig"), "{today}");
+    assert!(
+        section(&today, "check-ins").contains("Geen koppeling heeft je nu nodig"),
+        "{today}"
+    );
     // Another organisation's coordinator cannot note anything on it.
     let mut b = Browser::new(&app);
     b.login(&app.org_b.coordinator_email).await;
     let resp = b
-        .submit(&format!("/matches/{m}/check-ins"), &[("neighbour_id", anne_id.as_str()), ("answer", "pause")])
+        .submit(
+            &format!("/matches/{m}/check-ins"),
+            &[("neighbour_id", anne_id.as_str()), ("answer", "pause")],
+        )
         .await;
     assert_eq!(resp.status(), StatusCode::NOT_FOUND);
 }

@@ -65,7 +65,13 @@ fn gone(ctx: &Ctx) -> HttpResponse {
     ctx.render(StatusCode::OK, &page)
 }
 
-fn form_page(ctx: &Ctx, view: &LinkView, status: StatusCode, note: &str, error: Option<String>) -> HttpResponse {
+fn form_page(
+    ctx: &Ctx,
+    view: &LinkView,
+    status: StatusCode,
+    note: &str,
+    error: Option<String>,
+) -> HttpResponse {
     let l = ctx.lang;
     let side = view.check_in.side.as_str();
     let choices = CheckInAnswer::ALL
@@ -73,7 +79,11 @@ fn form_page(ctx: &Ctx, view: &LinkView, status: StatusCode, note: &str, error: 
         .map(|a| {
             (
                 a.as_str(),
-                t(l, "check-in-answer", &[("code", a.as_str().into()), ("side", side.into())]),
+                t(
+                    l,
+                    "check-in-answer",
+                    &[("code", a.as_str().into()), ("side", side.into())],
+                ),
                 t(l, "check-in-answer-hint", &[("code", a.as_str().into())]),
             )
         })
@@ -136,7 +146,8 @@ pub async fn answer(
     let token = path.into_inner();
     let note = form.text("note");
     let chosen = form.get("answer").and_then(CheckInAnswer::parse);
-    let note_ok = note.chars().count() <= MAX_NOTE && !note.chars().any(|c| c.is_control() && c != '\n' && c != '\r');
+    let note_ok =
+        note.chars().count() <= MAX_NOTE && !note.chars().any(|c| c.is_control() && c != '\n' && c != '\r');
     let (Some(chosen), true) = (chosen, note_ok) else {
         // Show the question again, with what went wrong; nothing is recorded.
         let st = state.clone();
@@ -149,7 +160,11 @@ pub async fn answer(
         return match opened {
             Ok(Ok(view)) => {
                 language(&req, &mut ctx, &view);
-                let key = if note_ok { "check-in-choose" } else { "check-in-note.too-long" };
+                let key = if note_ok {
+                    "check-in-choose"
+                } else {
+                    "check-in-note.too-long"
+                };
                 let msg = ctx.lang.text(key);
                 form_page(&ctx, &view, StatusCode::UNPROCESSABLE_ENTITY, &note, Some(msg))
             }

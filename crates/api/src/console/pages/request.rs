@@ -336,7 +336,8 @@ pub(super) async fn render(
         verdict: scope::verdict_section(l, r, &fitting),
         refer_first: waiting && (!r.scope_in_scope || r.status == RequestStatus::ReferralNeeded),
         refer,
-        matches: (!d.matches.is_empty()).then(|| matches::section(ctx, &d.matches, &d.check_ins, &d.names, left)),
+        matches: (!d.matches.is_empty())
+            .then(|| matches::section(ctx, &d.matches, &d.check_ins, &d.names, left)),
         candidates,
         groups: if d.groups.is_empty() {
             String::new()

@@ -131,7 +131,10 @@ fn check_in_row(l: Lang, c: &CheckIn, who: String) -> CheckInRow {
                 l,
                 "check-in-via",
                 &[
-                    ("code", c.answered_via.map(|v| v.as_str()).unwrap_or("phone").into()),
+                    (
+                        "code",
+                        c.answered_via.map(|v| v.as_str()).unwrap_or("phone").into(),
+                    ),
                     ("by", c.answered_by.as_deref().unwrap_or("").into()),
                 ],
             );
@@ -242,7 +245,11 @@ pub(super) fn section<'a>(
             };
             let check_in_rows = check_ins
                 .get(&row.id)
-                .map(|list| list.iter().map(|c| check_in_row(l, c, who_is(c.neighbour_id))).collect())
+                .map(|list| {
+                    list.iter()
+                        .map(|c| check_in_row(l, c, who_is(c.neighbour_id)))
+                        .collect()
+                })
                 .unwrap_or_default();
             let phone = (status == "active").then(|| {
                 let mut ms: Vec<_> = m.members.iter().collect();
@@ -254,15 +261,23 @@ pub(super) fn section<'a>(
                         .collect(),
                     answers: CheckInAnswer::ALL
                         .iter()
-                        .map(|a| (a.as_str(), t(l, "check-in-answer-short", &[("code", a.as_str().into())])))
+                        .map(|a| {
+                            (
+                                a.as_str(),
+                                t(l, "check-in-answer-short", &[("code", a.as_str().into())]),
+                            )
+                        })
                         .collect(),
                 }
             });
             Item {
-                paused: row
-                    .paused_at
-                    .filter(|_| status == "active")
-                    .map(|p| t(l, "match-paused", &[("date", p.format("%d/%m/%Y").to_string().into())])),
+                paused: row.paused_at.filter(|_| status == "active").map(|p| {
+                    t(
+                        l,
+                        "match-paused",
+                        &[("date", p.format("%d/%m/%Y").to_string().into())],
+                    )
+                }),
                 check_ins: check_in_rows,
                 phone,
                 id: mid,
