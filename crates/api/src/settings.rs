@@ -43,6 +43,10 @@ pub struct Settings {
     /// Bearer secret a Prometheus scraper presents at `/metrics`; `None` (the default):
     /// only an admin's access token reads the metrics (see [`crate::metrics`]).
     pub metrics_token: Option<String>,
+    /// The address residents reach this server at (no slash at the end): the start of
+    /// the one-click answer links in check-in e-mails (`NABIJ_PUBLIC_URL`). Default
+    /// `http://<listen>`, for development.
+    pub public_url: String,
 }
 
 impl Settings {
@@ -66,6 +70,7 @@ impl Settings {
             limits: crate::limits::LimitSettings::default(),
             cors_allowed_origins: Vec::new(),
             metrics_token: None,
+            public_url: nabij_ops::DEFAULT_PUBLIC_URL.to_string(),
         }
     }
 
@@ -80,6 +85,13 @@ impl Settings {
                 .map(|o| o.trim().to_string())
                 .filter(|o| !o.is_empty())
                 .collect();
+        }
+        if let Ok(url) = std::env::var("NABIJ_PUBLIC_URL") {
+            let url = url.trim().trim_end_matches('/').to_string();
+            if !(url.starts_with("https://") || url.starts_with("http://")) {
+                return Err("NABIJ_PUBLIC_URL must start with https:// (or http://)".into());
+            }
+            self.public_url = url;
         }
         if let Ok(token) = std::env::var("NABIJ_METRICS_TOKEN") {
             if token.len() < 16 {

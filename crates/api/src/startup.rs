@@ -51,6 +51,7 @@ impl Application {
             .context("cannot start the audit writer")?;
         let mut ops = nabij_ops::Ops::new(store.clone());
         ops.notifications = settings.notifications;
+        ops.public_url = settings.public_url.clone();
         let state = web::Data::new(AppState {
             indexes: ops.indexes.clone(),
             ops,

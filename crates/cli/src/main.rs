@@ -3,6 +3,7 @@
 
 mod admin_cmd;
 mod backup_cmd;
+mod check_ins_cmd;
 mod config;
 mod org_cmd;
 mod outbox_cmd;
@@ -74,6 +75,8 @@ enum Command {
     Simulate(simulate_cmd::SimulateArgs),
     /// Re-match everything still open in one organisation (proposals, groups, referrals).
     Rematch(rematch_cmd::RematchArgs),
+    /// Ask the organisation's active pairs that are due how it goes (check-ins), once.
+    CheckIns(check_ins_cmd::CheckInsArgs),
     /// The notification outbox: deliver it without the API, requeue dead messages.
     #[command(subcommand)]
     Outbox(outbox_cmd::OutboxCommand),
@@ -130,6 +133,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Rematch(args) => rematch_cmd::run(&g, args),
         Command::Outbox(cmd) => outbox_cmd::run(&g, cmd),
         Command::Schedule(cmd) => schedule_cmd::run(&g, cmd),
+        Command::CheckIns(args) => check_ins_cmd::run(&g, args),
         Command::Backup(args) => backup_cmd::run(&g, args),
         Command::Scope(_) | Command::Simulate(_) => Ok(ExitCode::SUCCESS),
     }

@@ -1,7 +1,7 @@
 //! What people hear of: events, languages, templates and the small JSON payload an
 //! outbox row carries.
 
-use nabij_store::{MatchId, ReferralId};
+use nabij_store::{CheckInId, MatchId, ReferralId};
 use serde::{Deserialize, Serialize};
 
 /// Something that happened that the people concerned and their coordinator hear of.
@@ -20,6 +20,11 @@ pub enum Event {
     FollowUpDue(MatchId),
     /// A request was referred to a professional service.
     RequestReferred(ReferralId),
+    /// A member of an active pair is asked whether it still goes well (first try; that
+    /// member only, see `outbox::enqueue_check_in`).
+    CheckInAsked(CheckInId),
+    /// The second try of a check-in without an answer.
+    CheckInReminder(CheckInId),
 }
 
 impl Event {
@@ -31,6 +36,8 @@ impl Event {
             Event::MatchClosed(_) => EventKind::MatchClosed,
             Event::FollowUpDue(_) => EventKind::FollowUpDue,
             Event::RequestReferred(_) => EventKind::RequestReferred,
+            Event::CheckInAsked(_) => EventKind::CheckInAsked,
+            Event::CheckInReminder(_) => EventKind::CheckInReminder,
         }
     }
 
@@ -43,6 +50,7 @@ impl Event {
             | Event::MatchClosed(m)
             | Event::FollowUpDue(m) => m.get(),
             Event::RequestReferred(r) => r.get(),
+            Event::CheckInAsked(c) | Event::CheckInReminder(c) => c.get(),
         }
     }
 }
@@ -56,16 +64,20 @@ pub enum EventKind {
     MatchClosed,
     FollowUpDue,
     RequestReferred,
+    CheckInAsked,
+    CheckInReminder,
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 6] = [
+    pub const ALL: [EventKind; 8] = [
         EventKind::MatchProposed,
         EventKind::MatchAccepted,
         EventKind::MatchDeclined,
         EventKind::MatchClosed,
         EventKind::FollowUpDue,
         EventKind::RequestReferred,
+        EventKind::CheckInAsked,
+        EventKind::CheckInReminder,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -76,11 +88,18 @@ impl EventKind {
             EventKind::MatchClosed => "match_closed",
             EventKind::FollowUpDue => "follow_up_due",
             EventKind::RequestReferred => "request_referred",
+            EventKind::CheckInAsked => "check_in_asked",
+            EventKind::CheckInReminder => "check_in_reminder",
         }
     }
 
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// A check-in's asking (first or second try).
+    pub fn is_check_in(self) -> bool {
+        matches!(self, EventKind::CheckInAsked | EventKind::CheckInReminder)
     }
 }
 
@@ -122,6 +141,11 @@ impl Template {
         };
         let kind = EventKind::parse(kind)?;
         if kind == EventKind::FollowUpDue && audience == Audience::Neighbour {
+            return None;
+        }
+        // A check-in goes to the member asked only; the coordinator sees the answers
+        // that need them on Today.
+        if kind.is_check_in() && audience == Audience::Coordinator {
             return None;
         }
         Some(Template { kind, audience })
@@ -187,6 +211,13 @@ pub struct Payload {
     /// How many of the people have no e-mail address and are on the phone list.
     #[serde(skip_serializing_if = "is_zero")]
     pub by_phone: u32,
+    /// The recipient's side in the match (`requester`, `companion`): a check-in asks
+    /// each side its own question.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub side: Option<String>,
+    /// The one-click answer page of a check-in (an absolute URL with its token).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
 }
 
 /// How to reach one of the others in an active match.

@@ -297,6 +297,9 @@ fn gather(
             let ids: Vec<NeighbourId> = d.members.iter().map(|x| x.neighbour_id).collect();
             (d.row.request_id, Some(m), ids, d.requester(), None, Some(d))
         }
+        Event::CheckInAsked(_) | Event::CheckInReminder(_) => {
+            return Err(StoreError::invalid("a check-in is told with enqueue_check_in").into());
+        }
         Event::RequestReferred(r) => {
             let row = referral::get(conn, org, r)?;
             let req = request::get(conn, org, row.request_id)?;
@@ -394,6 +397,86 @@ fn resident_payload(t: &Telling, p: &Person, contact: Option<String>) -> Payload
         payload.note = d.note.clone();
     }
     payload
+}
+
+/// Writes the one message of a check-in's try (`CheckInAsked` or `CheckInReminder`
+/// about `check_in`): an e-mail to the member asked, in their language, with the answer
+/// page's `link`; or, without an e-mail address (or without a link), an entry on the
+/// coordinator's phone list (reason `check_in_asked` / `check_in_reminder`, with the
+/// match). Told once per event like every event; an erased member hears nothing.
+pub fn enqueue_check_in(
+    conn: &mut DbConnection,
+    org: OrgId,
+    event: &Event,
+    check_in: &nabij_store::check_in::CheckIn,
+    link: Option<&str>,
+) -> Result<Enqueued> {
+    if !event.kind().is_check_in() || event.subject_id() != check_in.id.get() {
+        return Err(StoreError::invalid("not this check-in's event").into());
+    }
+    if !first_telling(conn, org, event)? {
+        return Ok(Enqueued {
+            already_told: true,
+            ..Enqueued::default()
+        });
+    }
+    let org_row = organisation::get(conn, org)?;
+    let d = matching::detail(conn, org, check_in.match_id)?;
+    let requester = d.requester().unwrap_or(check_in.neighbour_id);
+    let rows = neighbour::get_many_any(conn, org, &[requester, check_in.neighbour_id])?;
+    let area = rows
+        .iter()
+        .find(|n| n.id == requester)
+        .and_then(|n| n.neighbourhood_id);
+    let Some(p) = rows
+        .iter()
+        .find(|n| n.id == check_in.neighbour_id)
+        .and_then(person)
+    else {
+        return Ok(Enqueued::default());
+    };
+    let mut out = Enqueued::default();
+    let kind = event.kind();
+    match (&p.email, link) {
+        (Some(email), Some(link)) => {
+            let contact = coordinators(conn, org, area)?.first().map(|(_, e)| e.clone());
+            let payload = Payload {
+                organisation: org_row.name,
+                name: Some(p.name.clone()),
+                contact,
+                side: Some(check_in.side.as_str().to_string()),
+                link: Some(link.to_string()),
+                ..Payload::default()
+            };
+            let template = Template {
+                kind,
+                audience: Audience::Neighbour,
+            };
+            let msg = NewMessage {
+                message_id: message_id(org, event, &format!("n{}", p.id)),
+                recipient: email.clone(),
+                language: p.language.as_str().to_string(),
+                template: template.name(),
+                payload: serde_json::to_value(&payload).map_err(|_| StoreError::invalid("payload"))?,
+            };
+            nabij_store::outbox::enqueue_all(conn, org, &[msg])?;
+            out.emails = 1;
+        }
+        _ => {
+            calls::add_all(
+                conn,
+                org,
+                &[NewCall {
+                    neighbour_id: p.id,
+                    reason: kind.as_str(),
+                    match_id: Some(check_in.match_id),
+                    request_id: Some(d.row.request_id),
+                }],
+            )?;
+            out.calls = 1;
+        }
+    }
+    Ok(out)
 }
 
 fn write(conn: &mut DbConnection, org: OrgId, t: &Telling) -> Result<Enqueued> {

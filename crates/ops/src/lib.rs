@@ -37,6 +37,7 @@ pub mod addresses;
 pub mod caller;
 pub mod calls;
 pub mod candidates;
+pub mod checkins;
 pub mod error;
 pub mod exchanges;
 pub mod groups;
@@ -61,6 +62,9 @@ use index::{IndexCache, IndexUpdate};
 use nabij_store::{DbConnection, Store};
 use std::sync::Arc;
 
+/// [`Ops::public_url`] when nothing else is configured (the development server).
+pub const DEFAULT_PUBLIC_URL: &str = "http://127.0.0.1:8080";
+
 /// What operations need besides their input: the store, the notification switch and this
 /// instance's index cache. Cheap to clone.
 #[derive(Clone)]
@@ -71,6 +75,9 @@ pub struct Ops {
     pub notifications: bool,
     /// Per-organisation candidate indexes of this instance.
     pub indexes: Arc<IndexCache>,
+    /// The address people reach this server at (`https://nabij.example.org`, no slash at
+    /// the end): the start of the answer links in check-in e-mails.
+    pub public_url: String,
 }
 
 impl Ops {
@@ -80,6 +87,7 @@ impl Ops {
             store,
             notifications: true,
             indexes: Arc::new(IndexCache::default()),
+            public_url: DEFAULT_PUBLIC_URL.to_string(),
         }
     }
 

@@ -110,6 +110,7 @@ pub fn erase(conn: &mut DbConnection, org: OrgId, id: NeighbourId) -> Result<Era
             matches::shared_note.eq(None::<String>),
         ))
         .execute(conn)?;
+        crate::check_in::erase_for_match(conn, org, *m)?;
     }
 
     // Their own requests: no text, no place; waiting ones are cancelled.

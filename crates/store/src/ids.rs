@@ -130,6 +130,10 @@ id_type!(
     /// A signal: a need that reached the organisation before anyone asked.
     SignalId
 );
+id_type!(
+    /// A check-in: one member of an active pair asked whether it still goes well.
+    CheckInId
+);
 
 impl From<NeighbourId> for nabij_engine::NeighbourId {
     fn from(id: NeighbourId) -> Self {

@@ -25,6 +25,7 @@ pub mod audit;
 pub mod backup;
 pub mod boundary;
 pub mod calls;
+pub mod check_in;
 pub mod client;
 pub mod clock;
 pub mod console_session;

@@ -95,6 +95,9 @@ pub struct Match {
     pub shared_note: Option<String>,
     /// How a `declined` match ended; `None` for other statuses (and older declines).
     pub ended_by: Option<MatchEnd>,
+    /// Set while the pair pauses (a check-in's answer): still active, the companions keep
+    /// their room, nobody is asked until it goes on.
+    pub paused_at: Option<NaiveDateTime>,
 }
 
 /// A row of `match_members`.
@@ -488,6 +491,34 @@ pub fn accept(
         )?;
         crate::index_log::record(conn, org, &companion_ids(&ms))?;
     }
+    detail(conn, org, id)
+}
+
+/// Pauses an active pair (a check-in's answer): it stays active and the companions keep
+/// their room; nobody is asked until it goes on. Pausing a paused pair changes nothing.
+pub fn pause(conn: &mut DbConnection, org: OrgId, id: MatchId, at: NaiveDateTime) -> Result<MatchDetail> {
+    lock(conn, org, id, MatchStatus::Active)?;
+    diesel::update(
+        matches::table
+            .filter(matches::organisation_id.eq(org))
+            .filter(matches::id.eq(id))
+            .filter(matches::paused_at.is_null()),
+    )
+    .set(matches::paused_at.eq(Some(at)))
+    .execute(conn)?;
+    detail(conn, org, id)
+}
+
+/// Ends a pause: the pair goes on (a check-in's "go on").
+pub fn resume(conn: &mut DbConnection, org: OrgId, id: MatchId) -> Result<MatchDetail> {
+    lock(conn, org, id, MatchStatus::Active)?;
+    diesel::update(
+        matches::table
+            .filter(matches::organisation_id.eq(org))
+            .filter(matches::id.eq(id)),
+    )
+    .set(matches::paused_at.eq(None::<NaiveDateTime>))
+    .execute(conn)?;
     detail(conn, org, id)
 }
 

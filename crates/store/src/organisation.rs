@@ -39,6 +39,9 @@ pub struct OrgSettings {
     pub proposal_lapse_days: u32,
     /// Whether the scheduler re-matches the organisation every night (default off).
     pub nightly_rematch: bool,
+    /// Weeks between check-ins of an active pair: each side is asked separately
+    /// whether it still goes well (1 to 52; default 6).
+    pub check_in_weeks: u32,
 }
 
 impl Default for OrgSettings {
@@ -53,6 +56,7 @@ impl Default for OrgSettings {
             request_flag_proposals: 3,
             proposal_lapse_days: 7,
             nightly_rematch: false,
+            check_in_weeks: 6,
         }
     }
 }
@@ -83,6 +87,9 @@ impl OrgSettings {
             return Err(StoreError::invalid(
                 "proposal_lapse_days must be between 1 and 90",
             ));
+        }
+        if !(1..=52).contains(&self.check_in_weeks) {
+            return Err(StoreError::invalid("check_in_weeks must be between 1 and 52"));
         }
         for (source, days) in &self.signal_contact_days {
             if crate::signal::SignalSource::parse(source).is_none() {

@@ -148,6 +148,7 @@ diesel::table! {
         follow_up_note -> Nullable<Text>,
         shared_note -> Nullable<Text>,
         ended_by -> Nullable<Text>,
+        paused_at -> Nullable<Timestamp>,
     }
 }
 
@@ -339,6 +340,40 @@ diesel::table! {
 }
 
 diesel::table! {
+    /// Check-ins: each side of an active pair asked whether it still goes well (see
+    /// `check_in`).
+    check_ins (id) {
+        id -> BigInt,
+        organisation_id -> BigInt,
+        match_id -> BigInt,
+        neighbour_id -> BigInt,
+        side -> Text,
+        channel -> Text,
+        status -> Text,
+        tries -> Integer,
+        asked_at -> Timestamp,
+        last_try_at -> Timestamp,
+        answer -> Nullable<Text>,
+        answered_at -> Nullable<Timestamp>,
+        answered_via -> Nullable<Text>,
+        answered_by -> Nullable<Text>,
+        note -> Nullable<Text>,
+        signal_id -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    /// The answer links of check-ins (only a hash of each token).
+    check_in_links (token_hash) {
+        token_hash -> Text,
+        organisation_id -> BigInt,
+        check_in_id -> BigInt,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     /// Events already told (each once).
     notification_events (organisation_id, kind, subject_id) {
         organisation_id -> BigInt,
@@ -403,4 +438,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     group_suggestions,
     signals,
     scheduler_leases,
+    check_ins,
+    check_in_links,
 );

@@ -14,9 +14,11 @@ use actix_web::{web, FromRequest, Handler, Resource, Responder};
 /// Who may use a route.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
-    /// Anyone: the login page and the style sheet.
+    /// Anyone: the login page, the style sheet and the check-in answer page (whose
+    /// token opens one check-in).
     Public,
-    /// A form anyone may post (the login): the CSRF token is checked, no session needed.
+    /// A form anyone may post (the login, a check-in answer): the CSRF token is
+    /// checked, no session needed.
     PublicForm,
     /// A page (GET) for a logged-in coordinator; other browsers are sent to `/login`.
     Page,
@@ -99,6 +101,9 @@ pub const ROUTES: &[Route] = &[
     get("/signals/{id}", Page),
     post("/signals/{id}/outcome", Form),
     post("/signals/{id}/erase", Form),
+    post("/matches/{id}/check-ins", Form),
+    get("/check-in/{token}", Public),
+    post("/check-in/{token}", PublicForm),
 ];
 
 /// A console resource that checks its routes against [`ROUTES`].

@@ -92,6 +92,8 @@ pub struct MatchOut {
     pub created_at: DateTime<Utc>,
     pub activated_at: Option<DateTime<Utc>>,
     pub closed_at: Option<DateTime<Utc>>,
+    /// Set while an active pair pauses (a check-in's answer).
+    pub paused_at: Option<DateTime<Utc>>,
     pub follow_up: Option<FollowUpOut>,
     /// How a `declined` match ended: `declined`, `lapsed` (no answer in time) or
     /// `withdrawn` (its request was cancelled); null otherwise.
@@ -122,6 +124,7 @@ impl MatchOut {
             created_at: clock::utc(r.created_at),
             activated_at: r.activated_at.map(clock::utc),
             closed_at: r.closed_at.map(clock::utc),
+            paused_at: r.paused_at.map(clock::utc),
             follow_up: match (r.follow_up_met, r.follow_up_mutual) {
                 (Some(met), Some(mutual_support)) => Some(FollowUpOut {
                     met,

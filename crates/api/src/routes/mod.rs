@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod calls;
 pub mod candidates;
+pub mod check_ins;
 pub mod exchanges;
 pub mod groups;
 pub mod health;
@@ -47,6 +48,8 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("POST", "/v1/matches/{id}/accept"),
     ("POST", "/v1/matches/{id}/decline"),
     ("POST", "/v1/matches/{id}/close"),
+    ("GET", "/v1/matches/{id}/check-ins"),
+    ("POST", "/v1/matches/{id}/check-ins"),
     ("POST", "/v1/exchanges"),
     ("POST", "/v1/services"),
     ("GET", "/v1/services"),
@@ -86,6 +89,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(requests::configure)
         .configure(candidates::configure)
         .configure(matches::configure)
+        .configure(check_ins::configure)
         .configure(exchanges::configure)
         .configure(services::configure)
         .configure(referrals::configure)

@@ -73,6 +73,9 @@ fn access(method: &str, path: &str) -> Access {
         ("GET", "/v1/requests/{id}/candidates" | "/v1/matches/{id}") => MR,
         ("POST", "/v1/matches" | "/v1/exchanges") => MW,
         ("POST", "/v1/matches/{id}/accept" | "/v1/matches/{id}/decline" | "/v1/matches/{id}/close") => MW,
+        ("GET", "/v1/matches/{id}/check-ins") => MR,
+        // An answer heard by phone: a coordinator's.
+        ("POST", "/v1/matches/{id}/check-ins") => Staff,
         ("POST", "/v1/services" | "/v1/requests/{id}/scope-override" | "/v1/jobs/rematch") => Staff,
         ("POST", "/v1/requests/{id}/reopen") => Staff,
         ("PATCH" | "DELETE", "/v1/services/{id}") => Staff,
@@ -299,6 +302,10 @@ async fn foreign_tenants_get_404_on_every_route_with_an_id(app: TestApp) {
         (
             "/v1/matches/{id}/close",
             json!({"follow_up": {"met": true, "mutual_support": false}}),
+        ),
+        (
+            "/v1/matches/{id}/check-ins",
+            json!({"neighbour_id": bert, "answer": "go_on"}),
         ),
         (
             "/v1/signals/{id}/outcome",

@@ -6,6 +6,7 @@ mod helpers;
 
 mod authz_matrix;
 mod candidates;
+mod check_ins;
 mod contract;
 mod contract_fuzzing;
 mod groups;

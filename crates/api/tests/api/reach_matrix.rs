@@ -71,6 +71,7 @@ fn reach(method: &str, path: &str) -> Reach {
             | "/v1/matches/{id}/accept"
             | "/v1/matches/{id}/decline"
             | "/v1/matches/{id}/close"
+            | "/v1/matches/{id}/check-ins"
             | "/v1/groups/{id}/accept"
             | "/v1/groups/{id}/split"
             | "/v1/outbox/{id}/requeue"
@@ -268,6 +269,7 @@ fn body_for(path: &str, s: &Scene) -> Option<Value> {
         "/v1/requests/{id}/cancel" => json!({"reason": "no_longer_needed"}),
         "/v1/matches/{id}/accept" | "/v1/matches/{id}/decline" => json!({"neighbour_id": s.zoe}),
         "/v1/matches/{id}/close" => json!({"follow_up": {"met": true, "mutual_support": false}}),
+        "/v1/matches/{id}/check-ins" => json!({"neighbour_id": s.zoe, "answer": "go_on"}),
         "/v1/signals/{id}/outcome" => json!({"outcome": "no_action_wanted", "decided_by": "Iemand"}),
         _ => json!({}),
     })

@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod actions;
+mod check_ins;
 mod helpers;
 mod inputs;
 mod pages;

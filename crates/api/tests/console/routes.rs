@@ -50,6 +50,7 @@ impl Records {
             ]),
             "/matches/{id}/accept" | "/matches/{id}/decline" => v(&[("neighbour_id", &asker)]),
             "/matches/{id}/close" => v(&[("met", "yes"), ("mutual", "yes")]),
+            "/matches/{id}/check-ins" => v(&[("neighbour_id", &asker), ("answer", "go_on")]),
             "/services/{id}/edit" => v(&[("name", "Overgenomen"), ("categories", "heavy")]),
             "/signals/{id}/outcome" => v(&[("outcome", "no_action_wanted"), ("decided_by", "Overgenomen")]),
             _ => Vec::new(),
@@ -386,6 +387,9 @@ async fn every_id_of_another_organisation_is_404_and_changes_nothing(app: TestAp
 fn reach(method: &str, path: &str) -> &'static str {
     match (method, path) {
         (_, "/assets/console.css" | "/login" | "/logout") => "not records",
+        // The resident's answer page: opened by the token in the path, the same for
+        // anyone holding it (with or without a session); no coordinator's reach involved.
+        (_, "/check-in/{token}") => "not records",
         // The service directory is the whole organisation's, not a neighbourhood's.
         (_, "/services" | "/services/new" | "/services/{id}/edit" | "/services/{id}/remove") => "org-wide",
         (_, "/rematch") => "runs",

@@ -81,6 +81,8 @@ call-reason =
         [match_closed] Tell that the match was closed
         [follow_up_due] Ask how it is going
         [request_referred] Tell which service the request was referred to
+        [check_in_asked] Ask whether it is still going well (check-in, no e-mail address)
+        [check_in_reminder] Ask again whether it is still going well (check-in, second try)
         [recurring_call] Call back as agreed
        *[other] Something to tell
     }
@@ -767,3 +769,91 @@ form-check = { "" }
     .service-name = Enter the name of the service.
     .consent = Choose how the person gave consent: without consent we register nobody.
     .lat-lon = Fill in both latitude and longitude as numbers, for example 51.2345 and 5.4321.
+
+# Check-ins: the answer page without login (the reader only), the check-ins of a match
+# on the request page with the phone-answer form, and Today's pairs that need you.
+check-in-title = { $side ->
+        [companion] Is it still light enough?
+       *[other] Is it still going well?
+    }
+check-in-hello = Hello { $name },
+check-in-intro = { $side ->
+        [companion] { $organisation } would like to know how it goes. Is it still light enough, and would you like to go on? You can always stop or pause, without giving a reason. One click is enough.
+       *[other] { $organisation } would like to know how it goes. Is it still going well? One click is enough.
+    }
+check-in-answer = { $code ->
+        [go_on] { $side ->
+            [companion] Yes, I gladly go on
+           *[other] It goes well, we go on
+        }
+        [pause] Pause for a while
+        [end_well] End on a good note
+        [mediate] I would like help from my contact person
+       *[other] This needs more than a neighbour
+    }
+check-in-answer-hint = { $code ->
+        [go_on] We will ask again in a few weeks.
+        [pause] You stay in touch; we ask nothing until you want to go on.
+        [end_well] We close it, with thanks for the time you shared.
+        [mediate] Your contact person will get in touch.
+       *[other] Your contact person will look with you for the help that fits.
+    }
+check-in-note = Anything you would like to add? (optional)
+    .hint = Short, at most 1000 characters. Only your contact person reads it.
+    .too-long = Your message is too long: at most 1000 characters.
+check-in-choose = Choose one of the answers.
+check-in-gone = This link no longer works
+    .p1 = Perhaps you already answered, or the link has expired. Nothing was recorded.
+    .p2 = Would you still like to tell us something? Just contact your contact person.
+check-in-thanks = Thank you for your answer
+    .p1 = { $code ->
+        [go_on] Good to hear! We will ask again in a few weeks.
+        [pause] You are pausing for a while. We ask nothing until you want to go on; just tell your contact person.
+        [end_well] Thank you for the time you shared. We close it on a good note.
+        [mediate] Your contact person will get in touch.
+       *[other] Your contact person will get in touch and look with you for the help that fits.
+    }
+check-ins = Check-ins
+    .none = Nobody asked how it goes yet.
+    .asked = Asked
+    .who = Who
+    .how = How
+    .answer = Answer
+check-in-channel = { $code ->
+        [email] e-mail
+        [call] call list
+       *[other] noted by phone
+    }
+check-in-state = { $code ->
+        [asked] waiting for an answer (asked { $tries } times)
+        [unanswered] no answer after two tries
+       *[other] answered
+    }
+check-in-answer-short = { $code ->
+        [go_on] go on
+        [pause] pause
+        [end_well] ended well
+        [mediate] asks to mediate
+       *[other] needs more than a neighbour
+    }
+check-in-via = { $code ->
+        [link] through the link
+       *[other] by phone, noted by { $by }
+    }
+check-in-form = Note an answer given by phone
+    .who = Who answered?
+    .answer = What is the answer?
+    .note = Note (optional)
+    .submit = Note the answer
+    .choose = Choose who answered and what the answer is.
+    .note-too-long = The note is too long: at most 1000 characters.
+match-paused = Paused since { $date }
+today-check-ins = Pairs that need you
+    .empty = No pair needs you right now.
+    .why = Why
+    .since = Since
+today-check-in-why = { $code ->
+        [unanswered] no answer after two tries
+        [mediate] asks to mediate
+       *[other] needs more than a neighbour
+    }

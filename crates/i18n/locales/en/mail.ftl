@@ -76,3 +76,24 @@ mail-names-after-yes = Names and contact details are passed on only once everyon
 mail-reach = How to reach each other:
 mail-reach-line = { $name }: { $how }
 mail-reach-none = { $name }: through your contact person
+# Check-ins ($side: requester or companion; $link: the one-click answer page).
+mail-check_in_asked-neighbour = { $side ->
+        [companion] Is it still light enough?
+       *[other] Is it still going well?
+    }
+    .p1 = { $side ->
+        [companion] A while ago you said yes to spending time with someone from your neighbourhood. Is it still light enough, and would you like to go on? You can always stop or pause, without giving a reason.
+       *[other] A while ago we put you in touch with someone from your neighbourhood. Is it still going well? We would like to hear.
+    }
+    .p2 = You can answer with one click: { $link }
+    .p3 = You choose: go on, pause for a while, end on a good note, ask your contact person to mediate, or tell us this needs more than a neighbour. The link works once and stays valid for two weeks.
+mail-check_in_reminder-neighbour = { $side ->
+        [companion] A short reminder: is it still light enough?
+       *[other] A short reminder: is it still going well?
+    }
+    .p1 = { $side ->
+        [companion] Last week we asked whether it is still light enough and whether you would like to go on. Perhaps our message got lost. You can always stop or pause, without giving a reason.
+       *[other] Last week we asked whether it is still going well. Perhaps our message got lost.
+    }
+    .p2 = You can answer with one click: { $link }
+    .p3 = Would you rather talk? Your contact person will gladly give you a call.

@@ -81,6 +81,8 @@ call-reason =
         [match_closed] Dire que la mise en contact est clôturée
         [follow_up_due] Demander comment ça se passe
         [request_referred] Dire vers quel service la demande a été orientée
+        [check_in_asked] Demander si tout se passe bien (suivi, pas d’adresse e-mail)
+        [check_in_reminder] Redemander si tout se passe bien (suivi, deuxième fois)
         [recurring_call] Rappeler comme convenu
        *[other] Quelque chose à dire
     }
@@ -767,3 +769,92 @@ form-check = { "" }
     .service-name = Indiquez le nom du service.
     .consent = Choisissez comment la personne a donné son accord : sans accord, nous n’inscrivons personne.
     .lat-lon = Indiquez la latitude et la longitude en chiffres, par exemple 51,2345 et 5,4321.
+
+# Suivis (check-ins) : la page de réponse sans connexion (le lecteur seul), les suivis
+# d’un jumelage sur la page de la demande avec le formulaire téléphonique, et les
+# jumelages qui ont besoin de vous sur Aujourd’hui.
+check-in-title = { $side ->
+        [companion] Est-ce toujours léger pour vous ?
+       *[other] Est-ce que tout se passe bien ?
+    }
+check-in-hello = Bonjour { $name },
+check-in-intro = { $side ->
+        [companion] { $organisation } aimerait savoir comment ça va. Est-ce toujours léger, et souhaitez-vous continuer ? Vous pouvez toujours arrêter ou faire une pause, sans raison. Un clic suffit.
+       *[other] { $organisation } aimerait savoir comment ça va. Est-ce que tout se passe bien ? Un clic suffit.
+    }
+check-in-answer = { $code ->
+        [go_on] { $side ->
+            [companion] Oui, je continue volontiers
+           *[other] Tout va bien, nous continuons
+        }
+        [pause] Faire une pause
+        [end_well] Terminer en beauté
+        [mediate] J’aimerais l’aide de ma personne de contact
+       *[other] Il faut plus qu’un voisin
+    }
+check-in-answer-hint = { $code ->
+        [go_on] Nous vous reposerons la question dans quelques semaines.
+        [pause] Vous restez en contact ; nous ne demandons rien jusqu’à ce que vous vouliez reprendre.
+        [end_well] Nous clôturons, en vous remerciant pour le temps partagé.
+        [mediate] Votre personne de contact vous contactera.
+       *[other] Votre personne de contact cherchera avec vous l’aide qui convient.
+    }
+check-in-note = Quelque chose à ajouter ? (facultatif)
+    .hint = Court, 1000 caractères au plus. Seule votre personne de contact le lit.
+    .too-long = Votre message est trop long : 1000 caractères au plus.
+check-in-choose = Choisissez une des réponses.
+check-in-gone = Ce lien ne fonctionne plus
+    .p1 = Vous avez peut-être déjà répondu, ou le lien a expiré. Rien n’a été enregistré.
+    .p2 = Vous souhaitez tout de même nous dire quelque chose ? Contactez votre personne de contact.
+check-in-thanks = Merci pour votre réponse
+    .p1 = { $code ->
+        [go_on] Ravis de l’entendre ! Nous vous reposerons la question dans quelques semaines.
+        [pause] Vous faites une pause. Nous ne demandons rien jusqu’à ce que vous vouliez reprendre ; dites-le à votre personne de contact.
+        [end_well] Merci pour le temps partagé. Nous clôturons en beauté.
+        [mediate] Votre personne de contact vous contactera.
+       *[other] Votre personne de contact vous contactera et cherchera avec vous l’aide qui convient.
+    }
+check-ins = Suivis
+    .none = Personne n’a encore été interrogé.
+    .asked = Demandé le
+    .who = Qui
+    .how = Comment
+    .answer = Réponse
+check-in-channel = { $code ->
+        [email] e-mail
+        [call] liste d’appels
+       *[other] noté par téléphone
+    }
+check-in-state = { $code ->
+        [asked] attend une réponse (demandé { $tries } fois)
+        [unanswered] pas de réponse après deux fois
+       *[other] répondu
+    }
+check-in-answer-short = { $code ->
+        [go_on] continuer
+        [pause] pause
+        [end_well] terminé en beauté
+        [mediate] demande une médiation
+       *[other] il faut plus qu’un voisin
+    }
+check-in-via = { $code ->
+        [link] via le lien
+       *[other] par téléphone, noté par { $by }
+    }
+check-in-form = Noter une réponse reçue par téléphone
+    .who = Qui a répondu ?
+    .answer = Quelle est la réponse ?
+    .note = Note (facultatif)
+    .submit = Noter la réponse
+    .choose = Choisissez qui a répondu et la réponse.
+    .note-too-long = La note est trop longue : 1000 caractères au plus.
+match-paused = En pause depuis le { $date }
+today-check-ins = Jumelages qui ont besoin de vous
+    .empty = Aucun jumelage n’a besoin de vous pour l’instant.
+    .why = Pourquoi
+    .since = Depuis
+today-check-in-why = { $code ->
+        [unanswered] pas de réponse après deux fois
+        [mediate] demande une médiation
+       *[other] il faut plus qu’un voisin
+    }

@@ -76,3 +76,24 @@ mail-names-after-yes = Les noms et coordonnées ne sont transmis que lorsque tou
 mail-reach = Pour vous joindre :
 mail-reach-line = { $name } : { $how }
 mail-reach-none = { $name } : via votre personne de contact
+# Check-ins ($side : requester ou companion ; $link : la page de réponse en un clic).
+mail-check_in_asked-neighbour = { $side ->
+        [companion] Est-ce toujours léger pour vous ?
+       *[other] Est-ce que tout se passe bien ?
+    }
+    .p1 = { $side ->
+        [companion] Il y a quelque temps, vous avez dit oui pour partager quelque chose avec une personne de votre quartier. Est-ce toujours léger, et souhaitez-vous continuer ? Vous pouvez toujours arrêter ou faire une pause, sans raison.
+       *[other] Il y a quelque temps, nous vous avons mis en contact avec une personne de votre quartier. Est-ce que tout se passe bien ? Nous aimerions le savoir.
+    }
+    .p2 = Vous pouvez répondre en un clic : { $link }
+    .p3 = C’est vous qui choisissez : continuer, faire une pause, terminer en beauté, demander à votre personne de contact de servir de médiateur, ou nous dire qu’il faut plus qu’un voisin. Le lien ne fonctionne qu’une fois et reste valable deux semaines.
+mail-check_in_reminder-neighbour = { $side ->
+        [companion] Petit rappel : est-ce toujours léger pour vous ?
+       *[other] Petit rappel : est-ce que tout se passe bien ?
+    }
+    .p1 = { $side ->
+        [companion] La semaine dernière, nous vous avons demandé si c’était toujours léger et si vous souhaitiez continuer. Notre message s’est peut-être perdu. Vous pouvez toujours arrêter ou faire une pause, sans raison.
+       *[other] La semaine dernière, nous vous avons demandé si tout se passait bien. Notre message s’est peut-être perdu.
+    }
+    .p2 = Vous pouvez répondre en un clic : { $link }
+    .p3 = Vous préférez en parler de vive voix ? Votre personne de contact vous appelle volontiers.

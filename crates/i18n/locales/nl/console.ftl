@@ -84,6 +84,8 @@ call-reason =
         [match_closed] Vertellen dat de koppeling afgesloten is
         [follow_up_due] Vragen hoe het gaat
         [request_referred] Vertellen naar welke dienst de vraag doorverwezen werd
+        [check_in_asked] Vragen of het nog goed loopt (check-in, geen e-mailadres)
+        [check_in_reminder] Nog eens vragen of het nog goed loopt (check-in, tweede keer)
         [recurring_call] Terugbellen zoals afgesproken
        *[other] Iets te vertellen
     }
@@ -774,3 +776,91 @@ form-check = { "" }
     .service-name = Vul de naam van de dienst in.
     .consent = Kies hoe de persoon toestemming gaf: zonder toestemming schrijven we niemand in.
     .lat-lon = Vul breedte- en lengtegraad allebei in als getallen, bijvoorbeeld 51,2345 en 5,4321.
+
+# Check-ins: the answer page without login (the reader only), the check-ins of a match
+# on the request page with the phone-answer form, and Today's pairs that need you.
+check-in-title = { $side ->
+        [companion] Is het nog licht genoeg?
+       *[other] Loopt het nog goed?
+    }
+check-in-hello = Dag { $name },
+check-in-intro = { $side ->
+        [companion] { $organisation } vraagt hoe het gaat. Is het samen nog licht genoeg, en wil je verder doen? Stoppen of pauzeren mag altijd, zonder reden. Eén klik volstaat.
+       *[other] { $organisation } vraagt hoe het gaat. Loopt het nog goed? Eén klik volstaat.
+    }
+check-in-answer = { $code ->
+        [go_on] { $side ->
+            [companion] Ja, ik doe graag verder
+           *[other] Het loopt goed, we doen verder
+        }
+        [pause] Even pauzeren
+        [end_well] Mooi afsluiten
+        [mediate] Graag wat hulp van mijn aanspreekpunt
+       *[other] Er is meer nodig dan een buur
+    }
+check-in-answer-hint = { $code ->
+        [go_on] Over enkele weken vragen we het opnieuw.
+        [pause] Jullie blijven samen; we vragen niets tot jullie weer verder willen.
+        [end_well] We sluiten af, met dank voor de gedeelde tijd.
+        [mediate] Je aanspreekpunt neemt contact met je op.
+       *[other] Je aanspreekpunt bekijkt samen met jou welke hulp past.
+    }
+check-in-note = Wil je nog iets kwijt? (niet verplicht)
+    .hint = Kort, hoogstens 1000 tekens. Alleen je aanspreekpunt leest het.
+    .too-long = Je bericht is te lang: hoogstens 1000 tekens.
+check-in-choose = Kies een van de antwoorden.
+check-in-gone = Deze link werkt niet meer
+    .p1 = Misschien heb je al geantwoord, of is de link verlopen. Er is niets opgeslagen.
+    .p2 = Wil je toch iets laten weten? Neem gerust contact op met je aanspreekpunt.
+check-in-thanks = Bedankt voor je antwoord
+    .p1 = { $code ->
+        [go_on] Fijn om te horen! Over enkele weken vragen we het opnieuw.
+        [pause] Jullie pauzeren even. We vragen niets tot jullie weer verder willen; laat het je aanspreekpunt gerust weten.
+        [end_well] Bedankt voor de tijd die jullie samen deelden. We sluiten het mooi af.
+        [mediate] Je aanspreekpunt neemt contact met je op.
+       *[other] Je aanspreekpunt neemt contact met je op en bekijkt samen met jou welke hulp past.
+    }
+check-ins = Check-ins
+    .none = Nog niemand gevraagd hoe het gaat.
+    .asked = Gevraagd
+    .who = Wie
+    .how = Hoe
+    .answer = Antwoord
+check-in-channel = { $code ->
+        [email] e-mail
+        [call] belijst
+       *[other] telefonisch genoteerd
+    }
+check-in-state = { $code ->
+        [asked] wacht op antwoord ({ $tries }e keer gevraagd)
+        [unanswered] geen antwoord na twee keer
+       *[other] beantwoord
+    }
+check-in-answer-short = { $code ->
+        [go_on] verder doen
+        [pause] pauze
+        [end_well] mooi afgesloten
+        [mediate] vraagt bemiddeling
+       *[other] meer nodig dan een buur
+    }
+check-in-via = { $code ->
+        [link] via de link
+       *[other] telefonisch, genoteerd door { $by }
+    }
+check-in-form = Antwoord van aan de telefoon noteren
+    .who = Wie antwoordde?
+    .answer = Wat is het antwoord?
+    .note = Notitie (niet verplicht)
+    .submit = Antwoord noteren
+    .choose = Kies wie antwoordde en wat het antwoord is.
+    .note-too-long = De notitie is te lang: hoogstens 1000 tekens.
+match-paused = Gepauzeerd sinds { $date }
+today-check-ins = Koppelingen die je nodig hebben
+    .empty = Geen koppeling heeft je nu nodig.
+    .why = Waarom
+    .since = Sinds
+today-check-in-why = { $code ->
+        [unanswered] geen antwoord na twee keer
+        [mediate] vraagt bemiddeling
+       *[other] meer nodig dan een buur
+    }

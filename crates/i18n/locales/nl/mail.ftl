@@ -82,3 +82,24 @@ mail-names-after-yes = Namen en contactgegevens geven we pas door als iedereen j
 mail-reach = Zo bereik je elkaar:
 mail-reach-line = { $name }: { $how }
 mail-reach-none = { $name }: via je aanspreekpunt
+# Check-ins ($side: requester or companion; $link: the one-click answer page).
+mail-check_in_asked-neighbour = { $side ->
+        [companion] Is het nog licht genoeg?
+       *[other] Loopt het nog goed?
+    }
+    .p1 = { $side ->
+        [companion] Een tijd geleden zei je ja om samen met iemand uit je buurt iets te doen. Is het nog licht genoeg, en wil je verder doen? Stoppen of pauzeren mag altijd, zonder reden.
+       *[other] Een tijd geleden brachten we jou en iemand uit je buurt samen. Loopt het nog goed? We horen het graag.
+    }
+    .p2 = Antwoorden kan met één klik: { $link }
+    .p3 = Je kiest zelf: verder doen, even pauzeren, mooi afsluiten, je aanspreekpunt vragen om te bemiddelen, of laten weten dat er meer nodig is dan een buur. De link werkt één keer en blijft twee weken geldig.
+mail-check_in_reminder-neighbour = { $side ->
+        [companion] Nog even: is het nog licht genoeg?
+       *[other] Nog even: loopt het nog goed?
+    }
+    .p1 = { $side ->
+        [companion] Vorige week vroegen we of het samen nog licht genoeg is en of je verder wil doen. Misschien is ons bericht ondergesneeuwd. Stoppen of pauzeren mag altijd, zonder reden.
+       *[other] Vorige week vroegen we of het nog goed loopt. Misschien is ons bericht ondergesneeuwd.
+    }
+    .p2 = Antwoorden kan met één klik: { $link }
+    .p3 = Hoor je liever een stem? Dan belt je aanspreekpunt je gerust even op.

@@ -81,7 +81,7 @@ pub(crate) fn compose(l: Language, tpl: Template, p: &Payload) -> Doc {
         &[("reason", p.reason.as_deref().unwrap_or("").into())],
     );
     let someone = someone(l, p, &and);
-    let args: [(&str, Arg<'_>); 9] = [
+    let args: [(&str, Arg<'_>); 11] = [
         ("name", p.name.as_deref().unwrap_or("").into()),
         ("someone", someone.as_str().into()),
         ("others", others.as_str().into()),
@@ -91,6 +91,8 @@ pub(crate) fn compose(l: Language, tpl: Template, p: &Payload) -> Doc {
         ("days", p.days.unwrap_or(0).into()),
         ("reason", reason.as_str().into()),
         ("organisation", org.into()),
+        ("side", p.side.as_deref().unwrap_or("").into()),
+        ("link", p.link.as_deref().unwrap_or("").into()),
     ];
     let key = key(tpl);
     let subject = t(l, &key, &args);
@@ -251,6 +253,8 @@ mod tests {
             days: Some(14),
             reason: Some("no_match".into()),
             by_phone: 1,
+            side: Some("companion".into()),
+            link: Some("https://nabij.example/check-in/abc".into()),
             ..Payload::default()
         }
     }
@@ -275,7 +279,7 @@ mod tests {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .collect();
         let templates = all();
-        assert_eq!(templates.len(), 11);
+        assert_eq!(templates.len(), 13);
         for t in templates {
             for lang in [Language::Nl, Language::Fr, Language::En] {
                 let payload = serde_json::to_value(sample(t.audience)).unwrap();

@@ -2,6 +2,7 @@
 //! theme. Every test body runs on SQLite and on PostgreSQL (`on_both_backends!`).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod check_ins;
 mod common;
 mod directory;
 mod guarantees;

@@ -32,7 +32,75 @@ pub(super) fn configure(cfg: &mut web::ServiceConfig) {
         .service(resource("/requests/{id}/refer").post(refer))
         .service(resource("/matches/{id}/accept").post(accept))
         .service(resource("/matches/{id}/decline").post(decline))
-        .service(resource("/matches/{id}/close").post(close));
+        .service(resource("/matches/{id}/close").post(close))
+        .service(resource("/matches/{id}/check-ins").post(check_in));
+}
+
+/// `POST /matches/{id}/check-ins` `neighbour_id=…&answer=…&note=…`: an answer the
+/// coordinator heard by phone, as `POST /v1/matches/{id}/check-ins` records it
+/// (`nabij_ops::checkins::record`).
+pub async fn check_in(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> HttpResponse {
+    let ctx = Ctx::new(&req, &state);
+    let (caller, form, id) = posted!(ctx, body, path);
+    let mid = MatchId(id);
+    let rid = match request_of(&state, &caller, mid).await {
+        Ok(r) => r,
+        Err(ApiError::Store(StoreError::NotFound)) => return ctx.not_found(),
+        Err(e) => return ctx.failure(&e),
+    };
+    let l = ctx.lang;
+    let given = crate::routes::check_ins::phone_answer(crate::routes::check_ins::RecordIn {
+        neighbour_id: form.get("neighbour_id").and_then(parse_id).unwrap_or(0),
+        answer: form.text("answer"),
+        note: Some(form.text("note")),
+    });
+    let e = match given {
+        Ok(given) => {
+            let st = state.clone();
+            let by = caller.clone();
+            let done = run(move || {
+                let done = st.store.write_as(|c| {
+                    nabij_ops::checkins::record(&st.ops, c, &by, mid, &given, nabij_store::clock::now())
+                        .map_err(ApiError::from)
+                })?;
+                if let Some(u) = &done.update {
+                    st.ops.apply(u);
+                }
+                Ok(())
+            })
+            .await;
+            match done {
+                Ok(()) => return ctx.redirect(&format!("/requests/{rid}#match-{id}")),
+                Err(e) => e,
+            }
+        }
+        Err(e) => e,
+    };
+    let (text, status) = match &e {
+        ApiError::BadRequest { .. } => {
+            let key = if form.text("note").chars().count() > nabij_store::check_in::MAX_NOTE {
+                "check-in-form.note-too-long"
+            } else {
+                "check-in-form.choose"
+            };
+            (l.text(key), StatusCode::UNPROCESSABLE_ENTITY)
+        }
+        other => match refusal(l, other, None) {
+            Some(t) => (t, refusal_status(other)),
+            None => return ctx.failure(other),
+        },
+    };
+    let left = Leftovers {
+        error: Some(("matches", text)),
+        about_match: Some(id),
+        ..Default::default()
+    };
+    render(&ctx, &state, caller, rid, &left, status).await
 }
 
 /// The name of a neighbour this caller may see (none for someone outside a limited

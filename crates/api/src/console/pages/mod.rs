@@ -78,6 +78,7 @@ pub(super) fn request_link_text(r: &Request) -> String {
 }
 
 mod actions;
+mod check_in;
 mod groups;
 mod labels;
 mod login;
@@ -104,4 +105,5 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     signals::configure(cfg);
     report::configure(cfg);
     rematch::configure(cfg);
+    check_in::configure(cfg);
 }

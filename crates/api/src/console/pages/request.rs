@@ -133,6 +133,8 @@ struct Loaded {
     /// Services whose categories fit the request's scope category.
     fitting: Vec<ServiceId>,
     matches: Vec<MatchDetail>,
+    /// The check-ins of each match, oldest first.
+    check_ins: HashMap<nabij_store::MatchId, Vec<nabij_store::check_in::CheckIn>>,
     names: HashMap<NeighbourId, String>,
     referrals: Vec<Referral>,
     groups: Vec<super::groups::GroupView>,
@@ -151,7 +153,9 @@ fn load(c: &mut DbConnection, caller: &Caller, id: RequestId) -> Result<Loaded, 
         ..Default::default()
     };
     let mut matches = Vec::new();
+    let mut check_ins = HashMap::new();
     for m in matching::list(c, caller.org, &filter)? {
+        check_ins.insert(m.id, nabij_store::check_in::for_match(c, caller.org, m.id)?);
         matches.push(matching::detail(c, caller.org, m.id)?);
     }
     let mut people: Vec<NeighbourId> = matches
@@ -175,6 +179,7 @@ fn load(c: &mut DbConnection, caller: &Caller, id: RequestId) -> Result<Loaded, 
         services,
         fitting,
         matches,
+        check_ins,
         names,
         referrals,
         groups,
@@ -342,7 +347,8 @@ pub(super) async fn render(
         verdict: scope::verdict_section(l, r, &fitting),
         refer_first: waiting && (!r.scope_in_scope || r.status == RequestStatus::ReferralNeeded),
         refer,
-        matches: (!d.matches.is_empty()).then(|| matches::section(ctx, &d.matches, &d.names, left)),
+        matches: (!d.matches.is_empty())
+            .then(|| matches::section(ctx, &d.matches, &d.check_ins, &d.names, left)),
         candidates,
         groups: if d.groups.is_empty() {
             String::new()

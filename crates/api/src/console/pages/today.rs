@@ -20,7 +20,7 @@ use nabij_store::job::{self};
 use nabij_store::matching::{self, MatchFilter, MatchStatus};
 use nabij_store::neighbour::{self};
 use nabij_store::request::{self, Request, RequestFilter, RequestStatus};
-use nabij_store::{organisation, rematch, NeighbourId, StoreError};
+use nabij_store::{rematch, NeighbourId, StoreError};
 use std::collections::HashMap;
 
 pub(super) fn configure(cfg: &mut web::ServiceConfig) {
@@ -39,7 +39,10 @@ struct Today {
     flagged: Vec<Request>,
     referral: Vec<Request>,
     proposed: Vec<(matching::Match, Request)>,
-    follow_up: Vec<(matching::Match, Request)>,
+    /// Pairs that need the coordinator: per member, the latest check-in when it went
+    /// unanswered after two tries or asked to mediate or for more than a neighbour.
+    /// Not every active pair (issue 14).
+    needs: Vec<(nabij_store::check_in::CheckIn, Request)>,
     calls: Vec<nabij_notify::calls::CallDue>,
     last_run: Option<job::Job>,
     names: HashMap<NeighbourId, String>,
@@ -85,23 +88,18 @@ fn load_today(c: &mut nabij_store::DbConnection, caller: &Caller) -> ApiResult<T
         Ok::<_, StoreError>(out)
     };
     let proposed = visible(c, MatchStatus::Proposed)?;
-    let days = i64::from(organisation::settings(c, caller.org)?.follow_up_days);
-    let follow_up: Vec<_> = visible(c, MatchStatus::Active)?
-        .into_iter()
-        .filter(|(m, _)| m.activated_at.is_some_and(|t| days_since(t) >= days))
-        .collect();
+    let mut needs = Vec::new();
+    for (ci, d) in nabij_ops::checkins::needing_coordinator(c, caller)? {
+        needs.push((ci, request::get(c, caller.org, d.row.request_id)?));
+    }
     let calls = calls::visible_calls(c, caller)?;
     let mut ids: Vec<NeighbourId> = open
         .iter()
         .chain(flagged.iter())
         .chain(referral.iter())
         .map(|r| r.neighbour_id)
-        .chain(
-            proposed
-                .iter()
-                .chain(follow_up.iter())
-                .map(|(_, r)| r.neighbour_id),
-        )
+        .chain(proposed.iter().map(|(_, r)| r.neighbour_id))
+        .chain(needs.iter().map(|(ci, _)| ci.neighbour_id))
         .chain(calls.iter().map(|d| d.neighbour_id))
         .collect();
     ids.sort_unstable();
@@ -121,7 +119,7 @@ fn load_today(c: &mut nabij_store::DbConnection, caller: &Caller) -> ApiResult<T
         flagged,
         referral,
         proposed,
-        follow_up,
+        needs,
         calls,
         last_run,
         names: found.into_iter().map(|(id, name, _)| (id, name)).collect(),
@@ -199,6 +197,25 @@ fn today_page<'a>(ctx: &'a Ctx, data: &Today) -> TodayPage<'a> {
             })
             .collect()
     };
+    let need_rows: Vec<Vec<Cell>> = data
+        .needs
+        .iter()
+        .map(|(ci, r)| {
+            let why = match ci.answer {
+                Some(a) => a.as_str(),
+                None => "unanswered",
+            };
+            vec![
+                Cell::Link {
+                    href: format!("/requests/{}#match-{}", r.id, ci.match_id),
+                    text: request_link_text(r),
+                },
+                Cell::Text(name(ci.neighbour_id)),
+                Cell::Text(t(l, "today-check-in-why", &[("code", why.into())])),
+                Cell::Text(age_text(l, ci.answered_at.unwrap_or(ci.last_try_at))),
+            ]
+        })
+        .collect();
     let call_rows: Vec<Vec<Cell>> = data
         .calls
         .iter()
@@ -291,11 +308,16 @@ fn today_page<'a>(ctx: &'a Ctx, data: &Today) -> TodayPage<'a> {
                 ),
             ),
             (
-                "follow-up",
+                "check-ins",
                 table(
-                    "today-follow-up",
-                    &["col-request", "col-neighbour", "today-follow-up.since"],
-                    match_rows(&data.follow_up, |m| m.activated_at.unwrap_or(m.created_at)),
+                    "today-check-ins",
+                    &[
+                        "col-request",
+                        "col-neighbour",
+                        "today-check-ins.why",
+                        "today-check-ins.since",
+                    ],
+                    need_rows,
                 ),
             ),
             (

@@ -6,8 +6,9 @@ use super::{Choices, CloseLeft, Leftovers};
 use crate::console::{Ctx, Lang};
 use askama::Template;
 use nabij_i18n::t;
+use nabij_store::check_in::{CheckIn, CheckInAnswer, CheckInStatus};
 use nabij_store::matching::{MatchDetail, Response};
-use nabij_store::NeighbourId;
+use nabij_store::{MatchId, NeighbourId};
 use std::collections::HashMap;
 
 /// One person in a proposal.
@@ -37,6 +38,25 @@ struct FollowUp {
     note: Option<String>,
 }
 
+/// One check-in of a match, as the coordinator reads it.
+struct CheckInRow {
+    asked: String,
+    who: String,
+    how: String,
+    answer: String,
+    note: Option<String>,
+    /// Waits for the coordinator (shown as such).
+    needs: bool,
+    signal: Option<i64>,
+}
+
+/// The form to note an answer given by phone (a running match).
+struct PhoneForm {
+    /// (neighbour id, name or "this person", part).
+    members: Vec<(i64, String)>,
+    answers: Vec<(&'static str, String)>,
+}
+
 /// One proposal or match.
 struct Item {
     id: i64,
@@ -47,6 +67,10 @@ struct Item {
     members: Vec<Member>,
     close: Option<CloseForm>,
     follow_up: Option<FollowUp>,
+    /// "Paused since …" while a running pair pauses.
+    paused: Option<String>,
+    check_ins: Vec<CheckInRow>,
+    phone: Option<PhoneForm>,
 }
 
 /// The section (`console/request/matches.html`).
@@ -100,10 +124,48 @@ fn close_form(l: Lang, mid: i64, left: Option<&CloseLeft>) -> CloseForm {
     }
 }
 
+fn check_in_row(l: Lang, c: &CheckIn, who: String) -> CheckInRow {
+    let answer = match (c.status, c.answer) {
+        (CheckInStatus::Answered, Some(a)) => {
+            let via = t(
+                l,
+                "check-in-via",
+                &[
+                    (
+                        "code",
+                        c.answered_via.map(|v| v.as_str()).unwrap_or("phone").into(),
+                    ),
+                    ("by", c.answered_by.as_deref().unwrap_or("").into()),
+                ],
+            );
+            format!(
+                "{} ({via}, {})",
+                t(l, "check-in-answer-short", &[("code", a.as_str().into())]),
+                c.answered_at.unwrap_or(c.last_try_at).format("%d/%m/%Y")
+            )
+        }
+        (st, _) => t(
+            l,
+            "check-in-state",
+            &[("code", st.as_str().into()), ("tries", c.tries.into())],
+        ),
+    };
+    CheckInRow {
+        asked: c.asked_at.format("%d/%m/%Y").to_string(),
+        who,
+        how: t(l, "check-in-channel", &[("code", c.channel.as_str().into())]),
+        answer,
+        note: c.note.clone(),
+        needs: c.needs_coordinator(),
+        signal: c.signal_id.map(|s| s.get()),
+    }
+}
+
 /// The section; `names` holds the display name of every member.
 pub(super) fn section<'a>(
     ctx: &'a Ctx,
     matches: &[MatchDetail],
+    check_ins: &HashMap<MatchId, Vec<CheckIn>>,
     names: &HashMap<NeighbourId, String>,
     left: &Leftovers,
 ) -> MatchesSection<'a> {
@@ -175,7 +237,49 @@ pub(super) fn section<'a>(
                 }),
                 _ => None,
             };
+            let who_is = |n: NeighbourId| {
+                names
+                    .get(&n)
+                    .cloned()
+                    .unwrap_or_else(|| l.text("request-matches.this-person"))
+            };
+            let check_in_rows = check_ins
+                .get(&row.id)
+                .map(|list| {
+                    list.iter()
+                        .map(|c| check_in_row(l, c, who_is(c.neighbour_id)))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let phone = (status == "active").then(|| {
+                let mut ms: Vec<_> = m.members.iter().collect();
+                ms.sort_by_key(|x| x.is_companion());
+                PhoneForm {
+                    members: ms
+                        .into_iter()
+                        .map(|x| (x.neighbour_id.get(), who_is(x.neighbour_id)))
+                        .collect(),
+                    answers: CheckInAnswer::ALL
+                        .iter()
+                        .map(|a| {
+                            (
+                                a.as_str(),
+                                t(l, "check-in-answer-short", &[("code", a.as_str().into())]),
+                            )
+                        })
+                        .collect(),
+                }
+            });
             Item {
+                paused: row.paused_at.filter(|_| status == "active").map(|p| {
+                    t(
+                        l,
+                        "match-paused",
+                        &[("date", p.format("%d/%m/%Y").to_string().into())],
+                    )
+                }),
+                check_ins: check_in_rows,
+                phone,
                 id: mid,
                 heading: t(
                     l,

@@ -1,0 +1,3 @@
+ALTER TABLE matches DROP COLUMN paused_at;
+DROP TABLE check_in_links;
+DROP TABLE check_ins;
