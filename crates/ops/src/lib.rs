@@ -40,6 +40,7 @@ pub mod candidates;
 pub mod error;
 pub mod exchanges;
 pub mod groups;
+pub mod imports;
 pub mod index;
 pub mod matches;
 pub mod neighbourhoods;

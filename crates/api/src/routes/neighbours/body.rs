@@ -245,6 +245,7 @@ impl NeighbourIn {
             talents: self.talents,
             languages: self.languages,
             availability: self.availability,
+            availability_unknown: false,
             capacity: self.capacity,
             paused: self.paused,
             consent,
