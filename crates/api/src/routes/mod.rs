@@ -14,6 +14,7 @@ pub mod outbox;
 pub mod referrals;
 pub mod requests;
 pub mod services;
+pub mod imports;
 pub mod setup;
 pub mod signals;
 
@@ -68,6 +69,8 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("POST", "/v1/neighbourhoods/import"),
     ("POST", "/v1/addresses/import"),
     ("GET", "/v1/addresses"),
+    ("POST", "/v1/imports/neighbours"),
+    ("POST", "/v1/imports/services"),
 ];
 
 /// Registers every route.
@@ -91,5 +94,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(outbox::configure)
         .configure(calls::configure)
         .configure(signals::configure)
-        .configure(setup::configure);
+        .configure(setup::configure)
+        .configure(imports::configure);
 }

@@ -12,6 +12,7 @@ mod groups;
 mod headers;
 mod health;
 mod idempotency;
+mod imports;
 mod inputs;
 mod jobs;
 mod limits;
