@@ -38,7 +38,9 @@ use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// The catalogue files every language has.
-pub const CATALOGUES: [&str; 7] = ["console", "mail", "tags", "reasons", "scope", "signals", "imports"];
+pub const CATALOGUES: [&str; 7] = [
+    "console", "mail", "tags", "reasons", "scope", "signals", "imports",
+];
 
 macro_rules! locales {
     ($( $(#[$meta:meta])* $variant:ident => $code:literal ),+ $(,)?) => {

@@ -631,7 +631,14 @@ pub struct Identity {
 /// Name, contact and exact home of every neighbour of an organisation (erased ones left
 /// out), in id order: the duplicate check of an import. Stays on the server.
 pub fn identities(conn: &mut DbConnection, org: OrgId) -> Result<Vec<Identity>> {
-    type Row = (NeighbourId, String, Option<String>, Option<String>, Option<f64>, Option<f64>);
+    type Row = (
+        NeighbourId,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<f64>,
+        Option<f64>,
+    );
     let rows: Vec<Row> = neighbours::table
         .filter(neighbours::organisation_id.eq(org))
         .filter(neighbours::erased_at.is_null())

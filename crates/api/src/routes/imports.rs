@@ -119,7 +119,10 @@ fn query(q: &BTreeMap<String, String>, fields: &[FieldSpec]) -> ApiResult<(bool,
             };
         } else if fields.iter().any(|f| f.field == k) {
             if v.chars().count() > 200 {
-                return Err(ApiError::invalid_field(k.clone(), "a header of at most 200 characters"));
+                return Err(ApiError::invalid_field(
+                    k.clone(),
+                    "a header of at most 200 characters",
+                ));
             }
             chosen.insert(k.clone(), v.clone());
         } else {

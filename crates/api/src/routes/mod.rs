@@ -7,6 +7,7 @@ pub mod candidates;
 pub mod exchanges;
 pub mod groups;
 pub mod health;
+pub mod imports;
 pub mod jobs;
 pub mod matches;
 pub mod neighbours;
@@ -14,7 +15,6 @@ pub mod outbox;
 pub mod referrals;
 pub mod requests;
 pub mod services;
-pub mod imports;
 pub mod setup;
 pub mod signals;
 

@@ -471,7 +471,11 @@ async fn mass_assignment_is_refused_on_every_route_with_a_body(app: TestApp) {
     let mut checked = 0;
     for (method, path) in ROUTES {
         // The imports take a file (GeoJSON, CSV, XLSX) as the body, not JSON fields.
-        if *method == "GET" || *method == "DELETE" || path.ends_with("/import") || path.starts_with("/v1/imports/") {
+        if *method == "GET"
+            || *method == "DELETE"
+            || path.ends_with("/import")
+            || path.starts_with("/v1/imports/")
+        {
             continue;
         }
         let family = path.split('/').nth(2).unwrap_or_default();

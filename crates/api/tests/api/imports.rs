@@ -18,7 +18,8 @@ crate::on_both_backends!(
     the_service_directory_imports_the_same_way,
 );
 
-const HEADER: &str = "Naam;GSM;E-mail;Straat;Nr;Bus;Postcode;Talen;Hobby's;Beschikbaarheid;Toestemming via;Datum toestemming";
+const HEADER: &str =
+    "Naam;GSM;E-mail;Straat;Nr;Bus;Postcode;Talen;Hobby's;Beschikbaarheid;Toestemming via;Datum toestemming";
 
 fn fixture(name: &str) -> Vec<u8> {
     let path = format!("{}/../../fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -41,7 +42,14 @@ fn addresses() -> Vec<(String, String, String, String)> {
     lines
         .map(|l| l.split(',').collect::<Vec<_>>())
         .filter(|c| c[status] == "current" && !c[st].is_empty())
-        .map(|c| (c[st].to_string(), c[nr].to_string(), c[bx].to_string(), c[pc].to_string()))
+        .map(|c| {
+            (
+                c[st].to_string(),
+                c[nr].to_string(),
+                c[bx].to_string(),
+                c[pc].to_string(),
+            )
+        })
         .collect()
 }
 
@@ -130,7 +138,14 @@ async fn five_thousand_rows_with_three_bad_ones_import_nothing_then_everything(a
     );
 
     let started = Instant::now();
-    let dry = ok(post(&app, "/v1/imports/neighbours?dry_run=true", &coordinator, csv(&bad)).await).await;
+    let dry = ok(post(
+        &app,
+        "/v1/imports/neighbours?dry_run=true",
+        &coordinator,
+        csv(&bad),
+    )
+    .await)
+    .await;
     let dry_secs = started.elapsed().as_secs_f64();
     let errors: Vec<&Value> = dry["problems"]
         .as_array()
@@ -145,7 +160,10 @@ async fn five_thousand_rows_with_three_bad_ones_import_nothing_then_everything(a
     assert_eq!(errors[0]["column"], "GSM");
     assert_eq!(errors[1]["code"], "consent_date_missing");
     assert_eq!(errors[2]["code"], "address_unknown");
-    assert!(errors[2]["message"].as_str().unwrap().contains("adressenregister"));
+    assert!(errors[2]["message"]
+        .as_str()
+        .unwrap()
+        .contains("adressenregister"));
     assert_eq!(dry["error_rows"], 3);
     assert_eq!(dry["created"], 4997);
     assert_eq!(dry["imported"], false);
@@ -171,8 +189,8 @@ async fn five_thousand_rows_with_three_bad_ones_import_nothing_then_everything(a
     assert_eq!(done["availability_unknown"], 1667);
     assert_eq!(count_neighbours(&app, &admin).await, 5000);
     eprintln!(
-        "import timing ({}): 5,000 rows, dry run {dry_secs:.2} s, import {import_secs:.2} s",
-        format!("{:?}", app.store.backend())
+        "import timing ({:?}): 5,000 rows, dry run {dry_secs:.2} s, import {import_secs:.2} s",
+        app.store.backend()
     );
 }
 
@@ -218,7 +236,14 @@ async fn a_file_without_consent_columns_is_refused(app: TestApp) {
         .lines()
         .map(|l| l.rsplitn(3, ';').last().unwrap().to_string() + "\n")
         .collect();
-    let dry = ok(post(&app, "/v1/imports/neighbours?dry_run=true", &admin, cut.clone().into_bytes()).await).await;
+    let dry = ok(post(
+        &app,
+        "/v1/imports/neighbours?dry_run=true",
+        &admin,
+        cut.clone().into_bytes(),
+    )
+    .await)
+    .await;
     let missing: Vec<&str> = dry["problems"]
         .as_array()
         .unwrap()
@@ -239,10 +264,26 @@ async fn a_file_without_consent_columns_is_refused(app: TestApp) {
     )
     .await)
     .await;
-    assert!(dry["problems"].as_array().unwrap().iter().any(|p| p["code"] == "column_not_found"));
-    let bad = post(&app, "/v1/imports/neighbours?dry_run=true&colour=red", &admin, cut.into_bytes()).await;
+    assert!(dry["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|p| p["code"] == "column_not_found"));
+    let bad = post(
+        &app,
+        "/v1/imports/neighbours?dry_run=true&colour=red",
+        &admin,
+        cut.into_bytes(),
+    )
+    .await;
     assert_problem(bad, 400, "invalid_value").await;
-    let unreadable = post(&app, "/v1/imports/neighbours?dry_run=true", &admin, vec![0xff, 0xfe, 0x00]).await;
+    let unreadable = post(
+        &app,
+        "/v1/imports/neighbours?dry_run=true",
+        &admin,
+        vec![0xff, 0xfe, 0x00],
+    )
+    .await;
     assert_problem(unreadable, 422, "file_unreadable").await;
     assert_eq!(count_neighbours(&app, &admin).await, 0);
 }
@@ -276,14 +317,28 @@ async fn unknown_availability_is_proposed_with_a_reason_to_ask(app: TestApp) {
     let rid = app.new_request(&admin, &walk_request(id("Vraagt"))).await["id"]
         .as_i64()
         .unwrap();
-    let c = app.get_ok(&format!("/v1/requests/{rid}/candidates"), &admin).await;
+    let c = app
+        .get_ok(&format!("/v1/requests/{rid}/candidates"), &admin)
+        .await;
     let cands = c["candidates"].as_array().unwrap();
-    let ids: Vec<i64> = cands.iter().map(|c| c["neighbour_id"].as_i64().unwrap()).collect();
-    assert!(ids.contains(&id("Onbekend")), "unknown availability is proposed: {c}");
+    let ids: Vec<i64> = cands
+        .iter()
+        .map(|c| c["neighbour_id"].as_i64().unwrap())
+        .collect();
+    assert!(
+        ids.contains(&id("Onbekend")),
+        "unknown availability is proposed: {c}"
+    );
     assert!(!ids.contains(&id("Nooit")), "never is not: {c}");
     let text = c.to_string();
-    assert!(text.contains("reason-availability-unknown") || text.contains("nog niet gevraagd"), "{text}");
-    let cand = cands.iter().find(|x| x["neighbour_id"] == id("Onbekend")).unwrap();
+    assert!(
+        text.contains("reason-availability-unknown") || text.contains("nog niet gevraagd"),
+        "{text}"
+    );
+    let cand = cands
+        .iter()
+        .find(|x| x["neighbour_id"] == id("Onbekend"))
+        .unwrap();
     assert_eq!(cand["components"]["availability"].as_f64().unwrap(), 0.5);
 }
 
@@ -292,10 +347,25 @@ async fn only_staff_of_the_whole_organisation_import_and_tenancy_holds(app: Test
     let admin_b = with_register(&app, &app.org_b).await;
     let rows = resident_rows(4, "Samen");
     let limited = app.limited_token(&app.org_a, &[]);
-    assert_problem(post(&app, "/v1/imports/neighbours?dry_run=true", &limited, csv(&rows)).await, 403, "forbidden").await;
-    assert_problem(post(&app, "/v1/imports/services?dry_run=true", &limited, csv(&rows)).await, 403, "forbidden").await;
+    assert_problem(
+        post(&app, "/v1/imports/neighbours?dry_run=true", &limited, csv(&rows)).await,
+        403,
+        "forbidden",
+    )
+    .await;
+    assert_problem(
+        post(&app, "/v1/imports/services?dry_run=true", &limited, csv(&rows)).await,
+        403,
+        "forbidden",
+    )
+    .await;
     let partner = app.token(&app.org_a, Role::Partner, &["neighbours:write"]);
-    assert_problem(post(&app, "/v1/imports/neighbours", &partner, csv(&rows)).await, 403, "forbidden").await;
+    assert_problem(
+        post(&app, "/v1/imports/neighbours", &partner, csv(&rows)).await,
+        403,
+        "forbidden",
+    )
+    .await;
     ok(post(&app, "/v1/imports/neighbours", &admin_a, csv(&rows)).await).await;
     // The same people in another organisation are no duplicates of org A's.
     let dry = ok(post(&app, "/v1/imports/neighbours?dry_run=true", &admin_b, csv(&rows)).await).await;
@@ -334,7 +404,8 @@ fn xlsx(rows: &[Vec<String>]) -> Vec<u8> {
     let mut buf = std::io::Cursor::new(Vec::new());
     {
         let mut zip = zip::ZipWriter::new(&mut buf);
-        let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+        let opts =
+            zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
         for (name, body) in files {
             zip.start_file(name, opts).unwrap();
             zip.write_all(body.as_bytes()).unwrap();
@@ -382,11 +453,23 @@ async fn the_service_directory_imports_the_same_way(app: TestApp) {
         Klusdienst;Grotere klussen;structural, heavy;011 65 43 21;\n\
         Tele-Onthaal;Een luisterend oor;;106;https://tele-onthaal.example\n";
     let bad = file.replace("011 65 43 21", "bel ons");
-    let dry = ok(post(&app, "/v1/imports/services?dry_run=true", &admin, bad.clone().into_bytes()).await).await;
+    let dry = ok(post(
+        &app,
+        "/v1/imports/services?dry_run=true",
+        &admin,
+        bad.clone().into_bytes(),
+    )
+    .await)
+    .await;
     assert_eq!(dry["error_rows"], 1);
     assert_eq!(dry["problems"][0]["row"], 3);
     assert_eq!(dry["problems"][0]["column"], "Telefoon");
-    assert_problem(post(&app, "/v1/imports/services", &admin, bad.into_bytes()).await, 422, "import_invalid").await;
+    assert_problem(
+        post(&app, "/v1/imports/services", &admin, bad.into_bytes()).await,
+        422,
+        "import_invalid",
+    )
+    .await;
     let list = app.get_ok("/v1/services", &admin).await;
     assert_eq!(list["items"].as_array().map_or(0, Vec::len), 0, "{list}");
     let done = ok(post(&app, "/v1/imports/services", &admin, file.as_bytes().to_vec()).await).await;

@@ -7,6 +7,7 @@
 
 mod actions;
 mod helpers;
+mod imports;
 mod inputs;
 mod pages;
 mod people;

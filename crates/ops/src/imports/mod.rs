@@ -135,7 +135,7 @@ pub fn guess(headers: &[String], fields: &[FieldSpec]) -> Mapping {
             loose.push((s.len(), f, s));
         }
     }
-    loose.sort_by(|a, b| b.0.cmp(&a.0));
+    loose.sort_by_key(|l| std::cmp::Reverse(l.0));
     for (_, f, s) in loose {
         if out.contains_key(f.field) || s.len() < 3 {
             continue;
@@ -164,7 +164,10 @@ pub fn mapping(
         let h = h.trim();
         if h.is_empty() {
             m.0.remove(f.field);
-        } else if let Some(real) = headers.iter().find(|x| x.as_str() == h || x.to_lowercase() == h.to_lowercase()) {
+        } else if let Some(real) = headers
+            .iter()
+            .find(|x| x.as_str() == h || x.to_lowercase() == h.to_lowercase())
+        {
             m.0.insert(f.field, real.clone());
         } else {
             m.0.remove(f.field);
@@ -204,7 +207,11 @@ impl Report {
 
 /// Counts error rows (a row with several errors counts once).
 fn error_rows(problems: &[Problem]) -> usize {
-    let mut rows: Vec<usize> = problems.iter().filter(|p| p.is_error()).filter_map(|p| p.row).collect();
+    let mut rows: Vec<usize> = problems
+        .iter()
+        .filter(|p| p.is_error())
+        .filter_map(|p| p.row)
+        .collect();
     rows.sort_unstable();
     rows.dedup();
     rows.len()

@@ -26,7 +26,7 @@ use crate::error::{OpsError, OpsResult};
 use chrono::{Duration, NaiveDateTime, Utc};
 use nabij_store::address::{self, AddressQuery, Lookup};
 use nabij_store::neighbour::{self, Consent, NewNeighbour};
-use nabij_store::{neighbourhood, rules, DbConnection, NeighbourhoodId};
+use nabij_store::{neighbourhood, rules, DbConnection};
 use std::collections::{BTreeMap, HashMap};
 
 /// The fields a resident file can fill, with the headers that are guessed for them.
@@ -34,20 +34,44 @@ pub const FIELDS: &[FieldSpec] = &[
     FieldSpec {
         field: "display_name",
         synonyms: &[
-            "naam", "name", "nom", "volledigenaam", "voornaamennaam", "naamenvoornaam", "fullname",
-            "nometprenom", "prenometnom", "nomcomplet", "displayname",
+            "naam",
+            "name",
+            "nom",
+            "volledigenaam",
+            "voornaamennaam",
+            "naamenvoornaam",
+            "fullname",
+            "nometprenom",
+            "prenometnom",
+            "nomcomplet",
+            "displayname",
         ],
     },
     FieldSpec {
         field: "phone",
         synonyms: &[
-            "telefoon", "tel", "gsm", "phone", "telephone", "telefoonnummer", "mobile", "mobiel", "gsmnummer",
+            "telefoon",
+            "tel",
+            "gsm",
+            "phone",
+            "telephone",
+            "telefoonnummer",
+            "mobile",
+            "mobiel",
+            "gsmnummer",
             "phonenumber",
         ],
     },
     FieldSpec {
         field: "email",
-        synonyms: &["email", "mail", "emailadres", "courriel", "adresseemail", "mailadres"],
+        synonyms: &[
+            "email",
+            "mail",
+            "emailadres",
+            "courriel",
+            "adresseemail",
+            "mailadres",
+        ],
     },
     FieldSpec {
         field: "street",
@@ -55,7 +79,16 @@ pub const FIELDS: &[FieldSpec] = &[
     },
     FieldSpec {
         field: "house_number",
-        synonyms: &["huisnummer", "nr", "nummer", "number", "numero", "no", "housenumber", "num"],
+        synonyms: &[
+            "huisnummer",
+            "nr",
+            "nummer",
+            "number",
+            "numero",
+            "no",
+            "housenumber",
+            "num",
+        ],
     },
     FieldSpec {
         field: "box_number",
@@ -67,43 +100,96 @@ pub const FIELDS: &[FieldSpec] = &[
     },
     FieldSpec {
         field: "neighbourhood",
-        synonyms: &["wijk", "buurt", "quartier", "neighbourhood", "neighborhood", "deelgemeente"],
+        synonyms: &[
+            "wijk",
+            "buurt",
+            "quartier",
+            "neighbourhood",
+            "neighborhood",
+            "deelgemeente",
+        ],
     },
     FieldSpec {
         field: "languages",
-        synonyms: &["talen", "languages", "langues", "taal", "spreekt", "gesprokentalen", "languesparlees"],
+        synonyms: &[
+            "talen",
+            "languages",
+            "langues",
+            "taal",
+            "spreekt",
+            "gesprokentalen",
+            "languesparlees",
+        ],
     },
     FieldSpec {
         field: "preferred_language",
         synonyms: &[
-            "berichttaal", "taalvoorberichten", "voorkeurtaal", "contacttaal", "languedecontact",
-            "languedesmessages", "messagelanguage", "preferredlanguage",
+            "berichttaal",
+            "taalvoorberichten",
+            "voorkeurtaal",
+            "contacttaal",
+            "languedecontact",
+            "languedesmessages",
+            "messagelanguage",
+            "preferredlanguage",
         ],
     },
     FieldSpec {
         field: "interests",
-        synonyms: &["interesses", "hobbys", "hobby", "interets", "interests", "goesting", "doetgraag"],
+        synonyms: &[
+            "interesses",
+            "hobbys",
+            "hobby",
+            "interets",
+            "interests",
+            "goesting",
+            "doetgraag",
+        ],
     },
     FieldSpec {
         field: "talents",
-        synonyms: &["talenten", "talents", "helptgraagmet", "skills", "competences", "vaardigheden"],
+        synonyms: &[
+            "talenten",
+            "talents",
+            "helptgraagmet",
+            "skills",
+            "competences",
+            "vaardigheden",
+        ],
     },
     FieldSpec {
         field: "availability",
-        synonyms: &["beschikbaarheid", "beschikbaar", "disponibilite", "disponibilites", "availability", "wanneervrij"],
+        synonyms: &[
+            "beschikbaarheid",
+            "beschikbaar",
+            "disponibilite",
+            "disponibilites",
+            "availability",
+            "wanneervrij",
+        ],
     },
     FieldSpec {
         field: "consent_channel",
         synonyms: &[
-            "toestemming", "toestemmingvia", "consent", "consentement", "consentchannel", "kanaaltoestemming",
+            "toestemming",
+            "toestemmingvia",
+            "consent",
+            "consentement",
+            "consentchannel",
+            "kanaaltoestemming",
             "toestemmingskanaal",
         ],
     },
     FieldSpec {
         field: "consent_date",
         synonyms: &[
-            "datumtoestemming", "toestemmingdatum", "consentdate", "dateconsentement", "dateduconsentement",
-            "toestemmingop", "datumvantoestemming",
+            "datumtoestemming",
+            "toestemmingdatum",
+            "consentdate",
+            "dateconsentement",
+            "dateduconsentement",
+            "toestemmingop",
+            "datumvantoestemming",
         ],
     },
 ];
@@ -132,6 +218,9 @@ pub fn require_whole_organisation(caller: &Caller) -> OpsResult<()> {
         ))
     }
 }
+
+/// An address as typed: street, number, box, postcode.
+type AddressKey = (String, String, String, String);
 
 struct Prepared {
     row: usize,
@@ -202,7 +291,7 @@ pub fn import(
         }
     }
     // Addresses, once per distinct address.
-    let mut found: HashMap<(String, String, String, String), Option<(f64, f64)>> = HashMap::new();
+    let mut found: HashMap<AddressKey, Option<(f64, f64)>> = HashMap::new();
     let mut placed: Vec<Prepared> = Vec::with_capacity(prepared.len());
     for mut p in prepared {
         if let Some(q) = &p.address {
@@ -232,7 +321,10 @@ pub fn import(
                         "{} {}{} {}",
                         q.street,
                         q.house_number,
-                        q.box_number.as_deref().map(|b| format!(" bus {b}")).unwrap_or_default(),
+                        q.box_number
+                            .as_deref()
+                            .map(|b| format!(" bus {b}"))
+                            .unwrap_or_default(),
                         q.postcode
                     );
                     problems.push(
@@ -248,11 +340,21 @@ pub fn import(
         }
         placed.push(p);
     }
+    // Each home's neighbourhood, found once here rather than per row by the store.
+    let locator = neighbourhood::Locator::new(&hoods)?;
+    for p in &mut placed {
+        if p.form.neighbourhood_id.is_none() {
+            p.form.neighbourhood_id = locator.locate(p.form.lat, p.form.lon);
+        }
+    }
     // Duplicates: of people already registered, then of earlier rows.
     let existing = neighbour::identities(conn, caller.org)?;
     let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, e) in existing.iter().enumerate() {
-        by_name.entry(super::header_key(&e.display_name)).or_default().push(i);
+        by_name
+            .entry(super::header_key(&e.display_name))
+            .or_default()
+            .push(i);
     }
     let mut earlier: HashMap<String, Vec<usize>> = HashMap::new();
     let mut to_create: Vec<Prepared> = Vec::with_capacity(placed.len());
@@ -284,7 +386,11 @@ pub fn import(
         }
         let twin = earlier.get(&p.name_key).and_then(|ix| {
             ix.iter().map(|&i| &to_create[i]).find(|o| {
-                same_person(o.phone_key.clone(), o.email_key.clone(), Some((o.form.lat, o.form.lon)))
+                same_person(
+                    o.phone_key.clone(),
+                    o.email_key.clone(),
+                    Some((o.form.lat, o.form.lon)),
+                )
             })
         });
         if let Some(o) = twin {
@@ -298,7 +404,10 @@ pub fn import(
             );
             continue;
         }
-        earlier.entry(p.name_key.clone()).or_default().push(to_create.len());
+        earlier
+            .entry(p.name_key.clone())
+            .or_default()
+            .push(to_create.len());
         to_create.push(p);
     }
     out.report.created = to_create.len();
@@ -326,10 +435,13 @@ pub fn import(
 /// A create that failed after the checks passed: the row named, the import refused.
 fn at_row(e: OpsError, row: usize, out: &NeighbourImport, problems: &[Problem]) -> OpsError {
     match e {
-        OpsError::Store(nabij_store::StoreError::Invalid(msg)) | OpsError::Store(nabij_store::StoreError::Conflict(msg)) => {
+        OpsError::Store(nabij_store::StoreError::Invalid(msg))
+        | OpsError::Store(nabij_store::StoreError::Conflict(msg)) => {
             let mut report = out.report.clone();
             report.problems = problems.to_vec();
-            report.problems.push(Problem::at(row, "row", "row_invalid", Severity::Error).with_value(&msg));
+            report
+                .problems
+                .push(Problem::at(row, "row", "row_invalid", Severity::Error).with_value(&msg));
             report.error_rows = error_rows(&report.problems);
             OpsError::ImportRejected(Box::new(report))
         }
@@ -361,7 +473,12 @@ fn check_row(
     problems: &mut Vec<Problem>,
 ) -> Option<Prepared> {
     let before = problems.iter().filter(|p| p.is_error()).count();
-    let cell = |f: &str| col(f).and_then(|i| cells.get(i)).map(String::as_str).unwrap_or("");
+    let cell = |f: &str| {
+        col(f)
+            .and_then(|i| cells.get(i))
+            .map(String::as_str)
+            .unwrap_or("")
+    };
     let mut push = |field: &'static str, code: &'static str, severity: Severity, value: &str| {
         let mut p = Problem {
             column: m.header(field).map(str::to_string),
@@ -400,7 +517,12 @@ fn check_row(
         }
     };
     // Place: an address, else a neighbourhood.
-    let (street, number, bus, pc) = (cell("street"), cell("house_number"), cell("box_number"), cell("postcode"));
+    let (street, number, bus, pc) = (
+        cell("street"),
+        cell("house_number"),
+        cell("box_number"),
+        cell("postcode"),
+    );
     let any_address = [street, number, pc].iter().any(|s| !s.is_empty());
     let mut address = None;
     if any_address {
@@ -430,14 +552,24 @@ fn check_row(
         let k = super::header_key(hood_name);
         hood = hoods.iter().find(|h| super::header_key(&h.name) == k);
         if hood.is_none() {
-            push("neighbourhood", "neighbourhood_unknown", Severity::Error, hood_name);
+            push(
+                "neighbourhood",
+                "neighbourhood_unknown",
+                Severity::Error,
+                hood_name,
+            );
         }
     }
     let (lat, lon) = match (&address, hood) {
         (Some(_), _) => (f64::NAN, f64::NAN),
         (None, Some(h)) => {
             if !any_address {
-                push("neighbourhood", "place_neighbourhood_centre", Severity::Notice, &h.name);
+                push(
+                    "neighbourhood",
+                    "place_neighbourhood_centre",
+                    Severity::Notice,
+                    &h.name,
+                );
             }
             (h.centre_lat, h.centre_lon)
         }
@@ -467,7 +599,12 @@ fn check_row(
         match words::language(preferred).filter(|c| ["nl", "fr", "en"].contains(c)) {
             Some(c) => c.to_string(),
             None => {
-                push("preferred_language", "message_language_unknown", Severity::Error, preferred);
+                push(
+                    "preferred_language",
+                    "message_language_unknown",
+                    Severity::Error,
+                    preferred,
+                );
                 "nl".to_string()
             }
         }
@@ -506,7 +643,12 @@ fn check_row(
     } else {
         let c = words::consent_channel(channel_cell);
         if c.is_none() {
-            push("consent_channel", "consent_channel_invalid", Severity::Error, channel_cell);
+            push(
+                "consent_channel",
+                "consent_channel_invalid",
+                Severity::Error,
+                channel_cell,
+            );
         }
         c
     };
@@ -546,7 +688,7 @@ fn check_row(
     Some(Prepared {
         row,
         form: NewNeighbour {
-            neighbourhood_id: hood.map(|h| h.id).or(None::<NeighbourhoodId>),
+            neighbourhood_id: hood.map(|h| h.id),
             display_name,
             email,
             phone,
@@ -588,8 +730,18 @@ mod tests {
     #[test]
     fn guesses_dutch_headers() {
         let h: Vec<String> = [
-            "Naam", "GSM", "E-mail", "Straat", "Nr", "Bus", "Postcode", "Talen", "Hobby's", "Beschikbaarheid",
-            "Toestemming via", "Datum toestemming",
+            "Naam",
+            "GSM",
+            "E-mail",
+            "Straat",
+            "Nr",
+            "Bus",
+            "Postcode",
+            "Talen",
+            "Hobby's",
+            "Beschikbaarheid",
+            "Toestemming via",
+            "Datum toestemming",
         ]
         .iter()
         .map(|s| s.to_string())

@@ -16,7 +16,16 @@ use std::collections::{BTreeMap, HashSet};
 pub const FIELDS: &[FieldSpec] = &[
     FieldSpec {
         field: "name",
-        synonyms: &["naam", "name", "nom", "dienst", "organisatie", "service", "organisation", "servicename"],
+        synonyms: &[
+            "naam",
+            "name",
+            "nom",
+            "dienst",
+            "organisatie",
+            "service",
+            "organisation",
+            "servicename",
+        ],
     },
     FieldSpec {
         field: "description",
@@ -24,7 +33,14 @@ pub const FIELDS: &[FieldSpec] = &[
     },
     FieldSpec {
         field: "categories",
-        synonyms: &["categorieen", "categorie", "categories", "category", "type", "soort"],
+        synonyms: &[
+            "categorieen",
+            "categorie",
+            "categories",
+            "category",
+            "type",
+            "soort",
+        ],
     },
     FieldSpec {
         field: "phone",

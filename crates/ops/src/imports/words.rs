@@ -26,7 +26,18 @@ pub fn list(cell: &str) -> Vec<String> {
 
 /// Language names and codes → nabij's language code.
 const LANGUAGES: &[(&str, &[&str])] = &[
-    ("nl", &["nl", "nederlands", "dutch", "neerlandais", "vlaams", "flemish", "flamand"]),
+    (
+        "nl",
+        &[
+            "nl",
+            "nederlands",
+            "dutch",
+            "neerlandais",
+            "vlaams",
+            "flemish",
+            "flamand",
+        ],
+    ),
     ("fr", &["fr", "frans", "french", "francais"]),
     ("en", &["en", "engels", "english", "anglais"]),
     ("de", &["de", "duits", "german", "allemand", "deutsch"]),
@@ -89,7 +100,15 @@ pub enum Availability {
 const DAYS: [&[&str]; 7] = [
     &["ma", "maandag", "maandags", "lu", "lundi", "mon", "monday"],
     &["di", "dinsdag", "dinsdags", "mardi", "tue", "tuesday"],
-    &["wo", "woensdag", "woensdags", "me", "mercredi", "wed", "wednesday"],
+    &[
+        "wo",
+        "woensdag",
+        "woensdags",
+        "me",
+        "mercredi",
+        "wed",
+        "wednesday",
+    ],
     &["do", "donderdag", "donderdags", "je", "jeudi", "thu", "thursday"],
     &["vr", "vrijdag", "vrijdags", "ve", "vendredi", "fri", "friday"],
     &["za", "zaterdag", "zaterdags", "sa", "samedi", "sat", "saturday"],
@@ -108,8 +127,20 @@ const PARTS: [(DayPart, &[&str]); 3] = [
     (DayPart::Evening, &["evening", "avond", "soir", "soiree", "av"]),
 ];
 
-const UNKNOWN_WORDS: &[&str] = &["", "?", "onbekend", "nognietgevraagd", "tevragen", "inconnu", "ademander", "unknown", "toask"];
-const ALWAYS_WORDS: &[&str] = &["altijd", "steeds", "toujours", "always", "anytime", "flexibel", "flexible"];
+const UNKNOWN_WORDS: &[&str] = &[
+    "",
+    "?",
+    "onbekend",
+    "nognietgevraagd",
+    "tevragen",
+    "inconnu",
+    "ademander",
+    "unknown",
+    "toask",
+];
+const ALWAYS_WORDS: &[&str] = &[
+    "altijd", "steeds", "toujours", "always", "anytime", "flexibel", "flexible",
+];
 const NEVER_WORDS: &[&str] = &["nooit", "jamais", "never"];
 const WEEKDAY_WORDS: &[&str] = &["weekdagen", "werkdagen", "semaine", "weekdays"];
 const WEEKEND_WORDS: &[&str] = &["weekend", "weekends"];
@@ -175,7 +206,11 @@ pub fn availability(cell: &str) -> Result<Availability, String> {
             return Err(item);
         }
         let days: Vec<usize> = if days.is_empty() { (0..7).collect() } else { days };
-        let parts: Vec<DayPart> = if parts.is_empty() { DayPart::ALL.to_vec() } else { parts };
+        let parts: Vec<DayPart> = if parts.is_empty() {
+            DayPart::ALL.to_vec()
+        } else {
+            parts
+        };
         for d in days {
             for p in &parts {
                 mask = mask.union(nabij_engine::WeeklySlots::slot(d, *p));
@@ -199,13 +234,39 @@ pub fn consent_channel(cell: &str) -> Option<ConsentChannel> {
         return Some(c);
     }
     let any = |words: &[&str]| words.iter().any(|w| k == *w || (w.len() > 5 && k.contains(w)));
-    if any(&["zelf", "self", "selfregistered", "zelfingeschreven", "eigen", "soimeme", "luimeme", "ellememe", "online"]) {
+    if any(&[
+        "zelf",
+        "self",
+        "selfregistered",
+        "zelfingeschreven",
+        "eigen",
+        "soimeme",
+        "luimeme",
+        "ellememe",
+        "online",
+    ]) {
         Some(ConsentChannel::SelfRegistered)
     } else if any(&["huisbezoek", "homevisit", "visiteadomicile", "visite", "bezoek"]) {
         Some(ConsentChannel::HomeVisit)
-    } else if any(&["belronde", "telefoonronde", "phoneround", "telefonisch", "telefoon", "tournee", "appel", "phone"]) {
+    } else if any(&[
+        "belronde",
+        "telefoonronde",
+        "phoneround",
+        "telefonisch",
+        "telefoon",
+        "tournee",
+        "appel",
+        "phone",
+    ]) {
         Some(ConsentChannel::PhoneRound)
-    } else if any(&["doorverwijskaart", "verwijskaart", "referralcard", "kaart", "carte", "card"]) {
+    } else if any(&[
+        "doorverwijskaart",
+        "verwijskaart",
+        "referralcard",
+        "kaart",
+        "carte",
+        "card",
+    ]) {
         Some(ConsentChannel::ReferralCard)
     } else {
         None
@@ -253,7 +314,10 @@ mod tests {
         assert_eq!(availability("nooit"), Ok(Availability::Slots(vec![])));
         assert_eq!(
             availability("di namiddag, mardi soir"),
-            Ok(Availability::Slots(vec!["tue-afternoon".into(), "tue-evening".into()]))
+            Ok(Availability::Slots(vec![
+                "tue-afternoon".into(),
+                "tue-evening".into()
+            ]))
         );
         assert_eq!(
             availability("tue-afternoon"),
@@ -269,7 +333,10 @@ mod tests {
         assert_eq!(consent_channel("Huisbezoek"), Some(ConsentChannel::HomeVisit));
         assert_eq!(consent_channel("home_visit"), Some(ConsentChannel::HomeVisit));
         assert_eq!(consent_channel("belronde"), Some(ConsentChannel::PhoneRound));
-        assert_eq!(consent_channel("visite à domicile"), Some(ConsentChannel::HomeVisit));
+        assert_eq!(
+            consent_channel("visite à domicile"),
+            Some(ConsentChannel::HomeVisit)
+        );
         assert_eq!(consent_channel("ja"), None);
         assert_eq!(date("03/11/2026"), NaiveDate::from_ymd_opt(2026, 11, 3));
         assert_eq!(date("2026-11-03 10:00"), NaiveDate::from_ymd_opt(2026, 11, 3));

@@ -163,9 +163,11 @@ fn multipart(req: &HttpRequest, body: &[u8]) -> Vec<(String, Vec<u8>)> {
         if let Some(split) = find(part, b"\r\n\r\n") {
             let head = String::from_utf8_lossy(&part[..split]).to_string();
             let content = part[split + 4..].to_vec();
-            let name = head
-                .split(';')
-                .find_map(|p| p.trim().strip_prefix("name=").map(|n| n.trim_matches('"').to_string()));
+            let name = head.split(';').find_map(|p| {
+                p.trim()
+                    .strip_prefix("name=")
+                    .map(|n| n.trim_matches('"').to_string())
+            });
             if let Some(name) = name {
                 out.push((name, content));
             }
@@ -261,7 +263,11 @@ pub async fn check(req: HttpRequest, state: web::Data<AppState>, body: web::Byte
         return start_page(
             &ctx,
             StatusCode::UNPROCESSABLE_ENTITY,
-            Some(nabij_i18n::t(l, "imports-file-error", &[("code", "file_unreadable".into())])),
+            Some(nabij_i18n::t(
+                l,
+                "imports-file-error",
+                &[("code", "file_unreadable".into())],
+            )),
         );
     };
     let sheet = match imports::sheet::read(&file) {
@@ -330,7 +336,9 @@ pub async fn check(req: HttpRequest, state: web::Data<AppState>, body: web::Byte
         .problems
         .iter()
         .map(|p| Finding {
-            row: p.row.map_or_else(|| l.text("imports-whole-file"), |r| r.to_string()),
+            row: p
+                .row
+                .map_or_else(|| l.text("imports-whole-file"), |r| r.to_string()),
             column: p.column.clone().unwrap_or_else(|| "—".to_string()),
             message: message(l, p),
             class: match p.severity {
