@@ -33,6 +33,12 @@ cases follow those rules, each named here; negative cases are never touched.
   its columns (`POST /v1/addresses/import`). Positive cases send the repository's
   fixtures (fixtures/pelt-neighbourhoods.geojson with `name_property=naam`,
   fixtures/pelt-addresses.csv); bad files are tested in crates/api/tests/api/setup.rs.
+  The spreadsheet imports (`POST /v1/imports/neighbours`, `/v1/imports/services`) get
+  fixtures/import-residents.csv (its consent dates set to today: consent lies in the
+  past year) and fixtures/import-services.csv, with the columns guessed from their
+  headers (generated column choices name headers the file does not have); bad files
+  are tested in crates/api/tests/api/imports.rs. An import whose addresses the server's
+  register does not hold answers 422 `import_invalid`, which the contract documents.
 
 A body field that names a row the server does not hold (`neighbourhood_id`,
 `service_id`, `neighbour_id`, `request_id`, `companion_ids`, `from_id`, `to_id`,
@@ -62,6 +68,15 @@ from schemathesis.core.parameters import ParameterLocation
 _FIXTURES = pathlib.Path(__file__).resolve().parents[2] / "fixtures"
 _NEIGHBOURHOODS = json.loads((_FIXTURES / "pelt-neighbourhoods.geojson").read_text(encoding="utf-8"))
 _ADDRESSES = (_FIXTURES / "pelt-addresses.csv").read_text(encoding="utf-8")
+_SERVICES_FILE = (_FIXTURES / "import-services.csv").read_text(encoding="utf-8")
+
+
+def _residents_file() -> str:
+    """The resident fixture with today's date as every consent date."""
+    today = datetime.date.today().strftime("%d/%m/%Y")
+    lines = (_FIXTURES / "import-residents.csv").read_text(encoding="utf-8").splitlines()
+    out = [lines[0]] + [line.rsplit(";", 1)[0] + ";" + today for line in lines[1:]]
+    return "\n".join(out) + "\n"
 _counter = itertools.count(1)
 # Keys are remembered for 24 h per caller: a run against a server an earlier run used
 # must not meet its keys again.
@@ -133,6 +148,12 @@ def map_case(context, case):
         return case
     if _positive(case, ParameterLocation.BODY) and case.operation.path == "/v1/addresses/import":
         case.body = _ADDRESSES
+        return case
+    if _positive(case, ParameterLocation.BODY) and case.operation.path in ("/v1/imports/neighbours", "/v1/imports/services"):
+        case.body = _residents_file() if case.operation.path.endswith("neighbours") else _SERVICES_FILE
+        case.media_type = "text/csv"
+        dry = (case.query or {}).get("dry_run")
+        case.query = {} if dry is None else {"dry_run": dry}
         return case
     if _positive(case, ParameterLocation.BODY) and isinstance(body, dict):
         path = case.operation.path

@@ -122,6 +122,7 @@ pub(crate) fn fill(
                         talents: vocab.codes(pr.talents).into_iter().map(str::to_owned).collect(),
                         languages: pr.languages.codes().into_iter().map(str::to_owned).collect(),
                         availability: pr.availability.codes(),
+                        availability_unknown: false,
                         capacity: pr.capacity,
                         paused: pr.paused,
                         consent: Consent {

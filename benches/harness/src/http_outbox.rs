@@ -41,6 +41,7 @@ pub(crate) fn resident(i: usize) -> NewNeighbour {
         talents: vec!["walking".into()],
         languages: vec!["nl".into()],
         availability: vec!["tue-afternoon".into()],
+        availability_unknown: false,
         capacity: 1,
         paused: false,
         consent: Consent {

@@ -144,6 +144,13 @@ pub enum ApiError {
     AddressUnknown {
         suggestions: Vec<nabij_store::address::AddressLabel>,
     },
+    /// An import with errors (422 `import_invalid`): nothing was written; the body lists
+    /// every finding in `problems` (row, column, field, code, severity, message).
+    #[error("import rejected")]
+    ImportRejected {
+        detail: String,
+        problems: Vec<crate::routes::imports::ProblemOut>,
+    },
     /// Throttled (429, with `Retry-After`).
     #[error("too many requests")]
     TooManyRequests { retry_after_secs: u64 },
@@ -216,6 +223,7 @@ impl ApiError {
             ApiError::Conflict { code, .. } => code,
             ApiError::Unprocessable { code, .. } => code,
             ApiError::AddressUnknown { .. } => codes::ADDRESS_UNKNOWN,
+            ApiError::ImportRejected { .. } => "import_invalid",
             ApiError::TooManyRequests { .. } => codes::TOO_MANY_REQUESTS,
             ApiError::NotReady(_) => codes::NOT_READY,
             ApiError::Store(e) => match e {
@@ -253,6 +261,7 @@ impl ApiError {
             ApiError::AddressUnknown { .. } => {
                 "no such address in this organisation's address register; see the suggestions".to_string()
             }
+            ApiError::ImportRejected { detail, .. } => detail.clone(),
             ApiError::TooManyRequests { retry_after_secs } => {
                 format!("too many attempts; try again in {retry_after_secs} s")
             }
@@ -326,6 +335,10 @@ pub fn title(code: &str, status: StatusCode) -> &'static str {
         codes::SERVICE_UNAVAILABLE => "Tijdelijk niet beschikbaar",
         codes::INTERNAL => "Interne fout",
         codes::ADDRESS_UNKNOWN => "Adres niet gevonden",
+        "import_invalid" => "Bestand niet ingevoerd",
+        "file_empty" | "file_unreadable" | "file_no_headers" | "file_duplicate_header" | "file_too_large" => {
+            "Bestand niet leesbaar"
+        }
         _ if status == StatusCode::CONFLICT => "Conflict",
         _ => "Fout",
     }
@@ -380,9 +393,9 @@ impl ResponseError for ApiError {
             ApiError::NotFound => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Conflict { .. } => StatusCode::CONFLICT,
-            ApiError::Unprocessable { .. } | ApiError::AddressUnknown { .. } => {
-                StatusCode::UNPROCESSABLE_ENTITY
-            }
+            ApiError::Unprocessable { .. }
+            | ApiError::AddressUnknown { .. }
+            | ApiError::ImportRejected { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::NotReady(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Store(e) => match e {
@@ -404,6 +417,7 @@ impl ResponseError for ApiError {
         }
         let mut resp = match self {
             ApiError::AddressUnknown { suggestions } => address_unknown_response(self, suggestions),
+            ApiError::ImportRejected { problems, .. } => import_rejected_response(self, problems),
             _ => problem_response(status, self.code(), self.detail(), &self.field_errors()),
         };
         let headers = resp.headers_mut();
@@ -426,6 +440,23 @@ impl ResponseError for ApiError {
         }
         resp
     }
+}
+
+/// The 422 of an import with errors: the usual problem members and `problems`.
+fn import_rejected_response(err: &ApiError, problems: &[crate::routes::imports::ProblemOut]) -> HttpResponse {
+    let status = StatusCode::UNPROCESSABLE_ENTITY;
+    let code = err.code();
+    let body = serde_json::json!({
+        "type": format!("https://nabij.invalid/problems/{code}"),
+        "title": title(code, status),
+        "status": status.as_u16(),
+        "detail": err.detail(),
+        "code": code,
+        "problems": problems,
+    });
+    HttpResponse::build(status)
+        .insert_header((header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON)))
+        .body(body.to_string())
 }
 
 /// The 422 of an unknown address: the usual problem members and `suggestions`.

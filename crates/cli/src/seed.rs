@@ -204,6 +204,7 @@ pub fn demo(store: &Store) -> anyhow::Result<SeedOutcome> {
                             talents: vocab.codes(pr.talents).into_iter().map(str::to_owned).collect(),
                             languages: pr.languages.codes().into_iter().map(str::to_owned).collect(),
                             availability: pr.availability.codes(),
+                            availability_unknown: false,
                             capacity: pr.capacity,
                             paused: pr.paused,
                             consent: Consent {

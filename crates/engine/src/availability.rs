@@ -28,6 +28,11 @@ impl DayPart {
     }
 }
 
+/// The availability component of someone whose availability is unknown: half of someone
+/// known to be free at every requested time, so a person who said when they are free and
+/// fits ranks above one nobody has asked, all else equal.
+pub const UNKNOWN_AVAILABILITY: f64 = 0.5;
+
 /// Day codes, Monday first.
 pub const DAY_CODES: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
@@ -38,6 +43,18 @@ pub struct WeeklySlots(pub u32);
 impl WeeklySlots {
     pub const NONE: WeeklySlots = WeeklySlots(0);
     pub const ALL: WeeklySlots = WeeklySlots((1 << 21) - 1);
+    /// The bit above the week that marks an availability nobody has asked yet.
+    pub const UNKNOWN_BIT: u32 = 1 << 21;
+    /// Availability not known ("any time, to be asked"), e.g. for people imported from a
+    /// spreadsheet that did not say: every slot passes the hard filter, so they can be
+    /// proposed, but the availability component counts [`UNKNOWN_AVAILABILITY`] and the
+    /// reason says to ask. Distinct from [`WeeklySlots::NONE`] ("never").
+    pub const UNKNOWN: WeeklySlots = WeeklySlots(Self::ALL.0 | Self::UNKNOWN_BIT);
+
+    /// Whether this is the unknown availability ([`WeeklySlots::UNKNOWN`]).
+    pub fn is_unknown(self) -> bool {
+        self.0 & Self::UNKNOWN_BIT != 0
+    }
 
     pub fn slot(day: usize, part: DayPart) -> Self {
         if day >= 7 {
@@ -77,7 +94,7 @@ impl WeeklySlots {
     }
 
     pub fn count(self) -> u32 {
-        self.0.count_ones()
+        (self.0 & Self::ALL.0).count_ones()
     }
 
     pub fn is_empty(self) -> bool {
@@ -174,5 +191,14 @@ mod tests {
         assert_eq!(back, s);
         assert!(WeeklySlots::parse_code("someday-morning").is_err());
         assert!(serde_json::from_str::<WeeklySlots>(r#"["mon-noon"]"#).is_err());
+    }
+
+    #[test]
+    fn unknown_is_not_never() {
+        assert!(WeeklySlots::UNKNOWN.is_unknown());
+        assert!(!WeeklySlots::ALL.is_unknown());
+        assert!(!WeeklySlots::UNKNOWN.is_empty());
+        assert_eq!(WeeklySlots::UNKNOWN.count(), 21);
+        assert!(WeeklySlots::NONE.is_empty());
     }
 }

@@ -6,7 +6,7 @@
 //! the k-th best found (docs/design.md §3.8). A dense town with a 10 km radius then costs
 //! little more than a village.
 
-use crate::availability::WeeklySlots;
+use crate::availability::{WeeklySlots, UNKNOWN_AVAILABILITY};
 use crate::envelope::SummaryEnvelope;
 use crate::index::{Entry, OrgIndex, Slot};
 use crate::neighbour::NeighbourId;
@@ -138,7 +138,11 @@ impl<'a> Prepared<'a> {
             ),
             reciprocity: f64::from(s.chance),
             continuity: if req.met(NeighbourId(s.id)) { 1.0 } else { 0.0 },
-            availability: f64::from((s.availability & self.slots.0).count_ones()) / self.slot_count,
+            availability: if s.availability & WeeklySlots::UNKNOWN_BIT != 0 {
+                UNKNOWN_AVAILABILITY
+            } else {
+                f64::from((s.availability & self.slots.0).count_ones()) / self.slot_count
+            },
             load: load(s.capacity, s.active, f64::from(s.protection)),
         }
     }
@@ -396,6 +400,7 @@ impl OrgIndex {
                         r.distance,
                         &r.components,
                         f64::from(s.protection),
+                        s.availability & WeeklySlots::UNKNOWN_BIT != 0,
                     ),
                 }
             })

@@ -75,7 +75,9 @@ fn tag_reason(code: ReasonCode, id: &str, tag: &str) -> Reason {
     Reason::new(code, Message::new(id).arg("tag", tag))
 }
 
-/// Writes the reasons for one candidate.
+/// Writes the reasons for one candidate; `availability_unknown`: nobody has asked when
+/// they are free (the reason says to ask instead of claiming they are free).
+#[allow(clippy::too_many_arguments)] // one flat call from the hot loop, no struct to build
 pub fn explain(
     vocab: &Vocabulary,
     req: &HelpRequest,
@@ -84,6 +86,7 @@ pub fn explain(
     distance_m: f64,
     c: &Components,
     protection: f64,
+    availability_unknown: bool,
 ) -> Vec<Reason> {
     let mut out = vec![distance_reason(distance_m)];
     let by_talent = req.tags.intersect(talents);
@@ -120,7 +123,12 @@ pub fn explain(
             Message::new("reason-few-chances"),
         ));
     }
-    if c.availability >= 0.999 {
+    if availability_unknown {
+        out.push(Reason::new(
+            ReasonCode::Availability,
+            Message::new("reason-availability-unknown"),
+        ));
+    } else if c.availability >= 0.999 {
         out.push(Reason::new(ReasonCode::Availability, Message::new("reason-free")));
     } else if c.availability > 0.0 {
         out.push(Reason::new(

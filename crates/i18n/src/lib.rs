@@ -9,7 +9,8 @@
 //!   `fixtures/tags.toml` by a test;
 //! - `reasons.ftl`: the reasons of a candidate and of a group suggestion;
 //! - `scope.ftl`: the reasons of the scope guard;
-//! - `signals.ftl`: the console's signal pages (issue 13).
+//! - `signals.ftl`: the console's signal pages (issue 13);
+//! - `imports.ftl`: the findings of a spreadsheet import (issue 16).
 //!
 //! The engine hands out reasons as message ids with arguments
 //! (`nabij_engine::message`); [`render_reason`] writes them in a language.
@@ -37,7 +38,9 @@ use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// The catalogue files every language has.
-pub const CATALOGUES: [&str; 6] = ["console", "mail", "tags", "reasons", "scope", "signals"];
+pub const CATALOGUES: [&str; 7] = [
+    "console", "mail", "tags", "reasons", "scope", "signals", "imports",
+];
 
 macro_rules! locales {
     ($( $(#[$meta:meta])* $variant:ident => $code:literal ),+ $(,)?) => {
@@ -69,6 +72,7 @@ macro_rules! locales {
                         include_str!(concat!("../locales/", $code, "/reasons.ftl")),
                         include_str!(concat!("../locales/", $code, "/scope.ftl")),
                         include_str!(concat!("../locales/", $code, "/signals.ftl")),
+                        include_str!(concat!("../locales/", $code, "/imports.ftl")),
                     ], )+
                 }
             }

@@ -30,6 +30,10 @@ pub enum OpsError {
     AddressUnknown {
         suggestions: Vec<nabij_store::address::AddressLabel>,
     },
+    /// An import with errors: nothing was written (the transaction is rolled back); the
+    /// report lists every finding by row and column.
+    #[error("import rejected")]
+    ImportRejected(Box<crate::imports::Report>),
     /// A notification could not be enqueued for another reason than the database.
     #[error("notification: {0}")]
     Notify(String),

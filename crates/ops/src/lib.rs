@@ -41,6 +41,7 @@ pub mod checkins;
 pub mod error;
 pub mod exchanges;
 pub mod groups;
+pub mod imports;
 pub mod index;
 pub mod lifecycle;
 pub mod matches;

@@ -34,11 +34,19 @@ pub fn create(
     caller: &Caller,
     form: &NewNeighbour,
 ) -> OpsResult<(Neighbour, IndexUpdate)> {
+    let n = register(conn, caller, form)?;
+    let update = IndexUpdate::after(conn, caller.org, &[n.id])?;
+    Ok((n, update))
+}
+
+/// The part of [`create`] every registration shares, one or thousands (an import, which
+/// brings the index up to date once after its commit): create, check the neighbourhood
+/// is in reach, audit.
+pub fn register(conn: &mut DbConnection, caller: &Caller, form: &NewNeighbour) -> OpsResult<Neighbour> {
     let n = neighbour::create(conn, caller.org, form)?;
     check_in_reach(caller, &n)?;
     access::record(conn, caller, "neighbour_created", Some(n.id), String::new())?;
-    let update = IndexUpdate::after(conn, caller.org, &[n.id])?;
-    Ok((n, update))
+    Ok(n)
 }
 
 /// Changes a neighbour the caller may see; `fields` names what changes (for the audit

@@ -27,7 +27,8 @@ const WORDS: &[(&str, &str)] = &[
 /// Word endings written out: Dutch compounds ("Kerkstr", "Brusselsestwg").
 const ENDINGS: &[(&str, &str)] = &[("stwg", "steenweg"), ("str", "straat"), ("ln", "laan")];
 
-fn fold(s: &str) -> String {
+/// Lowercase, accents removed.
+pub fn fold(s: &str) -> String {
     s.nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .flat_map(char::to_lowercase)

@@ -94,6 +94,9 @@ pub struct Neighbour {
     /// Never sent to clients.
     pub offset_east_m: Option<f64>,
     pub offset_north_m: Option<f64>,
+    /// Nobody has asked when they are free yet (imported without it): "any time, to be
+    /// asked" to the engine, unlike an empty `availability` ("never").
+    pub availability_unknown: bool,
 }
 
 impl Neighbour {
@@ -151,6 +154,8 @@ pub struct NewNeighbour {
     pub talents: Vec<String>,
     pub languages: Vec<String>,
     pub availability: Vec<String>,
+    /// Availability not asked yet; `availability` is then empty.
+    pub availability_unknown: bool,
     pub capacity: u8,
     pub paused: bool,
     pub consent: Consent,
@@ -203,6 +208,7 @@ struct NeighbourInsert {
     updated_at: NaiveDateTime,
     offset_east_m: Option<f64>,
     offset_north_m: Option<f64>,
+    availability_unknown: bool,
 }
 
 #[derive(AsChangeset, Default)]
@@ -228,6 +234,7 @@ struct NeighbourChanges {
     updated_at: Option<NaiveDateTime>,
     offset_east_m: Option<Option<f64>>,
     offset_north_m: Option<Option<f64>>,
+    availability_unknown: Option<bool>,
 }
 
 /// A fresh offset from the thread's cryptographically secure generator (seeded from the
@@ -322,6 +329,7 @@ pub fn create(conn: &mut DbConnection, org: OrgId, form: &NewNeighbour) -> Resul
         updated_at: now,
         offset_east_m: Some(offset.east_m),
         offset_north_m: Some(offset.north_m),
+        availability_unknown: form.availability_unknown && form.availability.is_empty(),
     };
     let created: Neighbour = diesel::insert_into(neighbours::table)
         .values(&row)
@@ -491,6 +499,8 @@ pub fn update(
     }
     if let Some(v) = &change.availability {
         c.availability = Some(list_json(vocab::canonical_slots(v, "availability")?)?);
+        // Said now, even if it is "never": no longer unknown.
+        c.availability_unknown = Some(false);
     }
     if let Some(cap) = change.capacity {
         c.capacity = Some(check_capacity(cap)?);
@@ -530,7 +540,11 @@ pub fn to_profile(row: &Neighbour, balance: Balance) -> Result<NeighbourProfile>
         interests: vocab::tags_lenient(&row.interests()?),
         talents: vocab::tags_lenient(&row.talents()?),
         languages: vocab::languages_lenient(&row.languages()?),
-        availability: vocab::slots_lenient(&row.availability()?),
+        availability: if row.availability_unknown {
+            nabij_engine::WeeklySlots::UNKNOWN
+        } else {
+            vocab::slots_lenient(&row.availability()?)
+        },
         capacity: u8::try_from(row.capacity).map_err(|_| corrupt("capacity"))?,
         active_matches: u8::try_from(row.active_matches.clamp(0, 255)).unwrap_or(u8::MAX),
         paused: row.paused,
@@ -601,4 +615,52 @@ pub fn draw_missing_offsets(conn: &mut DbConnection) -> Result<usize> {
         .execute(conn)?;
     }
     Ok(ids.len())
+}
+
+/// What tells one person from another, for finding duplicates before an import.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Identity {
+    pub id: NeighbourId,
+    pub display_name: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+}
+
+/// Name, contact and exact home of every neighbour of an organisation (erased ones left
+/// out), in id order: the duplicate check of an import. Stays on the server.
+pub fn identities(conn: &mut DbConnection, org: OrgId) -> Result<Vec<Identity>> {
+    type Row = (
+        NeighbourId,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<f64>,
+        Option<f64>,
+    );
+    let rows: Vec<Row> = neighbours::table
+        .filter(neighbours::organisation_id.eq(org))
+        .filter(neighbours::erased_at.is_null())
+        .order(neighbours::id)
+        .select((
+            neighbours::id,
+            neighbours::display_name,
+            neighbours::phone,
+            neighbours::email,
+            neighbours::lat,
+            neighbours::lon,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, display_name, phone, email, lat, lon)| Identity {
+            id,
+            display_name,
+            phone,
+            email,
+            lat,
+            lon,
+        })
+        .collect())
 }

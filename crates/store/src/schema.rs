@@ -89,6 +89,7 @@ diesel::table! {
         erased_at -> Nullable<Timestamp>,
         offset_east_m -> Nullable<Double>,
         offset_north_m -> Nullable<Double>,
+        availability_unknown -> Bool,
     }
 }
 

@@ -271,3 +271,13 @@ pub fn for_category(conn: &mut DbConnection, org: OrgId, category: &str) -> Resu
     }
     Ok(out)
 }
+
+/// The names of every service on the directory (the duplicate check of an import).
+pub fn names(conn: &mut DbConnection, org: OrgId) -> Result<Vec<String>> {
+    Ok(services::table
+        .filter(services::organisation_id.eq(org))
+        .filter(services::removed_at.is_null())
+        .order(services::id)
+        .select(services::name)
+        .load(conn)?)
+}

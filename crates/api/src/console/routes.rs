@@ -82,6 +82,9 @@ pub const ROUTES: &[Route] = &[
     post("/matches/{id}/accept", Form),
     post("/matches/{id}/decline", Form),
     post("/matches/{id}/close", Form),
+    get("/imports", Page),
+    post("/imports/upload", Form),
+    post("/imports/check", Form),
     get("/groups", Page),
     post("/groups/{id}/accept", Form),
     post("/groups/{id}/split", Form),
@@ -139,6 +142,14 @@ impl Checked {
         Checked {
             path: self.path,
             resource: self.resource.route(web::get().to(handler)),
+        }
+    }
+
+    /// Configuration for this resource's extractors (e.g. a larger payload limit).
+    pub fn app_data<U: 'static>(self, data: U) -> Self {
+        Checked {
+            path: self.path,
+            resource: self.resource.app_data(data),
         }
     }
 

@@ -8,6 +8,7 @@ pub mod check_ins;
 pub mod exchanges;
 pub mod groups;
 pub mod health;
+pub mod imports;
 pub mod jobs;
 pub mod matches;
 pub mod neighbours;
@@ -74,6 +75,8 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("POST", "/v1/neighbourhoods/import"),
     ("POST", "/v1/addresses/import"),
     ("GET", "/v1/addresses"),
+    ("POST", "/v1/imports/neighbours"),
+    ("POST", "/v1/imports/services"),
 ];
 
 /// Registers every route.
@@ -98,5 +101,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(outbox::configure)
         .configure(calls::configure)
         .configure(signals::configure)
-        .configure(setup::configure);
+        .configure(setup::configure)
+        .configure(imports::configure);
 }

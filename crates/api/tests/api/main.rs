@@ -13,6 +13,7 @@ mod groups;
 mod headers;
 mod health;
 mod idempotency;
+mod imports;
 mod inputs;
 mod jobs;
 mod life;

@@ -100,6 +100,7 @@ fn population(store: &Store, org: OrgId, seed: u64) -> (i64, Vec<Target>) {
             talents: vec!["walking".into()],
             languages: vec!["nl".into()],
             availability: vec!["tue-afternoon".into()],
+            availability_unknown: false,
             capacity: 1,
             paused: false,
             consent: Consent {

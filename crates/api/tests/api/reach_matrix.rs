@@ -40,6 +40,9 @@ enum Reach {
     BodyRefused,
     /// Re-matching runs: starting one is 403; runs are listed without their counts.
     Runs,
+    /// Imports from a spreadsheet: a file does not stop at a neighbourhood, so they are
+    /// for staff of the whole organisation; 403, nothing read or written.
+    WholeOrganisation,
 }
 
 fn reach(method: &str, path: &str) -> Reach {
@@ -58,6 +61,7 @@ fn reach(method: &str, path: &str) -> Reach {
             "/v1/neighbours" | "/v1/requests" | "/v1/matches" | "/v1/exchanges" | "/v1/referrals" | "/v1/signals",
         ) => BodyRefused,
         (_, "/v1/jobs" | "/v1/jobs/{id}" | "/v1/jobs/rematch") => Runs,
+        ("POST", "/v1/imports/neighbours" | "/v1/imports/services") => WholeOrganisation,
         (
             _,
             "/v1/neighbours/{id}"
@@ -390,6 +394,14 @@ async fn a_limited_coordinator_reaches_nothing_outside_their_neighbourhoods_on_a
                 let problem: Value = serde_json::from_str(&text).unwrap();
                 assert_eq!(problem["code"], code, "{what}: {text}");
                 assert_eq!(problem["errors"][0]["field"], field, "{what}: {text}");
+                assert_no_secret(&s, &what, &text);
+            }
+            Reach::WholeOrganisation => {
+                let body = json!({});
+                let resp = call(&app, &limited, method, path, Some(&body)).await;
+                let status = resp.status().as_u16();
+                let text = resp.text().await.unwrap();
+                assert_eq!(status, 403, "{what}: {text}");
                 assert_no_secret(&s, &what, &text);
             }
             Reach::Runs => {

@@ -279,6 +279,21 @@ impl Browser {
         resp
     }
 
+    /// Posts a body of any type (a `multipart/form-data` upload).
+    pub async fn post_raw(&mut self, path: &str, content_type: &str, body: Vec<u8>) -> Response {
+        let resp = self
+            .client
+            .post(format!("{}{path}", self.base))
+            .header(COOKIE, self.cookie_header())
+            .header("Content-Type", content_type)
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        self.keep(&resp);
+        resp
+    }
+
     /// The CSRF token the forms of this browser carry: bound to its session, or before
     /// login to its pre-session id (the same value the pages write into their forms).
     pub fn csrf(&self) -> String {

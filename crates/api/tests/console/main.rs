@@ -8,6 +8,7 @@
 mod actions;
 mod check_ins;
 mod helpers;
+mod imports;
 mod inputs;
 mod pages;
 mod people;

@@ -138,6 +138,7 @@ fn person(name: &str, hood: NeighbourhoodId, talents: &[&str], paused: bool) -> 
         talents: talents.iter().map(|t| t.to_string()).collect(),
         languages: vec!["nl".into()],
         availability: vec![],
+        availability_unknown: false,
         capacity: 1,
         paused,
         consent: Consent {

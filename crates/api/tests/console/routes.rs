@@ -393,6 +393,9 @@ fn reach(method: &str, path: &str) -> &'static str {
         // The service directory is the whole organisation's, not a neighbourhood's.
         (_, "/services" | "/services/new" | "/services/{id}/edit" | "/services/{id}/remove") => "org-wide",
         (_, "/rematch") => "runs",
+        // A spreadsheet does not stop at a neighbourhood: imports are for staff of the
+        // whole organisation (issue 16).
+        (_, "/imports" | "/imports/upload" | "/imports/check") => "whole organisation",
         ("POST", "/neighbours/new" | "/signals/new") => "refused",
         ("GET", p) if !p.contains("{id}") => "filtered",
         (_, p)
@@ -529,6 +532,16 @@ async fn a_limited_coordinator_reaches_nothing_outside_their_neighbourhoods_on_a
                 ];
                 let resp = b.submit(r.path, &form).await;
                 assert!(resp.status().is_client_error(), "{what}: {}", resp.status());
+            }
+            "whole organisation" => {
+                let resp = match r.method {
+                    "GET" => b.get(r.path).await,
+                    _ => {
+                        b.submit(r.path, &[("kind", "neighbours"), ("file", "TmFhbQo=")])
+                            .await
+                    }
+                };
+                assert_eq!(resp.status(), StatusCode::FORBIDDEN, "{what}");
             }
             "runs" if r.method == "GET" => {
                 let resp = b.get(r.path).await;

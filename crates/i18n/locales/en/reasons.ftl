@@ -9,6 +9,7 @@ reason-known = you already know each other from an earlier match
 reason-few-chances = has had few chances to help yet
 reason-free = is free at the requested time
 reason-free-partly = is free at some of the requested times
+reason-availability-unknown = availability not asked yet: ask when it suits
 reason-load = has helped often lately; we take care not to ask too much
 
 reason-group-same = { $n } neighbours ask for the same: { $tag_label }

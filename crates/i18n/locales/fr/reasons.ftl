@@ -9,6 +9,7 @@ reason-known = vous vous connaissez déjà d'une rencontre précédente
 reason-few-chances = a encore eu peu d'occasions d'aider
 reason-free = est libre au moment demandé
 reason-free-partly = est libre à une partie des moments demandés
+reason-availability-unknown = disponibilités pas encore demandées : demandez quand cela convient
 reason-load = a souvent aidé ces derniers temps ; on ne le sollicite pas trop
 
 reason-group-same = { $n } voisins demandent la même chose : { $tag_label }

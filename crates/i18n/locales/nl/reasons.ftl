@@ -12,6 +12,7 @@ reason-known = jullie kennen elkaar al van een eerdere koppeling
 reason-few-chances = kreeg nog weinig kansen om te helpen
 reason-free = is vrij op het gevraagde moment
 reason-free-partly = is vrij op een deel van de gevraagde momenten
+reason-availability-unknown = beschikbaarheid nog niet gevraagd: vraag wanneer het past
 reason-load = hielp de laatste tijd al vaak; we vragen het niet te veel
 
 reason-group-same = { $n } buren vragen hetzelfde: { $tag_label }

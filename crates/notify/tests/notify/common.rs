@@ -75,6 +75,7 @@ pub fn neighbour(
         talents: vec!["walking".to_string()],
         languages: vec!["nl".to_string(), "fr".to_string(), "en".to_string()],
         availability: vec!["tue-afternoon".to_string()],
+        availability_unknown: false,
         capacity: 3,
         paused: false,
         consent: Consent {

@@ -41,6 +41,7 @@ pub fn new_neighbour(name: &str, lat: f64, lon: f64, capacity: u8) -> NewNeighbo
         talents: vec!["shopping".to_string(), "walking".to_string()],
         languages: vec!["nl".to_string()],
         availability: vec!["tue-afternoon".to_string(), "sat-morning".to_string()],
+        availability_unknown: false,
         capacity,
         paused: false,
         consent: Consent {

@@ -80,6 +80,7 @@ pub(super) fn request_link_text(r: &Request) -> String {
 mod actions;
 mod check_in;
 mod groups;
+mod imports;
 mod labels;
 mod login;
 mod neighbour;
@@ -102,6 +103,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     actions::configure(cfg);
     groups::configure(cfg);
     services::configure(cfg);
+    imports::configure(cfg);
     signals::configure(cfg);
     report::configure(cfg);
     rematch::configure(cfg);

@@ -566,6 +566,7 @@ fn registration(
         talents: Vec::new(),
         languages: vec![l.code().to_string()],
         availability: Vec::new(),
+        availability_unknown: false,
         capacity: 1,
         paused: false,
         consent: Consent {

@@ -245,6 +245,7 @@ impl NeighbourIn {
             talents: self.talents,
             languages: self.languages,
             availability: self.availability,
+            availability_unknown: false,
             capacity: self.capacity,
             paused: self.paused,
             consent,
@@ -395,6 +396,9 @@ pub struct NeighbourOut {
     pub talents: Vec<String>,
     pub languages: Vec<String>,
     pub availability: Vec<String>,
+    /// Nobody has asked when they are free yet (imported without it): proposed at any
+    /// time, with a reason saying to ask. `availability` is then empty.
+    pub availability_unknown: bool,
     pub capacity: i32,
     pub active_matches: i32,
     pub paused: bool,
@@ -432,6 +436,7 @@ impl NeighbourOut {
             talents: n.talents()?,
             languages: n.languages()?,
             availability: n.availability()?,
+            availability_unknown: n.availability_unknown,
             capacity: n.capacity,
             active_matches: n.active_matches,
             paused: n.paused,

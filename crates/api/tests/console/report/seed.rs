@@ -39,6 +39,7 @@ pub fn resident(
                     talents: talents.iter().map(|t| t.to_string()).collect(),
                     languages: vec!["nl".to_string()],
                     availability: vec!["tue-afternoon".to_string()],
+                    availability_unknown: false,
                     capacity: 2,
                     paused: false,
                     consent: Consent {

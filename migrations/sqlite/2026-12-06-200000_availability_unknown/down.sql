@@ -1,0 +1,1 @@
+ALTER TABLE neighbours DROP COLUMN availability_unknown;
