@@ -255,7 +255,12 @@ pub fn phone_message(
         EventKind::MatchAccepted => Event::MatchAccepted(m),
         EventKind::MatchDeclined => Event::MatchDeclined(m),
         EventKind::MatchClosed => Event::MatchClosed(m),
-        EventKind::FollowUpDue | EventKind::RequestReferred => return Ok(None),
+        // A check-in's phone entry carries its own questions (the call list shows them);
+        // these entries are not about what a match's stage allows to tell.
+        EventKind::FollowUpDue
+        | EventKind::RequestReferred
+        | EventKind::CheckInAsked
+        | EventKind::CheckInReminder => return Ok(None),
     };
     let t = match gather(conn, org, &event, None) {
         Ok(t) => t,

@@ -110,6 +110,7 @@ fn error_code(e: &OpsError) -> String {
         OpsError::Invalid { .. } => "invalid".to_string(),
         OpsError::Conflict { code, .. } => (*code).to_string(),
         OpsError::AddressUnknown { .. } => "address_unknown".to_string(),
+        OpsError::ImportRejected(_) => "import_rejected".to_string(),
         OpsError::Notify(_) => "notify".to_string(),
     }
 }
