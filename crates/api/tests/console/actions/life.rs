@@ -59,7 +59,7 @@ async fn a_coordinator_cancels_edits_and_reopens_on_the_console() {
 
     // Flagged after 22 days without a match: on Today and on the page, re-open clears it.
     let ops = Ops::new(store(&app));
-    let system = Caller::system(org, &app.org_a.slug, None);
+    let system = Caller::system(org, "a", None);
     ops.write(|tx| lifecycle::flag_expired(tx, &system, clock::now() + chrono::Duration::days(22)))
         .unwrap();
     let today = page(&mut b, "/").await;
