@@ -437,8 +437,6 @@ async fn unanswered_proposals_lapse_and_the_request_opens_again(app: TestApp) {
     assert_eq!(l.proposals_lapsed, 0, "once");
 }
 
-
-
 /// Two instances' schedulers (each its own connection pool, as two processes would
 /// have) tick against one database at the same time: each task runs once per period and
 /// organisation, never twice.

@@ -3,6 +3,7 @@
 //! (status, audit row, outbox row), refusals explained with nothing changed, CSRF and
 //! tenants, and a sketch map without coordinates.
 
+mod life;
 mod matches;
 mod privacy;
 mod referrals;
