@@ -64,6 +64,12 @@ pub const TASKS: &[Task] = &[
         hours: None,
         run: follow_ups,
     },
+    Task {
+        name: "index_log_prune",
+        every: HOUR,
+        hours: None,
+        run: prune_index_log,
+    },
     // Between 1 and 5 UTC (2 to 7 in Belgium), at most once per 20 hours.
     Task {
         name: "rematch",
@@ -142,6 +148,16 @@ fn follow_ups(ops: &Ops, org: &Organisation, now: NaiveDateTime) -> OpsResult<Op
         };
         Ok(Told { follow_ups: n })
     })
+}
+
+/// The index change log's old rows (PostgreSQL; nothing on SQLite), pruned hourly per
+/// organisation. Housekeeping, not a coordinator's run: no job row is written.
+fn prune_index_log(ops: &Ops, org: &Organisation, _now: NaiveDateTime) -> OpsResult<Option<i64>> {
+    let pruned = ops.store.write(|c| nabij_store::index_log::prune(c, org.id))?;
+    if pruned > 0 {
+        tracing::debug!(org = %org.slug, pruned, "index change log pruned");
+    }
+    Ok(None)
 }
 
 /// The nightly re-match, for organisations that turned it on (`nightly_rematch`): the

@@ -175,14 +175,16 @@ pub fn since(conn: &mut DbConnection, org: OrgId, mark: &Mark) -> Result<Since> 
     Ok(Since { changed, now })
 }
 
-/// Deletes log rows older than [`RETENTION_HOURS`] (PostgreSQL; nothing on SQLite).
-/// Returns how many.
-pub fn prune(conn: &mut DbConnection) -> Result<usize> {
+/// Deletes the organisation's log rows older than [`RETENTION_HOURS`] (PostgreSQL;
+/// nothing on SQLite). Returns how many. The scheduler runs it hourly per organisation.
+pub fn prune(conn: &mut DbConnection, org: OrgId) -> Result<usize> {
     match conn {
         DbConnection::Sqlite(_) => Ok(0),
         DbConnection::Postgresql(c) => Ok(diesel::sql_query(
-            "DELETE FROM index_changes WHERE created_at < now() - make_interval(hours => $1::int)",
+            "DELETE FROM index_changes WHERE organisation_id = $1 \
+             AND created_at < now() - make_interval(hours => $2::int)",
         )
+        .bind::<BigInt, _>(org.get())
         .bind::<BigInt, _>(RETENTION_HOURS)
         .execute(c)?),
     }

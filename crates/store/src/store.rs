@@ -262,3 +262,30 @@ where
         .map_err(StoreError::Migration)?;
     Ok(applied.iter().map(|v| v.to_string()).collect())
 }
+
+#[cfg(test)]
+mod migration_tests {
+    use std::collections::BTreeMap;
+    use std::path::Path;
+
+    /// diesel knows a migration by the part of its folder's name before the first `_`:
+    /// two folders with one version run only the first (branches written in parallel
+    /// once gave four folders the same timestamp). Both backends have the same set.
+    #[test]
+    fn migration_versions_are_unique_and_the_same_on_both_backends() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../migrations");
+        let mut sets = Vec::new();
+        for backend in ["sqlite", "postgres"] {
+            let mut versions: BTreeMap<String, String> = BTreeMap::new();
+            for entry in std::fs::read_dir(root.join(backend)).expect("migrations folder") {
+                let name = entry.expect("entry").file_name().to_string_lossy().into_owned();
+                let version = name.split('_').next().unwrap_or_default().to_string();
+                if let Some(other) = versions.insert(version.clone(), name.clone()) {
+                    panic!("{backend}: {name} and {other} share the version {version}");
+                }
+            }
+            sets.push(versions);
+        }
+        assert_eq!(sets[0], sets[1], "sqlite and postgres migrations differ");
+    }
+}

@@ -3,7 +3,7 @@
 
 use crate::common::{neighbour, org, Ctx};
 use nabij_store::index_log::{self, Changed, Mark};
-use nabij_store::{neighbour as nb, BackendKind};
+use nabij_store::{neighbour as nb, testing, BackendKind};
 use std::sync::mpsc;
 
 crate::on_both_backends!(
@@ -52,8 +52,29 @@ fn changes_after_a_mark_are_named_once(ctx: Ctx) {
     if ctx.store.backend() == BackendKind::Postgres {
         assert_eq!(after_erasure.changed, Changed::These(vec![bert]));
         // Pruning keeps what is younger than the retention.
-        assert_eq!(ctx.store.write(index_log::prune).unwrap(), 0);
+        assert_eq!(ctx.store.write(|c| index_log::prune(c, a)).unwrap(), 0);
         assert_eq!(since(&ctx, a, &s.now).changed, Changed::These(vec![bert]));
+        // Rows older than the retention go, and only the organisation's own.
+        let count = |org: nabij_store::OrgId| {
+            let sql = format!(
+                "SELECT count(*) AS n FROM index_changes WHERE organisation_id = {}",
+                org.get()
+            );
+            ctx.store.read(|c| testing::count_sql(c, &sql)).unwrap()
+        };
+        let (a_before, b_before) = (count(a), count(b));
+        assert!(a_before >= 1 && b_before >= 1, "{a_before} {b_before}");
+        ctx.store
+            .write(|c| {
+                testing::execute_sql(
+                    c,
+                    "UPDATE index_changes SET created_at = now() - interval '25 hours'",
+                )
+            })
+            .unwrap();
+        let pruned = ctx.store.write(|c| index_log::prune(c, a)).unwrap();
+        assert_eq!(pruned as i64, a_before);
+        assert_eq!((count(a), count(b)), (0, b_before));
     }
 }
 
