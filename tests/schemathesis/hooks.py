@@ -163,6 +163,20 @@ def map_case(context, case):
         if path == "/v1/signals/{id}/outcome":
             case.body = _outcome(body)
             return case
+        if path == "/v1/requests/{id}/cancel":
+            # `other` needs a note saying what (a rule across two fields).
+            if body.get("reason") == "other" and _blank(body.get("note")):
+                case.body = {**body, "note": "Iets anders"}
+            return case
+        if path == "/v1/requests/{id}":
+            # An edit names at least one field; a one-off date lies within the coming year.
+            body = dict(body) if body else {"text": "Samen wandelen"}
+            window = body.get("window")
+            if isinstance(window, dict) and window.get("type") == "once":
+                day = datetime.date.today() + datetime.timedelta(days=next(_counter) % 360)
+                body["window"] = {**window, "date": day.isoformat()}
+            case.body = body
+            return case
         if path == "/v1/requests" and isinstance(body.get("window"), dict):
             window = body["window"]
             if window.get("type") == "once":

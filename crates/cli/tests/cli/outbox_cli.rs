@@ -125,3 +125,43 @@ fn serve_delivers_with_its_own_worker_unless_told_not_to() {
     let _ = server.wait();
     assert_eq!(eml_files(dir.path()).len(), 2, "the worker inside serve delivers");
 }
+
+/// `nabij schedule run --once` runs every due task of every organisation once; a second
+/// pass right after finds nothing due (each task runs once per period).
+#[test]
+fn schedule_run_once_runs_each_task_once_per_period() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, org) = setup(dir.path());
+    let run = || {
+        let out = nabij(dir.path())
+            .args(["schedule", "run", "--once"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    let first = run();
+    let ran: Vec<&str> = first["ran"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r[1].as_str().unwrap())
+        // The nightly re-match (off by default) is looked at between 1 and 5 UTC only.
+        .filter(|t| *t != "rematch")
+        .collect();
+    assert_eq!(ran, ["lapse", "expiry", "follow_ups"], "{first}");
+    assert_eq!(first["failed"], serde_json::json!([]));
+    let second = run();
+    assert!(
+        second["ran"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r[1] == "rematch"),
+        "{second}"
+    );
+    let jobs = store
+        .read(|c| nabij_store::job::recent(c, org, None, None, 100))
+        .unwrap();
+    assert_eq!(jobs.len(), 3, "{jobs:?}");
+}
