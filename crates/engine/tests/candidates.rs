@@ -316,3 +316,64 @@ proptest! {
         prop_assert_eq!(index.rescore(&req, &ids, &w), top);
     }
 }
+
+/// Unknown availability (issue 16) is not "never": such people are proposed at any time,
+/// below someone known to be free then, with the reason to ask.
+#[test]
+fn unknown_availability_is_proposed_below_known_and_never_is_not() {
+    let c = centre();
+    let free = NeighbourProfile {
+        id: NeighbourId(1),
+        location: c,
+        travel_radius_m: 2000.0,
+        interests: TagSet::EMPTY,
+        talents: TagSet::EMPTY,
+        languages: LanguageSet(1),
+        availability: WeeklySlots::ALL,
+        capacity: 1,
+        active_matches: 0,
+        paused: false,
+        balance: Balance::default(),
+    };
+    let unknown = NeighbourProfile {
+        id: NeighbourId(2),
+        availability: WeeklySlots::UNKNOWN,
+        ..free.clone()
+    };
+    let never = NeighbourProfile {
+        id: NeighbourId(3),
+        availability: WeeklySlots::NONE,
+        ..free.clone()
+    };
+    let index = build(&[free, unknown, never]);
+    let req = HelpRequest {
+        requester: NeighbourId(99),
+        kind: RequestKind::Emotional,
+        location: c.to_index(),
+        radius_m: 1000.0,
+        tags: TagSet::EMPTY,
+        requester_interests: TagSet::EMPTY,
+        languages: LanguageSet(1),
+        window: Window::Flexible,
+        declined_with: vec![],
+        met_before: vec![],
+    };
+    let w = Weights::default();
+    let got = index.top_candidates(&CandidateQuery {
+        request: &req,
+        limit: 10,
+        weights: &w,
+    });
+    assert_eq!(
+        got.iter().map(|c| c.neighbour_id.0).collect::<Vec<_>>(),
+        vec![1, 2]
+    );
+    assert_eq!(got[1].components.availability, 0.5);
+    let ids: Vec<&str> = got[1]
+        .reasons
+        .iter()
+        .filter_map(|r| r.phrase.message().map(|m| m.id.as_str()))
+        .collect();
+    assert!(ids.contains(&"reason-availability-unknown"), "{ids:?}");
+    assert_eq!(index.candidate_ids(&req).len(), 2);
+}
