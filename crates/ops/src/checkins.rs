@@ -62,8 +62,8 @@ pub const RUN_SUBJECT: &str = "system:check-ins";
 /// `answered_by` of an answer given through the link (and the audit subject).
 pub const LINK_SUBJECT: &str = "link";
 
-/// What one [`run_due`] did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// What one [`run_due`] did (the summary of its scheduler job).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 pub struct DueSummary {
     /// Members asked (first try).
     pub asked: usize,

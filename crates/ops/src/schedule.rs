@@ -77,11 +77,12 @@ pub const TASKS: &[Task] = &[
         hours: Some((1, 5)),
         run: nightly_rematch,
     },
-    // LEAD: the check-ins of issue 14 (branch `checkins`) are wired in here, one line:
-    // Task { name: "check_ins", every: HOUR, hours: None, run: check_ins },
-    // with, below, `fn check_ins(ops: &Ops, org: &Organisation, now: NaiveDateTime) ->
-    // OpsResult<Option<i64>> { in_job(ops, org, "check_ins", |tx, caller| crate::checkins::run_due(tx, caller, now)) }`
-    // (adapt the call to run_due's final signature; its result must be `Serialize`).
+    Task {
+        name: "check_ins",
+        every: HOUR,
+        hours: None,
+        run: check_ins,
+    },
 ];
 
 /// Runs `work` as a job of kind `kind` of the organisation: the job row (running), the
@@ -147,6 +148,14 @@ fn follow_ups(ops: &Ops, org: &Organisation, now: NaiveDateTime) -> OpsResult<Op
             0
         };
         Ok(Told { follow_ups: n })
+    })
+}
+
+/// The check-ins of active pairs that are due (asked, second tries, unanswered after
+/// two): [`crate::checkins::run_due`], which acts as its own system caller.
+fn check_ins(ops: &Ops, org: &Organisation, now: NaiveDateTime) -> OpsResult<Option<i64>> {
+    in_job(ops, org, "check_ins", |tx, _| {
+        crate::checkins::run_due(ops, tx, org.id, now)
     })
 }
 

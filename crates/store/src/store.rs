@@ -264,6 +264,7 @@ where
 }
 
 #[cfg(test)]
+#[allow(clippy::expect_used)]
 mod migration_tests {
     use std::collections::BTreeMap;
     use std::path::Path;
