@@ -29,6 +29,9 @@ use std::time::Duration;
 
 const HOUR: Duration = Duration::from_secs(3600);
 
+/// The task that prunes the index change log: housekeeping that writes no job row.
+pub const INDEX_LOG_PRUNE: &str = "index_log_prune";
+
 /// One timed task.
 #[derive(Debug, Clone, Copy)]
 pub struct Task {
@@ -65,7 +68,7 @@ pub const TASKS: &[Task] = &[
         run: follow_ups,
     },
     Task {
-        name: "index_log_prune",
+        name: INDEX_LOG_PRUNE,
         every: HOUR,
         hours: None,
         run: prune_index_log,

@@ -335,12 +335,16 @@ pub async fn list(
     let kind = match q.kind.as_deref() {
         None => None,
         Some(k) if k == rematch::JOB_KIND => Some(rematch::JOB_KIND),
-        Some(k) => match ops::schedule::TASKS.iter().find(|t| t.name == k) {
+        // Housekeeping tasks write no job rows, so they are no kind to ask for.
+        Some(k) => match ops::schedule::TASKS
+            .iter()
+            .find(|t| t.name == k && t.name != ops::schedule::INDEX_LOG_PRUNE)
+        {
             Some(t) => Some(t.name),
             None => {
                 return Err(ApiError::invalid_fields(vec![FieldError::new(
                     "kind",
-                    "must be rematch, lapse, expiry or follow_ups",
+                    "must be rematch, lapse, expiry, follow_ups or check_ins",
                 )]))
             }
         },
