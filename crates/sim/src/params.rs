@@ -33,8 +33,11 @@ pub struct ModelParams {
     pub dormant_share: f64,
     /// Willingness of the others: lognormal with this sigma (median 1), heavy-tailed.
     pub willingness_sigma: f64,
-    /// Acceptance of a proposal = `accept_scale × w/(w + 1)` × distance decay × fit term.
+    /// Acceptance of a proposal = `accept_scale × min(1, willing_median × w)` × distance
+    /// decay × fit term.
     pub accept_scale: f64,
+    /// Willingness of the median willing person, before `accept_scale`.
+    pub willing_median: f64,
     /// Acceptance of a dormant person (as a fraction of `accept_scale`).
     pub dormant_accept: f64,
     /// Distance at which acceptance halves (help that needs travel), metres.
@@ -73,6 +76,7 @@ impl Default for ModelParams {
             dormant_share: 0.55,
             willingness_sigma: 1.2,
             accept_scale: 0.9,
+            willing_median: 0.25,
             dormant_accept: 0.04,
             distance_half_m: 1500.0,
             frequent_asker_share: 0.12,
@@ -106,6 +110,7 @@ impl ModelParams {
             dormant_share => C("a large share never helps in a year: NHS Volunteer Responders 2020, two thirds of ~600k approved did no task; NSW time banks 2015, 368 of 5,462 ever traded; Spain 2016, 25 % never exchanged; Surrey scheme 8 of 44 active"),
             willingness_sigma => C("concentration: CSGVP Canada 2007/2010, top 10 % of volunteers gave 53-54 % of hours, top 25 % gave 78 %; England civic core, ~31 % gave 87-90 %"),
             accept_scale => C("first-contact success 25-60 %: Meppelvoorelkaar 2016-19, 1 in 4 first replies became a match; Dutch volunteer centres 37 % online, 50 % in person (Van Gilst 2015)"),
+            willing_median => C("concentration and first-contact success together (see willingness_sigma, accept_scale)"),
             dormant_accept => A("how rarely a registered but inactive person says yes when asked directly; I&O/NOS 2018: 60 % of non-helpers say nobody asks them"),
             distance_half_m => A("no measured acceptance-distance curve was found; swept"),
             frequent_asker_share => A("share of people who ask often; WeHelpen reports about five times more people offering than asking"),
@@ -133,6 +138,7 @@ impl ModelParams {
             "dormant_share" => &mut self.dormant_share,
             "willingness_sigma" => &mut self.willingness_sigma,
             "accept_scale" => &mut self.accept_scale,
+            "willing_median" => &mut self.willing_median,
             "dormant_accept" => &mut self.dormant_accept,
             "distance_half_m" => &mut self.distance_half_m,
             "frequent_asker_share" => &mut self.frequent_asker_share,
@@ -187,7 +193,7 @@ mod tests {
     fn every_parameter_has_a_source_and_can_be_set() {
         let p = ModelParams::default();
         let table = p.table();
-        assert_eq!(table.len(), 18);
+        assert_eq!(table.len(), 19);
         for row in &table {
             let text = match row.source {
                 Source::Evidence(t) | Source::Assumption(t) | Source::Calibrated(t) => t,

@@ -276,7 +276,7 @@ fn help_request(
         requester: p.id,
         kind: wr.kind,
         location: p.location.to_index(),
-        radius_m: p.travel_radius_m as f32,
+        radius_m: world.residents[q].ask_radius_m as f32,
         tags: wr.tags,
         requester_interests: p.interests,
         languages: p.languages,

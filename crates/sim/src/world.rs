@@ -63,6 +63,9 @@ pub struct Resident {
     pub willingness: f64,
     /// Acts in 90 days this person is comfortable with.
     pub comfortable_acts: f64,
+    /// How far a helper may come from when this person asks (at least 1 km: someone who
+    /// rarely travels is still glad of a visit).
+    pub ask_radius_m: f64,
 }
 
 impl Resident {
@@ -136,19 +139,23 @@ pub fn generate(profile_slug: &str, params: WorldParams, seed: u64) -> Result<Wo
             let willingness = if dormant {
                 m.accept_scale * m.dormant_accept
             } else if frequent {
-                m.accept_scale * m.frequent_no_travel_accept * 0.5
+                m.accept_scale * m.frequent_no_travel_accept * m.willing_median
             } else {
-                m.accept_scale * w / (w + 1.0)
+                m.accept_scale * (m.willing_median * w).min(1.0)
             };
-            // Capacity follows willingness (heavy-tailed); frequent askers one at a time.
+            // Capacity and reach follow willingness (heavy-tailed: a few who do a lot, drive
+            // further); frequent askers and dormant people one at a time.
             let capacity: u8 = if frequent || dormant {
                 1
             } else {
-                (1.0 + w).round().clamp(1.0, 8.0) as u8
+                w.round().clamp(1.0, 8.0) as u8
             };
             person.profile.capacity = capacity;
+            let ask_radius_m = person.profile.travel_radius_m.max(1_000.0);
             if frequent {
                 person.profile.travel_radius_m = person.profile.travel_radius_m.min(m.frequent_radius_m);
+            } else if !dormant {
+                person.profile.travel_radius_m = (person.profile.travel_radius_m * w.max(1.0).sqrt()).min(10_000.0);
             }
             Resident {
                 person,
@@ -159,6 +166,7 @@ pub fn generate(profile_slug: &str, params: WorldParams, seed: u64) -> Result<Wo
                 frequent,
                 willingness: willingness.clamp(0.0, 1.0),
                 comfortable_acts: m.comfortable_acts_per_capacity * f64::from(capacity),
+                ask_radius_m,
             }
         })
         .collect();
