@@ -73,6 +73,25 @@ pub fn simulate(
     })
 }
 
+/// One policy only (for calibration under `regulars` without paying for the others).
+pub fn simulate_policy(
+    profile: &str,
+    months: u32,
+    seed: u64,
+    residents: Option<usize>,
+    model: &ModelParams,
+    policy: Policy,
+) -> Result<PolicyReport, SimError> {
+    check(profile, months)?;
+    let mut params = world::WorldParams::for_profile(profile, months);
+    params.model = *model;
+    if let Some(n) = residents {
+        params.residents = n;
+    }
+    let world = world::generate(profile, params, seed)?;
+    Ok(run::simulate(&world, policy, &nabij_engine::Weights::default()))
+}
+
 fn check(profile: &str, months: u32) -> Result<(), SimError> {
     if !PROFILES.contains(&profile) {
         return Err(SimError::UnknownProfile(profile.chars().take(40).collect()));
