@@ -47,7 +47,10 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<ExitCode> {
         let (name, value) = s
             .split_once('=')
             .context("--set takes NAME=VALUE, e.g. stop_overload_factor=5")?;
-        let value: f64 = value.trim().parse().context("--set: the value must be a number")?;
+        let value: f64 = value
+            .trim()
+            .parse()
+            .context("--set: the value must be a number")?;
         model.set(name.trim(), value).map_err(anyhow::Error::msg)?;
     }
     if args.sweep {
@@ -78,13 +81,25 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<ExitCode> {
         } else {
             println!(
                 "{} — {} months, {} residents, {:.0} requests a seed, {} seeds ({})",
-                report.profile, report.months, report.residents, report.requests, report.seeds, report.interval
+                report.profile,
+                report.months,
+                report.residents,
+                report.requests,
+                report.seeds,
+                report.interval
             );
             print_table(&report.policies);
         }
         return Ok(ExitCode::SUCCESS);
     }
-    let report = nabij_sim::simulate(&args.profile, args.months, args.seed, args.residents, &weights, &model)?;
+    let report = nabij_sim::simulate(
+        &args.profile,
+        args.months,
+        args.seed,
+        args.residents,
+        &weights,
+        &model,
+    )?;
     if args.json {
         println!("{}", serde_json::to_string(&report)?);
         return Ok(ExitCode::SUCCESS);
@@ -94,12 +109,19 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<ExitCode> {
         report.profile, report.months, report.residents, report.requests, report.seed
     );
     let names: Vec<&str> = report.policies.keys().copied().collect();
-    println!("{:<28} {}", "measure", names.iter().map(|n| format!("{n:>21}")).collect::<String>());
+    println!(
+        "{:<28} {}",
+        "measure",
+        names.iter().map(|n| format!("{n:>21}")).collect::<String>()
+    );
     for m in MEASURES {
         let row: String = report
             .policies
             .values()
-            .map(|p| p.get(m).map_or_else(|| format!("{:>21}", "-"), |v| format!("{v:>21.3}")))
+            .map(|p| {
+                p.get(m)
+                    .map_or_else(|| format!("{:>21}", "-"), |v| format!("{v:>21.3}"))
+            })
             .collect();
         println!("{m:<28} {row}");
     }
@@ -108,7 +130,11 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<ExitCode> {
 
 fn print_table(policies: &BTreeMap<&'static str, BTreeMap<&'static str, Interval>>) {
     let names: Vec<&str> = policies.keys().copied().collect();
-    println!("{:<30} {}", "measure", names.iter().map(|n| format!("{n:>22}")).collect::<String>());
+    println!(
+        "{:<30} {}",
+        "measure",
+        names.iter().map(|n| format!("{n:>22}")).collect::<String>()
+    );
     let all: Vec<&str> = MEASURES
         .iter()
         .chain(nabij_sim::metrics::EXTRA.iter())

@@ -23,6 +23,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let r = nabij_sim::simulate_seeds(profile, 12, 1, seeds, None, &weights, &model)?;
         println!("{}", serde_json::to_string(&r)?);
     }
-    eprintln!("{profile}: {seeds} seeds in {:.1} s", started.elapsed().as_secs_f64());
+    eprintln!(
+        "{profile}: {seeds} seeds in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }

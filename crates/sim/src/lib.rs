@@ -10,8 +10,8 @@ pub mod world;
 
 use metrics::{Interval, PolicyReport};
 use params::ModelParams;
-use rayon::prelude::*;
 use policy::Policy;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
 

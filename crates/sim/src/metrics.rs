@@ -137,7 +137,8 @@ impl Outcome {
             let helpers: Vec<usize> = (0..self.given.len())
                 .filter(|&i| (lo..=hi).contains(&self.given[i]))
                 .collect();
-            (!helpers.is_empty()).then(|| ratio(helpers.iter().filter(|&&i| retained[i]).count(), helpers.len()))
+            (!helpers.is_empty())
+                .then(|| ratio(helpers.iter().filter(|&&i| retained[i]).count(), helpers.len()))
         };
         let buckets = [
             ("helper_retention", 1, u32::MAX),
@@ -244,7 +245,11 @@ pub fn interval(values: &[f64]) -> Option<Interval> {
     }
     let mean = values.iter().sum::<f64>() / n as f64;
     if n == 1 {
-        return Some(Interval { mean, lo: mean, hi: mean });
+        return Some(Interval {
+            mean,
+            lo: mean,
+            hi: mean,
+        });
     }
     let var = values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (n - 1) as f64;
     let half = t975(n - 1) * (var / n as f64).sqrt();
@@ -272,7 +277,11 @@ mod tests {
     fn shares_and_intervals() {
         let v = [50.0, 10.0, 10.0, 10.0, 5.0, 5.0, 4.0, 3.0, 2.0, 1.0];
         assert!((top_share(&v, 0.10) - 0.5).abs() < 1e-12);
-        let i = interval(&[1.0, 2.0, 3.0]).unwrap_or(Interval { mean: 0.0, lo: 0.0, hi: 0.0 });
+        let i = interval(&[1.0, 2.0, 3.0]).unwrap_or(Interval {
+            mean: 0.0,
+            lo: 0.0,
+            hi: 0.0,
+        });
         assert_eq!(i.mean, 2.0);
         // sd 1, n 3: half width 4.303 / sqrt(3) = 2.4843.
         assert!((i.hi - 4.4843).abs() < 1e-3, "{i:?}");

@@ -154,7 +154,12 @@ impl ModelParams {
             "comfortable_acts_per_capacity" => &mut self.comfortable_acts_per_capacity,
             "tie_continue_balanced" => &mut self.tie_continue_balanced,
             "tie_continue_unbalanced" => &mut self.tie_continue_unbalanced,
-            _ => return Err(format!("unknown parameter `{}`", name.chars().take(40).collect::<String>())),
+            _ => {
+                return Err(format!(
+                    "unknown parameter `{}`",
+                    name.chars().take(40).collect::<String>()
+                ))
+            }
         };
         let is_share = !matches!(
             name,

@@ -138,7 +138,10 @@ fn regulars_pick(
     capacity: &mut DayCapacity<'_>,
     h: &History<'_>,
 ) -> Option<NeighbourId> {
-    let at = h.by_id.get(&r.requester).map(|&q| h.world.residents[q].person.profile.location)?;
+    let at = h
+        .by_id
+        .get(&r.requester)
+        .map(|&q| h.world.residents[q].person.profile.location)?;
     index
         .candidate_ids(r)
         .into_iter()

@@ -17,7 +17,13 @@ pub const THANKS_PROBABILITY: f64 = 0.35;
 
 /// Acceptance model (same for every policy): the companion's willingness, a distance decay
 /// for help that needs travel (frequent askers rarely travel at all), and fit.
-pub fn acceptance_probability(world: &World, companion: &Resident, r: &WorldRequest, distance_m: f64, fit: f64) -> f64 {
+pub fn acceptance_probability(
+    world: &World,
+    companion: &Resident,
+    r: &WorldRequest,
+    distance_m: f64,
+    fit: f64,
+) -> f64 {
     let m = &world.params.model;
     let travel = if !r.needs_travel {
         1.0
@@ -151,7 +157,12 @@ pub fn simulate(world: &World, policy: Policy, weights: &Weights) -> PolicyRepor
             .iter()
             .enumerate()
             .filter(|(_, o)| world.residents[world.requests[o.world_index].requester].present(day))
-            .map(|(k, o)| (k, help_request(world, o.world_index, &declined, &met_with, &id_of)))
+            .map(|(k, o)| {
+                (
+                    k,
+                    help_request(world, o.world_index, &declined, &met_with, &id_of),
+                )
+            })
             .collect();
         let reqs: Vec<HelpRequest> = todays.iter().map(|(_, r)| r.clone()).collect();
         let mut capacity = DayCapacity::new(&index);
@@ -160,7 +171,16 @@ pub fn simulate(world: &World, policy: Policy, weights: &Weights) -> PolicyRepor
             by_id: &by_id,
             given: outcome.given_slice(),
         };
-        let picks = proposals(policy, &index, &reqs, world.seed, day, &mut capacity, weights, &history);
+        let picks = proposals(
+            policy,
+            &index,
+            &reqs,
+            world.seed,
+            day,
+            &mut capacity,
+            weights,
+            &history,
+        );
         let mut matched_now = HashSet::new();
         for ((k, _), pick) in todays.iter().zip(picks) {
             let Some(companion_id) = pick else { continue };
@@ -249,7 +269,13 @@ pub fn simulate(world: &World, policy: Policy, weights: &Weights) -> PolicyRepor
         asked[r.requester] += 1;
     }
     let continued = tie_goes_on.values().filter(|v| **v).count();
-    outcome.report(&met, &registered, &retained, &asked, (continued, tie_goes_on.len()))
+    outcome.report(
+        &met,
+        &registered,
+        &retained,
+        &asked,
+        (continued, tie_goes_on.len()),
+    )
 }
 
 fn pair(a: usize, b: usize) -> (usize, usize) {

@@ -155,7 +155,8 @@ pub fn generate(profile_slug: &str, params: WorldParams, seed: u64) -> Result<Wo
             if frequent {
                 person.profile.travel_radius_m = person.profile.travel_radius_m.min(m.frequent_radius_m);
             } else if !dormant {
-                person.profile.travel_radius_m = (person.profile.travel_radius_m * w.max(1.0).sqrt()).min(10_000.0);
+                person.profile.travel_radius_m =
+                    (person.profile.travel_radius_m * w.max(1.0).sqrt()).min(10_000.0);
             }
             Resident {
                 person,

@@ -77,6 +77,17 @@ fn seeds_give_intervals() {
     assert_eq!(r.policies.len(), 5);
     let i = r.policies["engine"]["match_rate"];
     assert!(i.lo <= i.mean && i.mean <= i.hi, "{i:?}");
-    assert!(nabij_sim::simulate_seeds("x", 12, 1, 2, None, &Weights::default(), &ModelParams::default()).is_err());
-    assert!(nabij_sim::simulate_seeds("pelt", 12, 1, 0, None, &Weights::default(), &ModelParams::default()).is_err());
+    assert!(
+        nabij_sim::simulate_seeds("x", 12, 1, 2, None, &Weights::default(), &ModelParams::default()).is_err()
+    );
+    assert!(nabij_sim::simulate_seeds(
+        "pelt",
+        12,
+        1,
+        0,
+        None,
+        &Weights::default(),
+        &ModelParams::default()
+    )
+    .is_err());
 }
