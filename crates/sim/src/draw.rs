@@ -20,3 +20,5 @@ pub const ACCEPT: u64 = 1;
 pub const THANKS: u64 = 2;
 pub const HELP_BACK: u64 = 3;
 pub const RANDOM_PICK: u64 = 4;
+pub const STOP: u64 = 5;
+pub const TIE: u64 = 6;

@@ -2,12 +2,21 @@
 //! language, availability, capacity, declined pairs); they differ in whom they propose.
 
 use crate::draw;
+use crate::world::World;
 use nabij_engine::assign::AuctionConfig;
 use nabij_engine::batch::{candidate_graph, propose};
 use nabij_engine::candidates::CandidateQuery;
 use nabij_engine::{HelpRequest, NeighbourId, OrgIndex, Weights};
 use serde::Serialize;
 use std::collections::HashMap;
+
+/// What a policy may know of the past (regulars: who has helped most so far).
+pub struct History<'a> {
+    pub world: &'a World,
+    pub by_id: &'a HashMap<NeighbourId, usize>,
+    /// Acts of help given so far under this policy, per resident.
+    pub given: &'a [u32],
+}
 
 /// Capacity left today, as proposals are made.
 pub struct DayCapacity<'a> {
@@ -52,11 +61,15 @@ pub enum Policy {
     RandomWithinRadius,
     /// Each request in arrival order gets the admissible neighbour who signed up first.
     FirstCome,
+    /// The status quo: the coordinator's most-used reliable helpers first (most acts of
+    /// help so far), then the nearest.
+    Regulars,
 }
 
 impl Policy {
-    pub const ALL: [Policy; 4] = [
+    pub const ALL: [Policy; 5] = [
         Policy::Engine,
+        Policy::Regulars,
         Policy::GreedyNearest,
         Policy::RandomWithinRadius,
         Policy::FirstCome,
@@ -68,12 +81,14 @@ impl Policy {
             Policy::GreedyNearest => "greedy_nearest",
             Policy::RandomWithinRadius => "random_within_radius",
             Policy::FirstCome => "first_come",
+            Policy::Regulars => "regulars",
         }
     }
 }
 
 /// Proposes one companion per open request (or none), respecting remaining capacities.
 /// `requests` are in arrival order; `remaining(id)` is the capacity left today.
+#[allow(clippy::too_many_arguments)]
 pub fn proposals(
     policy: Policy,
     index: &OrgIndex,
@@ -82,6 +97,7 @@ pub fn proposals(
     day: u32,
     capacity: &mut DayCapacity<'_>,
     weights: &Weights,
+    history: &History<'_>,
 ) -> Vec<Option<NeighbourId>> {
     match policy {
         Policy::Engine => {
@@ -92,6 +108,16 @@ pub fn proposals(
             }
             picks
         }
+        Policy::Regulars => requests
+            .iter()
+            .map(|r| {
+                let pick = regulars_pick(index, r, capacity, history);
+                if let Some(id) = pick {
+                    capacity.take(id);
+                }
+                pick
+            })
+            .collect(),
         Policy::GreedyNearest | Policy::RandomWithinRadius | Policy::FirstCome => requests
             .iter()
             .enumerate()
@@ -104,6 +130,29 @@ pub fn proposals(
             })
             .collect(),
     }
+}
+
+fn regulars_pick(
+    index: &OrgIndex,
+    r: &HelpRequest,
+    capacity: &mut DayCapacity<'_>,
+    h: &History<'_>,
+) -> Option<NeighbourId> {
+    let at = h
+        .by_id
+        .get(&r.requester)
+        .map(|&q| h.world.residents[q].person.profile.location)?;
+    index
+        .candidate_ids(r)
+        .into_iter()
+        .filter(|id| capacity.remaining(*id) > 0)
+        .filter_map(|id| {
+            let i = *h.by_id.get(&id)?;
+            let d = h.world.residents[i].person.profile.location.distance_m(at);
+            Some((id, h.given.get(i).copied().unwrap_or(0), d))
+        })
+        .min_by(|a, b| b.1.cmp(&a.1).then(a.2.total_cmp(&b.2)).then(a.0.cmp(&b.0)))
+        .map(|(id, _, _)| id)
 }
 
 fn sequential_pick(

@@ -8,6 +8,8 @@ use nabij_engine::{EngineError, RequestKind};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
+use crate::params::ModelParams;
+
 /// Parameters of the world; the same for every policy (documented in docs/simulation.md).
 #[derive(Debug, Clone, Copy)]
 pub struct WorldParams {
@@ -19,11 +21,8 @@ pub struct WorldParams {
     pub leave_share: f64,
     /// Share of residents who pause once (14 to 60 days).
     pub pause_share: f64,
-    /// Requests per resident per day while taking part, for the share of residents who
-    /// ask often (frail, isolated, newcomers) and for everyone else.
-    pub frequent_asker_share: f64,
-    pub frequent_rate: f64,
-    pub occasional_rate: f64,
+    /// The model's parameters (params.rs).
+    pub model: ModelParams,
     /// Share of requests that are out of scope (referred at once, in every policy).
     pub out_of_scope_share: f64,
 }
@@ -43,9 +42,7 @@ impl WorldParams {
             present_at_start: 0.6,
             leave_share: 0.10,
             pause_share: 0.15,
-            frequent_asker_share: 0.25,
-            frequent_rate: 1.0 / 30.0,
-            occasional_rate: 1.0 / 1000.0,
+            model: ModelParams::default(),
             out_of_scope_share: 0.05,
         }
     }
@@ -60,6 +57,15 @@ pub struct Resident {
     pub pause: Option<(u32, u32)>,
     /// Requests per day while present.
     pub request_rate: f64,
+    /// One of the people who ask often (less mobile, help that needs no travel).
+    pub frequent: bool,
+    /// Chance of saying yes to a proposal before distance and fit (heavy-tailed).
+    pub willingness: f64,
+    /// Acts in 90 days this person is comfortable with.
+    pub comfortable_acts: f64,
+    /// How far a helper may come from when this person asks (at least 1 km: someone who
+    /// rarely travels is still glad of a visit).
+    pub ask_radius_m: f64,
 }
 
 impl Resident {
@@ -81,6 +87,8 @@ pub struct WorldRequest {
     pub out_of_scope: bool,
     /// How long a match for it keeps the companion busy, in days.
     pub duration_days: u32,
+    /// Whether the help needs the companion to travel (else: phone, listening, at home).
+    pub needs_travel: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -97,6 +105,7 @@ pub fn generate(profile_slug: &str, params: WorldParams, seed: u64) -> Result<Wo
     let people = synth::population(&profile, params.residents, seed, 1)?;
     let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x0513_u64);
     let days = params.days.max(1);
+    let m = params.model;
     let residents: Vec<Resident> = people
         .into_iter()
         .map(|mut person| {
@@ -119,17 +128,46 @@ pub fn generate(profile_slug: &str, params: WorldParams, seed: u64) -> Result<Wo
                 let start = rng.gen_range(0..days);
                 (start, start + rng.gen_range(14..=60))
             });
-            let request_rate = if rng.gen_bool(params.frequent_asker_share) {
-                params.frequent_rate
+            let frequent = rng.gen_bool(m.frequent_asker_share.clamp(0.0, 1.0));
+            let request_rate = if frequent {
+                m.frequent_rate
             } else {
-                params.occasional_rate
+                m.occasional_rate
             };
+            let dormant = rng.gen_bool(m.dormant_share.clamp(0.0, 1.0));
+            let w = (m.willingness_sigma * normal(&mut rng)).exp();
+            let willingness = if dormant {
+                m.accept_scale * m.dormant_accept
+            } else if frequent {
+                m.accept_scale * m.frequent_no_travel_accept * m.willing_median
+            } else {
+                m.accept_scale * (m.willing_median * w).min(1.0)
+            };
+            // Capacity and reach follow willingness (heavy-tailed: a few who do a lot, drive
+            // further); frequent askers and dormant people one at a time.
+            let capacity: u8 = if frequent || dormant {
+                1
+            } else {
+                w.round().clamp(1.0, 8.0) as u8
+            };
+            person.profile.capacity = capacity;
+            let ask_radius_m = person.profile.travel_radius_m.max(1_000.0);
+            if frequent {
+                person.profile.travel_radius_m = person.profile.travel_radius_m.min(m.frequent_radius_m);
+            } else if !dormant {
+                person.profile.travel_radius_m =
+                    (person.profile.travel_radius_m * w.max(1.0).sqrt()).min(10_000.0);
+            }
             Resident {
                 person,
                 join_day,
                 leave_day,
                 pause,
                 request_rate,
+                frequent,
+                willingness: willingness.clamp(0.0, 1.0),
+                comfortable_acts: m.comfortable_acts_per_capacity * f64::from(capacity),
+                ask_radius_m,
             }
         })
         .collect();
@@ -191,6 +229,13 @@ fn request(
             .gen_range(0..pool.len().max(1))
             .min(pool.len().saturating_sub(1))]
     };
+    // Emotional help (phone, listening) needs no travel; practical help half the time
+    // (skills at home, on the phone); companionship always.
+    let needs_travel = match kind {
+        RequestKind::Emotional => false,
+        RequestKind::Practical => rng.gen_bool(0.5),
+        _ => true,
+    };
     let weekly = rng.gen_bool(0.35);
     let window = if weekly {
         Window::Weekly {
@@ -213,5 +258,13 @@ fn request(
         window,
         out_of_scope: rng.gen_bool(out_of_scope_share),
         duration_days: if weekly { 56 } else { 7 },
+        needs_travel,
     }
+}
+
+/// A standard normal draw (Box–Muller).
+fn normal(rng: &mut ChaCha8Rng) -> f64 {
+    let u1: f64 = rng.gen_range(f64::EPSILON..1.0);
+    let u2: f64 = rng.gen_range(0.0..1.0);
+    (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos()
 }

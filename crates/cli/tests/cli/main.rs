@@ -8,3 +8,4 @@ mod rematch_cli;
 mod rematch_notifies;
 mod scope_cli;
 mod setup_cli;
+mod simulate_cli;

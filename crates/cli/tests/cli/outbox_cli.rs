@@ -149,7 +149,11 @@ fn schedule_run_once_runs_each_task_once_per_period() {
         // The nightly re-match (off by default) is looked at between 1 and 5 UTC only.
         .filter(|t| *t != "rematch")
         .collect();
-    assert_eq!(ran, ["lapse", "expiry", "follow_ups"], "{first}");
+    assert_eq!(
+        ran,
+        ["lapse", "expiry", "follow_ups", "index_log_prune", "check_ins"],
+        "{first}"
+    );
     assert_eq!(first["failed"], serde_json::json!([]));
     let second = run();
     assert!(
