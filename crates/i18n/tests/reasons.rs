@@ -57,6 +57,29 @@ fn scope_reasons_read_as_the_engine_wrote_them_before() {
     assert_eq!(overrides, 4);
 }
 
+/// Prints, for each fixture row, the reasons the engine gives now, as JSON lines with the
+/// row's text (run by hand with `-- --ignored --nocapture` when a scope change alters a
+/// verdict on purpose; the rows are then updated and reviewed in the diff).
+#[test]
+#[ignore]
+fn print_current_scope_reasons() {
+    let rows = include_str!("fixtures/scope_reasons_before.jsonl");
+    for line in rows.lines().filter(|l| !l.trim().is_empty()) {
+        let row: Before = serde_json::from_str(line).unwrap();
+        let v = classify(&ScopeInput {
+            text: &row.text,
+            kind: row.kind,
+            recurrence: row.recurrence,
+            duration_minutes: row.duration_minutes,
+        });
+        let got: Vec<Texts> = v.reasons.iter().map(render_phrase).collect();
+        println!(
+            "CURRENT {}",
+            serde_json::json!({"text": row.text, "reasons": got})
+        );
+    }
+}
+
 fn texts(nl: &str, fr: &str, en: &str) -> Texts {
     Texts {
         nl: nl.into(),

@@ -167,5 +167,6 @@ fn schedule_run_once_runs_each_task_once_per_period() {
     let jobs = store
         .read(|c| nabij_store::job::recent(c, org, None, None, 100))
         .unwrap();
-    assert_eq!(jobs.len(), 3, "{jobs:?}");
+    // lapse, expiry, follow_ups and check_ins (pruning writes no job row).
+    assert_eq!(jobs.len(), 4, "{jobs:?}");
 }
