@@ -91,6 +91,9 @@ STATE_RULES = frozenset(
     {
         "the requester cannot be their own companion",
         "neighbour_id is not part of this match",
+        # A check-in answer recorded for someone not in the match
+        # (crates/api/src/routes/check_ins.rs; the field is named in the error).
+        "is not part of this match",
         "both neighbours must be part of the match",
         "outside the neighbourhoods you coordinate",
         # Signals (crates/ops/src/signals.rs, crates/api/src/routes/signals/body.rs):
@@ -269,9 +272,24 @@ def _outcome(body: dict) -> dict:
     return out
 
 
+# Spreadsheet imports take the file as a text/csv body: any bytes are a file, so a
+# "wrongly typed" body cannot exist on the wire; a dry run answers 200 with its findings
+# (for such a body: no usable columns), which is what it is for.
+CSV_IMPORTS = ("/v1/imports/neighbours", "/v1/imports/services")
+
+
 @schemathesis.hook
 def filter_failure(context, failure, case, response):
-    """Keeps every failure but a positive case refused for a membership rule."""
+    """Keeps every failure but a positive case refused for a membership rule, and a
+    dry run of a spreadsheet import answering a generated non-file body with findings."""
+    if type(failure).__name__ == "AcceptedNegativeData":
+        negative_body = case.meta is not None and case.meta.is_negative_at(ParameterLocation.BODY)
+        return not (
+            case.operation.path in CSV_IMPORTS
+            and negative_body
+            and response.status_code == 200
+            and "dry_run=true" in (response.request.url or "")
+        )
     if type(failure).__name__ != "RejectedPositiveData":
         return True
     if response.status_code == 422:
