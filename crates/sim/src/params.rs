@@ -107,9 +107,9 @@ impl ModelParams {
     pub fn table(&self) -> Vec<Param> {
         use Source::{Assumption as A, Calibrated as C, Evidence as E};
         params_table!(self;
-            dormant_share => C("a large share never helps in a year: NHS Volunteer Responders 2020, two thirds of ~600k approved did no task; NSW time banks 2015, 368 of 5,462 ever traded; Spain 2016, 25 % never exchanged; Surrey scheme 8 of 44 active"),
-            willingness_sigma => C("concentration: CSGVP Canada 2007/2010, top 10 % of volunteers gave 53-54 % of hours, top 25 % gave 78 %; England civic core, ~31 % gave 87-90 %"),
-            accept_scale => C("first-contact success 25-60 %: Meppelvoorelkaar 2016-19, 1 in 4 first replies became a match; Dutch volunteer centres 37 % online, 50 % in person (Van Gilst 2015)"),
+            dormant_share => C("a large share never helps in a year: NHS responders scheme 2020, two thirds of ~600k approved did no task; NSW time banks 2015, 368 of 5,462 ever traded; Spain 2016, 25 % never exchanged; Surrey scheme 8 of 44 active"),
+            willingness_sigma => C("concentration: CSGVP Canada 2007/2010, the top 10 % of those who helped gave 53-54 % of hours, top 25 % gave 78 %; England civic core, ~31 % gave 87-90 %"),
+            accept_scale => C("first-contact success 25-60 %: Meppelvoorelkaar 2016-19, 1 in 4 first replies became a match; Dutch matching centres 37 % online, 50 % in person (Van Gilst 2015)"),
             willing_median => C("concentration and first-contact success together (see willingness_sigma, accept_scale)"),
             dormant_accept => A("how rarely a registered but inactive person says yes when asked directly; I&O/NOS 2018: 60 % of non-helpers say nobody asks them"),
             distance_half_m => A("no measured acceptance-distance curve was found; swept"),
@@ -121,8 +121,8 @@ impl ModelParams {
             frequent_radius_m => A("frequent askers are less mobile"),
             help_back => A("spontaneous help back after being helped"),
             frequent_help_back => A("frequent askers rarely offer unless asked (Movisie 2013: 'don't ask more than you give'; I&O/NOS 2018: nobody asks them)"),
-            stop_base_per_year => E("CNCS 2008, 2012: 34-36 % of US volunteers do not serve the next year"),
-            stop_overload_factor => A("no published dropout rate by load; burnout predicts quitting (Allen & Mueller 2013; Magrone et al. 2024), over-asked volunteers (Vrijwillig Dichtbij 2018); swept"),
+            stop_base_per_year => E("CNCS 2008, 2012: 34-36 % of US people who served one year do not serve the next"),
+            stop_overload_factor => A("no published dropout rate by load; burnout predicts quitting (Allen & Mueller 2013; Magrone et al. 2024), people asked too often (Movisie 2018, on help close to home); swept"),
             comfortable_acts_per_capacity => A("load a helper is comfortable with; swept"),
             tie_continue_balanced => A("LASA (1,692 people, 7,415 neighbour ties): perceived balance made continued help more likely four years later; size of the effect not given, swept"),
             tie_continue_unbalanced => A("LASA: ties where one side only receives end more often; swept"),
