@@ -531,11 +531,15 @@ async fn two_schedulers_run_each_task_once_per_period_and_organisation(app: Test
                 .map(|j| j.started_at)
                 .collect();
             starts.sort();
-            // Runs at about 0, 1.5 and 3 s of 4 s: two or three, never closer than a period.
+            // Runs at about 0, 1.5 and 3 s of 4 s: two or three, never two in one period.
+            // The lease is due a period after it was taken; a job row starts a little
+            // after its lease (on a loaded machine up to a few hundred ms: a fresh-clone
+            // run saw 1,356 ms between starts), while two runs in one period would start
+            // within one 50 ms tick of each other.
             assert!((2..=3).contains(&starts.len()), "{} {k}: {starts:?}", o.slug);
             for w in starts.windows(2) {
                 let gap = (w[1] - w[0]).num_milliseconds();
-                assert!(gap >= 1400, "{} {k}: runs {gap} ms apart", o.slug);
+                assert!(gap >= 1000, "{} {k}: runs {gap} ms apart", o.slug);
             }
         }
     }
